@@ -1,0 +1,3 @@
+"""Asisten Wawancara: offline interview assistant for immigration officers."""
+
+__version__ = "0.1.0"
