@@ -1,0 +1,77 @@
+"""The command-line interface: one parser over the same core the app uses."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from interview_app import __version__
+from interview_app.errors import KnownError
+
+# Each module has register(subparsers); its handlers take the parsed args and return an exit code.
+COMMAND_MODULES = (
+    "interview_app.commands.questionnaire",
+    "interview_app.commands.simulate",
+)
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"kesalahan penggunaan / usage error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="interview-app",
+        description="Asisten Wawancara — wawancara mendalam pemohon paspor / in-depth interview assistant",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        if "interview_app.commands.gui" in COMMAND_MODULES:
+            args = parser.parse_args(["gui", *(argv if argv is not None else sys.argv[1:])])
+            handler = args.handler
+        else:
+            parser.print_help()
+            return EXIT_OK
+    try:
+        return int(handler(args))
+    except KnownError as error:
+        for problem in getattr(error, "problems", ()):
+            sys.stderr.write(f"{problem}\n")
+        sys.stderr.write(f"{error.message.id}\n{error.message.en}\n")
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        return 130
+
+
+def data_dir_argument(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
+    """--data-dir, defaulting to INTERVIEW_APP_DATA_DIR (resolved by the storage layer)."""
+    parser.add_argument(
+        "--data-dir",
+        default=os.environ.get("INTERVIEW_APP_DATA_DIR"),
+        required=required and not os.environ.get("INTERVIEW_APP_DATA_DIR"),
+        help="folder data / data folder (or INTERVIEW_APP_DATA_DIR)",
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Command-line subcommands, one module per topic, each with register(subparsers)."""

@@ -1,0 +1,1 @@
+"""One interview: the engine, identity checks, answer values, headless simulation."""

@@ -1,0 +1,1 @@
+"""The interview script language: loading, checking, expressions, the model."""
