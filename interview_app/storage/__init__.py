@@ -1,0 +1,1 @@
+"""Storage: the SQLite file, its schema and migrations, repositories, audit log, keys, backups."""

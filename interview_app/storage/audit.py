@@ -1,0 +1,249 @@
+"""The append-only audit log: each entry keyed-hashed (HMAC) over the previous entry's hash."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from interview_app.questionnaire.valuetypes import Message
+from interview_app.storage.clock import Clock, SystemClock, to_iso
+from interview_app.storage.database import Database
+from interview_app.storage.keys import PURPOSE_AUDIT_CHAIN, derive_key
+
+GENESIS_HASH = "0" * 64
+
+# A 16-digit run looks like a NIK or KK number; those never go into the log.
+_IDENTITY_NUMBER = re.compile(r"(?<!\d)\d{16}(?!\d)")
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    at: str
+    actor: str
+    action: str
+    object_type: str | None
+    object_id: str | None
+    details: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class AuditCheck:
+    """The result of walking the chain; `first_broken_seq` is None when `ok`."""
+
+    ok: bool
+    entries: int
+    first_broken_seq: int | None
+    message: Message
+
+
+def _check_details(details: dict[str, Any]) -> None:
+    for value in _walk(details):
+        if isinstance(value, str) and _IDENTITY_NUMBER.search(value):
+            raise ValueError("audit details must name ids only, never NIK/KK values or answers")
+
+
+def _walk(value: Any) -> Any:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _walk(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _walk(item)
+    else:
+        yield value
+
+
+class AuditLog:
+    """Appends to and checks the chain. `office_key` is the office key; the chain's own key is
+    derived from it (purpose "audit-chain v1"), so the log cannot be re-hashed by someone who
+    can write the database but does not hold office.key."""
+
+    def __init__(self, database: Database, office_key: bytes, clock: Clock | None = None) -> None:
+        self._database = database
+        self._key = derive_key(office_key, PURPOSE_AUDIT_CHAIN)
+        self._clock = clock or SystemClock()
+
+    def _mac(self, prev_hash: str, entry: dict[str, Any]) -> str:
+        message = prev_hash.encode("ascii") + canonical_json(entry).encode("utf-8")
+        return hmac.new(self._key, message, hashlib.sha256).hexdigest()
+
+    def append(
+        self,
+        actor: str,
+        action: str,
+        object_type: str | None = None,
+        object_id: str | None = None,
+        details: dict[str, Any] | None = None,
+    ) -> AuditEntry:
+        """Add one entry, inside the caller's transaction when one is open."""
+        details = dict(details or {})
+        _check_details(details)
+        at = to_iso(self._clock())
+        actor = str(actor)
+        object_id = None if object_id is None else str(object_id)
+        with self._database.transaction() as conn:
+            last = conn.execute(
+                "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
+            ).fetchone()
+            seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
+            entry = _entry_dict(seq, at, actor, action, object_type, object_id, details)
+            digest = self._mac(prev_hash, entry)
+            conn.execute(
+                "INSERT INTO audit_log (seq, at, actor, action, object_type, object_id, details,"
+                " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    seq,
+                    at,
+                    actor,
+                    action,
+                    object_type,
+                    object_id,
+                    canonical_json(details),
+                    prev_hash,
+                    digest,
+                ),
+            )
+        return AuditEntry(
+            seq, at, actor, action, object_type, object_id, details, prev_hash, digest
+        )
+
+    def head(self) -> tuple[int, str] | None:
+        """(seq, hash) of the newest entry: the anchor an export carries."""
+        row = self._database.conn.execute(
+            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+        return (int(row[0]), str(row[1])) if row else None
+
+    def entries(
+        self, *, object_type: str | None = None, object_id: str | None = None, limit: int = 200
+    ) -> list[AuditEntry]:
+        """Newest first, optionally for one object."""
+        sql = "SELECT * FROM audit_log"
+        clauses, params = [], []
+        if object_type is not None:
+            clauses.append("object_type = ?")
+            params.append(object_type)
+        if object_id is not None:
+            clauses.append("object_id = ?")
+            params.append(str(object_id))
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY seq DESC LIMIT ?"
+        params.append(int(limit))
+        cursor = self._database.conn.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [_entry_from_row(dict(zip(names, row, strict=True))) for row in cursor]
+
+    def verify(self, expected_head: tuple[int, str] | None = None) -> AuditCheck:
+        """Walk the whole chain. Finds an edited entry (its HMAC no longer fits), a removed one
+        (a gap in seq or a broken prev_hash link) and, given the head an earlier export
+        recorded, a cut-off tail."""
+        conn = self._database.conn
+        count = int(conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+        cursor = conn.execute(
+            "SELECT seq, at, actor, action, object_type, object_id, details, prev_hash, hash"
+            " FROM audit_log ORDER BY seq"
+        )
+        expected_seq, prev_hash = 1, GENESIS_HASH
+        hashes_at_head: str | None = None
+        for seq, at, actor, action, object_type, object_id, details, stored_prev, digest in cursor:
+            if seq != expected_seq:
+                return _broken(count, expected_seq, "hilang / missing")
+            if stored_prev != prev_hash:
+                return _broken(count, seq, "rantai terputus / broken link")
+            try:
+                parsed = json.loads(details)
+            except ValueError:
+                return _broken(count, seq, "diubah / altered")
+            entry = _entry_dict(seq, at, actor, action, object_type, object_id, parsed)
+            if not hmac.compare_digest(self._mac(prev_hash, entry), digest):
+                return _broken(count, seq, "diubah / altered")
+            if expected_head is not None and seq == expected_head[0]:
+                hashes_at_head = digest
+            prev_hash, expected_seq = digest, seq + 1
+        if expected_head is not None:
+            head_seq, head_hash = expected_head
+            last_seq = expected_seq - 1
+            if last_seq < head_seq:
+                return AuditCheck(
+                    False,
+                    count,
+                    last_seq + 1,
+                    Message(
+                        f"Log audit terpotong: entri #{last_seq + 1} sampai #{head_seq} hilang.",
+                        f"The audit log was cut short: entries #{last_seq + 1} to #{head_seq} "
+                        "are missing.",
+                    ),
+                )
+            if hashes_at_head is None or not hmac.compare_digest(hashes_at_head, head_hash):
+                return _broken(
+                    count, head_seq, "tidak cocok dengan jangkar / does not match anchor"
+                )
+        return AuditCheck(
+            True,
+            count,
+            None,
+            Message(
+                f"Log audit utuh ({count} entri).", f"The audit log is intact ({count} entries)."
+            ),
+        )
+
+
+def _entry_dict(
+    seq: int,
+    at: str,
+    actor: str,
+    action: str,
+    object_type: str | None,
+    object_id: str | None,
+    details: Any,
+) -> dict[str, Any]:
+    return {
+        "seq": seq,
+        "at": at,
+        "actor": actor,
+        "action": action,
+        "object_type": object_type,
+        "object_id": object_id,
+        "details": details,
+    }
+
+
+def _entry_from_row(row: dict[str, Any]) -> AuditEntry:
+    return AuditEntry(
+        seq=row["seq"],
+        at=row["at"],
+        actor=row["actor"],
+        action=row["action"],
+        object_type=row["object_type"],
+        object_id=row["object_id"],
+        details=json.loads(row["details"]),
+        prev_hash=row["prev_hash"],
+        hash=row["hash"],
+    )
+
+
+def _broken(count: int, seq: int, what: str) -> AuditCheck:
+    id_what, en_what = what.split(" / ")
+    return AuditCheck(
+        False,
+        count,
+        seq,
+        Message(
+            f"Log audit rusak mulai entri #{seq} ({id_what}): log telah diubah di luar aplikasi.",
+            f"The audit log is broken from entry #{seq} ({en_what}): it was changed outside "
+            "the application.",
+        ),
+    )

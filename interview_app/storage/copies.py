@@ -1,0 +1,56 @@
+"""Consistent, checked, whole copies of an open database through SQLite's online backup API."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from interview_app.storage.errors import DatabaseCorrupt
+from interview_app.storage.sqlerrors import translate_sqlite_errors
+from interview_app.storage.writefiles import (
+    fsync_directory,
+    fsync_file,
+    known_os_errors,
+    replace_with_retry,
+    temporary_name,
+)
+
+
+def _remove_with_sidecars(path: Path) -> None:
+    for candidate in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
+        try:
+            candidate.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def copy_database(source: sqlite3.Connection, out: Path) -> Path:
+    """Copy `source` to `out`: temporary name, backup API, rollback-journal mode (one file,
+    no -wal beside it), integrity_check of the copy, fsync, rename, fsync the folder."""
+    out = Path(out)
+    with known_os_errors(out):
+        out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = temporary_name(out)
+    try:
+        with translate_sqlite_errors(), known_os_errors(out):
+            target = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                source.backup(target)
+                target.execute("PRAGMA journal_mode=DELETE").fetchone()
+                result = [row[0] for row in target.execute("PRAGMA integrity_check")]
+            finally:
+                target.close()
+            if result != ["ok"]:
+                raise DatabaseCorrupt(
+                    f"Salinan {out.name} gagal diperiksa ({'; '.join(result[:3])}). Salinan "
+                    "tidak disimpan; basis data asli mungkin rusak, jalankan 'db check'.",
+                    f"The copy {out.name} failed its check ({'; '.join(result[:3])}). It was "
+                    "not kept; the original database may be damaged, run 'db check'.",
+                )
+            fsync_file(tmp)
+            replace_with_retry(tmp, out)
+            fsync_directory(out.parent)
+    except BaseException:
+        _remove_with_sidecars(tmp)
+        raise
+    return out

@@ -1,0 +1,192 @@
+"""Opening the SQLite file: connection settings, start-up check, migrations with a copy first."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+import sqlite_utils
+
+from interview_app.storage.copies import copy_database
+from interview_app.storage.errors import SchemaTooNew, StorageLocationError
+from interview_app.storage.paths import database_path
+from interview_app.storage.schema import SCHEMA, Schema
+from interview_app.storage.sqlerrors import corrupt_database_error, translate_sqlite_errors
+from interview_app.storage.writefiles import known_os_errors
+
+__all__ = [
+    "DEFAULT_BUSY_TIMEOUT_MS",
+    "Database",
+    "connect",
+    "open_database",
+    "translate_sqlite_errors",
+]
+
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+BACKUPS_FOLDER = "backups"
+
+
+class Database:
+    """One open database file: the raw connection (`conn`, for lean hot paths) and a
+    sqlite-utils view of it (`db`). Not shared between threads; open another for a worker."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.data_dir = path.parent
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction (BEGIN IMMEDIATE, so the write lock is taken up front), or a
+        savepoint through sqlite-utils' `atomic()` when the caller has one open already.
+        Environment errors come out as KnownErrors; everything is rolled back on any error."""
+        conn = self.conn
+        with translate_sqlite_errors():
+            if conn.in_transaction:
+                with self.db.atomic():
+                    yield conn
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                _rollback_quietly(conn)
+                raise
+            try:
+                conn.execute("COMMIT")
+            except BaseException:
+                _rollback_quietly(conn)
+                raise
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _rollback_quietly(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+
+def connect(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """A raw connection with this project's settings; no checks, no migrations.
+
+    isolation_level=None: the driver opens no hidden transactions; every transaction in the
+    storage package is explicit (Database.transaction or sqlite-utils' atomic)."""
+    busy_timeout_ms = int(busy_timeout_ms)
+    with translate_sqlite_errors():
+        conn = sqlite3.connect(path, timeout=busy_timeout_ms / 1000, isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StorageLocationError(
+                    "Folder data tidak mendukung mode WAL SQLite (mungkin folder jaringan). "
+                    "Pakai folder di disk lokal.",
+                    "The data folder does not support SQLite's WAL mode (perhaps a network "
+                    "folder). Use a folder on the local disk.",
+                )
+            for pragma in (
+                "synchronous = FULL",
+                "foreign_keys = ON",
+                "trusted_schema = OFF",
+                "secure_delete = ON",
+                "mmap_size = 0",
+            ):
+                conn.execute(f"PRAGMA {pragma}").fetchall()
+        except BaseException:
+            conn.close()
+            raise
+    return conn
+
+
+def _newer_schema_error(found: int, known: int) -> SchemaTooNew:
+    return SchemaTooNew(
+        f"Basis data dibuat oleh versi aplikasi yang lebih baru (skema {found}, aplikasi ini "
+        f"mengenal sampai {known}). Pasang versi aplikasi yang terbaru; basis data tidak diubah.",
+        f"The database was written by a newer version of the application (schema {found}, "
+        f"this version knows up to {known}). Install the newest version; the database was "
+        "not changed.",
+    )
+
+
+def _has_content(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+
+
+def _pre_migration_copy(conn: sqlite3.Connection, data_dir: Path, old: int, new: int) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    out = data_dir / BACKUPS_FOLDER / f"pre-migration-{old}-to-{new}-{stamp}.sqlite3"
+    return copy_database(conn, out)
+
+
+def open_database(
+    data_dir: Path,
+    *,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    schema: Schema = SCHEMA,
+) -> Database:
+    """Open (or create) `<data_dir>/interviews.sqlite3`: settings, quick_check, refusal of a
+    newer schema, a copy aside before pending migrations, the migrations, the workstation id."""
+    data_dir = Path(data_dir)
+    with known_os_errors(data_dir):
+        data_dir.mkdir(parents=True, exist_ok=True)
+    path = database_path(data_dir)
+    conn = connect(path, busy_timeout_ms=busy_timeout_ms)
+    database = Database(path, conn)
+    try:
+        with translate_sqlite_errors():
+            _check_and_migrate(database, data_dir, schema)
+    except BaseException:
+        conn.close()
+        raise
+    return database
+
+
+def _check_and_migrate(database: Database, data_dir: Path, schema: Schema) -> None:
+    conn = database.conn
+    if [row[0] for row in conn.execute("PRAGMA quick_check")] != ["ok"]:
+        raise corrupt_database_error()
+    found = database.schema_version
+    if found > schema.version:
+        raise _newer_schema_error(found, schema.version)
+    migrations = schema.migrations()
+    applied = [migration.name for migration in migrations.applied(database.db)]
+    unknown = [name for name in applied if name not in schema.names]
+    if unknown:
+        raise _newer_schema_error(max(found, len(applied)), schema.version)
+    pending = migrations.pending(database.db)
+    if pending:
+        if _has_content(conn):
+            _pre_migration_copy(conn, data_dir, len(applied), schema.version)
+        migrations.apply(database.db)
+    if conn.execute("SELECT 1 FROM settings WHERE key = 'workstation_id'").fetchone() is None:
+        with database.transaction():
+            conn.execute(
+                "INSERT OR IGNORE INTO settings (key, value) VALUES ('workstation_id', ?)",
+                (json.dumps(str(uuid.uuid4())),),
+            )

@@ -1,0 +1,380 @@
+"""Officer accounts: creation, password policy, login with lockout, role checks, audit."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from interview_app.errors import KnownError, PermissionDenied
+from interview_app.storage.audit import AuditLog
+from interview_app.storage.clock import SystemClock, from_iso, to_iso
+from interview_app.storage.database import Database
+from interview_app.storage.errors import (
+    AccountInactive,
+    AccountLocked,
+    AuthenticationFailed,
+    NotFound,
+    PasswordRejected,
+)
+from interview_app.storage.passwords import hash_password, needs_rehash, verify_password
+from interview_app.storage.settings import OFFICE_NAME, SettingsStore
+
+ROLES = ("officer", "supervisor")
+DEFAULT_MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 256
+PASSWORD_MIN_LENGTH_SETTING = "password_min_length"
+BLOCKED_PASSWORDS = frozenset({"password", "12345678", "123456789", "imigrasi", "katasandi"})
+
+_COLUMNS = "id, username, full_name, nip, role, active, must_change_password"
+
+
+@dataclass(frozen=True)
+class Officer:
+    id: int
+    username: str
+    full_name: str
+    nip: str | None
+    role: str
+    active: bool
+    must_change_password: bool
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role == "supervisor"
+
+
+def _officer(row: tuple) -> Officer:
+    return Officer(row[0], row[1], row[2], row[3], row[4], bool(row[5]), bool(row[6]))
+
+
+def _actor(officer_id: int | None) -> str:
+    return "system" if officer_id is None else f"officer:{officer_id}"
+
+
+_LOGIN_FAILED = (
+    "Nama pengguna atau kata sandi salah.",
+    "Wrong username or password.",
+)
+
+
+class OfficerRepository:
+    def __init__(
+        self,
+        database: Database,
+        audit: AuditLog,
+        clock: Callable[[], datetime] | None = None,
+        *,
+        max_failed: int = 5,
+        lockout_minutes: int = 15,
+    ) -> None:
+        self._database = database
+        self._audit = audit
+        self._clock = clock or SystemClock()
+        self._settings = SettingsStore(database)
+        self.max_failed = max_failed
+        self.lockout_minutes = lockout_minutes
+        # Checked against when the username is unknown, so both paths cost one scrypt.
+        self._dummy_hash: str | None = None
+
+    # -- reading --------------------------------------------------------------------------
+
+    def get(self, officer_id: int) -> Officer:
+        row = self._database.conn.execute(
+            f"SELECT {_COLUMNS} FROM officers WHERE id = ?", (officer_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound(
+                f"Petugas #{officer_id} tidak ditemukan.", f"Officer #{officer_id} not found."
+            )
+        return _officer(row)
+
+    def find(self, username: str) -> Officer | None:
+        row = self._database.conn.execute(
+            f"SELECT {_COLUMNS} FROM officers WHERE username = ?", (username.strip(),)
+        ).fetchone()
+        return None if row is None else _officer(row)
+
+    def list(self, *, include_inactive: bool = True) -> list[Officer]:
+        sql = f"SELECT {_COLUMNS} FROM officers"
+        if not include_inactive:
+            sql += " WHERE active = 1"
+        return [_officer(row) for row in self._database.conn.execute(sql + " ORDER BY username")]
+
+    def any_supervisor(self) -> bool:
+        return (
+            self._database.conn.execute(
+                "SELECT 1 FROM officers WHERE role = 'supervisor' AND active = 1"
+            ).fetchone()
+            is not None
+        )
+
+    # -- policy ---------------------------------------------------------------------------
+
+    def check_password_policy(self, username: str, password: str) -> None:
+        """NIST 800-63B style: a minimum length, no composition rules, a small blocklist."""
+        min_length = int(
+            self._settings.get(PASSWORD_MIN_LENGTH_SETTING, DEFAULT_MIN_PASSWORD_LENGTH)
+        )
+        if len(password) < min_length:
+            raise PasswordRejected(
+                f"Kata sandi terlalu pendek: minimal {min_length} karakter. Kalimat panjang "
+                "yang mudah diingat lebih baik.",
+                f"The password is too short: at least {min_length} characters. A long, "
+                "memorable phrase is best.",
+            )
+        if len(password) > MAX_PASSWORD_LENGTH:
+            raise PasswordRejected(
+                f"Kata sandi terlalu panjang: maksimal {MAX_PASSWORD_LENGTH} karakter.",
+                f"The password is too long: at most {MAX_PASSWORD_LENGTH} characters.",
+            )
+        folded = password.strip().casefold()
+        if folded == username.strip().casefold():
+            raise PasswordRejected(
+                "Kata sandi tidak boleh sama dengan nama pengguna.",
+                "The password must not be the same as the username.",
+            )
+        office_name = str(self._settings.get(OFFICE_NAME, "") or "").strip().casefold()
+        if folded in BLOCKED_PASSWORDS or (office_name and folded == office_name):
+            raise PasswordRejected(
+                "Kata sandi ini terlalu mudah ditebak (ada dalam daftar terlarang). Pilih yang "
+                "lain.",
+                "This password is too easy to guess (it is on the blocklist). Choose another.",
+            )
+
+    def _require_supervisor(self, officer_id: int) -> Officer:
+        by = self.get(officer_id)
+        if not (by.is_supervisor and by.active):
+            raise PermissionDenied(
+                "Hanya supervisor yang dapat melakukan ini.",
+                "Only a supervisor can do this.",
+            )
+        return by
+
+    # -- writing --------------------------------------------------------------------------
+
+    def create(
+        self,
+        username: str,
+        full_name: str,
+        nip: str | None,
+        role: str,
+        password: str,
+        *,
+        by: int | None = None,
+        must_change_password: bool = False,
+    ) -> Officer:
+        """A new account. `by` (a supervisor's id) is checked when given; None is the trusted
+        path (first set-up, the command line)."""
+        if role not in ROLES:
+            raise ValueError(f"unknown role {role!r}")
+        username = username.strip()
+        if not username:
+            raise KnownError("Nama pengguna wajib diisi.", "A username is required.")
+        if by is not None:
+            self._require_supervisor(by)
+        self.check_password_policy(username, password)
+        password_hash = hash_password(password)
+        try:
+            with self._database.transaction() as conn:
+                cursor = conn.execute(
+                    "INSERT INTO officers (username, full_name, nip, role, password_hash, active,"
+                    " must_change_password, failed_attempts, locked_until, created_at)"
+                    " VALUES (?, ?, ?, ?, ?, 1, ?, 0, NULL, ?)",
+                    (
+                        username,
+                        full_name.strip(),
+                        nip,
+                        role,
+                        password_hash,
+                        int(must_change_password),
+                        to_iso(self._clock()),
+                    ),
+                )
+                officer_id = int(cursor.lastrowid or 0)
+                self._audit.append(
+                    _actor(by), "officer.create", "officer", str(officer_id), {"role": role}
+                )
+        except sqlite3.IntegrityError as exc:
+            raise KnownError(
+                f"Nama pengguna '{username}' sudah dipakai.",
+                f"The username '{username}' is taken already.",
+            ) from exc
+        return self.get(officer_id)
+
+    def authenticate(self, username: str, password: str) -> Officer:
+        """The officer for a right password. Unknown user and wrong password give the same
+        message; failures are counted and lock the account for `lockout_minutes` after
+        `max_failed` in a row. Every outcome goes into the audit log."""
+        now = self._clock()
+        row = self._database.conn.execute(
+            "SELECT id, password_hash, active, failed_attempts, locked_until FROM officers"
+            " WHERE username = ?",
+            (username.strip(),),
+        ).fetchone()
+        if row is None:
+            verify_password(password, self._dummy())
+            self._audit.append(
+                "anonymous", "login.failed", "officer", None, {"reason": "unknown_user"}
+            )
+            raise AuthenticationFailed(*_LOGIN_FAILED)
+        officer_id, stored, active, failed, locked_until = row
+        if locked_until is not None and from_iso(locked_until) > now:
+            self._audit.append(
+                _actor(officer_id),
+                "login.refused",
+                "officer",
+                str(officer_id),
+                {"reason": "locked"},
+            )
+            raise _locked_error(from_iso(locked_until))
+        if locked_until is not None:
+            failed = 0  # the lock has run out: a fresh series of attempts
+        if not verify_password(password, stored):
+            failed += 1
+            lock = failed >= self.max_failed
+            until = now + timedelta(minutes=self.lockout_minutes) if lock else None
+            with self._database.transaction() as conn:
+                conn.execute(
+                    "UPDATE officers SET failed_attempts = ?, locked_until = ? WHERE id = ?",
+                    (0 if lock else failed, to_iso(until) if until else None, officer_id),
+                )
+                self._audit.append(
+                    _actor(officer_id),
+                    "login.failed",
+                    "officer",
+                    str(officer_id),
+                    {"failed_attempts": failed},
+                )
+                if until is not None:
+                    self._audit.append(
+                        "system",
+                        "officer.locked",
+                        "officer",
+                        str(officer_id),
+                        {"until": to_iso(until)},
+                    )
+            if until is not None:
+                raise _locked_error(until)
+            raise AuthenticationFailed(*_LOGIN_FAILED)
+        if not active:
+            self._audit.append(
+                _actor(officer_id),
+                "login.refused",
+                "officer",
+                str(officer_id),
+                {"reason": "inactive"},
+            )
+            raise AccountInactive(
+                "Akun ini sudah dinonaktifkan. Hubungi supervisor.",
+                "This account has been deactivated. Call a supervisor.",
+            )
+        with self._database.transaction() as conn:
+            conn.execute(
+                "UPDATE officers SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
+                (officer_id,),
+            )
+            if needs_rehash(stored):
+                conn.execute(
+                    "UPDATE officers SET password_hash = ? WHERE id = ?",
+                    (hash_password(password), officer_id),
+                )
+            self._audit.append(_actor(officer_id), "login", "officer", str(officer_id))
+        return self.get(officer_id)
+
+    def change_password(self, officer_id: int, old_password: str, new_password: str) -> None:
+        """The officer's own change; clears must_change_password."""
+        row = self._database.conn.execute(
+            "SELECT username, password_hash FROM officers WHERE id = ?", (officer_id,)
+        ).fetchone()
+        if row is None or not verify_password(old_password, row[1]):
+            raise AuthenticationFailed("Kata sandi lama salah.", "The current password is wrong.")
+        if old_password == new_password:
+            raise PasswordRejected(
+                "Kata sandi baru harus berbeda dari yang lama.",
+                "The new password must differ from the current one.",
+            )
+        self.check_password_policy(row[0], new_password)
+        new_hash = hash_password(new_password)
+        with self._database.transaction() as conn:
+            conn.execute(
+                "UPDATE officers SET password_hash = ?, must_change_password = 0 WHERE id = ?",
+                (new_hash, officer_id),
+            )
+            self._audit.append(
+                _actor(officer_id), "officer.password_changed", "officer", str(officer_id)
+            )
+
+    def reset_password(self, by_supervisor: int, officer_id: int, new_password: str) -> None:
+        """A supervisor sets a temporary password; the officer must change it at next login.
+        Also lifts a lockout."""
+        self._require_supervisor(by_supervisor)
+        target = self.get(officer_id)
+        self.check_password_policy(target.username, new_password)
+        new_hash = hash_password(new_password)
+        with self._database.transaction() as conn:
+            conn.execute(
+                "UPDATE officers SET password_hash = ?, must_change_password = 1,"
+                " failed_attempts = 0, locked_until = NULL WHERE id = ?",
+                (new_hash, officer_id),
+            )
+            self._audit.append(
+                _actor(by_supervisor), "officer.password_reset", "officer", str(officer_id)
+            )
+
+    def unlock(self, officer_id: int, *, by: int | None = None) -> None:
+        if by is not None:
+            self._require_supervisor(by)
+        self.get(officer_id)
+        with self._database.transaction() as conn:
+            conn.execute(
+                "UPDATE officers SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
+                (officer_id,),
+            )
+            self._audit.append(_actor(by), "officer.unlocked", "officer", str(officer_id))
+
+    def deactivate(self, officer_id: int, *, by: int | None = None) -> None:
+        if by is not None:
+            self._require_supervisor(by)
+            if by == officer_id:
+                raise KnownError(
+                    "Supervisor tidak dapat menonaktifkan akunnya sendiri.",
+                    "A supervisor cannot deactivate their own account.",
+                )
+        self.get(officer_id)
+        with self._database.transaction() as conn:
+            conn.execute("UPDATE officers SET active = 0 WHERE id = ?", (officer_id,))
+            self._audit.append(_actor(by), "officer.deactivated", "officer", str(officer_id))
+
+    def activate(self, officer_id: int, *, by: int | None = None) -> None:
+        if by is not None:
+            self._require_supervisor(by)
+        self.get(officer_id)
+        with self._database.transaction() as conn:
+            conn.execute("UPDATE officers SET active = 1 WHERE id = ?", (officer_id,))
+            self._audit.append(_actor(by), "officer.activated", "officer", str(officer_id))
+
+    def locked_until(self, officer_id: int) -> datetime | None:
+        row = self._database.conn.execute(
+            "SELECT locked_until FROM officers WHERE id = ?", (officer_id,)
+        ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        until = from_iso(row[0])
+        return until if until > self._clock() else None
+
+    def _dummy(self) -> str:
+        if self._dummy_hash is None:
+            self._dummy_hash = hash_password("not a real password, only for equal timing")
+        return self._dummy_hash
+
+
+def _locked_error(until: datetime) -> AccountLocked:
+    shown = until.astimezone().strftime("%H:%M")
+    return AccountLocked(
+        f"Akun terkunci karena terlalu banyak percobaan masuk yang gagal. Coba lagi setelah "
+        f"pukul {shown} atau minta supervisor membuka kuncinya.",
+        f"The account is locked after too many failed logins. Try again after {shown} or ask "
+        "a supervisor to unlock it.",
+    )

@@ -1,0 +1,201 @@
+"""The database schema as an ordered list of sqlite-utils migrations; version = steps applied."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "interview_app"
+
+StepFunction = Callable[[sqlite_utils.Database], None]
+
+
+class Schema:
+    """Migration steps in order. Step n also sets PRAGMA user_version = n in its transaction,
+    so the file says which schema it holds even to a reader that knows nothing of
+    sqlite-utils."""
+
+    def __init__(self, name: str = MIGRATION_SET, steps: Sequence[tuple[str, StepFunction]] = ()):
+        self.name = name
+        self.steps: list[tuple[str, StepFunction]] = list(steps)
+
+    def step(self, fn: StepFunction) -> StepFunction:
+        self.steps.append((fn.__name__, fn))
+        return fn
+
+    @property
+    def version(self) -> int:
+        return len(self.steps)
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self.steps]
+
+    def with_step(self, fn: StepFunction, name: str | None = None) -> Schema:
+        """A copy with one more step (tests use this to play a future upgrade)."""
+        return Schema(self.name, [*self.steps, (name or fn.__name__, fn)])
+
+    def migrations(self) -> Migrations:
+        migrations = Migrations(self.name)
+        for number, (name, fn) in enumerate(self.steps, start=1):
+            migrations(name=name)(_versioned(fn, number))
+        return migrations
+
+
+def _versioned(fn: StepFunction, number: int) -> StepFunction:
+    def run(db: sqlite_utils.Database) -> None:
+        fn(db)
+        db.conn.execute(f"PRAGMA user_version = {int(number)}")
+
+    run.__name__ = fn.__name__
+    return run
+
+
+def _run(db: sqlite_utils.Database, statements: Sequence[str]) -> None:
+    for statement in statements:
+        db.conn.execute(statement)
+
+
+SCHEMA = Schema()
+
+# JSON columns (settings.value, answers.value, interview_revisions.snapshot, audit_log.details)
+# carry no json_valid() CHECK: with trusted_schema=OFF, SQLite 3.40 refuses non-innocuous
+# functions in the schema. The code writes them through json.dumps only.
+
+_IDENTITY_COLUMNS_SQL = """
+    nik TEXT,
+    kk TEXT,
+    passport_no TEXT COLLATE NOCASE,
+    passport_application_no TEXT,
+    full_name TEXT,
+    birth_date TEXT,
+    birth_place TEXT,
+    sex TEXT,
+    home_regency TEXT,
+    phone TEXT,
+    address TEXT,
+    emergency_contact TEXT,"""
+
+
+@SCHEMA.step
+def m001_initial(db: sqlite_utils.Database) -> None:
+    _run(
+        db,
+        [
+            """CREATE TABLE settings (
+                key TEXT PRIMARY KEY NOT NULL,
+                value TEXT NOT NULL
+            ) STRICT""",
+            """CREATE TABLE questionnaires (
+                hash TEXT PRIMARY KEY NOT NULL CHECK (length(hash) = 64),
+                id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                source TEXT NOT NULL,
+                installed_at TEXT NOT NULL,
+                active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)),
+                UNIQUE (id, version)
+            ) STRICT""",
+            "CREATE UNIQUE INDEX questionnaires_one_active ON questionnaires(active) "
+            "WHERE active = 1",
+            f"""CREATE TABLE interviews (
+                uuid TEXT PRIMARY KEY NOT NULL,
+                ref_no TEXT NOT NULL UNIQUE,
+                office_code TEXT NOT NULL,
+                workstation_id TEXT NOT NULL,
+                questionnaire_id TEXT NOT NULL,
+                questionnaire_version INTEGER NOT NULL,
+                questionnaire_hash TEXT NOT NULL,
+                officer_id INTEGER,
+                status TEXT NOT NULL CHECK (status IN ('draft', 'completed', 'voided')),
+                revision INTEGER NOT NULL DEFAULT 1,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                completed_at TEXT,
+                language TEXT NOT NULL,
+                current_question TEXT,{_IDENTITY_COLUMNS_SQL}
+                score REAL,
+                hard_flag INTEGER CHECK (hard_flag IN (0, 1)),
+                suggested_outcome TEXT,
+                chosen_outcome TEXT,
+                override_reason TEXT,
+                notes TEXT,
+                consent_bp3mi INTEGER CHECK (consent_bp3mi IN (0, 1)),
+                content_hash TEXT,
+                voided_at TEXT,
+                void_reason TEXT
+            ) STRICT""",
+            "CREATE INDEX interviews_nik ON interviews(nik)",
+            "CREATE INDEX interviews_passport_no ON interviews(passport_no)",
+            "CREATE INDEX interviews_full_name ON interviews(full_name COLLATE NOCASE)",
+            "CREATE INDEX interviews_created_at ON interviews(created_at)",
+            "CREATE INDEX interviews_status ON interviews(status)",
+            "CREATE INDEX interviews_workstation_created ON interviews(workstation_id, created_at)",
+            """CREATE TABLE answers (
+                interview_uuid TEXT NOT NULL REFERENCES interviews(uuid) ON DELETE CASCADE,
+                question_id TEXT NOT NULL,
+                value TEXT NOT NULL,
+                answered_at TEXT NOT NULL,
+                PRIMARY KEY (interview_uuid, question_id)
+            ) STRICT, WITHOUT ROWID""",
+            """CREATE TABLE flags (
+                interview_uuid TEXT NOT NULL REFERENCES interviews(uuid) ON DELETE CASCADE,
+                rule_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                weight REAL NOT NULL,
+                hard INTEGER NOT NULL CHECK (hard IN (0, 1)),
+                reason_id TEXT NOT NULL,
+                reason_en TEXT NOT NULL,
+                PRIMARY KEY (interview_uuid, rule_id)
+            ) STRICT, WITHOUT ROWID""",
+            """CREATE TABLE interview_revisions (
+                interview_uuid TEXT NOT NULL REFERENCES interviews(uuid) ON DELETE CASCADE,
+                revision INTEGER NOT NULL,
+                snapshot TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                revised_by INTEGER,
+                revised_at TEXT NOT NULL,
+                PRIMARY KEY (interview_uuid, revision)
+            ) STRICT""",
+            """CREATE TABLE officers (
+                id INTEGER PRIMARY KEY,
+                username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                full_name TEXT NOT NULL,
+                nip TEXT,
+                role TEXT NOT NULL CHECK (role IN ('officer', 'supervisor')),
+                password_hash TEXT NOT NULL,
+                active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+                must_change_password INTEGER NOT NULL DEFAULT 0
+                    CHECK (must_change_password IN (0, 1)),
+                failed_attempts INTEGER NOT NULL DEFAULT 0,
+                locked_until TEXT,
+                created_at TEXT NOT NULL
+            ) STRICT""",
+            """CREATE TABLE ref_counters (
+                office_code TEXT NOT NULL,
+                year INTEGER NOT NULL,
+                last INTEGER NOT NULL,
+                PRIMARY KEY (office_code, year)
+            ) STRICT, WITHOUT ROWID""",
+            """CREATE TABLE audit_log (
+                seq INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                object_type TEXT,
+                object_id TEXT,
+                details TEXT NOT NULL,
+                prev_hash TEXT NOT NULL,
+                hash TEXT NOT NULL
+            ) STRICT""",
+            """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN
+                SELECT RAISE(ABORT, 'audit_log is append-only');
+            END""",
+            """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN
+                SELECT RAISE(ABORT, 'audit_log is append-only');
+            END""",
+        ],
+    )

@@ -1,0 +1,112 @@
+"""Writing files that must be whole: temporary name, fsync, rename, with Windows retries."""
+
+from __future__ import annotations
+
+import errno
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from interview_app.storage.errors import DiskFull, ReadOnlyStorage
+
+T = TypeVar("T")
+
+# Windows: WinError 5 (access denied) and 32 (in use) while antivirus or a backup tool holds a file.
+_RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8)
+_DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
+
+
+def retry_on_permission_error(action: Callable[[], T]) -> T:
+    """Run `action`, retrying with a short backoff while the OS says the file is in use."""
+    for delay in _RETRY_DELAYS:
+        try:
+            return action()
+        except PermissionError:
+            time.sleep(delay)
+    return action()
+
+
+def replace_with_retry(src: Path, dst: Path) -> None:
+    retry_on_permission_error(lambda: os.replace(src, dst))
+
+
+def fsync_directory(folder: Path) -> None:
+    """Make a rename inside `folder` durable (POSIX only; Windows has no directory handles)."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def temporary_name(path: Path) -> Path:
+    """A name next to `path` that no reader takes for the finished file."""
+    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+
+
+def raise_known_os_error(exc: OSError, path: Path) -> None:
+    """Turn a full or read-only disk into a KnownError; other OSErrors stay as they are."""
+    if exc.errno in _DISK_FULL_ERRNOS:
+        raise DiskFull(
+            f"Disk penuh saat menulis {path}. Kosongkan ruang disk lalu coba lagi; "
+            "data yang sudah tersimpan tidak berubah.",
+            f"The disk is full while writing {path}. Free some disk space and try again; "
+            "the data already saved is unchanged.",
+        ) from exc
+    if exc.errno in (errno.EROFS, errno.EACCES) or isinstance(exc, PermissionError):
+        raise ReadOnlyStorage(
+            f"Tidak dapat menulis ke {path}: lokasi hanya-baca atau akses ditolak.",
+            f"Cannot write to {path}: the location is read-only or access is denied.",
+        ) from exc
+
+
+@contextmanager
+def known_os_errors(path: Path) -> Iterator[None]:
+    """Within the block, a full or read-only disk becomes a KnownError naming `path`."""
+    try:
+        yield
+    except OSError as exc:
+        raise_known_os_error(exc, path)
+        raise
+
+
+def write_file_atomically(path: Path, data: bytes, *, mode: int | None = None) -> None:
+    """Write `data` to `path` so that `path` holds either the old content or all of `data`.
+
+    Temporary name in the same folder, flush, fsync, close, os.replace (retried while Windows
+    reports the file in use), then fsync the folder on POSIX. On failure the temporary file is
+    removed and a full or read-only disk is reported as a KnownError. `mode` (e.g. 0o600)
+    is applied to the temporary file before any data is written (POSIX permissions).
+    """
+    path = Path(path)
+    tmp = temporary_name(path)
+    try:
+        with known_os_errors(path):
+            with open(tmp, "xb") as handle:
+                if mode is not None and os.name != "nt":
+                    os.chmod(tmp, mode)
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            replace_with_retry(tmp, path)
+            fsync_directory(path.parent)
+    except BaseException:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise
