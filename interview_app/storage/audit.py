@@ -16,8 +16,9 @@ from interview_app.storage.keys import PURPOSE_AUDIT_CHAIN, derive_key
 
 GENESIS_HASH = "0" * 64
 
-# A 16-digit run looks like a NIK or KK number; those never go into the log.
-_IDENTITY_NUMBER = re.compile(r"(?<!\d)\d{16}(?!\d)")
+# A value that is 16 digits is a NIK or KK number; those never go into the log. (Only whole
+# values: a hex digest may well contain 16 digits in a row.)
+_IDENTITY_NUMBER = re.compile(r"^\s*(\d[\s.-]?){15}\d\s*$")
 
 
 def canonical_json(value: Any) -> str:
@@ -49,7 +50,7 @@ class AuditCheck:
 
 def _check_details(details: dict[str, Any]) -> None:
     for value in _walk(details):
-        if isinstance(value, str) and _IDENTITY_NUMBER.search(value):
+        if isinstance(value, str) and _IDENTITY_NUMBER.match(value):
             raise ValueError("audit details must name ids only, never NIK/KK values or answers")
 
 
@@ -131,7 +132,8 @@ class AuditLog:
     ) -> list[AuditEntry]:
         """Newest first, optionally for one object."""
         sql = "SELECT * FROM audit_log"
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[str | int] = []
         if object_type is not None:
             clauses.append("object_type = ?")
             params.append(object_type)

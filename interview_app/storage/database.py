@@ -135,7 +135,7 @@ def _newer_schema_error(found: int, known: int) -> SchemaTooNew:
 
 
 def _has_content(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    return int(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]) > 0
 
 
 def _pre_migration_copy(conn: sqlite3.Connection, data_dir: Path, old: int, new: int) -> Path:
@@ -157,8 +157,8 @@ def open_database(
         data_dir.mkdir(parents=True, exist_ok=True)
     path = database_path(data_dir)
     conn = connect(path, busy_timeout_ms=busy_timeout_ms)
-    database = Database(path, conn)
     try:
+        database = Database(path, conn)
         with translate_sqlite_errors():
             _check_and_migrate(database, data_dir, schema)
     except BaseException:

@@ -325,7 +325,7 @@ class InterviewRepository:
             (office_code, year),
         ).fetchone()[0]
         middle = f"-{workstation_code}" if workstation_code else ""
-        return f"{office_code}{middle}-{year}-{int(last):06d}"
+        return f"{office_code}{middle}-{year}-{int(last):06d}".upper()
 
     def save_answer(
         self,
@@ -339,7 +339,8 @@ class InterviewRepository:
         hard_flag: bool | None = None,
         suggested_outcome: str | None = None,
     ) -> None:
-        """The autosave path: one transaction, one commit. A value of None clears the answer.
+        """The autosave path: one transaction, one commit. A value of None clears the answer;
+        `current_question` is stored as given (None: at the review, or not known).
         `identity` sets the named identity columns (None in it clears one); `score`,
         `hard_flag` and `suggested_outcome` are left as they were when None."""
         now = to_iso(self._clock())

@@ -75,7 +75,9 @@ def restore_snapshot(data_dir: Path, chosen: Path, *, now: datetime | None = Non
     -wal/-shm are moved into backups/ (never deleted); returns where the replaced file went."""
     data_dir = Path(data_dir)
     target = database_path(data_dir)
-    source = sqlite3.connect(f"file:{Path(chosen).resolve().as_posix()}?mode=ro", uri=True)
+    if not Path(chosen).is_file():
+        raise NotFound(f"Snapshot {chosen} tidak ada.", f"Snapshot {chosen} does not exist.")
+    source = sqlite3.connect(Path(chosen), isolation_level=None)  # only read: rollback journal
     try:
         with translate_sqlite_errors():
             if [row[0] for row in source.execute("PRAGMA integrity_check")] != ["ok"]:

@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from interview_app.errors import KnownError, PermissionDenied
 from interview_app.storage.audit import AuditLog
@@ -45,7 +46,7 @@ class Officer:
         return self.role == "supervisor"
 
 
-def _officer(row: tuple) -> Officer:
+def _officer(row: tuple[Any, ...]) -> Officer:
     return Officer(row[0], row[1], row[2], row[3], row[4], bool(row[5]), bool(row[6]))
 
 

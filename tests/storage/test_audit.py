@@ -130,7 +130,12 @@ def test_replaced_tail_found_with_anchor(database: Database, audit: AuditLog) ->
 def test_identity_numbers_refused_in_details(audit: AuditLog) -> None:
     with pytest.raises(ValueError, match="NIK"):
         audit.append("officer:1", "interview.view", "interview", "x", {"nik": "7271014101900001"})
+    with pytest.raises(ValueError):
+        audit.append("officer:1", "x", details={"kk": "7271 0101 0101 0001"})
     assert audit.head() is None
+    digest = "1234567890123456abcdef" + "0" * 42  # digits inside a digest are fine
+    audit.append("officer:1", "export", "package", "p1", {"sha256": digest})
+    assert audit.verify().ok
 
 
 def test_append_joins_the_callers_transaction(database: Database, audit: AuditLog) -> None:
