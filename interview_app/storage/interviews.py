@@ -704,7 +704,8 @@ class InterviewRepository:
     def search(self, text: str, limit: int = 50) -> list[InterviewSummary]:
         """16 digits: NIK. 6-15 digits: NIK prefix. Passport-like (1-2 letters, 6-8 digits):
         passport number. A reference number: that interview. Else a case-insensitive name
-        prefix. Newest first; voided interviews included (their status says so)."""
+        prefix, in name order. Numbers newest first; voided interviews included (their status
+        says so)."""
         query = text.strip()
         if not query:
             return []
@@ -719,7 +720,14 @@ class InterviewRepository:
         elif _REF_NO.match(compact.upper()):
             where, params = "i.ref_no = ?", [compact.upper()]
         else:
-            where, params = "i.full_name LIKE ? ESCAPE '\\'", [escape_like(query) + "%"]
+            # Names come back in name order: the NOCASE index then serves both the prefix range
+            # and the order, so the look-up stops after `limit` rows even for a common prefix.
+            rows = self._database.conn.execute(
+                f"{_SUMMARY_SELECT} WHERE i.full_name LIKE ? ESCAPE '\\'"
+                " ORDER BY i.full_name COLLATE NOCASE, i.created_at DESC LIMIT ?",
+                [escape_like(query) + "%", int(limit)],
+            )
+            return [_summary(row) for row in rows]
         rows = self._database.conn.execute(
             f"{_SUMMARY_SELECT} WHERE {where} ORDER BY i.created_at DESC LIMIT ?",
             [*params, int(limit)],

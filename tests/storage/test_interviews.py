@@ -311,7 +311,7 @@ def test_search(interviews: InterviewRepository, clock: FixedClock) -> None:
     assert found("727101") == [sitti.uuid, siti.uuid]  # NIK prefix, newest first
     assert found("c1234567") == [siti.uuid]
     assert found("XA 123456") == [sitti.uuid]
-    assert found("SIT") == [sitti.uuid, siti.uuid]
+    assert found("SIT") == [siti.uuid, sitti.uuid]  # names in name order
     assert found("siti") == [siti.uuid]
     assert found("100%") == [percent.uuid]
     assert found("100% Budi_") == [percent.uuid]
