@@ -15,6 +15,9 @@ from interview_app.errors import KnownError
 COMMAND_MODULES = (
     "interview_app.commands.questionnaire",
     "interview_app.commands.simulate",
+    "interview_app.commands.demo",
+    "interview_app.commands.db",
+    "interview_app.commands.bench",
 )
 
 EXIT_OK = 0

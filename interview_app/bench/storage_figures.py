@@ -1,0 +1,237 @@
+"""Benchmark figures of the interview core: autosave, repeat-applicant lookup, name search."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sqlite3
+import uuid as uuid_module
+from pathlib import Path
+from typing import Any
+
+from interview_app.bench.harness import BenchContext, Figure, figure, median_seconds
+from interview_app.demo import create_demo_office
+from interview_app.interview.engine import InterviewSession
+from interview_app.interview.values import to_json
+from interview_app.questionnaire.loader import load_text
+from interview_app.storage.audit import AuditLog
+from interview_app.storage.database import connect, open_database
+from interview_app.storage.interviews import InterviewRepository
+from interview_app.storage.keys import read_office_key
+from interview_app.storage.questionnaires import QuestionnaireStore
+
+TODAY = dt.date(2026, 11, 28)
+FAMILY = ("Lamato", "Lasahido", "Tombolotutu", "Pakamundi", "Saleh", "Towoko", "Labolo", "Hamzah", "Rusdi", "Bantilan")
+GIVEN = ("Siti", "Nur", "Moh", "Arif", "Dewi", "Fadli", "Sri", "Rahmat", "Ayu", "Hendra", "Yusuf", "Irfan")
+
+# Answers walked over and over in the autosave figure: section B and C of the default script,
+# a mix of choices, numbers, dates and text as at a real counter.
+AUTOSAVE_ANSWERS: tuple[tuple[str, Any], ...] = (
+    ("purpose", "kerja"),
+    ("destination", "MY"),
+    ("address_abroad_known", True),
+    ("stay_length_days", 365),
+    ("departure_date", "2026-12-20"),
+    ("return_ticket", False),
+    ("route", "direct"),
+    ("payer", "self"),
+    ("funds_proof", True),
+    ("travel_with", "alone"),
+    ("job_type", "factory"),
+    ("employer_name_known", True),
+    ("employer_name", "Tan Industrial Sdn Bhd"),
+    ("promised_salary", "9.500.000"),
+    ("salary_currency", "IDR"),
+    ("contract_signed", "yes_understood"),
+    ("visa_type", "kerja"),
+    ("disnaker_registered", True),
+)
+
+
+def _bare_commit_seconds(path: Path, repeat: int) -> float:
+    """One single-row commit in WAL + synchronous=FULL: the floor any autosave stands on."""
+    conn = connect(path)
+    try:
+        conn.execute("CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY, v TEXT) STRICT")
+        counter = iter(range(10**9))
+
+        def commit_one() -> None:
+            n = next(counter)
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("INSERT OR REPLACE INTO t VALUES (?, ?)", (f"k{n % 50}", f"value {n}"))
+            conn.execute("COMMIT")
+
+        return median_seconds(commit_one, repeat=repeat, warmup=20)
+    finally:
+        conn.close()
+
+
+@figure("autosave_ratio")
+def autosave(context: BenchContext) -> Figure:
+    data_dir = context.workdir / "station"
+    create_demo_office(data_dir, count=0, today=TODAY)
+    repeat = 200 if context.quick else 600
+    database = open_database(data_dir)
+    try:
+        found = read_office_key(data_dir)
+        assert found is not None
+        audit = AuditLog(database, found[1])
+        repository = InterviewRepository(database, audit)
+        digest, source = QuestionnaireStore(database).active() or ("", "")
+        questionnaire = load_text(source)
+        record = repository.create_draft(
+            officer_id=None,
+            questionnaire_id=questionnaire.id,
+            questionnaire_version=questionnaire.version,
+            questionnaire_hash=digest,
+            language="id",
+        )
+        session = InterviewSession(questionnaire, today=TODAY, office_province="72")
+        steps = iter(range(10**9))
+
+        def answer_one() -> None:
+            question_id, value = AUTOSAVE_ANSWERS[next(steps) % len(AUTOSAVE_ANSWERS)]
+            result = session.answer(question_id, value, confirm_warnings=True)
+            assert result.saved, (question_id, result.errors)
+            identity = None
+            question = questionnaire.questions[question_id]
+            if question.identity:
+                identity = {question.identity: session.identity_fields().get(question.identity)}
+            next_question = session.next_question(question_id)
+            repository.save_answer(
+                record.uuid,
+                question_id,
+                to_json(result.value),
+                current_question=next_question.id if next_question else question_id,
+                identity=identity,
+                score=session.score,
+                hard_flag=session.hard_flag,
+                suggested_outcome=session.suggestion.code,
+            )
+
+        value = median_seconds(answer_one, repeat=repeat, warmup=20)
+        engine_only = median_seconds(
+            lambda: session.answer("destination", "MY", confirm_warnings=True), repeat=repeat
+        )
+    finally:
+        database.close()
+    baseline = _bare_commit_seconds(context.workdir / "bare.sqlite3", repeat)
+    return Figure(
+        "autosave_ratio", value * 1000, baseline * 1000, "ms", goal=1.5,
+        detail=f"engine recompute alone {engine_only * 1e6:.0f} µs per answer",
+    )
+
+
+def _fill_interviews(data_dir: Path, rows: int, seed: int = 11) -> tuple[list[str], list[str]]:
+    """`rows` bare completed interviews written straight into the schema (for look-ups only).
+    Returns some NIKs that occur and some name prefixes."""
+    database = open_database(data_dir)
+    rng = random.Random(seed)
+    niks: list[str] = []
+    try:
+        conn = database.conn
+        start = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+        batch: list[tuple[Any, ...]] = []
+
+        def flush() -> None:
+            conn.executemany(
+                "INSERT INTO interviews (uuid, ref_no, office_code, workstation_id, questionnaire_id,"
+                " questionnaire_version, questionnaire_hash, status, created_at, updated_at, language,"
+                " nik, full_name, passport_no, score, hard_flag, chosen_outcome)"
+                " VALUES (?, ?, 'PLU', 'bench', 'tppo-default', 1, ?, 'completed', ?, ?, 'id', ?, ?, ?, ?, 0, 'TERBIT')",
+                batch,
+            )
+            batch.clear()
+
+        conn.execute("BEGIN")
+        people = max(rows // 3, 1)
+        for n in range(rows):
+            person = rng.randrange(people)
+            nik = f"72{person % 13 + 1:02d}01{(person % 28) + 1:02d}0{person % 9 + 1}9{person % 10}{person % 9999 + 1:04d}"
+            if n % 1000 == 0:
+                niks.append(nik)
+            when = (start + dt.timedelta(minutes=n)).isoformat(timespec="microseconds")
+            name = f"{GIVEN[person % len(GIVEN)]} {FAMILY[(person // len(GIVEN)) % len(FAMILY)]} {person}"
+            batch.append(
+                (str(uuid_module.UUID(int=rng.getrandbits(128))), f"PLU-B-2024-{n:07d}", "0" * 64, when, when,
+                 nik, name, f"X{person:07d}", float(person % 9))
+            )
+            if len(batch) >= 5000:
+                flush()
+        flush()
+        conn.execute("COMMIT")
+        conn.execute("ANALYZE")
+    finally:
+        database.close()
+    return niks, [f"{g} {f}"[:5] for g in GIVEN[:3] for f in FAMILY[:2]]
+
+
+def _lookup_database(context: BenchContext) -> tuple[Path, list[str], list[str], int]:
+    rows = 100_000 if context.quick else 1_000_000
+    data_dir = context.workdir.parent / f"lookup-{rows}"
+    marker = data_dir / "filled"
+    if not marker.exists():
+        create_demo_office(data_dir, count=0, today=TODAY)
+        niks, prefixes = _fill_interviews(data_dir, rows)
+        marker.write_text("\n".join(niks) + "\n--\n" + "\n".join(prefixes), encoding="utf-8")
+    niks_text, prefixes_text = marker.read_text(encoding="utf-8").split("\n--\n")
+    return data_dir, niks_text.split(), prefixes_text.splitlines(), rows
+
+
+@figure("nik_lookup_ratio")
+def nik_lookup(context: BenchContext) -> Figure:
+    data_dir, niks, _, rows = _lookup_database(context)
+    database = open_database(data_dir)
+    try:
+        found = read_office_key(data_dir)
+        assert found is not None
+        repository = InterviewRepository(database, AuditLog(database, found[1]))
+        cycle = iter(range(10**9))
+
+        def lookup() -> None:
+            repository.repeat_applicants(nik=niks[next(cycle) % len(niks)])
+
+        value = median_seconds(lookup, repeat=500)
+        conn = sqlite3.connect(database.path)
+        try:
+            def bare() -> None:
+                conn.execute("SELECT uuid FROM interviews WHERE nik = ?", (niks[next(cycle) % len(niks)],)).fetchall()
+
+            baseline = median_seconds(bare, repeat=500)
+        finally:
+            conn.close()
+    finally:
+        database.close()
+    return Figure("nik_lookup_ratio", value * 1e6, baseline * 1e6, "µs", goal=3.0, detail=f"{rows:,} interviews stored")
+
+
+@figure("name_search_ratio")
+def name_search(context: BenchContext) -> Figure:
+    data_dir, _, prefixes, rows = _lookup_database(context)
+    database = open_database(data_dir)
+    try:
+        found = read_office_key(data_dir)
+        assert found is not None
+        repository = InterviewRepository(database, AuditLog(database, found[1]))
+        cycle = iter(range(10**9))
+
+        def search() -> None:
+            repository.search(prefixes[next(cycle) % len(prefixes)], limit=50)
+
+        value = median_seconds(search, repeat=300)
+        conn = sqlite3.connect(database.path)
+        try:
+            def bare() -> None:
+                prefix = prefixes[next(cycle) % len(prefixes)]
+                conn.execute(
+                    "SELECT uuid FROM interviews INDEXED BY interviews_full_name"
+                    " WHERE full_name COLLATE NOCASE >= ? AND full_name COLLATE NOCASE < ? LIMIT 50",
+                    (prefix, prefix + "\uffff"),
+                ).fetchall()
+
+            baseline = median_seconds(bare, repeat=300)
+        finally:
+            conn.close()
+    finally:
+        database.close()
+    return Figure("name_search_ratio", value * 1e6, baseline * 1e6, "µs", goal=3.0, detail=f"{rows:,} interviews stored")

@@ -1,0 +1,50 @@
+"""`interview-app db check|backup`: integrity, schema version and audit chain; online backups."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from interview_app.cli import data_dir_argument
+from interview_app.storage.database import open_database
+from interview_app.storage.maintenance import backup, check
+from interview_app.storage.paths import database_path, resolve_data_dir
+from interview_app.errors import KnownError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("db", help="basis data / database")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    check_parser = actions.add_parser("check", help="periksa integritas / check integrity")
+    data_dir_argument(check_parser)
+    check_parser.set_defaults(handler=run_check)
+    backup_parser = actions.add_parser("backup", help="cadangkan / back up")
+    data_dir_argument(backup_parser)
+    backup_parser.add_argument("--out", required=True, metavar="FILE")
+    backup_parser.set_defaults(handler=run_backup)
+
+
+def _existing(data_dir_value: str | None) -> Path:
+    data_dir = resolve_data_dir(data_dir_value)
+    if not database_path(data_dir).exists():
+        raise KnownError(
+            f"Tidak ada basis data di {data_dir}.", f"There is no database in {data_dir}."
+        )
+    return data_dir
+
+
+def run_check(args: argparse.Namespace) -> int:
+    report = check(_existing(args.data_dir))
+    print(report.summary("id"))
+    print(report.summary("en"))
+    return 0 if report.ok else 1
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    database = open_database(_existing(args.data_dir))
+    try:
+        written = backup(database, Path(args.out))
+    finally:
+        database.close()
+    print(f"Cadangan tersimpan / backup written: {written}")
+    return 0
