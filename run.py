@@ -101,7 +101,7 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (run.py may be started by an older python3)
         sys.exit("[run.py] Python 3.11 or newer is needed / diperlukan Python 3.11 atau lebih baru")
     if sys.platform.startswith("linux"):
         apt_install(missing_libraries(), "Qt's system libraries")

@@ -198,6 +198,7 @@ class _Generator:
         ("middle_east_domestic", 8),
         ("minor", 3),
         ("family_visit", 7),
+        ("borderline_tourist", 12),
     )
 
     def __init__(self, rng: random.Random, questionnaire: Questionnaire, today: dt.date) -> None:
@@ -265,12 +266,14 @@ class _Generator:
         }
         if profile == "minor":
             person = self.person(16, 17)
-        elif profile in ("procedural_worker", "tourist_visa_worker", "scam_recruit", "middle_east_domestic"):
+        elif profile in ("procedural_worker", "tourist_visa_worker", "scam_recruit", "middle_east_domestic", "borderline_tourist"):
             person = self.person(19, 40)
         else:
             person = self.person(20, 62)
         base.update(person)
         base["occupation"] = rng.choice(self._values("occupation"))
+        if profile == "borderline_tourist" and "unemployed" in self._values("occupation"):
+            base["occupation"] = "unemployed"
         work = {
             "employer_name_known": True,
             "employer_name": "Tan Industrial Co.",
@@ -292,10 +295,17 @@ class _Generator:
         }
         if profile == "tourist":
             base.update(purpose="wisata", intends_work=False, destination=rng.choice(["MY", "SG", "TH", "JP", "TR", "KR"]))
+        elif profile == "borderline_tourist":
+            # Young, without work, first trip, thin plans: the medium band (postpone, documents).
+            base.update(
+                purpose="wisata", intends_work=False, destination=rng.choice(["TR", "AE", "MY"]),
+                return_ticket=rng.random() < 0.3, funds_proof=False, address_abroad_known=rng.random() < 0.5,
+                stay_length_days=rng.choice([30, 45, 60]), travelled_before=False,
+            )
         elif profile == "family_visit":
             base.update(purpose="kunjungan_keluarga", intends_work=False, destination=rng.choice(["MY", "SA", "NL", "AU"]), stay_length_days=30)
         elif profile == "umrah":
-            base.update(purpose="umrah_haji", intends_work=False, destination="SA", travel_with="group_organised", payer="self")
+            base.update(purpose="umrah_haji", intends_work=False, destination="SA", travel_with="tour_agency", payer="self")
         elif profile == "procedural_worker":
             base.update(work)
             base.update(

@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 
 from interview_app.cli import data_dir_argument
+from interview_app.errors import KnownError
 from interview_app.storage.database import open_database
 from interview_app.storage.maintenance import backup, check
 from interview_app.storage.paths import database_path, resolve_data_dir
-from interview_app.errors import KnownError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
