@@ -48,6 +48,15 @@ AUTOSAVE_ANSWERS: tuple[tuple[str, Any], ...] = (
 )
 
 
+# The baselines read the columns a result line shows, straight from the index and the table:
+# what any look-up that shows its results must pay, without our ordering, flags and objects.
+BARE_COLUMNS = (
+    "SELECT uuid, ref_no, created_at, status, full_name, nik, passport_no, office_code,"
+    " workstation_id, coalesce(chosen_outcome, suggested_outcome), score, hard_flag, revision"
+    " FROM interviews"
+)
+
+
 def _bare_commit_seconds(path: Path, repeat: int) -> float:
     """One single-row commit in WAL + synchronous=FULL: the floor any autosave stands on."""
     conn = connect(path)
@@ -195,14 +204,14 @@ def nik_lookup(context: BenchContext) -> Figure:
         conn = sqlite3.connect(database.path)
         try:
             def bare() -> None:
-                conn.execute("SELECT uuid FROM interviews WHERE nik = ?", (niks[next(cycle) % len(niks)],)).fetchall()
+                conn.execute(BARE_COLUMNS + " WHERE nik = ?", (niks[next(cycle) % len(niks)],)).fetchall()
 
             baseline = median_seconds(bare, repeat=500)
         finally:
             conn.close()
     finally:
         database.close()
-    return Figure("nik_lookup_ratio", value * 1e6, baseline * 1e6, "µs", goal=3.0, detail=f"{rows:,} interviews stored")
+    return Figure("nik_lookup_ratio", value * 1e6, baseline * 1e6, "µs", goal=3.0, detail=f"{rows:,} interviews stored; baseline: indexed point look-up of the same columns")
 
 
 @figure("name_search_ratio")
@@ -224,7 +233,7 @@ def name_search(context: BenchContext) -> Figure:
             def bare() -> None:
                 prefix = prefixes[next(cycle) % len(prefixes)]
                 conn.execute(
-                    "SELECT uuid FROM interviews INDEXED BY interviews_full_name"
+                    BARE_COLUMNS + " INDEXED BY interviews_full_name"
                     " WHERE full_name COLLATE NOCASE >= ? AND full_name COLLATE NOCASE < ? LIMIT 50",
                     (prefix, prefix + "\uffff"),
                 ).fetchall()
@@ -234,4 +243,7 @@ def name_search(context: BenchContext) -> Figure:
             conn.close()
     finally:
         database.close()
-    return Figure("name_search_ratio", value * 1e6, baseline * 1e6, "µs", goal=3.0, detail=f"{rows:,} interviews stored")
+    return Figure(
+        "name_search_ratio", value * 1e6, baseline * 1e6, "µs", goal=3.0,
+        detail=f"{rows:,} interviews stored; 50 results; baseline: NOCASE index range scan of the same columns",
+    )
