@@ -17,6 +17,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     check_parser = actions.add_parser("check", help="periksa integritas / check integrity")
     data_dir_argument(check_parser)
+    check_parser.add_argument(
+        "--file", metavar="FILE", help="periksa berkas cadangan ini / check this backup file"
+    )
     check_parser.set_defaults(handler=run_check)
     backup_parser = actions.add_parser("backup", help="cadangkan / back up")
     data_dir_argument(backup_parser)
@@ -34,7 +37,12 @@ def _existing(data_dir_value: str | None) -> Path:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    report = check(_existing(args.data_dir))
+    if args.file:
+        if not Path(args.file).is_file():
+            raise KnownError(f"Berkas {args.file} tidak ada.", f"There is no file {args.file}.")
+        report = check(resolve_data_dir(args.data_dir), database_file=Path(args.file))
+    else:
+        report = check(_existing(args.data_dir))
     print(report.summary("id"))
     print(report.summary("en"))
     return 0 if report.ok else 1

@@ -172,10 +172,16 @@ class DbCheckReport:
         return "\n".join(lines)
 
 
-def check(data_dir: Path, *, expected_head: tuple[int, str] | None = None) -> DbCheckReport:
+def check(
+    data_dir: Path,
+    *,
+    expected_head: tuple[int, str] | None = None,
+    database_file: Path | None = None,
+) -> DbCheckReport:
     """Full integrity check, foreign keys, schema version against the code, the audit chain.
-    Reads only; a newer or damaged file is reported, not refused."""
-    path = database_path(Path(data_dir))
+    Reads only; a newer or damaged file is reported, not refused. `database_file` checks another
+    file (a backup) with this data folder's office key."""
+    path = Path(database_file) if database_file is not None else database_path(Path(data_dir))
     if not path.exists():
         raise NotFound(f"Basis data {path} tidak ada.", f"There is no database at {path}.")
     try:

@@ -1,0 +1,94 @@
+"""The database commands as an IT admin scripts them: demo-data, db check, db backup."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from interview_app.cli import main
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data_dir = tmp_path_factory.mktemp("demo")
+    assert main(["demo-data", "--data-dir", str(data_dir), "--count", "30", "--seed", "3"]) == 0
+    return data_dir
+
+
+def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_demo_data_makes_an_office_with_accounts_and_interviews(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    database = demo_dir / "interviews.sqlite3"
+    assert rows(database, "SELECT count(*) FROM interviews") == [(30,)]
+    assert rows(database, "SELECT count(*) FROM officers WHERE role = 'supervisor'") == [(1,)]
+    outcomes = {r[0] for r in rows(database, "SELECT chosen_outcome FROM interviews WHERE status = 'completed'")}
+    assert {"TERBIT", "TUNDA_RUJUK_BP3MI"} <= outcomes
+    niks = [r[0] for r in rows(database, "SELECT nik FROM interviews WHERE nik IS NOT NULL")]
+    assert all(len(n) == 16 and n.startswith("72") for n in niks)
+
+
+def test_demo_data_is_deterministic_for_a_seed(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder in (first, second):
+        assert main(["demo-data", "--data-dir", str(folder), "--count", "12", "--seed", "5"]) == 0
+    query = "SELECT nik, full_name, chosen_outcome, score FROM interviews ORDER BY ref_no"
+    assert rows(first / "interviews.sqlite3", query) == rows(second / "interviews.sqlite3", query)
+
+
+def test_db_check_passes_on_a_fresh_office(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["db", "check", "--data-dir", str(demo_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "HASIL: BAIK" in out and "RESULT: OK" in out
+
+
+def tamper(database: Path, sql: str) -> None:
+    conn = sqlite3.connect(database)
+    try:
+        conn.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
+        conn.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").fetchall():
+            conn.execute(f'DROP TRIGGER "{name}"')
+        conn.execute(sql)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        "UPDATE audit_log SET action = 'login' WHERE seq = 5",
+        "DELETE FROM audit_log WHERE seq = 7",
+    ],
+    ids=["edited", "deleted"],
+)
+def test_db_check_finds_an_audit_entry_changed_by_hand(tmp_path: Path, edit: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo-data", "--data-dir", str(tmp_path), "--count", "5"]) == 0
+    capsys.readouterr()
+    tamper(tmp_path / "interviews.sqlite3", edit)
+    assert main(["db", "check", "--data-dir", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "RESULT: PROBLEMS FOUND" in out and ("#5" in out or "#7" in out)
+
+
+def test_db_backup_output_passes_db_check(demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "cadangan" / "backup.sqlite3"
+    out.parent.mkdir()
+    assert main(["db", "backup", "--data-dir", str(demo_dir), "--out", str(out)]) == 0
+    assert out.exists() and not list(out.parent.glob("*.tmp*"))
+    assert main(["db", "check", "--data-dir", str(demo_dir), "--file", str(out)]) == 0
+    assert rows(out, "SELECT count(*) FROM interviews") == [(30,)]
+
+
+def test_db_commands_refuse_a_folder_without_a_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["db", "check", "--data-dir", str(tmp_path / "kosong")]) == 1
+    err = capsys.readouterr().err
+    assert "Tidak ada basis data" in err and "There is no database" in err
