@@ -1,0 +1,1 @@
+"""USB sync: encrypted, authenticated package files; export, inspection, import and merge."""
