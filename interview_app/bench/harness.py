@@ -73,6 +73,26 @@ def median_seconds(action: Callable[[], object], *, repeat: int, warmup: int = 3
     return statistics.median(samples)
 
 
+def paired_median_seconds(
+    action: Callable[[], object], baseline: Callable[[], object], *, repeat: int, warmup: int = 3
+) -> tuple[float, float]:
+    """Medians of `action` and `baseline` timed alternately, so that drift in the machine's
+    load or the disk's cache touches both figures alike."""
+    for _ in range(warmup):
+        action()
+        baseline()
+    ours: list[float] = []
+    bare: list[float] = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        middle = time.perf_counter()
+        baseline()
+        ours.append(middle - start)
+        bare.append(time.perf_counter() - middle)
+    return statistics.median(ours), statistics.median(bare)
+
+
 def render_table(figures: list[Figure]) -> str:
     rows = [("figure", "value", "baseline", "unit", "ratio", "goal", "")]
     for f in figures:

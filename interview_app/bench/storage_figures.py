@@ -6,10 +6,17 @@ import datetime as dt
 import random
 import sqlite3
 import uuid as uuid_module
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from interview_app.bench.harness import BenchContext, Figure, figure, median_seconds
+from interview_app.bench.harness import (
+    BenchContext,
+    Figure,
+    figure,
+    median_seconds,
+    paired_median_seconds,
+)
 from interview_app.demo import create_demo_office
 from interview_app.interview.engine import InterviewSession
 from interview_app.interview.values import to_json
@@ -57,22 +64,19 @@ BARE_COLUMNS = (
 )
 
 
-def _bare_commit_seconds(path: Path, repeat: int) -> float:
+def _bare_commit(path: Path) -> tuple[sqlite3.Connection, Callable[[], None]]:
     """One single-row commit in WAL + synchronous=FULL: the floor any autosave stands on."""
     conn = connect(path)
-    try:
-        conn.execute("CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY, v TEXT) STRICT")
-        counter = iter(range(10**9))
+    conn.execute("CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY, v TEXT) STRICT")
+    counter = iter(range(10**9))
 
-        def commit_one() -> None:
-            n = next(counter)
-            conn.execute("BEGIN IMMEDIATE")
-            conn.execute("INSERT OR REPLACE INTO t VALUES (?, ?)", (f"k{n % 50}", f"value {n}"))
-            conn.execute("COMMIT")
+    def commit_one() -> None:
+        n = next(counter)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT OR REPLACE INTO t VALUES (?, ?)", (f"k{n % 50}", f"value {n}"))
+        conn.execute("COMMIT")
 
-        return median_seconds(commit_one, repeat=repeat, warmup=20)
-    finally:
-        conn.close()
+    return conn, commit_one
 
 
 @figure("autosave_ratio")
@@ -118,13 +122,16 @@ def autosave(context: BenchContext) -> Figure:
                 suggested_outcome=session.suggestion.code,
             )
 
-        value = median_seconds(answer_one, repeat=repeat, warmup=20)
+        bare_conn, bare_commit = _bare_commit(context.workdir / "bare.sqlite3")
+        try:
+            value, baseline = paired_median_seconds(answer_one, bare_commit, repeat=repeat, warmup=20)
+        finally:
+            bare_conn.close()
         engine_only = median_seconds(
             lambda: session.answer("destination", "MY", confirm_warnings=True), repeat=repeat
         )
     finally:
         database.close()
-    baseline = _bare_commit_seconds(context.workdir / "bare.sqlite3", repeat)
     return Figure(
         "autosave_ratio", value * 1000, baseline * 1000, "ms", goal=1.5,
         detail=f"engine recompute alone {engine_only * 1e6:.0f} µs per answer",

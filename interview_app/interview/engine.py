@@ -53,6 +53,7 @@ class _State:
     score: float = 0.0
     hard_flag: bool = False
     suggestion: Suggestion | None = None
+    fired: dict[str, bool] = field(default_factory=dict)
 
 
 class InterviewSession:
@@ -75,6 +76,15 @@ class InterviewSession:
         self._asked = [q for s in questionnaire.sections for q in s.questions if q.asked]
         self._asked_index = {q.id: i for i, q in enumerate(self._asked)}
         self._state = _State()
+        self._sections = {section.id: section for section in questionnaire.sections}
+        # What each item's relevance or calculation reads (its section's condition included).
+        self._depends: dict[str, frozenset[str]] = {}
+        for question in questionnaire.questions.values():
+            names: set[str] = set()
+            for expr in (question.relevant, question.calculate, self._sections[question.section_id].relevant):
+                if expr is not None:
+                    names |= expr.names
+            self._depends[question.id] = frozenset(names)
         for question_id, value in (answers or {}).items():
             question = questionnaire.questions.get(question_id)
             if question is not None and question.takes_answer and value is not None:
@@ -99,37 +109,63 @@ class InterviewSession:
         return cls(questionnaire, typed, today=today, office_province=office_province)
 
     # -- state ------------------------------------------------------------------------------
-    def _recompute(self) -> None:
+    def _recompute(self, changed: str | None = None) -> None:
+        """Bring relevance, calculations, flags, score and the suggestion up to date. With
+        `changed` (the one answer that changed) only what depends on it, directly or through
+        relevance and calculations, is evaluated again; the result is the same as a full pass."""
         questionnaire = self.questionnaire
+        previous = self._state if changed is not None and self._state.suggestion is not None else None
         state = _State()
         values = state.values
-        values.update(questionnaire.constants)
+        if previous is None:
+            values.update(questionnaire.constants)
+            state.relevant = set()
+            dirty: set[str] | None = None
+        else:
+            values.update(previous.values)
+            state.relevant = set(previous.relevant)
+            dirty = {changed} if changed is not None else set()
         env = Env(values=values, today=self.today)
         section_relevance: dict[str, bool] = {}
-        for section in questionnaire.sections:
-            if section.relevant is None:
-                section_relevance[section.id] = True
+        depends = self._depends
         for question_id in questionnaire.evaluation_order:
+            if dirty is not None and question_id not in dirty and dirty.isdisjoint(depends[question_id]):
+                continue
             question = questionnaire.questions[question_id]
             section_id = question.section_id
-            if section_id not in section_relevance:
-                section = questionnaire.section_of(question_id)
-                assert section.relevant is not None
-                section_relevance[section_id] = section.relevant.truthy(env)
-            if not section_relevance[section_id]:
-                continue
-            if question.relevant is not None and not question.relevant.truthy(env):
-                continue
-            state.relevant.add(question_id)
-            if question.calculate is not None:
-                values[question_id] = question.calculate.evaluate(env)
-            elif question_id in self.answers:
-                values[question_id] = self.answers[question_id]
+            relevant = section_relevance.get(section_id)
+            if relevant is None:
+                section = self._sections[section_id]
+                relevant = section.relevant is None or section.relevant.truthy(env)
+                section_relevance[section_id] = relevant
+            if relevant and question.relevant is not None:
+                relevant = question.relevant.truthy(env)
+            was_relevant = question_id in state.relevant
+            old_value = values.get(question_id)
+            if relevant:
+                state.relevant.add(question_id)
+                if question.calculate is not None:
+                    values[question_id] = question.calculate.evaluate(env)
+                elif question_id in self.answers:
+                    values[question_id] = self.answers[question_id]
+                else:
+                    values.pop(question_id, None)
+            else:
+                state.relevant.discard(question_id)
+                values.pop(question_id, None)
+            if dirty is not None and (was_relevant != relevant or values.get(question_id) != old_value):
+                dirty.add(question_id)
+        fired: dict[str, bool] = {}
         for rule in questionnaire.risk_rules:
-            if rule.when.truthy(env):
+            if dirty is None or previous is None or not dirty.isdisjoint(rule.when.names):
+                fired[rule.id] = rule.when.truthy(env)
+            else:
+                fired[rule.id] = previous.fired[rule.id]
+            if fired[rule.id]:
                 state.flags.append(FiredFlag(rule.id, rule.weight, rule.hard, rule.reason))
                 state.score += rule.weight
                 state.hard_flag = state.hard_flag or rule.hard
+        state.fired = fired
         outcome_env = Env(
             values=values,
             today=self.today,
@@ -285,7 +321,7 @@ class InterviewSession:
             self.answers.pop(question_id, None)
         else:
             self.answers[question_id] = result.value
-        self._recompute()
+        self._recompute(question_id)
         return AnswerResult(question_id, True, result.value, (), result.warnings)
 
     def missing_required(self) -> list[Question]:
