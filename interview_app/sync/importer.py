@@ -1,0 +1,289 @@
+"""Import: check a whole package and say what it would do, then apply it in one transaction."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from interview_app.errors import KnownError
+from interview_app.questionnaire.valuetypes import Message
+from interview_app.storage import maintenance
+from interview_app.storage.audit import AuditLog
+from interview_app.storage.clock import Clock, SystemClock, to_iso
+from interview_app.storage.database import Database
+from interview_app.storage.sqlerrors import translate_sqlite_errors
+from interview_app.storage.writefiles import known_os_errors
+from interview_app.sync.container import PackageReader
+from interview_app.sync.errors import PackageFromThisWorkstation, SyncError, newer_application
+from interview_app.sync.history import imported_before, insert_history
+from interview_app.sync.manifest import Manifest
+from interview_app.sync.merge import CONFLICT, NEW, OLDER, SAME, UPDATE, Merger, decide
+from interview_app.sync.records import KIND_AUDIT, BodyReader, InterviewLine, OtherLine
+from interview_app.sync.station import Station, load_station
+from interview_app.sync.tables import ensure_tables
+
+
+def _number(value: int) -> tuple[str, str]:
+    """(Indonesian, English) thousands separators: 1.020 / 1,020."""
+    return f"{value:,}".replace(",", "."), f"{value:,}"
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What importing `path` would do; nothing has been written."""
+
+    path: Path
+    manifest: Manifest
+    new: int = 0
+    updated: int = 0
+    already_here: int = 0
+    conflicts: int = 0
+    already_imported: bool = False
+
+    @property
+    def package_id(self) -> str:
+        return self.manifest.package_id
+
+    def summary(self) -> Message:
+        m = self.manifest
+        source = m.source_workstation_name or m.source_workstation[:8]
+        if self.already_imported:
+            return Message(
+                f"Paket {self.path.name} dari {source} (no. {m.sequence}) sudah diimpor "
+                "sebelumnya; tidak ada yang berubah.",
+                f"Package {self.path.name} from {source} (no. {m.sequence}) was already "
+                "imported; nothing changes.",
+            )
+        n, u, a, c = (
+            _number(x) for x in (self.new, self.updated, self.already_here, self.conflicts)
+        )
+        return Message(
+            f"Paket {self.path.name} dari {source} (no. {m.sequence}): {n[0]} baru, "
+            f"{u[0]} diperbarui, {a[0]} sudah ada, {c[0]} konflik.",
+            f"Package {self.path.name} from {source} (no. {m.sequence}): {n[1]} new, "
+            f"{u[1]} updated, {a[1]} already here, {c[1]} conflicts.",
+        )
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    plan: ImportPlan
+    new: int = 0
+    updated: int = 0
+    already_here: int = 0
+    conflicts: int = 0
+    questionnaires: int = 0
+    audit_entries: int = 0
+    snapshot: Path | None = None
+    already_imported: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return not self.already_imported
+
+    def summary(self) -> Message:
+        if self.already_imported:
+            return Message(
+                "Sudah diimpor; tidak ada yang berubah.", "Already imported; nothing changed."
+            )
+        n, u, a, c = (
+            _number(x) for x in (self.new, self.updated, self.already_here, self.conflicts)
+        )
+        tail_id = " Konflik disimpan untuk diperiksa supervisor." if self.conflicts else ""
+        tail_en = " Conflicts were set aside for a supervisor." if self.conflicts else ""
+        return Message(
+            f"Diimpor: {n[0]} baru, {u[0]} diperbarui, {a[0]} sudah ada, {c[0]} konflik." + tail_id,
+            f"Imported: {n[1]} new, {u[1]} updated, {a[1]} already here, {c[1]} conflicts."
+            + tail_en,
+        )
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """One package of a multi-package run: a result, or the reason it was refused."""
+
+    path: Path
+    plan: ImportPlan | None = None
+    result: ImportResult | None = None
+    error: KnownError | None = None
+
+
+@contextmanager
+def _open_package(path: Path, station: Station) -> Iterator[BodyReader]:
+    path = Path(path)
+    if not path.is_file():
+        raise SyncError(
+            f"Berkas paket {path} tidak ada.", f"The package file {path} does not exist."
+        )
+    with known_os_errors(path), open(path, "rb") as handle:
+        reader = PackageReader(handle, station.office_key, expected_office=station.office_code)
+        yield BodyReader(reader.header, reader.blocks())
+
+
+def _check_source(manifest: Manifest, station: Station, schema_version: int) -> None:
+    if manifest.source_workstation == station.workstation_id:
+        raise PackageFromThisWorkstation(
+            "Paket ini dibuat oleh komputer ini sendiri; isinya sudah ada di sini. Impor paket "
+            "dari komputer lain.",
+            "This package was made by this workstation; its content is here already. Import "
+            "packages from other workstations.",
+        )
+    if manifest.schema_version > schema_version:
+        raise newer_application()
+
+
+def inspect_package(database: Database, data_dir: Path, path: Path) -> ImportPlan:
+    """Decrypt and check everything (key, every chunk, manifest, counts, checksums) and count
+    what an import would do. Reads only."""
+    station = load_station(database, Path(data_dir))
+    conn = database.conn
+    tally: Counter[str] = Counter()
+    with translate_sqlite_errors(), _open_package(path, station) as body:
+        for item in body:
+            if isinstance(item, InterviewLine):
+                tally[decide(conn, item).action] += 1
+        manifest = body.manifest
+    assert manifest is not None  # BodyReader raised otherwise
+    _check_source(manifest, station, database.schema_version)
+    if imported_before(conn, manifest.package_id):
+        return ImportPlan(Path(path), manifest, already_imported=True)
+    return ImportPlan(
+        Path(path),
+        manifest,
+        new=tally[NEW],
+        updated=tally[UPDATE],
+        already_here=tally[SAME] + tally[OLDER],
+        conflicts=tally[CONFLICT],
+    )
+
+
+def apply_package(
+    database: Database,
+    data_dir: Path,
+    path: Path,
+    *,
+    plan: ImportPlan | None = None,
+    clock: Clock | None = None,
+    actor: str = "system",
+    snapshot: bool = True,
+) -> ImportResult:
+    """Import `path` in one transaction. The whole package is checked first (`plan`, from
+    inspect_package, or done here); while applying, every chunk and the manifest are checked
+    again and any failure rolls everything back. A pre-import snapshot is taken first."""
+    clock = clock or SystemClock()
+    plan = plan if plan is not None else inspect_package(database, data_dir, path)
+    if plan.already_imported:
+        return ImportResult(plan, already_imported=True)
+    station = load_station(database, Path(data_dir))
+    taken: Path | None = None
+    if snapshot and (plan.new or plan.updated or plan.conflicts):
+        taken = maintenance.snapshot(database, "pre-import", now=clock())
+    now = to_iso(clock())
+    audit = AuditLog(database, station.office_key, clock)
+    counts: Counter[str] = Counter()
+    with database.transaction() as conn:
+        ensure_tables(conn)
+        if imported_before(conn, plan.package_id):
+            return ImportResult(plan, already_imported=True)
+        merger = Merger(conn, station.workstation_id, now)
+        with _open_package(path, station) as body:
+            for item in body:
+                _apply_item(merger, item, plan.manifest, counts)
+            manifest = body.manifest
+        assert manifest is not None
+        if manifest.package_id != plan.package_id:
+            raise SyncError(
+                "Berkas paket berubah sejak diperiksa; periksa ulang lalu impor.",
+                "The package file changed since it was checked; check it again and import.",
+            )
+        _check_source(manifest, station, database.schema_version)
+        result = ImportResult(
+            plan,
+            new=counts[NEW],
+            updated=counts[UPDATE],
+            already_here=counts[SAME] + counts[OLDER],
+            conflicts=counts[CONFLICT],
+            questionnaires=counts["questionnaire"],
+            audit_entries=counts["audit"],
+            snapshot=taken,
+        )
+        details = {
+            "new": result.new,
+            "updated": result.updated,
+            "already_here": result.already_here,
+            "conflicts": result.conflicts,
+        }
+        insert_history(
+            conn,
+            "import",
+            manifest,
+            at=now,
+            actor=actor,
+            file_name=plan.path.name,
+            destination=None,
+            counts={**manifest.counts, **details},
+        )
+        if manifest.audit_head is not None:
+            conn.execute(
+                "INSERT OR IGNORE INTO sync_anchors (source_workstation, audit_seq, audit_hash,"
+                " package_id, received_at) VALUES (?, ?, ?, ?, ?)",
+                (manifest.source_workstation, *manifest.audit_head, manifest.package_id, now),
+            )
+        audit.append(
+            actor,
+            "import",
+            "sync_package",
+            manifest.package_id,
+            {
+                "source_workstation": manifest.source_workstation,
+                "sequence": manifest.sequence,
+                "file": plan.path.name,
+                **details,
+            },
+        )
+    return result
+
+
+def _apply_item(
+    merger: Merger, item: InterviewLine | OtherLine, manifest: Manifest, counts: Counter[str]
+) -> None:
+    if isinstance(item, InterviewLine):
+        decision = decide(merger.conn, item)
+        merger.apply(item, decision, manifest.package_id, manifest.source_workstation)
+        counts[decision.action] += 1
+    elif item.kind == KIND_AUDIT:
+        counts["audit"] += merger.audit_entry(
+            item.key[1] if len(item.key) > 1 else None, item.parsed()
+        )
+    else:
+        counts["questionnaire"] += merger.questionnaire(item.parsed())
+
+
+def import_packages(
+    database: Database,
+    data_dir: Path,
+    paths: Sequence[Path],
+    *,
+    clock: Clock | None = None,
+    actor: str = "system",
+    on_plan: Callable[[ImportPlan], None] | None = None,
+) -> list[ImportOutcome]:
+    """Each package on its own: a refused one is reported with its reason and never stops the
+    others."""
+    outcomes = []
+    for path in paths:
+        plan: ImportPlan | None = None
+        try:
+            plan = inspect_package(database, data_dir, Path(path))
+            if on_plan is not None:
+                on_plan(plan)
+            result = apply_package(
+                database, data_dir, Path(path), plan=plan, clock=clock, actor=actor
+            )
+            outcomes.append(ImportOutcome(Path(path), plan, result))
+        except KnownError as error:
+            outcomes.append(ImportOutcome(Path(path), plan, error=error))
+    return outcomes

@@ -1,0 +1,277 @@
+"""Merging one incoming record into the database: the decision, then plain parameterised SQL."""
+
+from __future__ import annotations
+
+import base64
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from interview_app.storage.questionnaires import source_hash
+from interview_app.sync.errors import newer_application, tampered
+from interview_app.sync.records import InterviewLine, dumps
+from interview_app.sync.tables import quote_identifier, table_columns
+
+NEW = "new"
+UPDATE = "update"
+SAME = "same"  # the same revision with the same content
+OLDER = "older"  # we hold a newer revision already
+CONFLICT = "conflict"
+
+CONFLICT_CONTENT = "content_differs"  # same uuid and revision, other content
+CONFLICT_OWNER = "owner_differs"  # the same uuid taken at another workstation
+CONFLICT_REF_NO = "ref_no_taken"  # the reference number belongs to another interview
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: str
+    conflict: str | None = None
+    local_uuid: str | None = None
+    local_revision: int | None = None
+    local_content_hash: str | None = None
+
+
+def decide(conn: sqlite3.Connection, line: InterviewLine) -> Decision:
+    """Each interview belongs to the workstation that took it; a higher revision replaces a
+    lower one; the same revision must have the same content, else it is set aside."""
+    local = conn.execute(
+        "SELECT revision, content_hash, workstation_id, ref_no FROM interviews WHERE uuid = ?",
+        (line.uuid,),
+    ).fetchone()
+    if local is None:
+        return _ref_no_free(conn, line, Decision(NEW))
+    revision, digest, workstation, ref_no = local
+    if workstation != line.workstation_id:
+        return Decision(CONFLICT, CONFLICT_OWNER, line.uuid, revision, digest)
+    if line.revision < revision:
+        return Decision(OLDER, None, line.uuid, revision, digest)
+    if line.revision == revision:
+        if line.content_hash == digest:
+            return Decision(SAME, None, line.uuid, revision, digest)
+        return Decision(CONFLICT, CONFLICT_CONTENT, line.uuid, revision, digest)
+    if ref_no != line.ref_no:
+        return _ref_no_free(conn, line, Decision(UPDATE, None, line.uuid, revision, digest))
+    return Decision(UPDATE, None, line.uuid, revision, digest)
+
+
+def _ref_no_free(conn: sqlite3.Connection, line: InterviewLine, decision: Decision) -> Decision:
+    other = conn.execute(
+        "SELECT uuid, revision, content_hash FROM interviews WHERE ref_no = ? AND uuid <> ?",
+        (line.ref_no, line.uuid),
+    ).fetchone()
+    if other is None:
+        return decision
+    return Decision(CONFLICT, CONFLICT_REF_NO, other[0], other[1], other[2])
+
+
+class Merger:
+    """Writes incoming records; one per import, inside the import's transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, own_workstation: str, now: str) -> None:
+        self.conn = conn
+        self.own_workstation = own_workstation
+        self.now = now
+        self.interview_columns = set(table_columns(conn, "interviews"))
+        self.slip_columns = _copyable_columns(conn, "slips")
+
+    def apply(
+        self, line: InterviewLine, decision: Decision, package_id: str, source_workstation: str
+    ) -> None:
+        if decision.action in (SAME, OLDER):
+            return
+        if decision.action == CONFLICT:
+            self._set_aside(line, decision, package_id, source_workstation)
+            return
+        bundle = line.bundle()
+        row = bundle["interview"]
+        unknown = set(row) - self.interview_columns
+        if unknown:
+            raise newer_application()
+        try:
+            if decision.action == NEW:
+                self._insert_row(row)
+            else:
+                self._update_row(row)
+                self.conn.execute("DELETE FROM answers WHERE interview_uuid = ?", (line.uuid,))
+                self.conn.execute("DELETE FROM flags WHERE interview_uuid = ?", (line.uuid,))
+            self._children(line.uuid, bundle)
+        except (sqlite3.IntegrityError, TypeError, ValueError) as exc:
+            raise tampered("rekaman wawancara tidak sah", "invalid interview record") from exc
+
+    def _insert_row(self, row: dict[str, Any]) -> None:
+        names = list(row)
+        columns = ", ".join(quote_identifier(n) for n in names)
+        marks = ", ".join("?" for _ in names)
+        self.conn.execute(
+            f"INSERT INTO interviews ({columns}) VALUES ({marks})", [row[n] for n in names]
+        )
+
+    def _update_row(self, row: dict[str, Any]) -> None:
+        names = [n for n in row if n != "uuid"]
+        sets = ", ".join(f"{quote_identifier(n)} = ?" for n in names)
+        self.conn.execute(
+            f"UPDATE interviews SET {sets} WHERE uuid = ?", [*(row[n] for n in names), row["uuid"]]
+        )
+
+    def _children(self, uuid: str, bundle: dict[str, Any]) -> None:
+        answers = [_typed(a, (str, str, str)) for a in bundle["answers"]]
+        self.conn.executemany(
+            "INSERT INTO answers (interview_uuid, question_id, value, answered_at)"
+            " VALUES (?, ?, ?, ?)",
+            [(uuid, *a) for a in answers],
+        )
+        flags = [_typed(f, (str, int, (int, float), int, str, str)) for f in bundle["flags"]]
+        self.conn.executemany(
+            "INSERT INTO flags (interview_uuid, rule_id, position, weight, hard, reason_id,"
+            " reason_en) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(uuid, *f) for f in flags],
+        )
+        revisions = [
+            _typed(r, (int, str, str, (int, type(None)), str)) for r in bundle["revisions"]
+        ]
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO interview_revisions (interview_uuid, revision, snapshot,"
+            " reason, revised_by, revised_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [(uuid, *r) for r in revisions],
+        )
+        for slip in bundle["slips"]:
+            self._slip(slip)
+
+    def _slip(self, slip: Any) -> None:
+        if not isinstance(slip, dict) or not self.slip_columns:
+            return
+        names = [n for n in slip if n in self.slip_columns]
+        if not names:
+            return
+        values = [_from_jsonable(slip[n]) for n in names]
+        same = " AND ".join(f"{quote_identifier(n)} IS ?" for n in names)
+        if self.conn.execute(f"SELECT 1 FROM slips WHERE {same} LIMIT 1", values).fetchone():
+            return
+        columns = ", ".join(quote_identifier(n) for n in names)
+        marks = ", ".join("?" for _ in names)
+        self.conn.execute(f"INSERT OR IGNORE INTO slips ({columns}) VALUES ({marks})", values)
+
+    def _set_aside(
+        self, line: InterviewLine, decision: Decision, package_id: str, source_workstation: str
+    ) -> None:
+        local = local_version(self.conn, decision.local_uuid) if decision.local_uuid else None
+        self.conn.execute(
+            "INSERT OR IGNORE INTO sync_conflicts (detected_at, package_id, source_workstation,"
+            " interview_uuid, kind, local_uuid, local_revision, local_content_hash,"
+            " incoming_revision, incoming_content_hash, local_version, incoming_version)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.now,
+                package_id,
+                source_workstation,
+                line.uuid,
+                decision.conflict,
+                decision.local_uuid,
+                decision.local_revision,
+                decision.local_content_hash,
+                line.revision,
+                line.content_hash,
+                local,
+                line.record.decode("utf-8"),
+            ),
+        )
+
+    def questionnaire(self, record: Any) -> bool:
+        """Install a script the interviews refer to (inactive); True when it was new."""
+        try:
+            digest, script_id, version, source = _typed(
+                [record["hash"], record["id"], record["version"], record["source"]],
+                (str, str, int, str),
+            )
+        except (KeyError, TypeError):
+            raise tampered("skrip tidak sah", "invalid script record") from None
+        if source_hash(source) != digest:
+            raise tampered("skrip tidak sah", "invalid script record")
+        cursor = self.conn.execute(
+            "INSERT OR IGNORE INTO questionnaires (hash, id, version, source, installed_at,"
+            " active) VALUES (?, ?, ?, ?, ?, 0)",
+            (digest, script_id, version, source, self.now),
+        )
+        return cursor.rowcount == 1
+
+    def audit_entry(self, source: Any, record: Any) -> bool:
+        """Keep another workstation's audit entry; ours are in our own chain already."""
+        if source == self.own_workstation:
+            return False
+        try:
+            values = _typed(
+                [
+                    source,
+                    record["seq"],
+                    record["at"],
+                    record["actor"],
+                    record["action"],
+                    record["object_type"],
+                    record["object_id"],
+                    record["details"],
+                    record["prev_hash"],
+                    record["hash"],
+                ],
+                (str, int, str, str, str, (str, type(None)), (str, type(None)), str, str, str),
+            )
+        except (KeyError, TypeError):
+            raise tampered("entri audit tidak sah", "invalid audit entry") from None
+        cursor = self.conn.execute(
+            "INSERT OR IGNORE INTO sync_foreign_audit (source_workstation, seq, at, actor,"
+            " action, object_type, object_id, details, prev_hash, hash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            values,
+        )
+        return cursor.rowcount == 1
+
+
+def _typed(values: Any, types: tuple[Any, ...]) -> list[Any]:
+    if not isinstance(values, list) or len(values) != len(types):
+        raise TypeError("record shape")
+    for value, expected in zip(values, types, strict=True):
+        if isinstance(value, bool) and expected is not bool:
+            raise TypeError("record field type")
+        if not isinstance(value, expected):
+            raise TypeError("record field type")
+    return values
+
+
+def _from_jsonable(value: Any) -> Any:
+    if isinstance(value, dict) and set(value) == {"$base64"}:
+        return base64.b64decode(value["$base64"])
+    if isinstance(value, dict | list):
+        raise TypeError("slip field type")
+    return value
+
+
+def _copyable_columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    """Columns worth copying: all but an INTEGER PRIMARY KEY (a local row number)."""
+    info = list(conn.execute("SELECT name, type, pk FROM pragma_table_info(?)", (table,)))
+    keys = [row for row in info if row[2]]
+    alias = keys[0][0] if len(keys) == 1 and str(keys[0][1]).upper() == "INTEGER" else None
+    return {str(row[0]) for row in info if row[0] != alias}
+
+
+def local_version(conn: sqlite3.Connection, uuid: str) -> str | None:
+    """The local interview with its answers and flags as JSON (for a conflict record)."""
+    cursor = conn.execute("SELECT * FROM interviews WHERE uuid = ?", (uuid,))
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    names = [column[0] for column in cursor.description]
+    answers = conn.execute(
+        "SELECT question_id, value, answered_at FROM answers WHERE interview_uuid = ?", (uuid,)
+    )
+    flags = conn.execute(
+        "SELECT rule_id, position, weight, hard, reason_id, reason_en FROM flags"
+        " WHERE interview_uuid = ? ORDER BY position",
+        (uuid,),
+    )
+    return dumps(
+        {
+            "interview": dict(zip(names, row, strict=True)),
+            "answers": [list(a) for a in answers],
+            "flags": [list(f) for f in flags],
+        }
+    ).decode("utf-8")

@@ -1,0 +1,233 @@
+"""The body's lines: `<key JSON>\\t<record JSON>\\n`, tallied per part and checked at the end."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from interview_app.sync.container import PackageHeader
+from interview_app.sync.errors import manifest_mismatch, tampered
+from interview_app.sync.manifest import COUNTS, PARTS, Manifest
+
+MAX_LINE_BYTES = 64 * 1024 * 1024
+
+KIND_INTERVIEW = "I"
+KIND_QUESTIONNAIRE = "Q"
+KIND_AUDIT = "A"
+KIND_MANIFEST = "M"
+_PART_OF_KIND = {
+    KIND_INTERVIEW: "interviews",
+    KIND_QUESTIONNAIRE: "questionnaires",
+    KIND_AUDIT: "audit",
+}
+
+
+def dumps(value: Any) -> bytes:
+    """Compact JSON, UTF-8, no raw tab or newline possible (json escapes them)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def encode_line(key: list[Any], record: Any) -> bytes:
+    return dumps(key) + b"\t" + dumps(record) + b"\n"
+
+
+class Tally:
+    """Counts and running SHA-256 per part, fed with the exact line bytes."""
+
+    def __init__(self) -> None:
+        self.counts = dict.fromkeys(COUNTS, 0)
+        self._hashes = {part: hashlib.sha256() for part in PARTS}
+
+    def add(self, part: str, line: bytes, **counts: int) -> None:
+        self._hashes[part].update(line)
+        for name, value in counts.items():
+            self.counts[name] += value
+
+    @property
+    def checksums(self) -> dict[str, str]:
+        return {part: digest.hexdigest() for part, digest in self._hashes.items()}
+
+
+def interview_key(
+    uuid: str,
+    revision: int,
+    content_hash: str,
+    workstation_id: str,
+    ref_no: str,
+    answers: int,
+    flags: int,
+    revisions: int,
+    slips: int,
+) -> list[Any]:
+    """What the importer's plan needs without parsing the record: identity and counts."""
+    return [
+        KIND_INTERVIEW,
+        uuid,
+        revision,
+        content_hash,
+        workstation_id,
+        ref_no,
+        answers,
+        flags,
+        revisions,
+        slips,
+    ]
+
+
+@dataclass(frozen=True)
+class InterviewLine:
+    uuid: str
+    revision: int
+    content_hash: str
+    workstation_id: str
+    ref_no: str
+    answers: int
+    flags: int
+    revisions: int
+    slips: int
+    record: bytes  # the record JSON, parsed only when applied
+
+    def bundle(self) -> dict[str, Any]:
+        """The parsed record, checked against its key (the key is what the plan counted)."""
+        data = _loads(self.record)
+        try:
+            row = data["interview"]
+            same = (
+                isinstance(row, dict)
+                and row.get("uuid") == self.uuid
+                and row.get("revision") == self.revision
+                and row.get("content_hash") == self.content_hash
+                and row.get("workstation_id") == self.workstation_id
+                and row.get("ref_no") == self.ref_no
+                and all(
+                    isinstance(data[name], list)
+                    for name in ("answers", "flags", "revisions", "slips")
+                )
+                and len(data["answers"]) == self.answers
+                and len(data["flags"]) == self.flags
+                and len(data["revisions"]) == self.revisions
+                and len(data["slips"]) == self.slips
+            )
+        except (KeyError, TypeError):
+            same = False
+        if not same:
+            raise manifest_mismatch(f"wawancara {self.uuid}", f"interview {self.uuid}")
+        return data  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class OtherLine:
+    kind: str
+    key: list[Any]
+    record: bytes
+
+    def parsed(self) -> Any:
+        return _loads(self.record)
+
+
+def _loads(data: bytes) -> Any:
+    try:
+        return json.loads(data)
+    except (ValueError, RecursionError):
+        raise tampered("baris tidak sah", "invalid line") from None
+
+
+def split_lines(blocks: Iterable[bytes]) -> Iterator[bytes]:
+    """Whole lines (with their newline) from decompressed blocks; a bounded line length."""
+    pending = bytearray()
+    for block in blocks:
+        start = 0
+        while True:
+            end = block.find(b"\n", start)
+            if end < 0:
+                pending += block[start:]
+                if len(pending) > MAX_LINE_BYTES:
+                    raise tampered("baris terlalu panjang", "line too long")
+                break
+            if pending:
+                pending += block[start : end + 1]
+                yield bytes(pending)
+                pending.clear()
+            else:
+                yield block[start : end + 1]
+            start = end + 1
+    if pending:
+        raise tampered("baris terakhir tidak lengkap", "incomplete last line")
+
+
+def _nonneg_int(value: Any) -> bool:
+    return type(value) is int and value >= 0
+
+
+def _parse_interview_key(key: list[Any], record: bytes) -> InterviewLine:
+    if (
+        len(key) != 10
+        or not all(isinstance(key[i], str) for i in (1, 3, 4, 5))
+        or not all(_nonneg_int(key[i]) for i in (2, 6, 7, 8, 9))
+    ):
+        raise tampered("kunci baris wawancara", "interview line key")
+    return InterviewLine(*key[1:], record=record)
+
+
+class BodyReader:
+    """Walks the body once: yields interview, questionnaire and audit lines in order, tallies
+    them, and at the end checks the manifest (last line) against the header and the tally."""
+
+    def __init__(self, header: PackageHeader, blocks: Iterable[bytes]) -> None:
+        self._header = header
+        self._blocks = blocks
+        self.tally = Tally()
+        self.manifest: Manifest | None = None
+
+    def __iter__(self) -> Iterator[InterviewLine | OtherLine]:
+        for line in split_lines(self._blocks):
+            if self.manifest is not None:
+                raise tampered("data setelah manifes", "data after the manifest")
+            tab = line.find(b"\t")
+            if tab < 0:
+                raise tampered("baris tanpa kunci", "line without a key")
+            key = _loads(line[:tab])
+            if not isinstance(key, list) or not key or not isinstance(key[0], str):
+                raise tampered("kunci baris", "line key")
+            record = line[tab + 1 : -1]
+            kind = key[0]
+            if kind == KIND_INTERVIEW:
+                item = _parse_interview_key(key, record)
+                self.tally.add(
+                    "interviews",
+                    line,
+                    interviews=1,
+                    answers=item.answers,
+                    flags=item.flags,
+                    revisions=item.revisions,
+                    slips=item.slips,
+                )
+                yield item
+            elif kind in (KIND_QUESTIONNAIRE, KIND_AUDIT):
+                part = _PART_OF_KIND[kind]
+                self.tally.add(part, line, **{part: 1})
+                yield OtherLine(kind, key, record)
+            elif kind == KIND_MANIFEST:
+                self.manifest = Manifest.from_json(_loads(record))
+            else:
+                raise tampered("jenis baris tidak dikenal", "unknown line kind")
+        self._finish()
+
+    def _finish(self) -> None:
+        manifest = self.manifest
+        if manifest is None:
+            raise tampered("manifes tidak ada", "manifest missing")
+        header = self._header
+        if (
+            manifest.package_id != header.package_id
+            or manifest.office_code != header.office_code
+            or manifest.source_workstation != header.source_workstation
+            or manifest.sequence != header.sequence
+        ):
+            raise manifest_mismatch(
+                "manifes dan kepala paket berbeda", "manifest and header differ"
+            )
+        manifest.check_against(self.tally.counts, self.tally.checksums)

@@ -1,0 +1,105 @@
+"""The sync package's own tables, created at first write (CREATE TABLE IF NOT EXISTS)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+# Never altered in place: a later shape gets a new table name (or a storage migration).
+SYNC_TABLES: dict[str, str] = {
+    # Every successful export and import (refused packages change nothing, so are not here).
+    "sync_history": """CREATE TABLE IF NOT EXISTS sync_history (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('export', 'import')),
+        package_id TEXT NOT NULL,
+        office_code TEXT NOT NULL,
+        source_workstation TEXT NOT NULL,
+        sequence INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        destination TEXT,
+        full INTEGER NOT NULL DEFAULT 0,
+        counts TEXT NOT NULL,
+        UNIQUE (kind, package_id)
+    ) STRICT""",
+    # Per export destination, what went there last (uuid -> content hash sent).
+    "sync_sent": """CREATE TABLE IF NOT EXISTS sync_sent (
+        destination TEXT NOT NULL,
+        uuid TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        PRIMARY KEY (destination, uuid)
+    ) STRICT, WITHOUT ROWID""",
+    # Same uuid and revision with other content, an owner mismatch, a reference number taken:
+    # both versions kept for a supervisor; nothing overwritten.
+    "sync_conflicts": """CREATE TABLE IF NOT EXISTS sync_conflicts (
+        id INTEGER PRIMARY KEY,
+        detected_at TEXT NOT NULL,
+        package_id TEXT NOT NULL,
+        source_workstation TEXT NOT NULL,
+        interview_uuid TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        local_uuid TEXT,
+        local_revision INTEGER,
+        local_content_hash TEXT,
+        incoming_revision INTEGER NOT NULL,
+        incoming_content_hash TEXT NOT NULL,
+        local_version TEXT,
+        incoming_version TEXT NOT NULL,
+        resolved_at TEXT,
+        resolved_by TEXT,
+        UNIQUE (interview_uuid, kind, incoming_revision, incoming_content_hash)
+    ) STRICT""",
+    # The source's audit chain head as carried by each package: an outside anchor.
+    "sync_anchors": """CREATE TABLE IF NOT EXISTS sync_anchors (
+        source_workstation TEXT NOT NULL,
+        audit_seq INTEGER NOT NULL,
+        audit_hash TEXT NOT NULL,
+        package_id TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (source_workstation, audit_seq)
+    ) STRICT""",
+    # Audit entries of other workstations about the interviews they sent (their own chain).
+    "sync_foreign_audit": """CREATE TABLE IF NOT EXISTS sync_foreign_audit (
+        source_workstation TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        object_type TEXT,
+        object_id TEXT,
+        details TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (source_workstation, seq)
+    ) STRICT""",
+}
+_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS sync_foreign_audit_object"
+    " ON sync_foreign_audit(object_type, object_id)",
+    "CREATE INDEX IF NOT EXISTS sync_conflicts_open ON sync_conflicts(resolved_at)",
+)
+
+
+def ensure_tables(conn: sqlite3.Connection) -> None:
+    """Create the sync tables if missing; call inside the caller's write transaction."""
+    for statement in SYNC_TABLES.values():
+        conn.execute(statement)
+    for statement in _INDEXES:
+        conn.execute(statement)
+
+
+def table_exists(conn: sqlite3.Connection, name: str) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone()
+    return row is not None
+
+
+def table_columns(conn: sqlite3.Connection, name: str) -> list[str]:
+    """Column names of `name` in order (empty if there is no such table)."""
+    return [str(row[1]) for row in conn.execute("SELECT * FROM pragma_table_info(?)", (name,))]
+
+
+def quote_identifier(name: str) -> str:
+    """A column name that came from this database's own schema, quoted for SQL."""
+    return '"' + name.replace('"', '""') + '"'

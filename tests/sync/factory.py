@@ -1,0 +1,189 @@
+"""Test stations of one office and realistic interviews written through the repository."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from interview_app.storage.audit import AuditLog
+from interview_app.storage.clock import FixedClock
+from interview_app.storage.database import Database, open_database
+from interview_app.storage.interviews import FlagRecord, InterviewRepository
+from interview_app.storage.keys import load_or_create_office_key, save_office_key
+from interview_app.storage.paths import database_path
+from interview_app.storage.settings import SettingsStore
+
+OFFICE = "PLU"
+OFFICE_NAME = "Kantor Imigrasi Palu"
+START = datetime(2025, 3, 3, 1, 0, tzinfo=UTC)
+NAMES = (
+    "Siti Nurhaliza",
+    "Moh. Rizal",
+    "Dewi Lestari",
+    "Arif Lamato",
+    'Nur\'aini "Ani"',
+    "Ni Komang Ayu",
+    "Gede Putu",
+    "Yusuf Hamzah",
+)
+
+
+@dataclass
+class Station:
+    data_dir: Path
+    database: Database
+    key: bytes
+    clock: FixedClock
+
+    @property
+    def audit(self) -> AuditLog:
+        return AuditLog(self.database, self.key, self.clock)
+
+    @property
+    def repository(self) -> InterviewRepository:
+        return InterviewRepository(self.database, self.audit, self.clock)
+
+    @property
+    def workstation_id(self) -> str:
+        return str(SettingsStore(self.database).get("workstation_id"))
+
+
+def make_station(
+    data_dir: Path,
+    name: str,
+    *,
+    office: str = OFFICE,
+    key: bytes | None = None,
+    code: str | None = None,
+) -> Station:
+    database = open_database(data_dir)
+    settings = SettingsStore(database)
+    settings.set("office_code", office)
+    settings.set("office_name", OFFICE_NAME)
+    settings.set("workstation_name", name)
+    settings.set("workstation_code", code or name.replace(" ", "").upper())
+    if key is None:
+        key = load_or_create_office_key(data_dir, office)
+    else:
+        save_office_key(data_dir, office, key)
+    return Station(data_dir, database, key, FixedClock(START))
+
+
+def add_interviews(station: Station, count: int, *, seed: int = 1) -> list[str]:
+    """`count` interviews: mostly completed, some corrected (revisions), a few voided and a
+    few left as drafts (drafts are not exported)."""
+    rng = random.Random(seed)
+    repo = station.repository
+    uuids = []
+    with station.database.transaction():
+        for index in range(count):
+            station.clock.advance(minutes=rng.randint(3, 30))
+            uuids.append(_one(repo, rng, index))
+    return uuids
+
+
+def _one(repo: InterviewRepository, rng: random.Random, index: int) -> str:
+    record = repo.create_draft(
+        officer_id=1 + index % 3,
+        questionnaire_id="tppo",
+        questionnaire_version=1,
+        questionnaire_hash="a" * 64,
+        language=rng.choice(["id", "en"]),
+    )
+    answers: dict[str, Any] = {
+        "purpose": rng.choice(["kerja", "wisata", "umrah_haji"]),
+        "destination": rng.choice(["MY", "SA", "KH", "JP"]),
+        "stay_length_days": rng.randint(3, 900),
+        "promised_salary": rng.random() * 1e7,
+        "return_ticket": rng.random() < 0.5,
+        "departure_date": f"2025-0{rng.randint(4, 9)}-1{rng.randint(0, 9)}",
+        "notes_text": rng.choice(["", 'kata "majikan" — ✓', "tab\there\nnewline", "ümlaut ñ"]),
+        "companions": rng.sample(["family", "friends", "agent", "none"], rng.randint(0, 3)),
+    }
+    identity = {
+        "nik": f"72{rng.randint(10**13, 10**14 - 1)}",
+        "full_name": rng.choice(NAMES),
+        "passport_no": f"C{rng.randint(1000000, 9999999)}",
+        "birth_date": f"19{rng.randint(60, 99)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+        "phone": f"+62812{rng.randint(1000000, 9999999)}",
+    }
+    items = list(answers.items())
+    for position, (question, value) in enumerate(items):
+        last = position == len(items) - 1
+        repo.save_answer(
+            record.uuid,
+            question,
+            value,
+            current_question=question,
+            identity=identity if last else None,
+            score=rng.random() * 10 if last else None,
+            hard_flag=rng.random() < 0.1 if last else None,
+            suggested_outcome="TERBIT" if last else None,
+        )
+    if index % 23 == 22:
+        return record.uuid  # a draft
+    flags = [
+        FlagRecord(f"rule_{n}", rng.random() * 3, rng.random() < 0.2, f"alasan {n}", f"reason {n}")
+        for n in range(rng.randint(0, 4))
+    ]
+    repo.complete(
+        record.uuid,
+        chosen_outcome="TERBIT",
+        override_reason=None,
+        flags=flags,
+        score=rng.random() * 10,
+        hard_flag=False,
+        suggested_outcome="TERBIT",
+        consent_bp3mi=rng.random() < 0.3,
+        officer_id=1,
+    )
+    if index % 7 == 3:
+        repo.correct(
+            record.uuid,
+            reason="Salah ketik nama",
+            officer_id=2,
+            answers={**answers, "purpose": "wisata"},
+            flags=flags[:1],
+            score=1.5,
+            hard_flag=False,
+            suggested_outcome="TERBIT",
+            chosen_outcome="TERBIT",
+            override_reason=None,
+            identity={"full_name": "Nama Dikoreksi"},
+        )
+    if index % 17 == 5:
+        repo.void(record.uuid, "Pemohon mundur", officer_id=1)
+    return record.uuid
+
+
+def content_digest(data_dir: Path) -> str:
+    """SHA-256 over every row of every table (sorted), read through a fresh connection."""
+    conn = sqlite3.connect(database_path(data_dir))
+    try:
+        digest = hashlib.sha256()
+        tables = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        for table in tables:
+            rows = conn.execute(f'SELECT * FROM "{table}"').fetchall()
+            if not rows:
+                continue  # an empty table created on first use holds no content
+            digest.update(table.encode())
+            for row in sorted(json.dumps(list(r), default=repr) for r in rows):
+                digest.update(row.encode())
+        return digest.hexdigest()
+    finally:
+        conn.close()
+
+
+def later(station: Station, **delta: float) -> None:
+    station.clock.advance(timedelta(**delta))
