@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "interview_app.commands.demo",
     "interview_app.commands.db",
     "interview_app.commands.bench",
+    "interview_app.commands.sync",
 )
 
 EXIT_OK = 0

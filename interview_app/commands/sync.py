@@ -1,0 +1,148 @@
+"""`interview-app export|import|sync-key export|setup`: USB sync packages and the office key."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from interview_app.cli import data_dir_argument
+from interview_app.errors import KnownError
+from interview_app.storage.database import open_database
+from interview_app.storage.paths import database_path, resolve_data_dir
+from interview_app.sync.export import export_package
+from interview_app.sync.importer import ImportPlan, import_packages
+from interview_app.sync.keyfile import export_key_file
+from interview_app.sync.workstation import setup_workstation
+
+ENV_SYNC_KEY_FILE = "INTERVIEW_APP_SYNC_KEY_FILE"
+CLI_ACTOR = "cli"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    export = subparsers.add_parser("export", help="ekspor paket sinkron / export a sync package")
+    data_dir_argument(export)
+    export.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help="folder tujuan (flashdisk) / destination folder (stick)",
+    )
+    export.add_argument(
+        "--full",
+        action="store_true",
+        help="semua wawancara, bukan hanya yang baru / everything, not only new",
+    )
+    export.set_defaults(handler=run_export)
+
+    imp = subparsers.add_parser("import", help="impor paket sinkron / import sync packages")
+    data_dir_argument(imp)
+    imp.add_argument("packages", nargs="+", metavar="PACKAGE")
+    imp.set_defaults(handler=run_import)
+
+    key = subparsers.add_parser("sync-key", help="kunci kantor / office key")
+    actions = key.add_subparsers(dest="action", metavar="ACTION", required=True)
+    key_export = actions.add_parser("export", help="tulis berkas kunci / write the key file")
+    data_dir_argument(key_export)
+    key_export.add_argument("--out", required=True, metavar="FILE")
+    key_export.set_defaults(handler=run_key_export)
+
+    setup = subparsers.add_parser(
+        "setup", help="pasang komputer baru di kantor yang sama / set up another workstation"
+    )
+    data_dir_argument(setup)
+    setup.add_argument(
+        "--station", required=True, metavar="NAME", help="nama loket/komputer / workstation name"
+    )
+    setup.add_argument(
+        "--sync-key-file",
+        default=os.environ.get(ENV_SYNC_KEY_FILE),
+        required=not os.environ.get(ENV_SYNC_KEY_FILE),
+        metavar="FILE",
+        help=f"berkas kunci kantor / office key file (or {ENV_SYNC_KEY_FILE})",
+    )
+    setup.add_argument("--office-name", metavar="NAME")
+    setup.add_argument(
+        "--station-code",
+        metavar="CODE",
+        help="kode loket untuk nomor referensi / code in reference numbers",
+    )
+    setup.set_defaults(handler=run_setup)
+
+
+def _existing(value: str | None) -> Path:
+    data_dir = resolve_data_dir(value)
+    if not database_path(data_dir).exists():
+        raise KnownError(
+            f"Tidak ada basis data di {data_dir}.", f"There is no database in {data_dir}."
+        )
+    return data_dir
+
+
+def run_export(args: argparse.Namespace) -> int:
+    data_dir = _existing(args.data_dir)
+    database = open_database(data_dir)
+    try:
+        result = export_package(database, data_dir, Path(args.out), full=args.full, actor=CLI_ACTOR)
+    finally:
+        database.close()
+    print(result.message().id)
+    print(result.message().en)
+    if result.path is not None:
+        counts = ", ".join(f"{name} {value}" for name, value in result.counts.items())
+        print(f"{result.path}\n{counts}")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    data_dir = _existing(args.data_dir)
+    database = open_database(data_dir)
+
+    def show(plan: ImportPlan) -> None:
+        print(plan.summary().id)
+        print(plan.summary().en, flush=True)
+
+    try:
+        outcomes = import_packages(
+            database, data_dir, [Path(p) for p in args.packages], actor=CLI_ACTOR, on_plan=show
+        )
+    finally:
+        database.close()
+    refused = 0
+    for outcome in outcomes:
+        if outcome.error is not None:
+            refused += 1
+            sys.stderr.write(
+                f"{outcome.path}: DITOLAK / REFUSED\n"
+                f"{outcome.error.message.id}\n{outcome.error.message.en}\n"
+            )
+        elif outcome.result is not None:
+            print(outcome.result.summary().id)
+            print(outcome.result.summary().en)
+    return 1 if refused else 0
+
+
+def run_key_export(args: argparse.Namespace) -> int:
+    data_dir = _existing(args.data_dir)
+    out = export_key_file(data_dir, Path(args.out))
+    print(f"Berkas kunci kantor tersimpan / office key file written: {out}")
+    print("Simpan terpisah dari flashdisk data. / Keep it apart from data sticks.")
+    return 0
+
+
+def run_setup(args: argparse.Namespace) -> int:
+    data_dir = resolve_data_dir(args.data_dir)
+    result = setup_workstation(
+        data_dir,
+        station_name=args.station,
+        key_file=Path(args.sync_key_file),
+        office_name=args.office_name,
+        station_code=args.station_code,
+    )
+    print(f"Kantor / office: {result.office_code} ({result.office_name})")
+    print(
+        f"Komputer / workstation: {result.workstation_name} [{result.workstation_code}]"
+        f" id {result.workstation_id}"
+    )
+    return 0
