@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 from interview_app.errors import KnownError
+from interview_app.storage.writefiles import known_os_errors
 
 
 class SyncError(KnownError):
@@ -126,3 +131,20 @@ def newer_application() -> UnsupportedVersion:
         "version does not know). Update this application and import again. No data was "
         "changed.",
     )
+
+
+@contextmanager
+def file_errors(path: Path) -> Iterator[None]:
+    """A full or read-only disk as storage reports it; any other OS error on a package file
+    (a stick pulled out, a failing sector, a locked file) as a SyncError naming the file."""
+    try:
+        with known_os_errors(path):
+            yield
+    except OSError as exc:
+        detail = exc.strerror or type(exc).__name__
+        raise SyncError(
+            f"Berkas {path} tidak dapat dibaca atau ditulis ({detail}). Periksa flashdisk "
+            "(masih terpasang?) lalu coba lagi. Data di komputer ini tidak berubah.",
+            f"The file {path} cannot be read or written ({detail}). Check the stick (still "
+            "plugged in?) and try again. The data on this workstation is unchanged.",
+        ) from exc

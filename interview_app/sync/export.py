@@ -21,17 +21,17 @@ from interview_app.storage.database import Database
 from interview_app.storage.sqlerrors import translate_sqlite_errors
 from interview_app.storage.writefiles import (
     fsync_directory,
-    known_os_errors,
     replace_with_retry,
     temporary_name,
 )
 from interview_app.sync.container import CHUNK_SIZE, PackageReader, PackageWriter
-from interview_app.sync.errors import PackageError, PackageTooLarge, SyncError
+from interview_app.sync.errors import PackageError, PackageTooLarge, SyncError, file_errors
 from interview_app.sync.exportdata import (
     ExportedSet,
     audit_lines,
     estimate,
     interview_lines,
+    officer_lines,
     questionnaire_lines,
     selection_where,
 )
@@ -129,7 +129,7 @@ def export_package(
     try:
         size = _verify(tmp, station)
         final = _free_name(prepared.path)
-        with known_os_errors(final):
+        with file_errors(final):
             replace_with_retry(tmp, final)
             fsync_directory(out_dir)
     except BaseException:
@@ -262,6 +262,7 @@ def _body(
         if progress is not None and done % 500 == 0:
             progress(done, prepared.interviews)
     yield from questionnaire_lines(conn, prepared.exported.questionnaire_hashes, prepared.tally)
+    yield from officer_lines(conn, prepared.where, list(prepared.params), own, prepared.tally)
     yield from audit_lines(conn, own, prepared.exported, prepared.tally)
     yield encode_line([KIND_MANIFEST], prepared.manifest(prepared.tally).to_json())
     if progress is not None:
@@ -276,7 +277,7 @@ def _write(
     chunk_size: int,
     progress: Progress | None,
 ) -> None:
-    with known_os_errors(tmp), open(tmp, "xb") as handle:
+    with file_errors(tmp), open(tmp, "xb") as handle:
         writer = PackageWriter(
             handle,
             station.office_key,
@@ -313,7 +314,7 @@ def _flush_batch(writer: PackageWriter, batch: list[bytes]) -> None:
 def _verify(path: Path, station: Station) -> int:
     """Read the written file back whole and check it as an importer would."""
     try:
-        with known_os_errors(path), open(path, "rb") as handle:
+        with file_errors(path), open(path, "rb") as handle:
             _check_stream(handle, station)
             return handle.tell()
     except PackageError as error:

@@ -10,6 +10,7 @@ from typing import Any
 
 from interview_app.sync.records import (
     KIND_AUDIT,
+    KIND_OFFICER,
     KIND_QUESTIONNAIRE,
     Tally,
     dumps,
@@ -209,6 +210,48 @@ def questionnaire_lines(
         record = {"hash": row[0], "id": row[1], "version": row[2], "source": row[3]}
         line = encode_line([KIND_QUESTIONNAIRE, row[0]], record)
         tally.add("questionnaires", line, questionnaires=1)
+        yield line
+
+
+def officer_lines(
+    conn: sqlite3.Connection, where: str, params: list[Any], own_workstation: str, tally: Tally
+) -> Iterator[bytes]:
+    """Name, NIP and role of every officer the interviews sent refer to (deciding officer,
+    revisers): ours from `officers`, other workstations' as they reached us. No passwords."""
+    referenced = conn.execute(
+        f"SELECT i.workstation_id, i.officer_id FROM interviews i WHERE {where}"
+        " AND i.officer_id IS NOT NULL"
+        " UNION SELECT i.workstation_id, r.revised_by FROM interview_revisions r"
+        f" JOIN interviews i ON i.uuid = r.interview_uuid WHERE {where}"
+        " AND r.revised_by IS NOT NULL ORDER BY 1, 2",
+        params * 2,
+    ).fetchall()
+    foreign = table_exists(conn, "sync_officers")
+    for workstation, officer_id in referenced:
+        if workstation == own_workstation:
+            row = conn.execute(
+                "SELECT username, full_name, nip, role FROM officers WHERE id = ?", (officer_id,)
+            ).fetchone()
+        elif foreign:
+            row = conn.execute(
+                "SELECT username, full_name, nip, role FROM sync_officers"
+                " WHERE workstation_id = ? AND officer_id = ?",
+                (workstation, officer_id),
+            ).fetchone()
+        else:
+            row = None
+        if row is None:
+            continue
+        record = {
+            "workstation_id": workstation,
+            "id": officer_id,
+            "username": row[0],
+            "full_name": row[1],
+            "nip": row[2],
+            "role": row[3],
+        }
+        line = encode_line([KIND_OFFICER, workstation, officer_id], record)
+        tally.add("officers", line, officers=1)
         yield line
 
 

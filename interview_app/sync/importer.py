@@ -15,13 +15,23 @@ from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import Clock, SystemClock, to_iso
 from interview_app.storage.database import Database
 from interview_app.storage.sqlerrors import translate_sqlite_errors
-from interview_app.storage.writefiles import known_os_errors
 from interview_app.sync.container import PackageReader
-from interview_app.sync.errors import PackageFromThisWorkstation, SyncError, newer_application
+from interview_app.sync.errors import (
+    PackageFromThisWorkstation,
+    SyncError,
+    file_errors,
+    newer_application,
+)
 from interview_app.sync.history import imported_before, insert_history
 from interview_app.sync.manifest import Manifest
 from interview_app.sync.merge import CONFLICT, NEW, OLDER, SAME, UPDATE, Merger, decide
-from interview_app.sync.records import KIND_AUDIT, BodyReader, InterviewLine, OtherLine
+from interview_app.sync.records import (
+    KIND_AUDIT,
+    KIND_OFFICER,
+    BodyReader,
+    InterviewLine,
+    OtherLine,
+)
 from interview_app.sync.station import Station, load_station
 from interview_app.sync.tables import ensure_tables
 
@@ -118,7 +128,7 @@ def _open_package(path: Path, station: Station) -> Iterator[BodyReader]:
         raise SyncError(
             f"Berkas paket {path} tidak ada.", f"The package file {path} does not exist."
         )
-    with known_os_errors(path), open(path, "rb") as handle:
+    with file_errors(path), open(path, "rb") as handle:
         reader = PackageReader(handle, station.office_key, expected_office=station.office_code)
         yield BodyReader(reader.header, reader.blocks())
 
@@ -207,7 +217,7 @@ def apply_package(
             already_here=counts[SAME] + counts[OLDER],
             conflicts=counts[CONFLICT],
             questionnaires=counts["questionnaire"],
-            audit_entries=counts["audit"],
+            audit_entries=merger.flush(),
             snapshot=taken,
         )
         details = {
@@ -254,10 +264,10 @@ def _apply_item(
         decision = decide(merger.conn, item)
         merger.apply(item, decision, manifest.package_id, manifest.source_workstation)
         counts[decision.action] += 1
+    elif item.kind == KIND_OFFICER:
+        merger.officer(item.parsed())
     elif item.kind == KIND_AUDIT:
-        counts["audit"] += merger.audit_entry(
-            item.key[1] if len(item.key) > 1 else None, item.parsed()
-        )
+        merger.audit_entry(item.key[1] if len(item.key) > 1 else None, item.parsed())
     else:
         counts["questionnaire"] += merger.questionnaire(item.parsed())
 

@@ -11,9 +11,18 @@ from interview_app.sync.errors import manifest_mismatch, tampered
 MANIFEST_VERSION = 1
 
 # Parts whose lines are hashed one by one (SHA-256 over the exact line bytes, in order).
-PARTS = ("interviews", "questionnaires", "audit")
+PARTS = ("interviews", "questionnaires", "officers", "audit")
 # Record counts the reader re-counts after decryption.
-COUNTS = ("interviews", "answers", "flags", "revisions", "slips", "questionnaires", "audit")
+COUNTS = (
+    "interviews",
+    "answers",
+    "flags",
+    "revisions",
+    "slips",
+    "questionnaires",
+    "officers",
+    "audit",
+)
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 

@@ -21,6 +21,7 @@ CONFLICT = "conflict"
 CONFLICT_CONTENT = "content_differs"  # same uuid and revision, other content
 CONFLICT_OWNER = "owner_differs"  # the same uuid taken at another workstation
 CONFLICT_REF_NO = "ref_no_taken"  # the reference number belongs to another interview
+AUDIT_BATCH = 2000
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ class Merger:
         self.now = now
         self.interview_columns = set(table_columns(conn, "interviews"))
         self.slip_columns = _copyable_columns(conn, "slips")
+        self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._audit_rows: list[list[Any]] = []
+        self.audit_added = 0
 
     def apply(
         self, line: InterviewLine, decision: Decision, package_id: str, source_workstation: str
@@ -96,44 +100,51 @@ class Merger:
                 self.conn.execute("DELETE FROM answers WHERE interview_uuid = ?", (line.uuid,))
                 self.conn.execute("DELETE FROM flags WHERE interview_uuid = ?", (line.uuid,))
             self._children(line.uuid, bundle)
-        except (sqlite3.IntegrityError, TypeError, ValueError) as exc:
+        except (
+            sqlite3.IntegrityError,
+            sqlite3.ProgrammingError,
+            sqlite3.InterfaceError,
+            TypeError,
+            ValueError,
+        ) as exc:
             raise tampered("rekaman wawancara tidak sah", "invalid interview record") from exc
 
     def _insert_row(self, row: dict[str, Any]) -> None:
-        names = list(row)
-        columns = ", ".join(quote_identifier(n) for n in names)
-        marks = ", ".join("?" for _ in names)
-        self.conn.execute(
-            f"INSERT INTO interviews ({columns}) VALUES ({marks})", [row[n] for n in names]
-        )
+        names = tuple(row)
+        sql = self._sql.get(("insert", names))
+        if sql is None:  # names checked against our own columns; built once per shape
+            columns = ", ".join(quote_identifier(n) for n in names)
+            marks = ", ".join("?" for _ in names)
+            sql = self._sql[("insert", names)] = (
+                f"INSERT INTO interviews ({columns}) VALUES ({marks})"
+            )
+        self.conn.execute(sql, list(row.values()))
 
     def _update_row(self, row: dict[str, Any]) -> None:
-        names = [n for n in row if n != "uuid"]
-        sets = ", ".join(f"{quote_identifier(n)} = ?" for n in names)
-        self.conn.execute(
-            f"UPDATE interviews SET {sets} WHERE uuid = ?", [*(row[n] for n in names), row["uuid"]]
-        )
+        names = tuple(n for n in row if n != "uuid")
+        sql = self._sql.get(("update", names))
+        if sql is None:
+            sets = ", ".join(f"{quote_identifier(n)} = ?" for n in names)
+            sql = self._sql[("update", names)] = f"UPDATE interviews SET {sets} WHERE uuid = ?"
+        self.conn.execute(sql, [*(row[n] for n in names), row["uuid"]])
 
     def _children(self, uuid: str, bundle: dict[str, Any]) -> None:
-        answers = [_typed(a, (str, str, str)) for a in bundle["answers"]]
+        # Shapes by unpacking (a wrong length raises ValueError); STRICT tables and NOT NULL
+        # refuse wrong types. Everything here passed authentication with the office key.
         self.conn.executemany(
             "INSERT INTO answers (interview_uuid, question_id, value, answered_at)"
             " VALUES (?, ?, ?, ?)",
-            [(uuid, *a) for a in answers],
+            [(uuid, question, value, at) for question, value, at in bundle["answers"]],
         )
-        flags = [_typed(f, (str, int, (int, float), int, str, str)) for f in bundle["flags"]]
         self.conn.executemany(
             "INSERT INTO flags (interview_uuid, rule_id, position, weight, hard, reason_id,"
             " reason_en) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(uuid, *f) for f in flags],
+            [(uuid, r, p, w, h, i, e) for r, p, w, h, i, e in bundle["flags"]],
         )
-        revisions = [
-            _typed(r, (int, str, str, (int, type(None)), str)) for r in bundle["revisions"]
-        ]
         self.conn.executemany(
             "INSERT OR IGNORE INTO interview_revisions (interview_uuid, revision, snapshot,"
             " reason, revised_by, revised_at) VALUES (?, ?, ?, ?, ?, ?)",
-            [(uuid, *r) for r in revisions],
+            [(uuid, n, snap, why, by, at) for n, snap, why, by, at in bundle["revisions"]],
         )
         for slip in bundle["slips"]:
             self._slip(slip)
@@ -195,10 +206,34 @@ class Merger:
         )
         return cursor.rowcount == 1
 
-    def audit_entry(self, source: Any, record: Any) -> bool:
-        """Keep another workstation's audit entry; ours are in our own chain already."""
+    def officer(self, record: Any) -> None:
+        """Remember who another workstation's officer id is (to show who decided)."""
+        try:
+            workstation, officer_id, username, full_name, nip, role = _typed(
+                [
+                    record[k]
+                    for k in ("workstation_id", "id", "username", "full_name", "nip", "role")
+                ],
+                (str, int, str, str, (str, type(None)), str),
+            )
+        except (KeyError, TypeError):
+            raise tampered("data petugas tidak sah", "invalid officer record") from None
+        if workstation == self.own_workstation:
+            return
+        self.conn.execute(
+            "INSERT INTO sync_officers (workstation_id, officer_id, username, full_name, nip,"
+            " role, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (workstation_id, officer_id) DO UPDATE SET username = excluded.username,"
+            " full_name = excluded.full_name, nip = excluded.nip, role = excluded.role,"
+            " received_at = excluded.received_at",
+            (workstation, officer_id, username, full_name, nip, role, self.now),
+        )
+
+    def audit_entry(self, source: Any, record: Any) -> None:
+        """Keep another workstation's audit entry; ours are in our own chain already.
+        Written in batches; `flush()` writes the rest and says how many were new."""
         if source == self.own_workstation:
-            return False
+            return
         try:
             values = _typed(
                 [
@@ -217,13 +252,22 @@ class Merger:
             )
         except (KeyError, TypeError):
             raise tampered("entri audit tidak sah", "invalid audit entry") from None
-        cursor = self.conn.execute(
-            "INSERT OR IGNORE INTO sync_foreign_audit (source_workstation, seq, at, actor,"
-            " action, object_type, object_id, details, prev_hash, hash)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            values,
-        )
-        return cursor.rowcount == 1
+        self._audit_rows.append(values)
+        if len(self._audit_rows) >= AUDIT_BATCH:
+            self.flush()
+
+    def flush(self) -> int:
+        """Write the pending audit entries; the number of entries new here so far."""
+        if self._audit_rows:
+            cursor = self.conn.executemany(
+                "INSERT OR IGNORE INTO sync_foreign_audit (source_workstation, seq, at, actor,"
+                " action, object_type, object_id, details, prev_hash, hash)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                self._audit_rows,
+            )
+            self.audit_added += max(cursor.rowcount, 0)
+            self._audit_rows.clear()
+        return self.audit_added
 
 
 def _typed(values: Any, types: tuple[Any, ...]) -> list[Any]:

@@ -17,11 +17,13 @@ MAX_LINE_BYTES = 64 * 1024 * 1024
 KIND_INTERVIEW = "I"
 KIND_QUESTIONNAIRE = "Q"
 KIND_AUDIT = "A"
+KIND_OFFICER = "O"
 KIND_MANIFEST = "M"
 _PART_OF_KIND = {
     KIND_INTERVIEW: "interviews",
     KIND_QUESTIONNAIRE: "questionnaires",
     KIND_AUDIT: "audit",
+    KIND_OFFICER: "officers",
 }
 
 
@@ -206,7 +208,7 @@ class BodyReader:
                     slips=item.slips,
                 )
                 yield item
-            elif kind in (KIND_QUESTIONNAIRE, KIND_AUDIT):
+            elif kind in (KIND_QUESTIONNAIRE, KIND_AUDIT, KIND_OFFICER):
                 part = _PART_OF_KIND[kind]
                 self.tally.add(part, line, **{part: 1})
                 yield OtherLine(kind, key, record)

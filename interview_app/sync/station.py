@@ -24,7 +24,7 @@ class Station:
     office_name: str
     workstation_id: str
     workstation_name: str
-    office_key: bytes = b""
+    office_key: bytes
 
     def __repr__(self) -> str:  # never print the key
         return (

@@ -58,6 +58,17 @@ SYNC_TABLES: dict[str, str] = {
         received_at TEXT NOT NULL,
         PRIMARY KEY (source_workstation, audit_seq)
     ) STRICT""",
+    # Who the officer ids of other workstations' interviews are (names only, never passwords).
+    "sync_officers": """CREATE TABLE IF NOT EXISTS sync_officers (
+        workstation_id TEXT NOT NULL,
+        officer_id INTEGER NOT NULL,
+        username TEXT NOT NULL,
+        full_name TEXT NOT NULL,
+        nip TEXT,
+        role TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (workstation_id, officer_id)
+    ) STRICT""",
     # Audit entries of other workstations about the interviews they sent (their own chain).
     "sync_foreign_audit": """CREATE TABLE IF NOT EXISTS sync_foreign_audit (
         source_workstation TEXT NOT NULL,

@@ -15,6 +15,7 @@ from interview_app.storage.interviews import InterviewRepository
 from interview_app.storage.keys import read_office_key
 from interview_app.storage.settings import SettingsStore
 from interview_app.sync.keyfile import read_key_file
+from interview_app.sync.review import foreign_officer
 from tests.sync.factory import content_digest
 
 
@@ -103,6 +104,12 @@ def test_export_then_import_of_the_demo_office(
         for uuid in uuids:
             assert a_repo.get(uuid).to_dict() == b_repo.get(uuid).to_dict()
         assert b_db.conn.execute("SELECT count(*) FROM questionnaires").fetchone()[0] >= 1
+        # who decided: A's officers are known at B by A's workstation id and their ids
+        a_station = SettingsStore(a_db).get("workstation_id")
+        decided = a_repo.get(uuids[0])
+        assert decided.officer_id is not None
+        officer = foreign_officer(b_db, a_station, decided.officer_id)
+        assert officer is not None and officer.username.startswith("petugas")
     finally:
         a_db.close()
         b_db.close()

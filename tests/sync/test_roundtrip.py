@@ -9,12 +9,14 @@ from typing import Any
 
 import pytest
 
+from interview_app.storage.errors import NotFound
 from interview_app.storage.maintenance import check
 from interview_app.storage.paths import database_path
 from interview_app.sync.errors import PackageFromThisWorkstation
 from interview_app.sync.export import export_package
 from interview_app.sync.history import anchors, history
 from interview_app.sync.importer import apply_package, import_packages, inspect_package
+from interview_app.sync.review import conflicts, mark_resolved
 from tests.sync.factory import Station, add_interviews, content_digest
 
 EXPORTED = "status IN ('completed', 'voided')"
@@ -186,12 +188,17 @@ def test_same_revision_with_other_content_is_set_aside(
     result = apply_package(station_b.database, station_b.data_dir, again.path)
     assert result.conflicts == 1
     assert station_b.repository.get(target).to_dict() == kept  # never overwritten
-    (conflict,) = station_b.database.conn.execute(
-        "SELECT kind, interview_uuid, local_version, incoming_version FROM sync_conflicts"
-    ).fetchall()
-    assert conflict[:2] == ("content_differs", target)
-    assert json.loads(conflict[3])["interview"]["notes"] == "diubah diam-diam"
-    assert json.loads(conflict[2])["interview"]["content_hash"] == kept["content_hash"]
+    (conflict,) = conflicts(station_b.database)
+    assert (conflict.kind, conflict.interview_uuid) == ("content_differs", target)
+    assert json.loads(conflict.incoming_version)["interview"]["notes"] == "diubah diam-diam"
+    assert conflict.local_version is not None
+    assert json.loads(conflict.local_version)["interview"]["content_hash"] == kept["content_hash"]
+    mark_resolved(station_b.database, station_b.audit, conflict.id, "officer:1")
+    assert conflicts(station_b.database) == []
+    assert conflicts(station_b.database, include_resolved=True)[0].resolved_by == "officer:1"
+    with pytest.raises(NotFound):
+        mark_resolved(station_b.database, station_b.audit, conflict.id, "officer:1")
+    assert station_b.audit.verify().ok
 
 
 def test_a_reference_number_taken_by_another_interview_is_a_conflict(
