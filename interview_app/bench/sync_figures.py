@@ -1,0 +1,260 @@
+"""Benchmark figures of USB sync: export and import against a bare row copy plus AES-GCM."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sqlite3
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from interview_app.bench.harness import BenchContext, Figure, figure
+from interview_app.demo import create_demo_office
+from interview_app.storage.audit import AuditLog
+from interview_app.storage.database import open_database
+from interview_app.storage.keys import read_office_key, save_office_key
+from interview_app.storage.settings import SettingsStore
+from interview_app.sync.container import CHUNK_SIZE
+from interview_app.sync.export import export_package
+from interview_app.sync.importer import apply_package
+
+TODAY = dt.date(2026, 11, 28)
+EXPORTED = "status IN ('completed', 'voided')"
+# The rows a package carries, as a bare copy reads and writes them.
+_COPIED = (
+    ("interviews", f"SELECT * FROM interviews WHERE {EXPORTED}"),
+    (
+        "answers",
+        "SELECT a.* FROM answers a JOIN interviews i ON i.uuid = a.interview_uuid"
+        f" WHERE i.{EXPORTED}",
+    ),
+    (
+        "flags",
+        "SELECT f.* FROM flags f JOIN interviews i ON i.uuid = f.interview_uuid"
+        f" WHERE i.{EXPORTED}",
+    ),
+    (
+        "interview_revisions",
+        "SELECT r.* FROM interview_revisions r"
+        f" JOIN interviews i ON i.uuid = r.interview_uuid WHERE i.{EXPORTED}",
+    ),
+    ("audit_log", "SELECT * FROM audit_log WHERE object_type = 'interview'"),
+)
+
+
+def _interviews(context: BenchContext) -> int:
+    return 10_000 if context.quick else 100_000
+
+
+def _source(context: BenchContext) -> Path:
+    """Station A: the demo office's interviews copied under new uuids up to the size asked,
+    each copy with its answers, flags, revisions and two audit entries. Built once per run."""
+    target = _interviews(context)
+    data_dir = context.workdir.parent / f"sync-source-{target}"
+    marker = data_dir / "filled"
+    if marker.exists():
+        return data_dir
+    create_demo_office(data_dir, count=200, today=TODAY)
+    database = open_database(data_dir)
+    try:
+        found = read_office_key(data_dir)
+        assert found is not None
+        audit = AuditLog(database, found[1])
+        conn = database.conn
+        originals = [r[0] for r in conn.execute(f"SELECT uuid FROM interviews WHERE {EXPORTED}")]
+        copies = max(0, -(-target // len(originals)) - 1)
+        columns = [r[1] for r in conn.execute("SELECT * FROM pragma_table_info('interviews')")]
+        renamed = {
+            "uuid": "substr(uuid, 1, 24) || printf('%012d', ?1)",
+            "ref_no": "ref_no || 'C' || ?1",
+        }
+        select = ", ".join(renamed.get(c, c) for c in columns)
+        new_uuid = "substr(interview_uuid, 1, 24) || printf('%012d', ?1)"
+        with database.transaction():
+            conn.execute("CREATE TEMP TABLE originals (uuid TEXT PRIMARY KEY)")
+            conn.executemany("INSERT INTO originals VALUES (?)", [(u,) for u in originals])
+            for copy in range(1, copies + 1):
+                conn.execute(
+                    f"INSERT INTO interviews ({', '.join(columns)}) SELECT {select}"
+                    " FROM interviews WHERE uuid IN (SELECT uuid FROM originals)",
+                    (copy,),
+                )
+                for table, rest in (
+                    ("answers", "question_id, value, answered_at"),
+                    ("flags", "rule_id, position, weight, hard, reason_id, reason_en"),
+                    ("interview_revisions", "revision, snapshot, reason, revised_by, revised_at"),
+                ):
+                    conn.execute(
+                        f"INSERT INTO {table} (interview_uuid, {rest}) SELECT {new_uuid}, {rest}"
+                        f" FROM {table} WHERE interview_uuid IN (SELECT uuid FROM originals)",
+                        (copy,),
+                    )
+                for uuid in originals:
+                    copied = f"{uuid[:24]}{copy:012d}"
+                    audit.append("officer:2", "interview.create", "interview", copied, {})
+                    audit.append(
+                        "officer:2", "interview.complete", "interview", copied, {"revision": 1}
+                    )
+            conn.execute("DROP TABLE temp.originals")
+    finally:
+        database.close()
+    marker.write_text("ok", encoding="utf-8")
+    return data_dir
+
+
+def _empty_station(context: BenchContext, source: Path) -> Path:
+    """Station B's template: same office and key, no interviews."""
+    template = context.workdir / "station-b-template"
+    if template.exists():
+        return template
+    found = read_office_key(source)
+    assert found is not None
+    database = open_database(template)
+    try:
+        settings = SettingsStore(database)
+        settings.set("office_code", found[0])
+        settings.set("workstation_name", "Loket 2")
+    finally:
+        database.close()
+    save_office_key(template, found[0], found[1])
+    return template
+
+
+def _fresh_copy(template: Path, where: Path) -> Path:
+    if where.exists():
+        shutil.rmtree(where)
+    shutil.copytree(template, where)
+    return where
+
+
+def _bare_copy(
+    source: Path, empty: Path, workdir: Path, package_bytes: bytes
+) -> Callable[[], Callable[[], None]]:
+    """Prepare (untimed) then run (timed): the same rows read from A and written into a fresh
+    database of the same schema in one transaction, plus AES-256-GCM over as many bytes as the
+    package has, in chunks of the same size."""
+    aead = AESGCM(AESGCM.generate_key(bit_length=256))
+
+    def prepare() -> Callable[[], None]:
+        target = _fresh_copy(empty, workdir / "bare")
+
+        def run() -> None:
+            src = sqlite3.connect(source / "interviews.sqlite3")
+            dst = sqlite3.connect(target / "interviews.sqlite3", isolation_level=None)
+            try:
+                dst.execute("PRAGMA synchronous = FULL")
+                dst.execute("BEGIN")
+                for table, sql in _COPIED:
+                    cursor = src.execute(sql)
+                    marks = ", ".join("?" for _ in cursor.description)
+                    dst.executemany(f"INSERT INTO {table} VALUES ({marks})", cursor)
+                dst.execute("COMMIT")
+            finally:
+                src.close()
+                dst.close()
+            view = memoryview(package_bytes)
+            for counter, offset in enumerate(range(0, len(view), CHUNK_SIZE)):
+                aead.encrypt(counter.to_bytes(12, "big"), view[offset : offset + CHUNK_SIZE], b"")
+
+        return run
+
+    return prepare
+
+
+def _paired(
+    ours: Callable[[], Callable[[], None]], bare: Callable[[], Callable[[], None]], repeat: int
+) -> tuple[float, float]:
+    """Medians of both, alternately; each run prepared untimed (fresh destinations)."""
+    samples: tuple[list[float], list[float]] = ([], [])
+    for index in range(repeat + 1):  # the first pair warms the caches and is not counted
+        for kind, prepare in enumerate((ours, bare)):
+            run = prepare()
+            start = time.perf_counter()
+            run()
+            if index:
+                samples[kind].append(time.perf_counter() - start)
+    return statistics.median(samples[0]), statistics.median(samples[1])
+
+
+def _export_once(source: Path, out: Path) -> Callable[[], Callable[[], None]]:
+    def prepare() -> Callable[[], None]:
+        if out.exists():
+            shutil.rmtree(out)
+        out.mkdir(parents=True)
+
+        def run() -> None:
+            database = open_database(source)
+            try:
+                export_package(database, source, out, full=True)
+            finally:
+                database.close()
+
+        return run
+
+    return prepare
+
+
+def _package(context: BenchContext, source: Path) -> Path:
+    out = context.workdir / "package"
+    _export_once(source, out)()()
+    (path,) = out.glob("*.awsync")
+    return path
+
+
+@figure("export_ratio")
+def export_ratio(context: BenchContext) -> Figure:
+    source = _source(context)
+    package = _package(context, source)
+    empty = _empty_station(context, source)
+    bare = _bare_copy(source, empty, context.workdir, os.urandom(package.stat().st_size))
+    value, baseline = _paired(
+        _export_once(source, context.workdir / "out"), bare, repeat=3 if context.quick else 2
+    )
+    return Figure(
+        "export_ratio",
+        value,
+        baseline,
+        "s",
+        goal=2.0,
+        detail=f"{_interviews(context):,} interviews with answers, full export incl. read-back "
+        f"check, {package.stat().st_size / 1e6:.1f} MB package; baseline: the same rows copied "
+        "into a fresh database + AES-256-GCM of as many bytes",
+    )
+
+
+@figure("import_ratio")
+def import_ratio(context: BenchContext) -> Figure:
+    source = _source(context)
+    package = _package(context, source)
+    empty = _empty_station(context, source)
+    bare = _bare_copy(source, empty, context.workdir, os.urandom(package.stat().st_size))
+
+    def ours() -> Callable[[], None]:
+        target = _fresh_copy(empty, context.workdir / "station-b")
+
+        def run() -> None:
+            database = open_database(target)
+            try:
+                result = apply_package(database, target, package)
+                assert result.new >= _interviews(context) - 200, result.summary().en
+            finally:
+                database.close()
+
+        return run
+
+    value, baseline = _paired(ours, bare, repeat=3 if context.quick else 2)
+    return Figure(
+        "import_ratio",
+        value,
+        baseline,
+        "s",
+        goal=2.0,
+        detail=f"{_interviews(context):,} interviews into an empty station: check, plan, "
+        "pre-import snapshot, one transaction; baseline: the same rows copied into a fresh "
+        "database + AES-256-GCM of as many bytes",
+    )
