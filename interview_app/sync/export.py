@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import time
@@ -203,7 +204,8 @@ def _prepare(
     now = clock()
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     label = station.file_label
-    name = f"{station.office_code}-{label}-{sequence:06d}-{stamp}{PACKAGE_SUFFIX}"
+    office = re.sub(r"[^A-Za-z0-9]+", "", station.office_code) or "KANTOR"
+    name = f"{office}-{label}-{sequence:06d}-{stamp}{PACKAGE_SUFFIX}"
     head = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     return _Prepared(
         path=out_dir / name,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from interview_app.errors import KnownError
 from interview_app.questionnaire.valuetypes import Message
@@ -14,6 +16,8 @@ from interview_app.storage import maintenance
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import Clock, SystemClock, to_iso
 from interview_app.storage.database import Database
+from interview_app.storage.interviews import WORKSTATION_CODE
+from interview_app.storage.settings import SettingsStore
 from interview_app.storage.sqlerrors import translate_sqlite_errors
 from interview_app.sync.container import PackageReader
 from interview_app.sync.errors import (
@@ -32,6 +36,7 @@ from interview_app.sync.records import (
     InterviewLine,
     OtherLine,
 )
+from interview_app.sync.refcounters import RefCounterGuard
 from interview_app.sync.station import Station, load_station
 from interview_app.sync.tables import ensure_tables
 
@@ -121,8 +126,21 @@ class ImportOutcome:
     error: KnownError | None = None
 
 
+Progress = Callable[[int, int], None]  # (bytes of the package read, its size)
+
+
+def _reporting(
+    blocks: Iterator[bytes], handle: BinaryIO, size: int, progress: Progress
+) -> Iterator[bytes]:
+    for block in blocks:
+        progress(handle.tell(), size)
+        yield block
+
+
 @contextmanager
-def _open_package(path: Path, station: Station) -> Iterator[BodyReader]:
+def _open_package(
+    path: Path, station: Station, progress: Progress | None = None
+) -> Iterator[BodyReader]:
     path = Path(path)
     if not path.is_file():
         raise SyncError(
@@ -130,7 +148,10 @@ def _open_package(path: Path, station: Station) -> Iterator[BodyReader]:
         )
     with file_errors(path), open(path, "rb") as handle:
         reader = PackageReader(handle, station.office_key, expected_office=station.office_code)
-        yield BodyReader(reader.header, reader.blocks())
+        blocks = reader.blocks()
+        if progress is not None:
+            blocks = _reporting(blocks, handle, os.fstat(handle.fileno()).st_size, progress)
+        yield BodyReader(reader.header, blocks)
 
 
 def _check_source(manifest: Manifest, station: Station, schema_version: int) -> None:
@@ -145,13 +166,15 @@ def _check_source(manifest: Manifest, station: Station, schema_version: int) -> 
         raise newer_application()
 
 
-def inspect_package(database: Database, data_dir: Path, path: Path) -> ImportPlan:
+def inspect_package(
+    database: Database, data_dir: Path, path: Path, *, progress: Progress | None = None
+) -> ImportPlan:
     """Decrypt and check everything (key, every chunk, manifest, counts, checksums) and count
     what an import would do. Reads only."""
     station = load_station(database, Path(data_dir))
     conn = database.conn
     tally: Counter[str] = Counter()
-    with translate_sqlite_errors(), _open_package(path, station) as body:
+    with translate_sqlite_errors(), _open_package(path, station, progress) as body:
         for item in body:
             if isinstance(item, InterviewLine):
                 tally[decide(conn, item).action] += 1
@@ -179,12 +202,15 @@ def apply_package(
     clock: Clock | None = None,
     actor: str = "system",
     snapshot: bool = True,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Import `path` in one transaction. The whole package is checked first (`plan`, from
     inspect_package, or done here); while applying, every chunk and the manifest are checked
-    again and any failure rolls everything back. A pre-import snapshot is taken first."""
+    again and any failure rolls everything back. A pre-import snapshot is taken first.
+    `progress(bytes read, package size)` is called as the package is read (both passes)."""
     clock = clock or SystemClock()
-    plan = plan if plan is not None else inspect_package(database, data_dir, path)
+    if plan is None:
+        plan = inspect_package(database, data_dir, path, progress=progress)
     if plan.already_imported:
         return ImportResult(plan, already_imported=True)
     station = load_station(database, Path(data_dir))
@@ -198,8 +224,11 @@ def apply_package(
         ensure_tables(conn)
         if imported_before(conn, plan.package_id):
             return ImportResult(plan, already_imported=True)
-        merger = Merger(conn, station.workstation_id, now)
-        with _open_package(path, station) as body:
+        counters = RefCounterGuard(
+            station.office_code, SettingsStore(database).get(WORKSTATION_CODE)
+        )
+        merger = Merger(conn, station.workstation_id, now, counters)
+        with _open_package(path, station, progress) as body:
             for item in body:
                 _apply_item(merger, item, plan.manifest, counts)
             manifest = body.manifest
@@ -226,6 +255,7 @@ def apply_package(
             "already_here": result.already_here,
             "conflicts": result.conflicts,
         }
+        counters.write(conn)
         insert_history(
             conn,
             "import",

@@ -10,6 +10,7 @@ from typing import Any
 from interview_app.storage.questionnaires import source_hash
 from interview_app.sync.errors import newer_application, tampered
 from interview_app.sync.records import InterviewLine, dumps
+from interview_app.sync.refcounters import RefCounterGuard
 from interview_app.sync.tables import quote_identifier, table_columns
 
 NEW = "new"
@@ -69,8 +70,15 @@ def _ref_no_free(conn: sqlite3.Connection, line: InterviewLine, decision: Decisi
 class Merger:
     """Writes incoming records; one per import, inside the import's transaction."""
 
-    def __init__(self, conn: sqlite3.Connection, own_workstation: str, now: str) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        own_workstation: str,
+        now: str,
+        counters: RefCounterGuard | None = None,
+    ) -> None:
         self.conn = conn
+        self.counters = counters
         self.own_workstation = own_workstation
         self.now = now
         self.interview_columns = set(table_columns(conn, "interviews"))
@@ -100,6 +108,8 @@ class Merger:
                 self.conn.execute("DELETE FROM answers WHERE interview_uuid = ?", (line.uuid,))
                 self.conn.execute("DELETE FROM flags WHERE interview_uuid = ?", (line.uuid,))
             self._children(line.uuid, bundle)
+            if self.counters is not None:
+                self.counters.see(line.ref_no)
         except (
             sqlite3.IntegrityError,
             sqlite3.ProgrammingError,

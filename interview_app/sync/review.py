@@ -80,11 +80,14 @@ def mark_resolved(
     """The supervisor has dealt with a conflict (the versions stay for the record)."""
     now = to_iso((clock or SystemClock())())
     with database.transaction() as conn:
-        found = table_exists(conn, "sync_conflicts") and conn.execute(
-            "UPDATE sync_conflicts SET resolved_at = ?, resolved_by = ?"
-            " WHERE id = ? AND resolved_at IS NULL",
-            (now, actor, int(conflict_id)),
-        ).rowcount
+        found = (
+            table_exists(conn, "sync_conflicts")
+            and conn.execute(
+                "UPDATE sync_conflicts SET resolved_at = ?, resolved_by = ?"
+                " WHERE id = ? AND resolved_at IS NULL",
+                (now, actor, int(conflict_id)),
+            ).rowcount
+        )
         if not found:
             raise NotFound(
                 f"Konflik #{conflict_id} tidak ada atau sudah diselesaikan.",

@@ -218,6 +218,29 @@ def test_a_reference_number_taken_by_another_interview_is_a_conflict(
     assert rows(station_b, "SELECT DISTINCT kind FROM sync_conflicts") == [("ref_no_taken",)]
 
 
+def test_imported_numbers_of_our_own_form_move_our_counter(
+    station_a: Station, station_b: Station, stick: Path
+) -> None:
+    """Stations set up without distinct codes: B must not later hand out A's numbers."""
+    for station in (station_a, station_b):
+        station.database.conn.execute("DELETE FROM settings WHERE key = 'workstation_code'")
+    add_interviews(station_a, 12)
+    package = export_package(station_a.database, station_a.data_dir, stick)
+    assert package.path
+    seen: list[tuple[int, int]] = []
+    result = apply_package(
+        station_b.database,
+        station_b.data_dir,
+        package.path,
+        progress=lambda done, size: seen.append((done, size)),
+    )
+    assert result.new == package.interviews
+    assert seen and seen[-1][0] == seen[-1][1] == package.path.stat().st_size
+    imported = {r[0] for r in rows(station_b, "SELECT ref_no FROM interviews")}
+    fresh = add_interviews(station_b, 3, seed=5)
+    assert not imported & {station_b.repository.get(u).ref_no for u in fresh}
+
+
 def test_own_package_is_refused_politely(station_a: Station, stick: Path) -> None:
     add_interviews(station_a, 3)
     package = export_package(station_a.database, station_a.data_dir, stick)

@@ -1,0 +1,37 @@
+"""Keeping this workstation's reference-number counter ahead of imported numbers of its form."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+_TAIL = re.compile(r"^(\d{4})-(\d{6})$")
+
+
+class RefCounterGuard:
+    """Imported interviews whose reference numbers have this workstation's own form
+    (`{office}[-{station code}]-{year}-{seq}`: a restored database, or stations set up
+    without distinct codes) move the local counter past them, so the next interview taken
+    here never gets a number that is already in the database."""
+
+    def __init__(self, office_code: str, workstation_code: str | None) -> None:
+        self._office_code = office_code
+        middle = f"-{workstation_code}" if workstation_code else ""
+        self._prefix = f"{office_code}{middle}-".upper()
+        self._highest: dict[int, int] = {}
+
+    def see(self, ref_no: str) -> None:
+        if not ref_no.upper().startswith(self._prefix):
+            return
+        match = _TAIL.match(ref_no[len(self._prefix) :])
+        if match is None:
+            return
+        year, seq = int(match.group(1)), int(match.group(2))
+        self._highest[year] = max(self._highest.get(year, 0), seq)
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        conn.executemany(
+            "INSERT INTO ref_counters (office_code, year, last) VALUES (?, ?, ?)"
+            " ON CONFLICT (office_code, year) DO UPDATE SET last = max(last, excluded.last)",
+            [(self._office_code, year, seq) for year, seq in sorted(self._highest.items())],
+        )
