@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "interview_app.commands.db",
     "interview_app.commands.bench",
     "interview_app.commands.sync",
+    "interview_app.commands.selftest",
 )
 
 EXIT_OK = 0
@@ -46,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in argv:  # the flag form support calls and build.py use
+        argv = ["self-test", *(arg for arg in argv if arg != "--self-test")]
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
