@@ -1,0 +1,349 @@
+"""The counter session: the open data folder, first-run setup, sign-in and lock, home lists, interviews."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from interview_app.errors import KnownError
+from interview_app.interview.engine import InterviewSession
+from interview_app.questionnaire.loader import load_text
+from interview_app.questionnaire.model import Questionnaire
+from interview_app.questionnaire.valuetypes import Message
+from interview_app.resources_path import questionnaire_path
+from interview_app.storage.audit import AuditLog
+from interview_app.storage.clock import Clock, SystemClock
+from interview_app.storage.database import Database, open_database
+from interview_app.storage.errors import AuthenticationFailed
+from interview_app.storage.interviews import InterviewRepository, InterviewSummary
+from interview_app.storage.keys import load_or_create_office_key, read_office_key
+from interview_app.storage.officers import Officer, OfficerRepository
+from interview_app.storage.questionnaires import QuestionnaireStore
+from interview_app.storage.settings import (
+    OFFICE_CODE,
+    OFFICE_NAME,
+    WORKSTATION_ID,
+    WORKSTATION_NAME,
+    SettingsStore,
+)
+from interview_app.workflow.interview import InterviewController
+from interview_app.workflow.review import build_review
+from interview_app.workflow.views import FlagView, HomeView, OfficeInfo, RecordView, SignedIn
+
+DEFAULT_SCRIPT_FILE = "tppo_default.yaml"
+# Setting keys shared with the supervisor's settings declaration.
+IDLE_LOCK_MINUTES = "idle_lock_minutes"
+MAX_FAILED_LOGINS = "max_failed_logins"
+LOCKOUT_MINUTES = "lockout_minutes"
+OFFICE_PROVINCE = "office_province"
+UI_LANGUAGE = "ui_language"
+DEFAULT_IDLE_LOCK_MINUTES = 5
+
+NOT_SIGNED_IN = KnownError("Silakan masuk dulu.", "Please sign in first.")
+LOCKED = KnownError(
+    "Layar terkunci: masukkan kata sandi untuk membuka.",
+    "The screen is locked: enter the password to unlock.",
+)
+
+
+class CounterSession:
+    """Everything the officer's window works on. Holds no widgets; every method returns data
+    or raises a KnownError with a message in both languages."""
+
+    def __init__(self, database: Database, *, clock: Clock | None = None) -> None:
+        self.database = database
+        self.data_dir = Path(database.data_dir)
+        self.clock: Clock = clock or SystemClock()
+        self.settings = SettingsStore(database)
+        self._audit: AuditLog | None = None
+        self._questionnaires: dict[str, Questionnaire] = {}
+        self.officer: SignedIn | None = None
+        self.locked = False
+
+    @classmethod
+    def open(cls, data_dir: Path, *, clock: Clock | None = None) -> CounterSession:
+        return cls(open_database(Path(data_dir)), clock=clock)
+
+    def close(self) -> None:
+        self.database.close()
+
+    # -- office -----------------------------------------------------------------------------
+    def office(self) -> OfficeInfo:
+        code = self.settings.get(OFFICE_CODE)
+        configured = bool(code) and read_office_key(self.data_dir) is not None
+        configured = configured and self._officers_exist()
+        return OfficeInfo(
+            configured,
+            str(code or ""),
+            str(self.settings.get(OFFICE_NAME) or ""),
+            str(self.settings.get(WORKSTATION_NAME) or ""),
+        )
+
+    def _officers_exist(self) -> bool:
+        return self.database.conn.execute("SELECT 1 FROM officers LIMIT 1").fetchone() is not None
+
+    def setup_office(
+        self,
+        *,
+        office_code: str,
+        office_name: str,
+        workstation_name: str,
+        username: str,
+        full_name: str,
+        password: str,
+        nip: str | None = None,
+    ) -> SignedIn:
+        """First run: office settings, the office key, the default script, the first
+        supervisor, who is then signed in."""
+        if self.office().configured:
+            raise KnownError(
+                "Kantor ini sudah diatur; akun baru dibuat oleh supervisor.",
+                "This office is set up already; new accounts are made by a supervisor.",
+            )
+        office_code = office_code.strip().upper()
+        if not office_code.isalnum() or not 2 <= len(office_code) <= 10:
+            raise KnownError(
+                "Kode kantor: 2-10 huruf atau angka (mis. PLU).",
+                "Office code: 2-10 letters or digits (e.g. PLU).",
+            )
+        if not office_name.strip() or not workstation_name.strip() or not full_name.strip():
+            raise KnownError(
+                "Nama kantor, nama loket dan nama lengkap wajib diisi.",
+                "Office name, workstation name and full name are required.",
+            )
+        key = load_or_create_office_key(self.data_dir, office_code)
+        audit = AuditLog(self.database, key, self.clock)
+        officers = OfficerRepository(self.database, audit, self.clock)
+        officers.check_password_policy(username, password)
+        with self.database.transaction():
+            self.settings.set(OFFICE_CODE, office_code)
+            self.settings.set(OFFICE_NAME, office_name.strip())
+            self.settings.set(WORKSTATION_NAME, workstation_name.strip())
+            officer = officers.create(username, full_name, nip or None, "supervisor", password)
+        self._audit = audit
+        self.active_questionnaire()
+        return self._sign_in(officer)
+
+    def audit(self) -> AuditLog:
+        if self._audit is None:
+            found = read_office_key(self.data_dir)
+            if found is None:
+                raise KnownError(
+                    "Kantor belum diatur (office.key tidak ada di folder data).",
+                    "The office is not set up (office.key is missing from the data folder).",
+                )
+            self._audit = AuditLog(self.database, found[1], self.clock)
+        return self._audit
+
+    def _officers(self) -> OfficerRepository:
+        return OfficerRepository(
+            self.database,
+            self.audit(),
+            self.clock,
+            max_failed=int(self.settings.get(MAX_FAILED_LOGINS, 5)),
+            lockout_minutes=int(self.settings.get(LOCKOUT_MINUTES, 15)),
+        )
+
+    def interviews(self) -> InterviewRepository:
+        return InterviewRepository(self.database, self.audit(), self.clock)
+
+    @property
+    def idle_lock_seconds(self) -> int:
+        minutes = self.settings.get(IDLE_LOCK_MINUTES, DEFAULT_IDLE_LOCK_MINUTES)
+        return max(1, int(float(minutes) * 60))
+
+    @property
+    def ui_language(self) -> str:
+        return "en" if self.settings.get(UI_LANGUAGE, "id") == "en" else "id"
+
+    def set_ui_language(self, language: str) -> None:
+        self.settings.set(UI_LANGUAGE, "en" if language == "en" else "id")
+
+    def today(self) -> dt.date:
+        return self.clock().astimezone().date()
+
+    # -- sign-in and lock -------------------------------------------------------------------
+    def login(self, username: str, password: str) -> SignedIn:
+        officer = self._officers().authenticate(username, password)
+        return self._sign_in(officer)
+
+    def _sign_in(self, officer: Officer) -> SignedIn:
+        self.officer = SignedIn(officer.id, officer.username, officer.full_name, officer.role)
+        self.locked = False
+        return self.officer
+
+    def logout(self) -> None:
+        if self.officer is not None:
+            self.audit().append(f"officer:{self.officer.officer_id}", "logout", "officer", str(self.officer.officer_id))
+        self.officer = None
+        self.locked = False
+
+    def lock(self) -> None:
+        """Lock the screen (the interview stays open behind it)."""
+        if self.officer is None or self.locked:
+            return
+        self.locked = True
+        self.audit().append(f"officer:{self.officer.officer_id}", "screen.lock", "officer", str(self.officer.officer_id))
+
+    def unlock(self, password: str) -> SignedIn:
+        """Only the signed-in officer's own password opens the lock."""
+        if self.officer is None:
+            raise NOT_SIGNED_IN
+        officer = self._officers().authenticate(self.officer.username, password)
+        if officer.id != self.officer.officer_id:
+            raise AuthenticationFailed("Kata sandi salah.", "Wrong password.")
+        self.locked = False
+        self.audit().append(f"officer:{officer.id}", "screen.unlock", "officer", str(officer.id))
+        return self.officer
+
+    def require(self) -> SignedIn:
+        if self.officer is None:
+            raise NOT_SIGNED_IN
+        if self.locked:
+            raise LOCKED
+        return self.officer
+
+    # -- scripts ----------------------------------------------------------------------------
+    def active_questionnaire(self) -> tuple[str, Questionnaire]:
+        """The active script; the shipped default is installed and activated on first use."""
+        store = QuestionnaireStore(self.database, self.audit(), self.clock)
+        active = store.active()
+        if active is None:
+            text = questionnaire_path(DEFAULT_SCRIPT_FILE).read_text(encoding="utf-8")
+            loaded = load_text(text, DEFAULT_SCRIPT_FILE)
+            digest = store.install(text, loaded.id, loaded.version)
+            store.activate(digest)
+            self._questionnaires[digest] = loaded
+            return digest, loaded
+        digest, text = active
+        return digest, self.questionnaire(digest, text)
+
+    def questionnaire(self, digest: str, text: str | None = None) -> Questionnaire:
+        """The script with this content hash (loaded once per session)."""
+        cached = self._questionnaires.get(digest)
+        if cached is None:
+            if text is None:
+                text = QuestionnaireStore(self.database).get(digest)
+            cached = load_text(text, f"naskah {digest[:12]}")
+            self._questionnaires[digest] = cached
+        return cached
+
+    # -- home -------------------------------------------------------------------------------
+    def workstation_id(self) -> str:
+        return str(self.settings.get(WORKSTATION_ID))
+
+    def home(self) -> HomeView:
+        self.require()
+        repository = self.interviews()
+        today = repository.list_today(self.workstation_id(), self.today())
+        drafts = repository.list_drafts(self.workstation_id())
+        return HomeView(tuple(today), tuple(drafts))
+
+    def search(self, text: str, limit: int = 50) -> tuple[InterviewSummary, ...]:
+        self.require()
+        return tuple(self.interviews().search(text, limit))
+
+    # -- interviews -------------------------------------------------------------------------
+    def _session(self, questionnaire: Questionnaire, stored: dict[str, object] | None) -> InterviewSession:
+        province = self.settings.get(OFFICE_PROVINCE)
+        return InterviewSession.from_stored(
+            questionnaire,
+            stored or {},
+            today=self.today(),
+            office_province=str(province) if province else None,
+        )
+
+    def start_interview(self, language: str = "id") -> InterviewController:
+        officer = self.require()
+        digest, questionnaire = self.active_questionnaire()
+        record = self.interviews().create_draft(
+            officer_id=officer.officer_id,
+            questionnaire_id=questionnaire.id,
+            questionnaire_version=questionnaire.version,
+            questionnaire_hash=digest,
+            language=language,
+        )
+        return self._controller(questionnaire, record.uuid, record.ref_no, language, None, {}, "")
+
+    def resume(self, uuid: str) -> InterviewController:
+        """An unfinished interview, under the script version it was started with, at the
+        question where it stopped."""
+        self.require()
+        record = self.interviews().get(uuid)
+        if record.status != "draft":
+            raise KnownError(
+                f"Wawancara {record.ref_no} sudah selesai; buka sebagai arsip.",
+                f"Interview {record.ref_no} is completed; open it read-only.",
+            )
+        questionnaire = self.questionnaire(record.questionnaire_hash)
+        return self._controller(
+            questionnaire,
+            record.uuid,
+            record.ref_no,
+            record.language or "id",
+            record.current_question,
+            record.answers,
+            record.notes or "",
+        )
+
+    def _controller(
+        self,
+        questionnaire: Questionnaire,
+        uuid: str,
+        ref_no: str,
+        language: str,
+        current: str | None,
+        stored: dict[str, object],
+        notes: str,
+    ) -> InterviewController:
+        assert self.officer is not None
+        repository = self.interviews()
+        session = self._session(questionnaire, stored)
+        if current is not None and not session.is_relevant(current):
+            point = session.resume_point()
+            current = point.id if point is not None else None
+        return InterviewController(
+            session=session,
+            repository=repository,
+            uuid=uuid,
+            ref_no=ref_no,
+            officer_id=self.officer.officer_id,
+            language=language,
+            current_question=current,
+            notes=notes,
+            repeat_lookup=lambda nik, passport, exclude: repository.repeat_applicants(
+                nik=nik, passport_no=passport, exclude_uuid=exclude
+            ),
+        )
+
+    def repeat_applicants(self, nik: str, exclude_uuid: str | None = None) -> tuple[InterviewSummary, ...]:
+        self.require()
+        return tuple(self.interviews().repeat_applicants(nik=nik, exclude_uuid=exclude_uuid))
+
+    def open_record(self, uuid: str, language: str = "id") -> RecordView:
+        """A stored interview, read-only, under its own script; the view is audit-logged."""
+        officer = self.require()
+        repository = self.interviews()
+        record = repository.get(uuid)
+        repository.record_view(record.uuid, officer.officer_id)
+        try:
+            questionnaire = self.questionnaire(record.questionnaire_hash)
+            sections = build_review(self._session(questionnaire, record.answers), language).sections
+        except KnownError:
+            sections = ()  # a script synced from another office and not installed here
+        flags = tuple(
+            FlagView(f.rule_id, f.weight, f.hard, Message(f.reason_id, f.reason_en))
+            for f in record.flags
+        )
+        return RecordView(
+            record.uuid,
+            record.ref_no,
+            record.status,
+            record.created_at,
+            record.office_code,
+            record.full_name,
+            record.outcome,
+            record.score,
+            flags,
+            sections,
+        )

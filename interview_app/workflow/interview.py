@@ -1,0 +1,292 @@
+"""The running interview: engine answers saved in one call each, navigation, language, notes, decision."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from interview_app.errors import KnownError
+from interview_app.interview.engine import InterviewSession
+from interview_app.interview.values import display, to_json
+from interview_app.questionnaire.model import Choice, Question, Questionnaire, Section
+from interview_app.questionnaire.valuetypes import Message
+from interview_app.storage.interviews import FlagRecord, InterviewRepository, InterviewSummary
+from interview_app.workflow.review import build_review, flagged_questions, risk_view
+from interview_app.workflow.views import (
+    AnswerOutcome,
+    CompletedView,
+    Position,
+    ReviewView,
+    RiskView,
+)
+
+REASON_REQUIRED = KnownError(
+    "Keputusan berbeda dari saran sistem: tuliskan alasannya.",
+    "The decision differs from the suggestion: give the reason.",
+)
+
+
+class InterviewController:
+    """One open draft: the engine's state plus the stored record it is saved into.
+
+    Every answer goes through `answer()`, which asks the engine and, when the engine keeps it,
+    commits it with the identity columns, score and suggestion in one storage call."""
+
+    def __init__(
+        self,
+        *,
+        session: InterviewSession,
+        repository: InterviewRepository,
+        uuid: str,
+        ref_no: str,
+        officer_id: int,
+        language: str,
+        current_question: str | None,
+        notes: str = "",
+        repeat_lookup: Callable[[str | None, str | None, str], list[InterviewSummary]],
+    ) -> None:
+        self.session = session
+        self.questionnaire: Questionnaire = session.questionnaire
+        self._repository = repository
+        self.uuid = uuid
+        self.ref_no = ref_no
+        self.officer_id = officer_id
+        self.language = language
+        self.notes = notes
+        self._repeat_lookup = repeat_lookup
+        self.completed: CompletedView | None = None
+        first = session.first_question()
+        if current_question is not None and current_question in self.questionnaire.questions:
+            self.current: str | None = current_question
+        else:
+            self.current = first.id if first is not None else None
+        self._identity_section = next(
+            (s.id for s in self.questionnaire.sections if s.kind == "identity"), None
+        )
+
+    # -- what is shown ----------------------------------------------------------------------
+    def text(self, message: Message | None) -> str:
+        return "" if message is None else message.text(self.language)
+
+    def sections(self) -> list[Section]:
+        return self.session.visible_sections()
+
+    def questions(self, section_id: str) -> list[Question]:
+        return self.session.visible_questions(section_id)
+
+    def choices(self, question_id: str) -> tuple[Choice, ...]:
+        return self.session.choices_for(question_id)
+
+    def is_required(self, question: Question) -> bool:
+        return self.session.is_required(question)
+
+    def answer_text(self, question_id: str) -> str:
+        """The kept answer as an editable text ('' when none); choices give their value."""
+        value = self.session.answers.get(question_id)
+        if value is None:
+            return ""
+        question = self.questionnaire.questions[question_id]
+        if question.type == "date":
+            return display(question, value, self.language)
+        if question.type == "yes_no":
+            return "ya" if value else "tidak"
+        if isinstance(value, list):
+            return ",".join(str(v) for v in value)
+        return str(value)
+
+    def raw_answer(self, question_id: str) -> Any:
+        return self.session.answers.get(question_id)
+
+    def is_identity_section(self, section_id: str | None) -> bool:
+        return section_id is not None and section_id == self._identity_section
+
+    def position(self) -> Position:
+        if self.current is None:
+            visible = self.session.visible_questions()
+            return Position(None, None, len(visible), len(visible))
+        index, total = self.session.progress(self.current)
+        section_id = self.questionnaire.questions[self.current].section_id
+        return Position(section_id, self.current, index, total)
+
+    def risk(self) -> RiskView:
+        return risk_view(self.session)
+
+    def flagged_question_ids(self) -> frozenset[str]:
+        return flagged_questions(self.session)
+
+    def validate(self, question_id: str, raw: Any) -> tuple[tuple[Message, ...], tuple[Message, ...]]:
+        """Errors and warnings for a value being typed, nothing kept (the live checks)."""
+        result = self.session.validate(question_id, raw)
+        return result.errors, result.warnings
+
+    def repeat_applicants(self, nik: str | None = None) -> list[InterviewSummary]:
+        """Earlier interviews of this applicant (by NIK or passport number), newest first."""
+        identity = self.session.identity_fields()
+        nik = nik or identity.get("nik")
+        passport = identity.get("passport_no")
+        if not nik and not passport:
+            return []
+        return self._repeat_lookup(nik, passport, self.uuid)
+
+    # -- answering: the per-answer autosave path --------------------------------------------
+    def answer(self, question_id: str, raw: Any, *, confirm_warnings: bool = False) -> AnswerOutcome:
+        """Give the engine the answer; when it keeps it, commit it at once. A KnownError from
+        storage (database locked, disk full) leaves the engine as it was, so the answer can be
+        given again."""
+        self._require_draft()
+        session = self.session
+        before_answers = dict(session.answers)
+        before_visible = self._visible_signature()
+        before_score, before_flags = session.score, len(session.flags)
+        result = session.answer(question_id, raw, confirm_warnings=confirm_warnings)
+        if not result.saved:
+            return AnswerOutcome(
+                question_id,
+                False,
+                result.errors,
+                result.warnings,
+                result.needs_confirmation,
+            )
+        identity_name = self.questionnaire.questions[question_id].identity
+        identity = session.identity_fields() if identity_name else None
+        if identity is not None and identity_name not in identity:
+            identity[identity_name] = None  # a cleared identity answer clears its column
+        try:
+            self._repository.save_answer(
+                self.uuid,
+                question_id,
+                to_json(result.value) if result.value is not None else None,
+                current_question=question_id,
+                identity=identity,
+                score=session.score,
+                hard_flag=session.hard_flag,
+                suggested_outcome=session.suggestion.code,
+            )
+        except KnownError:
+            # Not stored, so not kept: the engine goes back to what the database holds and the
+            # officer's text stays in the form to retry (a rare path; a rebuild is fine here).
+            self.session = InterviewSession(
+                self.questionnaire,
+                before_answers,
+                today=session.today,
+                office_province=session.office_province,
+            )
+            raise
+        self.current = question_id
+        layout_changed = self._visible_signature() != before_visible
+        risk_changed = session.score != before_score or len(session.flags) != before_flags
+        return AnswerOutcome(
+            question_id,
+            True,
+            (),
+            result.warnings,
+            False,
+            layout_changed,
+            risk_changed,
+        )
+
+    def _visible_signature(self) -> tuple[str, ...]:
+        return tuple(q.id for q in self.session.visible_questions())
+
+    # -- moving -----------------------------------------------------------------------------
+    def go_to(self, question_id: str | None) -> Position:
+        """Move to a visible question (or the review with None)."""
+        if question_id is not None and not self.session.is_relevant(question_id):
+            raise KeyError(question_id)
+        self.current = question_id
+        return self.position()
+
+    def next_from(self, question_id: str | None) -> Question | None:
+        return self.session.next_question(question_id)
+
+    def previous_from(self, question_id: str | None) -> Question | None:
+        if question_id is None:
+            visible = self.session.visible_questions()
+            return visible[-1] if visible else None
+        return self.session.previous_question(question_id)
+
+    def go_forward(self) -> Position:
+        """The next visible question after the current one, or the review after the last."""
+        following = self.session.next_question(self.current) if self.current else None
+        self.current = following.id if following is not None else None
+        return self.position()
+
+    def go_back(self) -> Position:
+        previous = self.previous_from(self.current)
+        if previous is not None:
+            self.current = previous.id
+        return self.position()
+
+    def first_of_section(self, section_id: str) -> Question | None:
+        questions = self.session.visible_questions(section_id)
+        return questions[0] if questions else None
+
+    # -- language and notes -----------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        """Switch the script's language; the stored answers do not change."""
+        if language not in self.questionnaire.languages:
+            raise KnownError(
+                f"Naskah ini tidak tersedia dalam bahasa '{language}'.",
+                f"This script is not available in '{language}'.",
+            )
+        if self.completed is None:
+            self._repository.set_language(self.uuid, language)
+        self.language = language
+
+    def save_notes(self, notes: str) -> None:
+        self._require_draft()
+        if notes != self.notes:
+            self._repository.save_notes(self.uuid, notes or None)
+            self.notes = notes
+
+    # -- review and decision ----------------------------------------------------------------
+    def review(self) -> ReviewView:
+        return build_review(self.session, self.language)
+
+    def complete(
+        self, chosen_outcome: str, override_reason: str | None = None, *, consent_bp3mi: bool = False
+    ) -> CompletedView:
+        """Close the interview with the officer's decision. A decision other than the
+        suggestion needs a reason; a missing required answer or a hard error refuses."""
+        self._require_draft()
+        review = self.review()
+        if review.missing or review.problems:
+            names = ", ".join((*review.missing, *review.problems))
+            raise KnownError(
+                f"Wawancara belum lengkap: periksa {names}.",
+                f"The interview is not complete: check {names}.",
+            )
+        code = self.questionnaire.outcome_code(chosen_outcome)
+        if code is None:
+            raise KnownError(
+                f"Kode keputusan '{chosen_outcome}' tidak dikenal.",
+                f"Unknown outcome code '{chosen_outcome}'.",
+            )
+        suggestion = self.session.suggestion
+        reason = (override_reason or "").strip() or None
+        if chosen_outcome != suggestion.code and reason is None:
+            raise REASON_REQUIRED
+        flags = [
+            FlagRecord(f.rule_id, f.weight, f.hard, f.reason.id, f.reason.en)
+            for f in self.session.flags
+        ]
+        record = self._repository.complete(
+            self.uuid,
+            chosen_outcome=chosen_outcome,
+            override_reason=reason if chosen_outcome != suggestion.code else None,
+            flags=flags,
+            score=self.session.score,
+            hard_flag=self.session.hard_flag,
+            suggested_outcome=suggestion.code,
+            consent_bp3mi=consent_bp3mi,
+            officer_id=self.officer_id,
+        )
+        self.completed = CompletedView(record.uuid, record.ref_no, chosen_outcome, code.refers_bp3mi)
+        return self.completed
+
+    def _require_draft(self) -> None:
+        if self.completed is not None:
+            raise KnownError(
+                f"Wawancara {self.ref_no} sudah selesai; koreksi dibuat sebagai revisi baru.",
+                f"Interview {self.ref_no} is completed; a correction is made as a new revision.",
+            )
