@@ -13,20 +13,21 @@ from interview_app.selftest import ExtraCheck, SelfTestReport, StepResult, run_s
 from interview_app.storage.paths import resolve_data_dir
 
 
-def _qt_render(workdir: Path) -> str:
-    # Imported here, not at the top: a build without a working Qt still runs the other steps.
-    from interview_app.ui.offscreen_check import render_widget_check
+def qt_checks(platform: str) -> tuple[tuple[str, ExtraCheck], ...]:
+    """The Qt steps on `platform`; interview_app.ui is imported only when they run, so a
+    build without a working Qt still runs and reports the other steps."""
 
-    return render_widget_check(resource_path("fonts", "DejaVuSans.ttf"))
+    def render(workdir: Path) -> str:
+        from interview_app.ui.offscreen_check import render_widget_check
 
+        return render_widget_check(resource_path("fonts", "DejaVuSans.ttf"), platform)
 
-def _qt_print(workdir: Path) -> str:
-    from interview_app.ui.offscreen_check import print_to_pdf_check
+    def print_pdf(workdir: Path) -> str:
+        from interview_app.ui.offscreen_check import print_to_pdf_check
 
-    return print_to_pdf_check(workdir / "cetak uji.pdf")
+        return print_to_pdf_check(workdir / "cetak uji.pdf", platform)
 
-
-QT_CHECKS: tuple[tuple[str, ExtraCheck], ...] = (("qt", _qt_render), ("cetak", _qt_print))
+    return (("qt", render), ("cetak", print_pdf))
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -48,6 +49,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="tulis hasil juga ke berkas ini / also write the result to this file (UTF-8)",
     )
     parser.add_argument("--no-qt", action="store_true", help="tanpa langkah Qt / skip the Qt steps")
+    parser.add_argument(
+        "--qt-platform",
+        default="offscreen",
+        metavar="NAME",
+        help="platform Qt untuk langkah Qt (offscreen, windows, xcb) / Qt platform for the Qt "
+        "steps",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -84,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     report = run_self_test(
         data_dir,
         keep=args.keep,
-        extra=() if args.no_qt else QT_CHECKS,
+        extra=() if args.no_qt else qt_checks(args.qt_platform),
         on_start=started,
         on_step=step_done,
     )

@@ -11,14 +11,15 @@ _BACKGROUND = QtGui.QColor(255, 255, 255)
 _MIN_DRAWN_PIXELS = 200  # text and a button's frame draw about a thousand; a blank image none
 
 
-def application() -> QtWidgets.QApplication:
-    """The running QApplication, or a new one on the offscreen platform (no display needed).
+def application(platform: str = "offscreen") -> QtWidgets.QApplication:
+    """The running QApplication, or a new one on `platform` (offscreen: no display needed;
+    "windows" on a Windows desktop checks the real platform plugin).
 
     A QApplication exists once per process, so an existing one (the app's own, or pytest-qt's)
     is reused whatever its platform; rendering to an image works on every platform."""
     existing = QtCore.QCoreApplication.instance()
     if existing is None:
-        return QtWidgets.QApplication(["interview-app-self-test", "-platform", "offscreen"])
+        return QtWidgets.QApplication(["interview-app-self-test", "-platform", platform])
     if not isinstance(existing, QtWidgets.QApplication):
         raise RuntimeError("a QCoreApplication without widgets is running already")
     return existing
@@ -34,12 +35,12 @@ def _load_font(font_file: Path | None) -> QtGui.QFont | None:
     return QtGui.QFont(families[0], 11)
 
 
-def render_widget_check(font_file: Path | None = None) -> str:
+def render_widget_check(font_file: Path | None = None, platform: str = "offscreen") -> str:
     """Build a small form, render it into an image and count the pixels it drew.
 
     Returns a one-line description (Qt version, platform, size, drawn pixels, screen scale);
     raises RuntimeError when nothing was drawn."""
-    app = application()
+    app = application(platform)
     font = _load_font(font_file)
     widget = QtWidgets.QWidget()
     try:
@@ -76,10 +77,10 @@ def render_widget_check(font_file: Path | None = None) -> str:
     )
 
 
-def print_to_pdf_check(out_file: Path) -> str:
+def print_to_pdf_check(out_file: Path, platform: str = "offscreen") -> str:
     """Print one A4 page to a PDF file through QPrinter (the path the slip's print dialog uses
     when "save as PDF" is chosen) and name the default printer, if any."""
-    application()
+    application(platform)
     printer = QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(out_file))
