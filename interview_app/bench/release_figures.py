@@ -1,0 +1,115 @@
+"""Benchmark figure of the release: our bundle's size against a bare PySide6 window's bundle."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from interview_app.bench.harness import BenchContext, Figure, figure
+
+CHECKOUT = Path(__file__).resolve().parent.parent.parent
+SPEC = CHECKOUT / "build" / "interview_app.spec"
+BUNDLE_NAME = "AsistenWawancara"
+# Figures that run PyInstaller twice (a minute or more): run them only when asked by name.
+SLOW_FIGURES = frozenset({"bundle_size_ratio"})
+
+HELLO_WORLD = '''"""A bare PySide6 window: the baseline bundle."""
+import sys
+
+from PySide6.QtWidgets import QApplication, QLabel
+
+app = QApplication(sys.argv)
+window = QLabel("Halo, dunia")
+window.show()
+sys.exit(app.exec())
+'''
+
+
+def folder_bytes(folder: Path) -> int:
+    """Bytes of every file in `folder` (symlinks count as links, not as their targets)."""
+    return sum(
+        Path(parent, name).lstat().st_size for parent, _, names in os.walk(folder) for name in names
+    )
+
+
+def _pyinstaller(arguments: list[str], workdir: Path, log_name: str) -> float:
+    """Run PyInstaller with this interpreter; its wall time in seconds."""
+    log = workdir / log_name
+    start = time.perf_counter()
+    with open(log, "w", encoding="utf-8") as handle:
+        result = subprocess.run(
+            [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", *arguments],
+            cwd=workdir,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+    if result.returncode != 0:
+        raise RuntimeError(f"PyInstaller failed; see {log}")
+    return time.perf_counter() - start
+
+
+def build_bare_window(workdir: Path) -> Path:
+    """A hello-world window bundled one-folder with PyInstaller's defaults."""
+    script = workdir / "hello_window.py"
+    script.write_text(HELLO_WORLD, encoding="utf-8")
+    _pyinstaller(
+        [
+            "--onedir",
+            "--windowed",
+            "--distpath",
+            str(workdir / "dist-bare"),
+            "--workpath",
+            str(workdir / "work-bare"),
+            "--specpath",
+            str(workdir),
+            str(script),
+        ],
+        workdir,
+        "pyinstaller-bare.log",
+    )
+    return workdir / "dist-bare" / "hello_window"
+
+
+def build_ours(workdir: Path) -> Path:
+    """Our bundle from build/interview_app.spec, written under `workdir` (not build/dist)."""
+    if not SPEC.is_file():
+        raise RuntimeError(f"{SPEC} is missing: this figure runs from a source checkout")
+    _pyinstaller(
+        [
+            "--distpath",
+            str(workdir / "dist-ours"),
+            "--workpath",
+            str(workdir / "work-ours"),
+            str(SPEC),
+        ],
+        workdir,
+        "pyinstaller-ours.log",
+    )
+    return workdir / "dist-ours" / BUNDLE_NAME
+
+
+@figure("bundle_size_ratio")
+def bundle_size_ratio(context: BenchContext) -> Figure:
+    """Both bundles are built in this run by the same PyInstaller and Python, so the ratio
+    shows what the app adds (and trims) over Qt's own floor. `--quick` changes nothing."""
+    context.workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        import PyInstaller  # noqa: F401  (only to fail early with a clear message)
+    except ImportError as exc:
+        raise RuntimeError("bundle_size_ratio needs PyInstaller: pip install -e .[build]") from exc
+    start = time.perf_counter()
+    ours = folder_bytes(build_ours(context.workdir))
+    bare = folder_bytes(build_bare_window(context.workdir))
+    seconds = time.perf_counter() - start
+    return Figure(
+        "bundle_size_ratio",
+        value=ours / 2**20,
+        baseline=bare / 2**20,
+        unit="MiB",
+        goal=1.2,
+        detail=f"one-folder bundles, both built in this run ({seconds:.0f} s)",
+    )
