@@ -11,7 +11,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 # Modules that hold figures; each defines functions decorated with @figure.
-FIGURE_MODULES = ("interview_app.bench.storage_figures",)
+FIGURE_MODULES = (
+    "interview_app.bench.storage_figures",
+    "interview_app.bench.sync_figures",
+    "interview_app.bench.release_figures",
+)
 
 
 @dataclass(frozen=True)
@@ -45,11 +49,15 @@ class BenchContext:
 
 Measure = Callable[[BenchContext], Figure]
 _REGISTRY: dict[str, Measure] = {}
+# Figures that take many minutes (two PyInstaller builds): run only when named with --only.
+SLOW: set[str] = set()
 
 
-def figure(name: str) -> Callable[[Measure], Measure]:
+def figure(name: str, *, slow: bool = False) -> Callable[[Measure], Measure]:
     def register(function: Measure) -> Measure:
         _REGISTRY[name] = function
+        if slow:
+            SLOW.add(name)
         return function
 
     return register

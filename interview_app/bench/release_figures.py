@@ -13,8 +13,6 @@ from interview_app.bench.harness import BenchContext, Figure, figure
 CHECKOUT = Path(__file__).resolve().parent.parent.parent
 SPEC = CHECKOUT / "build" / "interview_app.spec"
 BUNDLE_NAME = "AsistenWawancara"
-# Figures that run PyInstaller twice (a minute or more): run them only when asked by name.
-SLOW_FIGURES = frozenset({"bundle_size_ratio"})
 
 HELLO_WORLD = '''"""A bare PySide6 window: the baseline bundle."""
 import sys
@@ -92,7 +90,7 @@ def build_ours(workdir: Path) -> Path:
     return workdir / "dist-ours" / BUNDLE_NAME
 
 
-@figure("bundle_size_ratio")
+@figure("bundle_size_ratio", slow=True)
 def bundle_size_ratio(context: BenchContext) -> Figure:
     """Both bundles are built in this run by the same PyInstaller and Python, so the ratio
     shows what the app adds (and trims) over Qt's own floor. `--quick` changes nothing."""
