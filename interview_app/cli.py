@@ -20,6 +20,9 @@ COMMAND_MODULES = (
     "interview_app.commands.bench",
     "interview_app.commands.sync",
     "interview_app.commands.selftest",
+    "interview_app.commands.report",
+    "interview_app.commands.admin",
+    "interview_app.commands.gui",
 )
 
 EXIT_OK = 0

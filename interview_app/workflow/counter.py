@@ -263,7 +263,8 @@ class CounterSession:
             questionnaire_hash=digest,
             language=language,
         )
-        return self._controller(questionnaire, record.uuid, record.ref_no, language, None, {}, "")
+        first = questionnaire.sections[0].questions[0].id
+        return self._controller(questionnaire, record.uuid, record.ref_no, language, first, {}, "")
 
     def resume(self, uuid: str) -> InterviewController:
         """An unfinished interview, under the script version it was started with, at the
@@ -300,6 +301,10 @@ class CounterSession:
         repository = self.interviews()
         session = self._session(questionnaire, stored)
         if current is not None and not session.is_relevant(current):
+            current = None
+        if current is None and not session.missing_required():
+            pass  # every answer is in: the officer stopped at the review
+        elif current is None:
             point = session.resume_point()
             current = point.id if point is not None else None
         return InterviewController(

@@ -55,11 +55,7 @@ class InterviewController:
         self.notes = notes
         self._repeat_lookup = repeat_lookup
         self.completed: CompletedView | None = None
-        first = session.first_question()
-        if current_question is not None and current_question in self.questionnaire.questions:
-            self.current: str | None = current_question
-        else:
-            self.current = first.id if first is not None else None
+        self.current: str | None = current_question
         self._identity_section = next(
             (s.id for s in self.questionnaire.sections if s.kind == "identity"), None
         )
@@ -129,8 +125,12 @@ class InterviewController:
         return self._repeat_lookup(nik, passport, self.uuid)
 
     # -- answering: the per-answer autosave path --------------------------------------------
-    def answer(self, question_id: str, raw: Any, *, confirm_warnings: bool = False) -> AnswerOutcome:
-        """Give the engine the answer; when it keeps it, commit it at once. A KnownError from
+    def answer(
+        self, question_id: str, raw: Any, *, confirm_warnings: bool = False, moving_on: bool = True
+    ) -> AnswerOutcome:
+        """Give the engine the answer; when it keeps it, commit it at once, with the position a
+        restart resumes at: the next question when the officer moves on, this one while still
+        typing (`moving_on` false, the debounced save of a text field). A KnownError from
         storage (database locked, disk full) leaves the engine as it was, so the answer can be
         given again."""
         self._require_draft()
@@ -151,12 +151,17 @@ class InterviewController:
         identity = session.identity_fields() if identity_name else None
         if identity is not None and identity_name not in identity:
             identity[identity_name] = None  # a cleared identity answer clears its column
+        if moving_on:
+            following = session.next_question(question_id)
+            resume_at = following.id if following is not None else None
+        else:
+            resume_at = question_id
         try:
             self._repository.save_answer(
                 self.uuid,
                 question_id,
                 to_json(result.value) if result.value is not None else None,
-                current_question=question_id,
+                current_question=resume_at,
                 identity=identity,
                 score=session.score,
                 hard_flag=session.hard_flag,

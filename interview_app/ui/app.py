@@ -1,0 +1,137 @@
+"""Starting the officer's app: data folder, single-instance lock, crash path, translations, window."""
+
+from __future__ import annotations
+
+import os
+import runpy
+import sys
+import time
+from pathlib import Path
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from interview_app.demo import DEMO_ACCOUNTS, create_demo_office
+from interview_app.errors import KnownError
+from interview_app.resources_path import resource_path
+from interview_app.storage.paths import default_data_dir, resolve_data_dir
+from interview_app.ui import crash
+from interview_app.ui.i18n import install_translators
+from interview_app.ui.main_window import MainWindow
+from interview_app.ui.messages import known_error_text
+from interview_app.ui.style import STYLE
+from interview_app.workflow.counter import CounterSession
+
+LOCK_FILE = "app.lock"
+DEMO_COUNT = 200
+DEMO_NOTE = "Kantor demo / demo office: " + ", ".join(
+    f"{a.username} / {a.password}" for a in DEMO_ACCOUNTS
+)
+
+
+def demo_data_dir(data_dir_option: str | None) -> Path:
+    """--demo with --data-dir uses that folder; else a demo folder next to the real one."""
+    if data_dir_option:
+        return resolve_data_dir(data_dir_option)
+    base = default_data_dir()
+    return resolve_data_dir(str(base.with_name(base.name + "-demo")))
+
+
+def open_demo_office(data_dir: Path) -> CounterSession:
+    session = CounterSession.open(data_dir)
+    if not session.office().configured:
+        session.close()
+        create_demo_office(data_dir, count=DEMO_COUNT)
+        session = CounterSession.open(data_dir)
+    return session
+
+
+def application(argv: list[str]) -> QtWidgets.QApplication:
+    existing = QtWidgets.QApplication.instance()
+    app = existing if isinstance(existing, QtWidgets.QApplication) else QtWidgets.QApplication(argv)
+    app.setApplicationName("Asisten Wawancara")
+    app.setOrganizationName("Imigrasi")
+    app.setWindowIcon(QtGui.QIcon(str(resource_path("icons", "app.png"))))
+    app.setStyleSheet(STYLE)
+    return app
+
+
+def run(
+    data_dir_option: str | None,
+    *,
+    demo: bool = False,
+    crash_dialog: bool = True,
+    script: str | None = None,
+    quit_when_idle: bool = False,
+    argv: list[str] | None = None,
+) -> int:
+    started = time.perf_counter()
+    app = application(argv or [sys.argv[0]])
+    try:
+        data_dir = demo_data_dir(data_dir_option) if demo else resolve_data_dir(data_dir_option)
+    except KnownError as error:
+        QtWidgets.QMessageBox.warning(None, "Asisten Wawancara", known_error_text(error))
+        return 1
+    crash.install(data_dir, dialog=crash_dialog)
+    lock = QtCore.QLockFile(str(data_dir / LOCK_FILE))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(200):
+        message = (
+            "Asisten Wawancara sudah terbuka untuk folder data ini. Pakai jendela yang sudah ada.\n\n"
+            "Asisten Wawancara is already open for this data folder. Use the open window."
+        )
+        sys.stderr.write(message + "\n")
+        if crash_dialog:
+            QtWidgets.QMessageBox.information(None, "Asisten Wawancara", message)
+        return 1
+    try:
+        counter = open_demo_office(data_dir) if demo else CounterSession.open(data_dir)
+    except KnownError as error:
+        sys.stderr.write(known_error_text(error) + "\n")
+        if crash_dialog:
+            QtWidgets.QMessageBox.warning(None, "Asisten Wawancara", known_error_text(error))
+        lock.unlock()
+        return 1
+    translators = install_translators(app, counter.ui_language, data_dir / "cache")
+    window = MainWindow(
+        counter,
+        demo_note=DEMO_NOTE if demo else "",
+        open_demo=lambda: open_demo_office(demo_data_dir(None)),
+    )
+    window.show()
+    earlier = crash.unreported_crashes(data_dir)
+    if earlier and crash_dialog:
+        QtCore.QTimer.singleShot(0, lambda: _offer_crash_logs(window, earlier))
+    if quit_when_idle:
+        def report() -> None:
+            sys.stdout.write(f"idle {time.perf_counter() - started:.4f}\n")
+            sys.stdout.flush()
+            app.quit()
+
+        QtCore.QTimer.singleShot(0, report)
+    if script:
+        QtCore.QTimer.singleShot(0, lambda: runpy.run_path(script, init_globals={"window": window, "app": app}))
+    try:
+        code = app.exec()
+    finally:
+        counter_now = window.counter
+        counter_now.close()
+        lock.unlock()
+        del translators
+    return int(code)
+
+
+def _offer_crash_logs(window: QtWidgets.QWidget, paths: list[Path]) -> None:
+    names = "\n".join(str(p) for p in paths)
+    QtWidgets.QMessageBox.information(
+        window,
+        "Asisten Wawancara",
+        "Aplikasi berhenti tidak wajar pada penggunaan sebelumnya. Laporan ada di:\n"
+        f"{names}\nSerahkan ke petugas TI.\n\n"
+        "The application stopped abnormally last time. The reports are in the files above; "
+        "give them to IT support.",
+    )
+    crash.acknowledge(paths)
+
+
+if os.environ.get("INTERVIEW_APP_DEBUG_QT"):
+    os.environ.setdefault("QT_LOGGING_RULES", "*.debug=true")

@@ -1,0 +1,89 @@
+"""The crash path: a log file in the data folder, a bilingual dialog, faulthandler, Qt warnings to logging."""
+
+from __future__ import annotations
+
+import datetime as dt
+import faulthandler
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from PySide6 import QtCore, QtWidgets
+
+CRASH_FOLDER = "crash"
+FAULT_FILE = "faulthandler.log"
+_log = logging.getLogger("interview_app.qt")
+_fault_file: IO[str] | None = None
+
+
+def crash_folder(data_dir: Path) -> Path:
+    folder = Path(data_dir) / CRASH_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _qt_message(mode: QtCore.QtMsgType, context: QtCore.QMessageLogContext, message: str) -> None:
+    level = {
+        QtCore.QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtCore.QtMsgType.QtInfoMsg: logging.INFO,
+        QtCore.QtMsgType.QtWarningMsg: logging.WARNING,
+        QtCore.QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtCore.QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }.get(mode, logging.WARNING)
+    _log.log(level, "%s (%s:%s)", message, context.file, context.line)
+
+
+def install(data_dir: Path, *, dialog: bool) -> None:
+    """faulthandler into the data folder, Qt messages into logging, and sys.excepthook."""
+    global _fault_file
+    folder = crash_folder(data_dir)
+    _fault_file = open(folder / FAULT_FILE, "a", encoding="utf-8")  # noqa: SIM115 - open for the process
+    faulthandler.enable(_fault_file)
+    QtCore.qInstallMessageHandler(_qt_message)
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        path = write_crash_log(folder, kind, value, tb)
+        sys.stderr.write(f"crash log: {path}\n")
+        if dialog and QtWidgets.QApplication.instance() is not None:
+            QtWidgets.QMessageBox.critical(
+                None,
+                "Asisten Wawancara",
+                "Terjadi kesalahan program. Jawaban yang sudah diberikan tetap tersimpan. "
+                f"Laporan disimpan di:\n{path}\nSerahkan berkas ini ke petugas TI.\n\n"
+                "A program error occurred. The answers given are saved. "
+                f"A report was written to:\n{path}\nGive this file to IT support.",
+            )
+
+    sys.excepthook = hook
+
+
+def write_crash_log(folder: Path, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = folder / f"crash-{stamp}.log"
+    text = "".join(traceback.format_exception(kind, value, tb))
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def unreported_crashes(data_dir: Path) -> list[Path]:
+    """Crash logs from earlier runs not yet shown (a hard crash's faulthandler output too)."""
+    folder = Path(data_dir) / CRASH_FOLDER
+    if not folder.is_dir():
+        return []
+    found = sorted(folder.glob("crash-*.log"))
+    fault = folder / FAULT_FILE
+    if fault.is_file() and fault.stat().st_size > 0:
+        found.append(fault)
+    return found
+
+
+def acknowledge(paths: list[Path]) -> None:
+    """Shown once: keep the file under a '.seen' name for IT support."""
+    for path in paths:
+        try:
+            path.rename(path.with_name(path.name + f".{dt.datetime.now():%Y%m%d%H%M%S}.seen"))
+        except OSError:
+            pass

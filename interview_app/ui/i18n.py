@@ -1,0 +1,62 @@
+"""Qt translations: our .ts sources built to .qm with pyside6-lrelease, and Qt's own qtbase files."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6 import QtCore
+
+from interview_app.resources_path import resource_path
+
+APP_CATALOGUE = "asisten_wawancara"
+
+
+def lrelease() -> str | None:
+    found = shutil.which("pyside6-lrelease")
+    if found:
+        return found
+    candidate = Path(sys.executable).with_name("pyside6-lrelease")
+    return str(candidate) if candidate.exists() else None
+
+
+def compiled(language: str, cache: Path) -> Path | None:
+    """The .qm for `language`: shipped next to the .ts when present and current, else built
+    into `cache` (a frozen build ships the .qm; a checkout builds it on first use)."""
+    source = resource_path("i18n", f"{APP_CATALOGUE}_{language}.ts")
+    shipped = source.with_suffix(".qm")
+    if shipped.exists() and (not source.exists() or shipped.stat().st_mtime >= source.stat().st_mtime):
+        return shipped
+    if not source.exists():
+        return None
+    target = cache / shipped.name
+    if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+        return target
+    tool = lrelease()
+    if tool is None:
+        return None
+    cache.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run([tool, "-silent", str(source), "-qm", str(target)], capture_output=True, check=False)
+    return target if result.returncode == 0 and target.exists() else None
+
+
+def install_translators(app: QtCore.QCoreApplication, language: str, cache: Path) -> list[QtCore.QTranslator]:
+    """Source strings are Indonesian; English comes from our catalogue. Qt's own dialogs use
+    qtbase_<language>.qm when Qt ships one (PySide6-Essentials has no Indonesian file)."""
+    translators: list[QtCore.QTranslator] = []
+    qt_dir = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in ((f"qtbase_{language}", qt_dir), (f"qtbase_{language}", str(resource_path("i18n")))):
+        translator = QtCore.QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+            break
+    if language != "id":
+        qm = compiled(language, cache)
+        translator = QtCore.QTranslator(app)
+        if qm is not None and translator.load(str(qm)):
+            app.installTranslator(translator)
+            translators.append(translator)
+    return translators

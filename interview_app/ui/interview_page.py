@@ -1,0 +1,375 @@
+"""The interview page: one section at a time, progress, section list, live checks and side panels."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from interview_app.errors import KnownError
+from interview_app.questionnaire.model import Question
+from interview_app.ui.fields import (
+    MAX_KEYED_CHOICES,
+    ChoiceField,
+    FieldFrame,
+    NoteField,
+    TextField,
+    choice_rows,
+)
+from interview_app.ui.messages import show_known_error
+from interview_app.ui.side_panels import NotesPanel, RepeatPanel, RiskPanel
+from interview_app.workflow.interview import InterviewController
+
+PLACEHOLDERS = {"date": "HH-BB-TTTT", "phone": "08xx xxxx xxxx", "integer": "0", "decimal": "0"}
+
+
+class InterviewPage(QtWidgets.QWidget):
+    """Shows the controller's state and sends the officer's input back to it. Signals:
+    `review_requested` when the officer goes on after the last question (or Ctrl+R);
+    `open_record(uuid)` for an earlier interview in the repeat panel."""
+
+    review_requested = QtCore.Signal()
+    open_record = QtCore.Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.controller: InterviewController | None = None
+        self.fields: dict[str, FieldFrame] = {}
+        self.section_id: str | None = None
+        self._pending_confirm: tuple[str, str] | None = None
+        outer = QtWidgets.QHBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+
+        left = QtWidgets.QVBoxLayout()
+        self.sections = QtWidgets.QListWidget()
+        self.sections.setObjectName("sectionList")
+        self.sections.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        self.sections.setMaximumWidth(230)
+        self.sections.itemClicked.connect(lambda item: self.jump_to_section(item.data(QtCore.Qt.ItemDataRole.UserRole)))
+        self.progress = QtWidgets.QProgressBar()
+        self.progress.setMaximumWidth(230)
+        self.progress_label = QtWidgets.QLabel()
+        self.progress_label.setObjectName("progressLabel")
+        left.addWidget(self.progress_label)
+        left.addWidget(self.progress)
+        left.addWidget(self.sections, 1)
+        keys = QtWidgets.QLabel(self.tr("Tombol: angka/huruf memilih · Enter lanjut · Alt+← kembali · Ctrl+PgUp/PgDn bagian · Ctrl+R tinjau · Ctrl+L bahasa"))
+        keys.setWordWrap(True)
+        keys.setObjectName("keyHelp")
+        keys.setMaximumWidth(230)
+        left.addWidget(keys)
+        outer.addLayout(left)
+
+        middle = QtWidgets.QVBoxLayout()
+        self.header = QtWidgets.QLabel()
+        self.header.setObjectName("sectionTitle")
+        self.header.setWordWrap(True)
+        middle.addWidget(self.header)
+        self.scroll = QtWidgets.QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        middle.addWidget(self.scroll, 1)
+        buttons = QtWidgets.QHBoxLayout()
+        self.back_button = QtWidgets.QPushButton(self.tr("← Kembali (Alt+←)"))
+        self.back_button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        self.back_button.clicked.connect(self.go_back)
+        self.review_button = QtWidgets.QPushButton(self.tr("Tinjau dan putuskan (Ctrl+R)"))
+        self.review_button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        self.review_button.clicked.connect(self.request_review)
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.review_button)
+        middle.addLayout(buttons)
+        outer.addLayout(middle, 3)
+
+        right = QtWidgets.QVBoxLayout()
+        self.repeat = RepeatPanel(self.open_record.emit)
+        self.risk = RiskPanel()
+        self.notes = NotesPanel(self._save_notes)
+        right.addWidget(self.repeat, 2)
+        right.addWidget(self.risk, 3)
+        right.addWidget(self.notes)
+        side = QtWidgets.QWidget()
+        side.setLayout(right)
+        side.setMaximumWidth(360)
+        side.setMinimumWidth(260)
+        outer.addWidget(side, 2)
+
+        for sequence, slot in (
+            ("Alt+Left", self.go_back),
+            ("Ctrl+B", self.go_back),
+            ("Ctrl+R", self.request_review),
+            ("Ctrl+PgUp", lambda: self.step_section(-1)),
+            ("Ctrl+PgDown", lambda: self.step_section(1)),
+            ("Ctrl+K", lambda: self.notes.edit.setFocus()),
+        ):
+            shortcut = QtGui.QShortcut(QtGui.QKeySequence(sequence), self)
+            shortcut.setContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # -- loading ----------------------------------------------------------------------------
+    def load(self, controller: InterviewController) -> None:
+        self.controller = controller
+        self.notes.load(controller.notes)
+        current = controller.current
+        if current is None:
+            first = controller.next_from(None)
+            current = first.id if first else None
+        section = controller.questionnaire.section_of(current).id if current else None
+        self.show_section(section, current)
+
+    @property
+    def language(self) -> str:
+        return self.controller.language if self.controller else "id"
+
+    def refresh_side(self) -> None:
+        assert self.controller is not None
+        self.risk.show_risk(self.controller.risk(), self.language)
+
+    def _refresh_sections(self) -> None:
+        assert self.controller is not None
+        self.sections.clear()
+        for section in self.controller.sections():
+            item = QtWidgets.QListWidgetItem(section.title.text(self.language))
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, section.id)
+            self.sections.addItem(item)
+            if section.id == self.section_id:
+                item.setSelected(True)
+                self.sections.setCurrentItem(item)
+
+    def _refresh_progress(self) -> None:
+        assert self.controller is not None
+        position = self.controller.position()
+        self.progress.setMaximum(max(1, position.total))
+        self.progress.setValue(position.index)
+        self.progress_label.setText(self.tr("Pertanyaan %1 dari %2").replace("%1", str(position.index)).replace("%2", str(position.total)))
+
+    def show_section(self, section_id: str | None, focus_question: str | None) -> None:
+        """Build the form of one section with its visible questions; focus one of them."""
+        controller = self.controller
+        assert controller is not None
+        if section_id is None:
+            self.request_review()
+            return
+        self.section_id = section_id
+        section = next(s for s in controller.questionnaire.sections if s.id == section_id)
+        self.header.setText(f"{controller.ref_no} · {section.title.text(self.language)}")
+        container = QtWidgets.QWidget()
+        container.setObjectName("form")
+        form = QtWidgets.QVBoxLayout(container)
+        form.setSpacing(4)
+        self.fields = {}
+        for question in controller.questions(section_id):
+            field = self._make_field(question)
+            self.fields[question.id] = field
+            form.addWidget(field)
+        form.addStretch(1)
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.scroll.setWidget(container)
+        identity = controller.is_identity_section(section_id)
+        self.repeat.setVisible(identity)
+        if identity:
+            self.repeat.show_results(controller.repeat_applicants())
+        self._refresh_sections()
+        self.refresh_side()
+        self.focus_question(focus_question or next((q for q in self.fields if self.fields[q].input), None))
+
+    def _make_field(self, question: Question) -> FieldFrame:
+        controller = self.controller
+        assert controller is not None
+        label = controller.text(question.label)
+        hint = controller.text(question.hint)
+        required = question.takes_answer and controller.is_required(question)
+        if question.type == "note":
+            return NoteField(question, label, hint)
+        choices = choice_rows(controller.choices(question.id), self.language) if question.choices else []
+        if question.type in ("single", "multiple", "yes_no") and len(choices) <= MAX_KEYED_CHOICES:
+            if question.type == "yes_no":
+                choices = [("true", self.tr("Ya")), ("false", self.tr("Tidak"))]
+                raw = controller.raw_answer(question.id)
+                selected: object = None if raw is None else ("true" if raw else "false")
+            else:
+                selected = controller.raw_answer(question.id)
+            return ChoiceField(question, label, hint, required, choices, selected, self.commit)
+        completions = [f"{value} — {text}" for value, text in choices]
+        field = TextField(
+            question, label, hint, required, controller.answer_text(question.id), self.commit,
+            completions, PLACEHOLDERS.get(question.type, ""),
+        )
+        if question.check in ("nik", "kk", "passport") or question.identity in ("birth_date",):
+            field.live_check = lambda text, f=field: self._live_check(f, text)
+        return field
+
+    def focus_question(self, question_id: str | None) -> None:
+        assert self.controller is not None
+        for qid, field in self.fields.items():
+            field.set_current(qid == question_id)
+        field = self.fields.get(question_id or "")
+        if field is None:
+            return
+        if field.input is None:  # a note: the next question takes the focus
+            following = self.controller.next_from(question_id)
+            if following is not None and following.id in self.fields:
+                self.focus_question(following.id)
+                return
+        self.controller.go_to(question_id)
+        field.focus_input()
+        self.scroll.ensureWidgetVisible(field, 0, 40)
+        self._refresh_progress()
+
+    # -- input ------------------------------------------------------------------------------
+    def _live_check(self, field: TextField, text: str) -> None:
+        """Checks shown while typing, once the value is long enough to judge."""
+        assert self.controller is not None
+        question = field.question
+        digits = "".join(ch for ch in text if ch.isdigit())
+        if question.check in ("nik", "kk") and len(digits) < 16:
+            field.show_messages((), (), self.language)
+            return
+        errors, warnings = self.controller.validate(question.id, text)
+        field.show_messages(errors, warnings, self.language)
+        if question.check == "nik" and not errors and self.repeat.isVisible():
+            self.repeat.show_results(self.controller.repeat_applicants(digits))
+
+    def commit(self, question_id: str, raw: object, advance: bool, quiet: bool) -> None:
+        controller = self.controller
+        if controller is None or controller.completed is not None:
+            return
+        field = self.fields.get(question_id)
+        if isinstance(raw, str) and raw and question_id in controller.questionnaire.questions:
+            question = controller.questionnaire.questions[question_id]
+            if question.type == "yes_no":
+                raw = raw == "true" if raw in ("true", "false") else raw
+            elif question.type in ("country", "single") and " — " in raw:
+                raw = raw.split(" — ", 1)[0]
+            elif question.type in ("country", "single"):
+                raw = self._choice_by_label(question, raw)
+        key = (question_id, repr(raw))
+        confirm = self._pending_confirm == key
+        try:
+            outcome = controller.answer(question_id, raw, confirm_warnings=confirm, moving_on=advance)
+        except KnownError as error:
+            if isinstance(field, TextField):
+                field.mark_unsaved()
+            show_known_error(self, error)
+            return
+        if not outcome.saved:
+            if quiet:
+                return
+            if isinstance(field, TextField):
+                field.mark_unsaved()
+            extra = ""
+            if outcome.needs_confirmation:
+                self._pending_confirm = key
+                extra = self.tr("Tekan Enter sekali lagi untuk mengonfirmasi dan lanjut.")
+            if field is not None:
+                field.show_messages(outcome.errors, outcome.warnings, self.language, extra)
+            return
+        self._pending_confirm = None
+        if field is not None:
+            field.show_messages((), outcome.warnings, self.language)
+        if outcome.risk_changed:
+            self.refresh_side()
+        if question_id in ("nik",) or controller.questionnaire.questions[question_id].identity == "passport_no":
+            self.repeat.show_results(controller.repeat_applicants())
+        if outcome.layout_changed and not quiet:
+            self._rebuild_keeping(question_id)
+        if advance:
+            self.go_forward_from(question_id)
+
+    def _choice_by_label(self, question: Question, raw: str) -> str:
+        wanted = raw.strip().casefold()
+        for choice in question.choices:
+            if wanted in (choice.label.id.casefold(), choice.label.en.casefold()):
+                return choice.value
+        return raw
+
+    def _rebuild_keeping(self, question_id: str) -> None:
+        """The visible questions changed: rebuild the section, keeping the officer's place."""
+        focused = QtWidgets.QApplication.focusWidget()
+        keep = next((qid for qid, f in self.fields.items() if f.input is focused), question_id)
+        self.show_section(self.section_id, keep)
+
+    def go_forward_from(self, question_id: str) -> None:
+        assert self.controller is not None
+        following = self.controller.next_from(question_id)
+        while following is not None and not following.takes_answer:
+            following = self.controller.next_from(following.id)
+        if following is None:
+            self.request_review()
+            return
+        if following.section_id != self.section_id:
+            self.show_section(following.section_id, following.id)
+        else:
+            self.focus_question(following.id)
+
+    def go_back(self) -> None:
+        controller = self.controller
+        if controller is None:
+            return
+        self.flush_pending()
+        current = controller.current
+        previous = controller.previous_from(current)
+        while previous is not None and not previous.takes_answer:
+            previous = controller.previous_from(previous.id)
+        if previous is None:
+            return
+        if previous.section_id != self.section_id:
+            self.show_section(previous.section_id, previous.id)
+        else:
+            self.focus_question(previous.id)
+
+    def step_section(self, step: int) -> None:
+        assert self.controller is not None
+        ids = [s.id for s in self.controller.sections()]
+        if self.section_id not in ids:
+            return
+        index = ids.index(self.section_id) + step
+        if 0 <= index < len(ids):
+            self.jump_to_section(ids[index])
+
+    def jump_to_section(self, section_id: str) -> None:
+        assert self.controller is not None
+        self.flush_pending()
+        first = self.controller.first_of_section(section_id)
+        self.show_section(section_id, first.id if first else None)
+
+    def jump_to_question(self, question_id: str) -> None:
+        assert self.controller is not None
+        section = self.controller.questionnaire.section_of(question_id).id
+        self.show_section(section, question_id)
+
+    def request_review(self) -> None:
+        self.flush_pending()
+        self.review_requested.emit()
+
+    def flush_pending(self) -> None:
+        """Save what is typed but not saved yet (before a lock, a jump or the review)."""
+        for field in list(self.fields.values()):
+            pending = field.pending()
+            if pending is not None and isinstance(field, TextField):
+                field.timer.stop()
+                field._saved_text = field.text()
+                self.commit(field.question.id, pending, False, True)
+        if self.controller is not None and self.controller.completed is None and self.notes.timer.isActive():
+            self.notes.flush()
+
+    def _save_notes(self, text: str) -> None:
+        if self.controller is None or self.controller.completed is not None:
+            return
+        try:
+            self.controller.save_notes(text)
+        except KnownError as error:
+            show_known_error(self, error)
+
+    def set_language(self, language: str) -> None:
+        controller = self.controller
+        if controller is None:
+            return
+        self.flush_pending()
+        try:
+            controller.set_language(language)
+        except KnownError as error:
+            show_known_error(self, error)
+            return
+        self.show_section(self.section_id, controller.current)

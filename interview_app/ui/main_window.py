@@ -1,0 +1,356 @@
+"""The main window: pages in a stack, role-aware menus, idle lock, and the flow between pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from interview_app.errors import KnownError
+from interview_app.ui.home_page import HomePage
+from interview_app.ui.interview_page import InterviewPage
+from interview_app.ui.messages import known_error_text, show_known_error
+from interview_app.ui.record_dialog import RecordDialog
+from interview_app.ui.review_page import ReviewPage
+from interview_app.ui.sign_in_pages import LockPage, LoginPage, SetupPage
+from interview_app.workflow.counter import CounterSession
+from interview_app.workflow.interview import InterviewController
+from interview_app.workflow.views import CompletedView
+
+ACTIVITY_EVENTS = frozenset({
+    QtCore.QEvent.Type.KeyPress,
+    QtCore.QEvent.Type.MouseButtonPress,
+    QtCore.QEvent.Type.MouseMove,
+    QtCore.QEvent.Type.Wheel,
+})
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    """Holds the counter session and the open interview; each page only shows and sends."""
+
+    def __init__(self, counter: CounterSession, *, demo_note: str = "", open_demo: Callable[[], CounterSession] | None = None) -> None:
+        super().__init__()
+        self.counter = counter
+        self.interview: InterviewController | None = None
+        self._demo_note = demo_note
+        self._open_demo = open_demo
+        self.setWindowTitle("Asisten Wawancara")
+        self.resize(1280, 720)
+        self.setMinimumSize(960, 600)
+        self.stack = QtWidgets.QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.setup_page = SetupPage()
+        self.login_page = LoginPage()
+        self.home_page = HomePage()
+        self.interview_page = InterviewPage()
+        self.review_page = ReviewPage()
+        self.lock_page = LockPage()
+        for page in (self.setup_page, self.login_page, self.home_page, self.interview_page, self.review_page, self.lock_page):
+            self.stack.addWidget(page)
+        self._before_lock: QtWidgets.QWidget | None = None
+        self._connect()
+        self._menus()
+        self.idle_timer = QtCore.QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self.lock)
+        app = QtWidgets.QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.start()
+
+    # -- wiring -----------------------------------------------------------------------------
+    def _connect(self) -> None:
+        self.setup_page.submitted.connect(self._setup)
+        self.setup_page.demo_requested.connect(self._demo)
+        self.login_page.submitted.connect(self._login)
+        self.home_page.new_interview.connect(self.new_interview)
+        self.home_page.resume.connect(self.resume)
+        self.home_page.open_record.connect(self.open_record)
+        self.home_page.search_changed.connect(self._search)
+        self.interview_page.review_requested.connect(self.show_review)
+        self.interview_page.open_record.connect(self.open_record)
+        self.review_page.edit_question.connect(self._edit_question)
+        self.review_page.back.connect(self._back_from_review)
+        self.review_page.completed.connect(self._completed)
+        self.lock_page.unlock.connect(self._unlock)
+        self.lock_page.switch_user.connect(self.logout)
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        work = bar.addMenu(self.tr("&Kerja"))
+        self.home_action = self._action(work, self.tr("Beranda"), "Ctrl+H", self.go_home)
+        self.lock_action = self._action(work, self.tr("Kunci layar"), "Ctrl+Shift+L", self.lock)
+        self.logout_action = self._action(work, self.tr("Keluar akun"), "Ctrl+Shift+Q", self.logout)
+        work.addSeparator()
+        self._action(work, self.tr("Tutup aplikasi"), "Ctrl+Q", self.close)
+        interview = bar.addMenu(self.tr("&Wawancara"))
+        self.language_action = self._action(interview, self.tr("Bahasa naskah: Indonesia/English"), "Ctrl+L", self.toggle_script_language)
+        self._action(interview, self.tr("Tinjau dan putuskan"), None, self.interview_page.request_review)
+        view = bar.addMenu(self.tr("&Tampilan"))
+        for code, label in (("id", "Bahasa Indonesia"), ("en", "English")):
+            self._action(view, label, None, lambda checked=False, c=code: self._set_ui_language(c))
+        self.supervisor_menu = bar.addMenu(self.tr("&Supervisor"))
+        self._action(self.supervisor_menu, self.tr("Pengaturan kantor dan akun…"), None, self._supervisor_tools)
+        self._update_menus()
+
+    def _action(self, menu: QtWidgets.QMenu, text: str, shortcut: str | None, slot: Callable[[], object]) -> QtGui.QAction:
+        action = menu.addAction(text)
+        if shortcut:
+            action.setShortcut(QtGui.QKeySequence(shortcut))
+        action.triggered.connect(lambda checked=False: slot())
+        return action
+
+    def _update_menus(self) -> None:
+        officer = self.counter.officer
+        signed_in = officer is not None and not self.counter.locked
+        for action in (self.home_action, self.lock_action, self.logout_action):
+            action.setEnabled(signed_in)
+        self.language_action.setEnabled(signed_in and self.interview is not None)
+        self.supervisor_menu.menuAction().setVisible(bool(signed_in and officer and officer.is_supervisor))
+
+    # -- idle lock --------------------------------------------------------------------------
+    def set_idle_timeout_ms(self, milliseconds: int) -> None:
+        """The idle time before the screen locks (settings give minutes; tests give less)."""
+        self.idle_timer.setInterval(milliseconds)
+        if self.counter.officer is not None and not self.counter.locked:
+            self.idle_timer.start()
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+        if event.type() in ACTIVITY_EVENTS and self.idle_timer.isActive():
+            self.idle_timer.start()
+        return False
+
+    def lock(self) -> None:
+        if self.counter.officer is None or self.counter.locked:
+            return
+        self.interview_page.flush_pending()
+        try:
+            self.counter.lock()
+        except KnownError as error:
+            show_known_error(self, error)
+        self.counter.locked = True
+        self.idle_timer.stop()
+        self._before_lock = self.stack.currentWidget()
+        self.lock_page.reset(self.counter.officer.full_name)
+        self.setWindowTitle("Asisten Wawancara")
+        self.stack.setCurrentWidget(self.lock_page)
+        self.lock_page.password.setFocus()
+        self._update_menus()
+
+    def _unlock(self, password: str) -> None:
+        try:
+            self.counter.unlock(password)
+        except KnownError as error:
+            self.lock_page.password.clear()
+            self.lock_page.show_error(known_error_text(error))
+            return
+        target = self._before_lock or self.home_page
+        self._before_lock = None
+        self.stack.setCurrentWidget(target)
+        self._update_menus()
+        self.idle_timer.start()
+        if target is self.interview_page and self.interview is not None:
+            self.interview_page.focus_question(self.interview.current)
+
+    # -- start, setup, sign-in --------------------------------------------------------------
+    def start(self) -> None:
+        office = self.counter.office()
+        if not office.configured:
+            self.stack.setCurrentWidget(self.setup_page)
+            self.setup_page.inputs["office_code"].setFocus()
+        else:
+            self.show_login()
+
+    def show_login(self) -> None:
+        office = self.counter.office()
+        self.login_page.reset(f"{office.office_name}\n{office.workstation_name}", self._demo_note)
+        self.stack.setCurrentWidget(self.login_page)
+        self._update_menus()
+
+    def _setup(self, values: dict[str, str]) -> None:
+        try:
+            self.counter.setup_office(**values)
+        except KnownError as error:
+            self.setup_page.show_error(known_error_text(error))
+            return
+        self._signed_in()
+
+    def _demo(self) -> None:
+        if self._open_demo is None:
+            return
+        try:
+            demo = self._open_demo()
+        except KnownError as error:
+            self.setup_page.show_error(known_error_text(error))
+            return
+        self.counter.close()
+        self.counter = demo
+        from interview_app.ui.app import DEMO_NOTE
+
+        self._demo_note = DEMO_NOTE
+        self.show_login()
+
+    def _login(self, username: str, password: str) -> None:
+        try:
+            self.counter.login(username, password)
+        except KnownError as error:
+            self.login_page.password.clear()
+            self.login_page.show_error(known_error_text(error))
+            return
+        self._signed_in()
+
+    def _signed_in(self) -> None:
+        self.idle_timer.setInterval(self.counter.idle_lock_seconds * 1000)
+        self.idle_timer.start()
+        self.go_home()
+
+    def logout(self) -> None:
+        self.interview_page.flush_pending()
+        try:
+            self.counter.logout()
+        except KnownError as error:
+            show_known_error(self, error)
+        self.interview = None
+        self.idle_timer.stop()
+        self.show_login()
+
+    # -- home -------------------------------------------------------------------------------
+    def go_home(self) -> None:
+        if self.counter.officer is None:
+            return
+        self.interview_page.flush_pending()
+        self.interview = None
+        self.setWindowTitle("Asisten Wawancara")
+        try:
+            home = self.counter.home()
+        except KnownError as error:
+            show_known_error(self, error)
+            return
+        officer = self.counter.officer
+        self.home_page.show_home(self.tr("Selamat bekerja, %1").replace("%1", officer.full_name), home)
+        self.home_page.search.clear()
+        self.home_page.show_results((), False)
+        self.stack.setCurrentWidget(self.home_page)
+        self._update_menus()
+        if home.drafts:
+            self.home_page.drafts.setFocus()
+        else:
+            self.home_page.new_button.setFocus()
+
+    def _search(self, text: str) -> None:
+        try:
+            rows = self.counter.search(text)
+        except KnownError as error:
+            show_known_error(self, error)
+            return
+        self.home_page.show_results(rows, bool(text.strip()))
+
+    def open_record(self, uuid: str) -> None:
+        if not uuid:
+            return
+        try:
+            record = self.counter.open_record(uuid, self.counter.ui_language)
+        except KnownError as error:
+            show_known_error(self, error)
+            return
+        dialog = RecordDialog(record, self.counter.ui_language, self)
+        dialog.setObjectName("recordDialog")
+        dialog.show()
+
+    # -- interview --------------------------------------------------------------------------
+    def new_interview(self) -> None:
+        try:
+            controller = self.counter.start_interview(self.counter.ui_language)
+        except KnownError as error:
+            show_known_error(self, error)
+            return
+        self._open_interview(controller)
+
+    def resume(self, uuid: str) -> None:
+        if not uuid:
+            return
+        try:
+            controller = self.counter.resume(uuid)
+        except KnownError as error:
+            show_known_error(self, error)
+            return
+        self._open_interview(controller)
+        if controller.current is None:
+            self.show_review()
+
+    def _open_interview(self, controller: InterviewController) -> None:
+        self.interview = controller
+        self.setWindowTitle(f"Asisten Wawancara · {controller.ref_no}")
+        self.stack.setCurrentWidget(self.interview_page)
+        self.interview_page.load(controller)
+        self._update_menus()
+
+    def toggle_script_language(self) -> None:
+        if self.interview is None:
+            return
+        language = "en" if self.interview.language == "id" else "id"
+        self.interview_page.set_language(language)
+        if self.stack.currentWidget() is self.review_page:
+            self.review_page.load(self.interview)
+
+    def show_review(self) -> None:
+        if self.interview is None:
+            return
+        self.interview.go_to(None)
+        self.review_page.load(self.interview)
+        self.stack.setCurrentWidget(self.review_page)
+
+    def _edit_question(self, question_id: str) -> None:
+        self.stack.setCurrentWidget(self.interview_page)
+        self.interview_page.jump_to_question(question_id)
+
+    def _back_from_review(self) -> None:
+        if self.interview is None:
+            return
+        last = self.interview.previous_from(None)
+        self.stack.setCurrentWidget(self.interview_page)
+        if last is not None:
+            self.interview_page.jump_to_question(last.id)
+
+    def _completed(self, done: CompletedView) -> None:
+        box = QtWidgets.QMessageBox(self)
+        box.setObjectName("completedBox")
+        box.setWindowTitle("Asisten Wawancara")
+        text = self.tr("Wawancara %1 selesai. Keputusan: %2.").replace("%1", done.ref_no).replace("%2", done.chosen_outcome)
+        if done.refers_bp3mi:
+            text += "\n" + self.tr("Pemohon dirujuk: cetak slip rujukan BP3MI.")
+        box.setText(text)
+        self.last_completion = text
+        box.setModal(False)
+        box.show()
+        box.finished.connect(box.deleteLater)
+        QtCore.QTimer.singleShot(0, self.go_home)
+
+    # -- other ------------------------------------------------------------------------------
+    def _set_ui_language(self, language: str) -> None:
+        try:
+            self.counter.set_ui_language(language)
+        except KnownError as error:
+            show_known_error(self, error)
+            return
+        QtWidgets.QMessageBox.information(
+            self, "Asisten Wawancara",
+            "Bahasa tampilan berubah saat aplikasi dibuka lagi.\nThe display language changes when the app is opened again.",
+        )
+
+    def _supervisor_tools(self) -> None:
+        QtWidgets.QMessageBox.information(
+            self, "Asisten Wawancara",
+            self.tr("Alat supervisor (pengaturan kantor, akun, naskah) dibuka dari jendela supervisor."),
+        )
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
+        self.interview_page.flush_pending()
+        app = QtWidgets.QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        super().closeEvent(event)
+
+    def data_dir(self) -> Path:
+        return self.counter.data_dir

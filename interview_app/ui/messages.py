@@ -1,0 +1,35 @@
+"""Calm, bilingual messages for environment errors (KnownError), shown by every page the same way."""
+
+from __future__ import annotations
+
+from PySide6 import QtWidgets
+
+from interview_app.errors import KnownError
+
+_shown: list[str] = []  # what was shown, newest last (tests and the crash log read it)
+
+
+def known_error_text(error: KnownError) -> str:
+    return f"{error.message.id}\n\n{error.message.en}"
+
+
+def show_known_error(parent: QtWidgets.QWidget | None, error: KnownError) -> None:
+    """Indonesian first, English below; nothing was lost, the input stays to retry."""
+    text = known_error_text(error)
+    _shown.append(text)
+    box = QtWidgets.QMessageBox(parent)
+    box.setIcon(QtWidgets.QMessageBox.Icon.Information)
+    box.setWindowTitle("Asisten Wawancara")
+    box.setText(text)
+    box.setStandardButtons(QtWidgets.QMessageBox.StandardButton.Ok)
+    if QtWidgets.QApplication.platformName() == "offscreen":
+        box.setModal(False)
+        box.show()  # tests see it without a nested event loop; closed by the next step
+        QtWidgets.QApplication.instance().setProperty("lastMessage", text)  # type: ignore[union-attr]
+        box.deleteLater()
+        return
+    box.exec()
+
+
+def last_shown() -> str | None:
+    return _shown[-1] if _shown else None

@@ -1,0 +1,174 @@
+"""Review and decision: answers by section with flags highlighted, the suggestion, the officer's outcome."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from interview_app.errors import KnownError
+from interview_app.ui.messages import known_error_text, show_known_error
+from interview_app.workflow.interview import InterviewController
+from interview_app.workflow.views import CompletedView
+
+
+class ReviewPage(QtWidgets.QWidget):
+    """Signals: `edit_question(id)` to jump back and change an answer; `completed(view)`."""
+
+    edit_question = QtCore.Signal(str)
+    completed = QtCore.Signal(object)
+    back = QtCore.Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.controller: InterviewController | None = None
+        layout = QtWidgets.QHBoxLayout(self)
+        left = QtWidgets.QVBoxLayout()
+        self.title = QtWidgets.QLabel()
+        self.title.setObjectName("sectionTitle")
+        left.addWidget(self.title)
+        self.tree = QtWidgets.QTreeWidget()
+        self.tree.setObjectName("reviewTree")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("Pertanyaan"), self.tr("Jawaban")])
+        self.tree.setWordWrap(True)
+        self.tree.header().setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.tree.itemActivated.connect(self._activated)
+        left.addWidget(self.tree, 1)
+        hint = QtWidgets.QLabel(self.tr("Enter pada jawaban: ubah jawaban itu · Alt+← kembali ke pertanyaan"))
+        hint.setObjectName("keyHelp")
+        left.addWidget(hint)
+        layout.addLayout(left, 3)
+
+        right = QtWidgets.QVBoxLayout()
+        box = QtWidgets.QGroupBox(self.tr("Keputusan"))
+        form = QtWidgets.QVBoxLayout(box)
+        self.score = QtWidgets.QLabel()
+        self.score.setObjectName("score")
+        self.suggestion = QtWidgets.QLabel()
+        self.suggestion.setObjectName("suggestion")
+        self.suggestion.setWordWrap(True)
+        self.flags = QtWidgets.QLabel()
+        self.flags.setWordWrap(True)
+        self.flags.setObjectName("flagSummary")
+        self.outcome = QtWidgets.QComboBox()
+        self.outcome.setObjectName("outcome")
+        self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        self.reason_label = QtWidgets.QLabel()
+        self.reason = QtWidgets.QPlainTextEdit()
+        self.reason.setObjectName("overrideReason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(70)
+        self.consent = QtWidgets.QCheckBox(self.tr("Pemohon setuju datanya diteruskan ke BP3MI"))
+        self.error = QtWidgets.QLabel()
+        self.error.setObjectName("fieldMessage")
+        self.error.setProperty("level", "error")
+        self.error.setWordWrap(True)
+        self.complete_button = QtWidgets.QPushButton(self.tr("Selesaikan wawancara (Ctrl+Enter)"))
+        self.complete_button.setObjectName("completeButton")
+        self.complete_button.clicked.connect(self.complete)
+        for widget in (self.score, self.suggestion, self.flags, QtWidgets.QLabel(self.tr("Keputusan petugas:")), self.outcome, self.reason_label, self.reason, self.consent, self.error, self.complete_button):
+            form.addWidget(widget)
+        form.addStretch(1)
+        right.addWidget(box)
+        side = QtWidgets.QWidget()
+        side.setLayout(right)
+        side.setMaximumWidth(420)
+        layout.addWidget(side, 2)
+        for sequence, slot in (("Ctrl+Return", self.complete), ("Ctrl+Enter", self.complete), ("Alt+Left", self.back.emit), ("Ctrl+B", self.back.emit)):
+            shortcut = QtGui.QShortcut(QtGui.QKeySequence(sequence), self)
+            shortcut.setContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        QtWidgets.QWidget.setTabOrder(self.tree, self.outcome)
+        QtWidgets.QWidget.setTabOrder(self.outcome, self.reason)
+        QtWidgets.QWidget.setTabOrder(self.reason, self.consent)
+        QtWidgets.QWidget.setTabOrder(self.consent, self.complete_button)
+
+    def load(self, controller: InterviewController) -> None:
+        self.controller = controller
+        language = controller.language
+        review = controller.review()
+        self.title.setText(self.tr("Tinjauan · %1").replace("%1", controller.ref_no))
+        self.tree.clear()
+        bold = QtGui.QFont()
+        bold.setBold(True)
+        for section in review.sections:
+            top = QtWidgets.QTreeWidgetItem([section.title, ""])
+            top.setFont(0, bold)
+            for item in section.items:
+                mark = "⚑ " if item.flagged else ""
+                shown = item.shown_value
+                if item.missing:
+                    shown = self.tr("(wajib, belum dijawab)")
+                elif item.errors:
+                    shown += "  ✖ " + "; ".join(m.text(language) for m in item.errors)
+                child = QtWidgets.QTreeWidgetItem([mark + item.label, shown])
+                child.setData(0, QtCore.Qt.ItemDataRole.UserRole, item.question_id)
+                child.setToolTip(1, shown)
+                if item.flagged or item.missing or item.errors:
+                    for column in (0, 1):
+                        child.setForeground(column, QtGui.QBrush(QtGui.QColor("#a11b1b")))
+                        child.setFont(column, bold)
+                top.addChild(child)
+            self.tree.addTopLevelItem(top)
+        self.tree.expandAll()
+        risk = review.risk
+        self.score.setText(self.tr("Skor risiko: %1").replace("%1", f"{risk.score:g}") + ("  ·  " + self.tr("BENDERA BERAT") if risk.hard_flag else ""))
+        explain = risk.suggestion.explain.text(language) if risk.suggestion.explain else ""
+        self.suggestion.setText(self.tr("Saran sistem: %1").replace("%1", risk.suggestion.label.text(language)) + (f"\n{explain}" if explain else ""))
+        self.flags.setText("\n".join(f"⚑ {f.reason.text(language)} [{self.tr('berat') if f.hard else f'+{f.weight:g}'}]" for f in risk.flags) or self.tr("Tidak ada tanda bahaya."))
+        self.outcome.blockSignals(True)
+        self.outcome.clear()
+        for option in review.outcomes:
+            self.outcome.addItem(f"{option.code} — {option.label.text(language)}", option.code)
+        self.outcome.setCurrentIndex(max(0, self.outcome.findData(risk.suggestion.code)))
+        self.outcome.blockSignals(False)
+        self.reason.clear()
+        self.consent.setChecked(False)
+        self.error.clear()
+        if not review.ready:
+            self.error.setText(self.tr("Belum lengkap: jawab pertanyaan yang ditandai merah."))
+        self._outcome_changed()
+        first = self.tree.topLevelItem(0)
+        if first is not None and first.childCount():
+            self.tree.setCurrentItem(first.child(0))
+        self.outcome.setFocus()
+
+    def chosen(self) -> str:
+        return str(self.outcome.currentData())
+
+    def _outcome_changed(self, *_: object) -> None:
+        if self.controller is None:
+            return
+        suggested = self.controller.risk().suggestion.code
+        differs = self.chosen() != suggested
+        self.reason_label.setText(
+            self.tr("Alasan (WAJIB: keputusan berbeda dari saran):") if differs else self.tr("Alasan (tidak wajib):")
+        )
+        self.reason_label.setProperty("required", differs)
+        self.reason_label.style().unpolish(self.reason_label)
+        self.reason_label.style().polish(self.reason_label)
+        code = self.controller.questionnaire.outcome_code(self.chosen())
+        self.consent.setVisible(bool(code and code.refers_bp3mi))
+
+    def _activated(self, item: QtWidgets.QTreeWidgetItem, column: int) -> None:
+        question_id = item.data(0, QtCore.Qt.ItemDataRole.UserRole)
+        if question_id:
+            self.edit_question.emit(question_id)
+
+    def complete(self) -> None:
+        controller = self.controller
+        if controller is None or controller.completed is not None:
+            return
+        try:
+            done: CompletedView = controller.complete(
+                self.chosen(), self.reason.toPlainText(), consent_bp3mi=self.consent.isChecked()
+            )
+        except KnownError as error:
+            self.error.setText(known_error_text(error))
+            if "alasan" in error.message.id.lower():
+                self.reason.setFocus()
+            else:
+                show_known_error(self, error)
+            return
+        self.error.clear()
+        self.completed.emit(done)

@@ -1,0 +1,114 @@
+"""The interview's side panels: live red flags with score and suggestion, earlier interviews, notes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6 import QtCore, QtWidgets
+
+from interview_app.storage.interviews import InterviewSummary
+from interview_app.workflow.views import RiskView
+
+
+def _fmt(weight: float) -> str:
+    return f"{weight:g}"
+
+
+class RiskPanel(QtWidgets.QGroupBox):
+    """Every fired flag with its reason and weight, the running score, the suggested outcome."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("riskPanel")
+        layout = QtWidgets.QVBoxLayout(self)
+        self.score = QtWidgets.QLabel()
+        self.score.setObjectName("score")
+        self.suggestion = QtWidgets.QLabel()
+        self.suggestion.setObjectName("suggestion")
+        self.suggestion.setWordWrap(True)
+        self.flags = QtWidgets.QListWidget()
+        self.flags.setObjectName("flagList")
+        self.flags.setWordWrap(True)
+        self.flags.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        layout.addWidget(self.score)
+        layout.addWidget(self.suggestion)
+        layout.addWidget(self.flags, 1)
+        self.setTitle(self.tr("Tanda bahaya"))
+
+    def show_risk(self, risk: RiskView, language: str) -> None:
+        self.score.setText(self.tr("Skor: %1").replace("%1", _fmt(risk.score)) + ("  ·  " + self.tr("BENDERA BERAT") if risk.hard_flag else ""))
+        self.suggestion.setText(self.tr("Saran: %1").replace("%1", risk.suggestion.label.text(language)))
+        self.flags.clear()
+        for flag in risk.flags:
+            weight = self.tr("berat") if flag.hard else f"+{_fmt(flag.weight)}"
+            item = QtWidgets.QListWidgetItem(f"⚑ {flag.reason.text(language)}  [{weight}]")
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, flag.rule_id)
+            item.setToolTip(flag.rule_id)
+            self.flags.addItem(item)
+        if not risk.flags:
+            self.flags.addItem(self.tr("Belum ada tanda bahaya."))
+
+    def shown_rule_ids(self) -> list[str]:
+        items = (self.flags.item(i) for i in range(self.flags.count()))
+        return [item.data(QtCore.Qt.ItemDataRole.UserRole) for item in items if item.data(QtCore.Qt.ItemDataRole.UserRole)]
+
+
+class RepeatPanel(QtWidgets.QGroupBox):
+    """Earlier interviews of the same person; opening one is read-only and logged."""
+
+    def __init__(self, open_record: Callable[[str], None]) -> None:
+        super().__init__()
+        self.setObjectName("repeatPanel")
+        self.setTitle(self.tr("Wawancara sebelumnya"))
+        layout = QtWidgets.QVBoxLayout(self)
+        self.summary = QtWidgets.QLabel()
+        self.summary.setWordWrap(True)
+        self.list = QtWidgets.QListWidget()
+        self.list.setObjectName("repeatList")
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(lambda item: open_record(item.data(QtCore.Qt.ItemDataRole.UserRole)))
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        self.show_results(())
+
+    def show_results(self, results: Sequence[InterviewSummary]) -> None:
+        self.list.clear()
+        if not results:
+            self.summary.setText(self.tr("Tidak ada wawancara sebelumnya dengan NIK ini."))
+            return
+        self.summary.setText(self.tr("PERHATIAN: %1 wawancara sebelumnya").replace("%1", str(len(results))))
+        for row in results:
+            flags = ", ".join(row.flag_rule_ids) or "—"
+            text = f"{row.created_at[:10]} · {row.office_code} · {row.ref_no}\n{row.outcome or row.status} · {self.tr('tanda')}: {flags}"
+            item = QtWidgets.QListWidgetItem(text)
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, row.uuid)
+            self.list.addItem(item)
+
+
+class NotesPanel(QtWidgets.QGroupBox):
+    """The officer's free notes on the interview, saved after a pause and on leaving."""
+
+    def __init__(self, save: Callable[[str], None]) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Catatan petugas (Ctrl+K)"))
+        layout = QtWidgets.QVBoxLayout(self)
+        self.edit = QtWidgets.QPlainTextEdit()
+        self.edit.setObjectName("notes")
+        self.edit.setTabChangesFocus(True)
+        self.edit.setFixedHeight(64)
+        layout.addWidget(self.edit)
+        self._save = save
+        self.timer = QtCore.QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(1500)
+        self.timer.timeout.connect(self.flush)
+        self.edit.textChanged.connect(self.timer.start)
+
+    def load(self, text: str) -> None:
+        self.edit.blockSignals(True)
+        self.edit.setPlainText(text)
+        self.edit.blockSignals(False)
+
+    def flush(self) -> None:
+        self.timer.stop()
+        self._save(self.edit.toPlainText())

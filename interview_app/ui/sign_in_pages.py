@@ -1,0 +1,152 @@
+"""Pages before and around work: first-run setup, sign-in, and the lock screen (no personal data)."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+
+def _password_field() -> QtWidgets.QLineEdit:
+    field = QtWidgets.QLineEdit()
+    field.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
+    return field
+
+
+class _CentredForm(QtWidgets.QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        outer = QtWidgets.QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QtWidgets.QHBoxLayout()
+        row.addStretch(1)
+        self.box = QtWidgets.QGroupBox()
+        self.box.setMinimumWidth(420)
+        self.box.setMaximumWidth(560)
+        self.form = QtWidgets.QFormLayout(self.box)
+        self.form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
+        row.addWidget(self.box)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        self.error = QtWidgets.QLabel()
+        self.error.setObjectName("fieldMessage")
+        self.error.setProperty("level", "error")
+        self.error.setWordWrap(True)
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+
+
+class LoginPage(_CentredForm):
+    """Username and password; Enter signs in. Signal: `submitted(username, password)`."""
+
+    submitted = QtCore.Signal(str, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.box.setTitle(self.tr("Masuk"))
+        self.office = QtWidgets.QLabel()
+        self.office.setObjectName("pageTitle")
+        self.office.setWordWrap(True)
+        self.username = QtWidgets.QLineEdit()
+        self.username.setObjectName("username")
+        self.password = _password_field()
+        self.password.setObjectName("password")
+        self.button = QtWidgets.QPushButton(self.tr("Masuk (Enter)"))
+        self.button.setObjectName("primary")
+        self.note = QtWidgets.QLabel()
+        self.note.setWordWrap(True)
+        self.note.setObjectName("fieldHint")
+        self.form.addRow(self.office)
+        self.form.addRow(self.tr("Nama pengguna"), self.username)
+        self.form.addRow(self.tr("Kata sandi"), self.password)
+        self.form.addRow(self.error)
+        self.form.addRow(self.button)
+        self.form.addRow(self.note)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self._submit)
+        self.button.clicked.connect(self._submit)
+
+    def _submit(self) -> None:
+        self.submitted.emit(self.username.text(), self.password.text())
+
+    def reset(self, office: str, note: str = "") -> None:
+        self.office.setText(office)
+        self.note.setText(note)
+        self.password.clear()
+        self.error.clear()
+        (self.password if self.username.text() else self.username).setFocus()
+
+
+class SetupPage(_CentredForm):
+    """First run: office, workstation and the first supervisor. Signals: `submitted(dict)`,
+    `demo_requested()`."""
+
+    submitted = QtCore.Signal(dict)
+    demo_requested = QtCore.Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.box.setTitle(self.tr("Pengaturan pertama kantor"))
+        intro = QtWidgets.QLabel(self.tr("Belum ada kantor di folder data ini. Isi data kantor dan akun supervisor pertama, atau buka kantor demo untuk mencoba."))
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.inputs: dict[str, QtWidgets.QLineEdit] = {}
+        for key, label in (
+            ("office_code", self.tr("Kode kantor (mis. PLU)")),
+            ("office_name", self.tr("Nama kantor")),
+            ("workstation_name", self.tr("Nama loket")),
+            ("full_name", self.tr("Nama lengkap supervisor")),
+            ("username", self.tr("Nama pengguna supervisor")),
+            ("password", self.tr("Kata sandi (min. 8 karakter)")),
+        ):
+            field = _password_field() if key == "password" else QtWidgets.QLineEdit()
+            field.setObjectName(f"setup_{key}")
+            field.returnPressed.connect(self.focusNextChild)
+            self.inputs[key] = field
+            self.form.addRow(label, field)
+        self.inputs["password"].returnPressed.disconnect()
+        self.inputs["password"].returnPressed.connect(self._submit)
+        self.form.addRow(self.error)
+        create = QtWidgets.QPushButton(self.tr("Buat kantor"))
+        create.setObjectName("primary")
+        create.clicked.connect(self._submit)
+        demo = QtWidgets.QPushButton(self.tr("Buka kantor demo"))
+        demo.setObjectName("demoButton")
+        demo.clicked.connect(self.demo_requested.emit)
+        self.form.addRow(create)
+        self.form.addRow(demo)
+
+    def _submit(self) -> None:
+        self.submitted.emit({key: field.text() for key, field in self.inputs.items()})
+
+
+class LockPage(_CentredForm):
+    """Covers the window: only the officer's name and a password field, nothing of the
+    applicant. Signals: `unlock(password)`, `switch_user()`."""
+
+    unlock = QtCore.Signal(str)
+    switch_user = QtCore.Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.box.setTitle(self.tr("Layar terkunci"))
+        self.who = QtWidgets.QLabel()
+        self.who.setWordWrap(True)
+        self.password = _password_field()
+        self.password.setObjectName("unlockPassword")
+        self.password.returnPressed.connect(lambda: self.unlock.emit(self.password.text()))
+        button = QtWidgets.QPushButton(self.tr("Buka (Enter)"))
+        button.clicked.connect(lambda: self.unlock.emit(self.password.text()))
+        other = QtWidgets.QPushButton(self.tr("Keluar dan ganti petugas"))
+        other.clicked.connect(self.switch_user.emit)
+        self.form.addRow(self.who)
+        self.form.addRow(self.tr("Kata sandi"), self.password)
+        self.form.addRow(self.error)
+        self.form.addRow(button)
+        self.form.addRow(other)
+
+    def reset(self, officer_name: str) -> None:
+        self.who.setText(self.tr("Terkunci oleh %1. Wawancara tetap tersimpan; masukkan kata sandi Anda untuk melanjutkan.").replace("%1", officer_name))
+        self.password.clear()
+        self.error.clear()
+        self.password.setFocus()

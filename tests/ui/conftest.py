@@ -1,0 +1,151 @@
+"""GUI test fixtures: a set-up office on a fixed clock, the main window, and a keyboard that counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6 import QtCore, QtWidgets
+
+from interview_app.storage.clock import FixedClock
+from interview_app.ui.fields import CHOICE_KEYS
+from interview_app.ui.main_window import MainWindow
+from interview_app.ui.style import STYLE
+from interview_app.workflow.counter import CounterSession
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "answers"
+OFFICER = ("petugas1", "loket satu palu")
+SUPERVISOR = ("kasi", "kepala seksi palu")
+
+
+def answers(name: str) -> dict[str, Any]:
+    return dict(json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))["answers"])
+
+
+def make_office(data_dir: Path, clock: FixedClock) -> None:
+    session = CounterSession.open(data_dir, clock=clock)
+    try:
+        session.setup_office(
+            office_code="PLU", office_name="Kantor Imigrasi Palu", workstation_name="Loket 1",
+            username=SUPERVISOR[0], full_name="Rahmat Hidayat", password=SUPERVISOR[1],
+        )
+        session._officers().create(OFFICER[0], "Siti Nurhaliza", None, "officer", OFFICER[1])
+        session.settings.set("office_province", "72")
+    finally:
+        session.close()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(dt.datetime(2026, 11, 28, 1, 30, tzinfo=dt.UTC))
+
+
+@pytest.fixture
+def office(tmp_path: Path, clock: FixedClock) -> Path:
+    data_dir = tmp_path / "office"
+    make_office(data_dir, clock)
+    return data_dir
+
+
+class Keyboard:
+    """Sends key events to whatever has the focus, as the officer's keyboard does, and counts them."""
+
+    def __init__(self, qtbot: Any) -> None:
+        self.qtbot = qtbot
+        self.count = 0
+
+    def target(self) -> QtWidgets.QWidget:
+        widget = QtWidgets.QApplication.focusWidget()
+        assert widget is not None, "nothing has the keyboard focus"
+        return widget
+
+    def type(self, text: str) -> None:
+        self.qtbot.keyClicks(self.target(), text)
+        self.count += len(text)
+
+    def press(self, key: QtCore.Qt.Key, modifier: QtCore.Qt.KeyboardModifier = QtCore.Qt.KeyboardModifier.NoModifier) -> None:
+        self.qtbot.keyClick(self.target(), key, modifier)
+        self.count += 1
+
+    def enter(self) -> None:
+        self.press(QtCore.Qt.Key.Key_Return)
+
+
+@pytest.fixture
+def window(qtbot: Any, office: Path, clock: FixedClock) -> Iterator[MainWindow]:
+    QtWidgets.QApplication.instance().setStyleSheet(STYLE)  # type: ignore[union-attr]
+    counter = CounterSession.open(office, clock=clock)
+    main = MainWindow(counter)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    yield main
+    main.close()
+    main.counter.close()
+
+
+@pytest.fixture
+def keyboard(qtbot: Any) -> Keyboard:
+    return Keyboard(qtbot)
+
+
+def log_in(window: MainWindow, keyboard: Keyboard, who: tuple[str, str] = OFFICER) -> None:
+    assert window.stack.currentWidget() is window.login_page
+    keyboard.type(who[0])
+    keyboard.enter()
+    keyboard.type(who[1])
+    keyboard.enter()
+    assert window.stack.currentWidget() is window.home_page, window.login_page.error.text()
+
+
+def answer_keys(window: MainWindow, question_id: str, value: Any) -> str:
+    """The keys the officer types for `value` (before Enter)."""
+    controller = window.interview
+    assert controller is not None
+    question = controller.questionnaire.questions[question_id]
+    if question.type == "yes_no":
+        return "1" if value else "2"
+    if question.type == "single" and len(controller.choices(question_id)) <= len(CHOICE_KEYS):
+        values = [c.value for c in controller.choices(question_id)]
+        return CHOICE_KEYS[values.index(value)]
+    if question.type == "date":
+        year, month, day = str(value).split("-")
+        return f"{day}-{month}-{year}"
+    return str(value)
+
+
+def run_interview(window: MainWindow, keyboard: Keyboard, given: dict[str, Any], *, stop_at: str | None = None, on_answer: Any = None) -> list[str]:
+    """Answer every question the page focuses, keyboard only, until the review page (or
+    `stop_at`). Questions without an answer in `given` are passed with Enter."""
+    page = window.interview_page
+    seen: list[str] = []
+    while window.stack.currentWidget() is page:
+        controller = window.interview
+        assert controller is not None
+        current = controller.current
+        assert current is not None
+        if current == stop_at:
+            break
+        assert len(seen) < 200, seen
+        seen.append(current)
+        if current in given:
+            keys = answer_keys(window, current, given[current])
+            question = controller.questionnaire.questions[current]
+            if question.type not in ("yes_no", "single", "multiple"):
+                keyboard.press(QtCore.Qt.Key.Key_A, QtCore.Qt.KeyboardModifier.ControlModifier) if page.fields[current].pending() is None and controller.answer_text(current) else None
+            keyboard.type(keys)
+        keyboard.enter()
+        if window.stack.currentWidget() is page and controller.current == current:
+            field = page.fields[current]
+            if "Enter" in field.message.text():
+                keyboard.enter()  # a soft warning, confirmed
+        if window.stack.currentWidget() is page and controller.current == current:
+            raise AssertionError(f"{current}: stuck with {page.fields[current].message.text()!r}")
+        if on_answer is not None:
+            on_answer(current)
+    return seen
