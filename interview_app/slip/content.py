@@ -1,0 +1,266 @@
+"""The slip's content as typed data, built from a completed interview, its script and the settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from interview_app.interview.engine import InterviewSession
+from interview_app.interview.values import display
+from interview_app.questionnaire.model import Questionnaire
+from interview_app.slip.derive import RequestedActions, requested_actions, suspected_purpose
+from interview_app.storage.interviews import InterviewRecord
+from interview_app.storage.officers import Officer
+
+REFERRAL = "rujukan"  # the referral slip for BP3MI
+SUMMARY = "ringkasan"  # the interview summary for any other outcome
+KINDS = (REFERRAL, SUMMARY)
+
+# The only answers a slip may show, by question id. Officer notes and sensitive answers
+# (health checks, deportation history, debts, online partners, officer observations) are
+# left out here, so no template can print them.
+SLIP_ANSWER_IDS = (
+    "purpose",
+    "destination",
+    "departure_date",
+    "stay_length_days",
+    "route",
+    "travel_with",
+    "payer",
+    "job_type",
+    "job_other",
+    "employer_name",
+    "visa_type",
+    "placement_company",
+    "placement_company_licensed",
+    "offer_source",
+    "recruited_by_individual",
+    "recruiter_name",
+    "recruiter_phone",
+    "paid_recruiter",
+    "paid_amount",
+    "paid_to_personal_account",
+)
+MONEY_ANSWER_IDS = frozenset({"paid_amount"})
+
+# Settings the slip reads (declared for the settings dialog in supervision/settings_spec.py).
+OFFICE_NAME = "office_name"
+OFFICE_ADDRESS = "office_address"
+OFFICE_LOGO = "office_logo"
+OFFICE_PROVINCE = "office_province"
+BP3MI_NAME = "bp3mi_name"
+BP3MI_ADDRESS = "bp3mi_address"
+BP3MI_PHONE = "bp3mi_phone"
+OUTCOME_CODES = "outcome_codes"
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    office_name: str
+    address: str
+    logo_path: str | None = None
+
+
+@dataclass(frozen=True)
+class Recipient:
+    name: str
+    address: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class Applicant:
+    full_name: str
+    nik: str
+    birth_place: str
+    birth_date: dt.date | None
+    sex: str
+    address: str
+    phone: str
+    emergency_contact: str
+    passport_application_no: str
+    passport_no: str
+
+    @property
+    def nik_last4(self) -> str:
+        digits = "".join(ch for ch in self.nik if ch.isdigit())
+        return digits[-4:] if len(digits) >= 4 else "----"
+
+
+@dataclass(frozen=True)
+class SlipFlag:
+    rule_id: str
+    reason: str
+    hard: bool
+
+
+@dataclass(frozen=True)
+class SlipContent:
+    kind: str
+    letterhead: Letterhead
+    bp3mi: Recipient
+    slip_no: str
+    issued_on: dt.date
+    printed_on: dt.date
+    copy_number: int
+    interview_ref: str
+    interview_date: dt.date | None
+    officer_name: str
+    officer_nip: str
+    applicant: Applicant
+    outcome_code: str
+    outcome_label: str
+    refers_bp3mi: bool
+    stated_purpose: str
+    suspected_purpose: str
+    destination: str
+    job: str
+    flags: tuple[SlipFlag, ...]
+    actions: RequestedActions
+    consent_bp3mi: bool
+    # Whitelisted answers (SLIP_ANSWER_IDS) as the officer reads them, relevant and answered only.
+    answers: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def is_copy(self) -> bool:
+        return self.copy_number > 1
+
+    @property
+    def hard_flags(self) -> tuple[SlipFlag, ...]:
+        return tuple(f for f in self.flags if f.hard)
+
+    def has(self, question_id: str) -> bool:
+        return question_id in self.answers
+
+
+def _text(value: Any) -> str:
+    """One line of text: None as empty, line breaks as commas."""
+    if value is None:
+        return ""
+    parts = [part.strip() for part in str(value).replace("\r", "\n").split("\n")]
+    return ", ".join(part for part in parts if part)
+
+
+def local_date(iso_time: str | None) -> dt.date | None:
+    if not iso_time:
+        return None
+    return dt.datetime.fromisoformat(iso_time).astimezone().date()
+
+
+def rupiah(value: float | int) -> str:
+    whole = round(float(value))
+    return "Rp " + f"{whole:,}".replace(",", ".")
+
+
+def outcome_label(
+    code: str, questionnaire: Questionnaire, settings: Mapping[str, Any]
+) -> tuple[str, bool]:
+    """(Indonesian label, refers to BP3MI) for an outcome code: the office's own list first."""
+    for item in settings.get(OUTCOME_CODES) or []:
+        if isinstance(item, Mapping) and item.get("code") == code:
+            return str(item.get("label_id") or code), bool(item.get("refers_bp3mi"))
+    known = questionnaire.outcome_code(code)
+    if known is not None:
+        return known.label.id, known.refers_bp3mi
+    return code, False
+
+
+def _answers(session: InterviewSession, questionnaire: Questionnaire) -> dict[str, str]:
+    shown: dict[str, str] = {}
+    for question_id in SLIP_ANSWER_IDS:
+        question = questionnaire.questions.get(question_id)
+        value = session.value(question_id) if question is not None else None
+        if question is None or value is None or value == "" or value == []:
+            continue
+        if question_id in MONEY_ANSWER_IDS and isinstance(value, int | float):
+            shown[question_id] = rupiah(value)
+        else:
+            shown[question_id] = _text(display(question, value, "id"))
+    return shown
+
+
+def _sex(record: InterviewRecord, questionnaire: Questionnaire) -> str:
+    question = questionnaire.identity_question("sex")
+    if record.sex and question is not None:
+        return display(question, record.sex, "id")
+    return {"L": "Laki-laki", "P": "Perempuan"}.get(record.sex or "", record.sex or "")
+
+
+def build_slip_content(
+    record: InterviewRecord,
+    questionnaire: Questionnaire,
+    officer: Officer | None,
+    settings: Mapping[str, Any],
+    copy_number: int,
+    *,
+    slip_no: str,
+    issued_on: dt.date,
+    printed_on: dt.date | None = None,
+    kind: str | None = None,
+) -> SlipContent:
+    """The slip for `record` (a completed interview) as taken with `questionnaire`."""
+    code = record.chosen_outcome or record.suggested_outcome or ""
+    label, refers = outcome_label(code, questionnaire, settings)
+    kind = kind or (REFERRAL if refers else SUMMARY)
+    interview_date = local_date(record.completed_at) or local_date(record.created_at)
+    session = InterviewSession.from_stored(
+        questionnaire,
+        record.answers,
+        today=interview_date or issued_on,
+        office_province=settings.get(OFFICE_PROVINCE) or None,
+    )
+    answers = _answers(session, questionnaire)
+    rule_ids = [flag.rule_id for flag in record.flags]
+    stated = answers.get("purpose", "")
+    job = answers.get("job_type", "")
+    if session.value("job_type") == "other" and answers.get("job_other"):
+        job = answers["job_other"]
+    plans_work = session.value("purpose") == "kerja" or session.value("intends_work") is True
+    birth_date = dt.date.fromisoformat(record.birth_date) if record.birth_date else None
+    logo = _text(settings.get(OFFICE_LOGO)) or None
+    return SlipContent(
+        kind=kind,
+        letterhead=Letterhead(
+            office_name=_text(settings.get(OFFICE_NAME)) or record.office_code,
+            address=_text(settings.get(OFFICE_ADDRESS)),
+            logo_path=logo,
+        ),
+        bp3mi=Recipient(
+            name=_text(settings.get(BP3MI_NAME)) or "BP3MI",
+            address=_text(settings.get(BP3MI_ADDRESS)),
+            phone=_text(settings.get(BP3MI_PHONE)),
+        ),
+        slip_no=slip_no,
+        issued_on=issued_on,
+        printed_on=printed_on or issued_on,
+        copy_number=copy_number,
+        interview_ref=record.ref_no,
+        interview_date=interview_date,
+        officer_name=_text(officer.full_name) if officer else "",
+        officer_nip=_text(officer.nip) if officer else "",
+        applicant=Applicant(
+            full_name=_text(record.full_name),
+            nik=_text(record.nik),
+            birth_place=_text(record.birth_place),
+            birth_date=birth_date,
+            sex=_sex(record, questionnaire),
+            address=_text(record.address),
+            phone=_text(record.phone),
+            emergency_contact=_text(record.emergency_contact),
+            passport_application_no=_text(record.passport_application_no),
+            passport_no=_text(record.passport_no),
+        ),
+        outcome_code=code,
+        outcome_label=label,
+        refers_bp3mi=refers,
+        stated_purpose=stated,
+        suspected_purpose=suspected_purpose(rule_ids, session.value("purpose")).id,
+        destination=answers.get("destination", ""),
+        job=job,
+        flags=tuple(SlipFlag(f.rule_id, _text(f.reason_id), f.hard) for f in record.flags),
+        actions=requested_actions(rule_ids, session.effective_answers(), plans_work=plans_work),
+        consent_bp3mi=bool(record.consent_bp3mi),
+        answers=answers,
+    )

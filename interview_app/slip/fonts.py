@@ -1,0 +1,28 @@
+"""The embedded DejaVu Sans fonts (subset into every slip) registered once with reportlab."""
+
+from __future__ import annotations
+
+import functools
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from interview_app.resources_path import resource_path
+
+# The same names as the recap's fonts (reports/fonts.py): registering twice is harmless.
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+
+
+@functools.cache
+def register_fonts() -> tuple[str, str]:
+    """(regular, bold) font names. TrueType, so every Latin accent, apostrophe and the
+    scissors/checkbox signs print the same on any computer."""
+    pdfmetrics.registerFont(TTFont(REGULAR, str(resource_path("fonts", "DejaVuSans.ttf"))))
+    pdfmetrics.registerFont(TTFont(BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
+    addMapping(REGULAR, 0, 0, REGULAR)
+    addMapping(REGULAR, 1, 0, BOLD)
+    addMapping(REGULAR, 0, 1, REGULAR)
+    addMapping(REGULAR, 1, 1, BOLD)
+    return REGULAR, BOLD
