@@ -135,8 +135,15 @@ class MainWindow(QtWidgets.QMainWindow):
         self.lock_page.reset(self.counter.officer.full_name)
         self.setWindowTitle("Asisten Wawancara")
         self.stack.setCurrentWidget(self.lock_page)
+        self.activateWindow()
         self.lock_page.password.setFocus()
+        QtCore.QTimer.singleShot(0, self._focus_lock)
         self._update_menus()
+
+    def _focus_lock(self) -> None:
+        if self.stack.currentWidget() is self.lock_page:
+            self.activateWindow()
+            self.lock_page.password.setFocus()
 
     def _unlock(self, password: str) -> None:
         try:
@@ -346,6 +353,7 @@ class MainWindow(QtWidgets.QMainWindow):
         )
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
+        self.idle_timer.stop()
         self.interview_page.flush_pending()
         app = QtWidgets.QApplication.instance()
         if app is not None:

@@ -10,7 +10,8 @@ from PySide6 import QtCore
 from interview_app.ui.main_window import MainWindow
 from tests.ui.conftest import Keyboard, answers, log_in, run_interview
 
-pytestmark = pytest.mark.gui
+# The offscreen platform says so when a window asks for what only a real screen does.
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
 
 
 def test_keyboard_only_interview_to_a_referral(qtbot: Any, window: MainWindow, keyboard: Keyboard) -> None:
