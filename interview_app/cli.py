@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "interview_app.commands.db",
     "interview_app.commands.bench",
     "interview_app.commands.sync",
+    "interview_app.commands.slip",
     "interview_app.commands.selftest",
     "interview_app.commands.report",
     "interview_app.commands.admin",
