@@ -1,0 +1,1 @@
+"""Recaps for supervisors: figures by SQL, a PDF with charts, CSV and XLSX exports."""

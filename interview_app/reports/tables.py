@@ -1,0 +1,80 @@
+"""Interview rows as CSV (UTF-8 with BOM) or XLSX bytes, safe from spreadsheet formulas."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
+
+from interview_app.reports.interview_rows import COLUMNS
+from interview_app.reports.recap import Recap
+
+# A cell starting with one of these is run as a formula by spreadsheet programs (CSV
+# injection); in CSV such text gets a leading apostrophe, in XLSX it is stored as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_safe(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def rows_to_csv(rows: list[dict[str, Any]]) -> bytes:
+    """RFC 4180 CSV with a BOM, so spreadsheet programs read the Indonesian text as UTF-8."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([column.header for column in COLUMNS])
+    for row in rows:
+        writer.writerow([_csv_safe(row[column.key]) for column in COLUMNS])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _cell(sheet: Any, value: Any) -> Any:
+    if isinstance(value, str):
+        cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+        return cell
+    return value
+
+
+def rows_to_xlsx(rows: list[dict[str, Any]], recap: Recap | None = None) -> bytes:
+    """A workbook with the interviews (header frozen) and, given a recap, a summary sheet."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Wawancara")
+    sheet.freeze_panes = "A2"
+    for index, column in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(
+            12, len(column.header) // 2 + 4
+        )
+    sheet.append([_cell(sheet, column.header) for column in COLUMNS])
+    for row in rows:
+        sheet.append([_cell(sheet, row[column.key]) for column in COLUMNS])
+    if recap is not None:
+        summary = workbook.create_sheet("Ringkasan")
+        summary.column_dimensions["A"].width = 48
+        summary.column_dimensions["B"].width = 14
+        totals = recap.totals
+        lines: list[tuple[str, Any]] = [
+            ("Kantor / Office", recap.office_name),
+            ("Periode / Period", f"{recap.period.start} - {recap.period.end}"),
+            ("Wawancara selesai / Completed interviews", totals.completed),
+            ("Dirujuk ke BP3MI / Referred to BP3MI", totals.referred_bp3mi),
+            ("Bendera berat / Hard flag", totals.hard_flag),
+            ("Keputusan beda dari saran / Overrides", totals.overrides),
+            ("Belum selesai / Drafts", totals.drafts),
+            ("Dibatalkan / Voided", totals.voided),
+            ("", ""),
+            ("Hasil / Outcome", "Jumlah / Count"),
+        ]
+        lines += [(f"{o.key} {o.label.id}".strip(), o.count) for o in recap.outcomes]
+        for label, value in lines:
+            summary.append([_cell(summary, label), _cell(summary, value)])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""Supervisor tools without Qt: settings, accounts, scripts, review, audit, retention."""
