@@ -52,8 +52,6 @@ STATION_B = "Loket Uji B"
 LOG_FILE = "self-test.log"
 SLIP_MODULE = "interview_app.slip"
 SYNC_MODULE = "interview_app.sync"
-# Where render_slip may live besides the package itself; the first one found is used.
-SLIP_RENDER_MODULES = ("interview_app.slip.render", "interview_app.slip.pdf")
 
 
 @dataclass(frozen=True)
@@ -388,32 +386,30 @@ def _step_interview(office: _Office) -> str:
     )
 
 
-def _render_slip_function() -> Callable[..., Any]:
-    function = getattr(_optional(SLIP_MODULE), "render_slip", None)
-    for name in SLIP_RENDER_MODULES:
-        if function is None and module_present(name):
-            function = getattr(importlib.import_module(name), "render_slip", None)
-    if not callable(function):
-        raise StepFailed(
-            "interview_app.slip ada tetapi render_slip tidak ditemukan / the slip package has "
-            "no render_slip"
-        )
-    return function  # type: ignore[no-any-return]
-
-
 def _step_slip(office: _Office) -> str:
-    render_slip = _render_slip_function()
+    _optional(SLIP_MODULE)
+    from interview_app.slip.render import render_slip
+    from interview_app.slip.verify import payload_from_pdf, verify_payload
+
     database, _ = office.need()
     record = office.need_interview()
     out = office.workdir / f"slip {record.ref_no}.pdf"
-    render_slip(database, office.station_a, record.ref_no, out)
+    slip = render_slip(database, office.station_a, record.ref_no, out, actor="self-test")
     _expect(out.is_file(), f"{out.name} tidak tertulis / was not written")
     data = out.read_bytes()
     _expect(
         data.startswith(b"%PDF") and b"%%EOF" in data[-1024:],
         f"{out.name} bukan PDF utuh / is not a whole PDF",
     )
-    return f"{out.name}, {len(data):,} bita / bytes"
+    verdict = verify_payload(payload_from_pdf(out), office.office_key, OFFICE)
+    _expect(
+        verdict.genuine,
+        f"kode QR slip ditolak / the slip's QR code is refused: {verdict.reason.en}",
+    )
+    return (
+        f"slip {slip.slip_no}, {len(data):,} bita / bytes, kode QR diperiksa asli / QR code "
+        "verified genuine"
+    )
 
 
 def _step_sync(office: _Office) -> str:
