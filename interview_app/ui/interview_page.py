@@ -66,6 +66,14 @@ class InterviewPage(QtWidgets.QWidget):
         self.scroll = QtWidgets.QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        # One host for the section forms: an old form is hidden and deleted while still a child
+        # here (a form taken out of the scroll area would become a window of its own for a
+        # moment and take the window's activation, and the keyboard, with it).
+        self.form_host = QtWidgets.QWidget()
+        self.form_layout = QtWidgets.QVBoxLayout(self.form_host)
+        self.form_layout.setContentsMargins(0, 0, 0, 0)
+        self.form: QtWidgets.QWidget | None = None
+        self.scroll.setWidget(self.form_host)
         middle.addWidget(self.scroll, 1)
         buttons = QtWidgets.QHBoxLayout()
         self.back_button = QtWidgets.QPushButton(self.tr("← Kembali (Alt+←)"))
@@ -162,10 +170,13 @@ class InterviewPage(QtWidgets.QWidget):
             self.fields[question.id] = field
             form.addWidget(field)
         form.addStretch(1)
-        old = self.scroll.takeWidget()
+        old = self.form
         if old is not None:
+            self.form_layout.removeWidget(old)
+            old.hide()
             old.deleteLater()
-        self.scroll.setWidget(container)
+        self.form = container
+        self.form_layout.addWidget(container)
         identity = controller.is_identity_section(section_id)
         self.repeat.setVisible(identity)
         if identity:
@@ -192,10 +203,13 @@ class InterviewPage(QtWidgets.QWidget):
                 selected = controller.raw_answer(question.id)
             return ChoiceField(question, label, hint, required, choices, selected, self.commit)
         completions = [f"{value} — {text}" for value, text in choices]
+        typed = controller.typed_text(question.id)
         field = TextField(
-            question, label, hint, required, controller.answer_text(question.id), self.commit,
-            completions, PLACEHOLDERS.get(question.type, ""),
+            question, label, hint, required, typed if typed is not None else controller.answer_text(question.id),
+            self.commit, completions, PLACEHOLDERS.get(question.type, ""),
         )
+        if typed is not None:
+            field.mark_unsaved()
         if question.check in ("nik", "kk", "passport") or question.identity in ("birth_date",):
             field.live_check = lambda text, f=field: self._live_check(f, text)
         return field
@@ -255,6 +269,8 @@ class InterviewPage(QtWidgets.QWidget):
             return
         if not outcome.saved:
             if quiet:
+                if isinstance(raw, str) and raw.strip():
+                    self._keep_typing(question_id, raw)
                 return
             if isinstance(field, TextField):
                 field.mark_unsaved()
@@ -276,6 +292,13 @@ class InterviewPage(QtWidgets.QWidget):
             self._rebuild_keeping(question_id)
         if advance:
             self.go_forward_from(question_id)
+
+    def _keep_typing(self, question_id: str, text: str) -> None:
+        assert self.controller is not None
+        try:
+            self.controller.keep_typing(question_id, text)
+        except KnownError as error:
+            show_known_error(self, error)
 
     def _choice_by_label(self, question: Question, raw: str) -> str:
         wanted = raw.strip().casefold()

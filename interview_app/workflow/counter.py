@@ -319,6 +319,7 @@ class CounterSession:
             repeat_lookup=lambda nik, passport, exclude: repository.repeat_applicants(
                 nik=nik, passport_no=passport, exclude_uuid=exclude
             ),
+            typing_store=SettingsTypingStore(self.settings),
         )
 
     def repeat_applicants(self, nik: str, exclude_uuid: str | None = None) -> tuple[InterviewSummary, ...]:
@@ -352,3 +353,23 @@ class CounterSession:
             flags,
             sections,
         )
+
+
+class SettingsTypingStore:
+    """Half-typed, not yet valid text of one field per draft, in the settings table under
+    'typing:<uuid>' until storage has a column for it; cleared when the answer is saved."""
+
+    def __init__(self, settings: SettingsStore) -> None:
+        self._settings = settings
+
+    def load(self, uuid: str) -> tuple[str, str] | None:
+        found = self._settings.get(f"typing:{uuid}")
+        if isinstance(found, list) and len(found) == 2:
+            return str(found[0]), str(found[1])
+        return None
+
+    def save(self, uuid: str, question_id: str, text: str) -> None:
+        self._settings.set(f"typing:{uuid}", [question_id, text])
+
+    def clear(self, uuid: str) -> None:
+        self._settings.delete(f"typing:{uuid}")

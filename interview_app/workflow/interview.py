@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from interview_app.errors import KnownError
 from interview_app.interview.engine import InterviewSession
@@ -26,6 +26,12 @@ REASON_REQUIRED = KnownError(
 )
 
 
+class TypingStore(Protocol):
+    def load(self, uuid: str) -> tuple[str, str] | None: ...
+    def save(self, uuid: str, question_id: str, text: str) -> None: ...
+    def clear(self, uuid: str) -> None: ...
+
+
 class InterviewController:
     """One open draft: the engine's state plus the stored record it is saved into.
 
@@ -44,6 +50,7 @@ class InterviewController:
         current_question: str | None,
         notes: str = "",
         repeat_lookup: Callable[[str | None, str | None, str], list[InterviewSummary]],
+        typing_store: TypingStore | None = None,
     ) -> None:
         self.session = session
         self.questionnaire: Questionnaire = session.questionnaire
@@ -55,6 +62,10 @@ class InterviewController:
         self.notes = notes
         self._repeat_lookup = repeat_lookup
         self.completed: CompletedView | None = None
+        self._typing_store = typing_store
+        # Text typed into a field that is not a valid answer yet (half a phone number): kept
+        # aside so that a crash does not lose it, and put back in the field on resume.
+        self.typing: tuple[str, str] | None = typing_store.load(uuid) if typing_store else None
         self.current: str | None = current_question
         self._identity_section = next(
             (s.id for s in self.questionnaire.sections if s.kind == "identity"), None
@@ -178,6 +189,8 @@ class InterviewController:
             )
             raise
         self.current = question_id
+        if self.typing is not None and self.typing[0] == question_id:
+            self._clear_typing()
         layout_changed = self._visible_signature() != before_visible
         risk_changed = session.score != before_score or len(session.flags) != before_flags
         return AnswerOutcome(
@@ -189,6 +202,23 @@ class InterviewController:
             layout_changed,
             risk_changed,
         )
+
+    def keep_typing(self, question_id: str, text: str) -> None:
+        """Keep text that is not a valid answer yet (the debounced save of a text field);
+        the position stays on this question."""
+        self._require_draft()
+        if self._typing_store is None or self.typing == (question_id, text):
+            return
+        self._typing_store.save(self.uuid, question_id, text)
+        self.typing = (question_id, text)
+
+    def typed_text(self, question_id: str) -> str | None:
+        return self.typing[1] if self.typing is not None and self.typing[0] == question_id else None
+
+    def _clear_typing(self) -> None:
+        if self._typing_store is not None:
+            self._typing_store.clear(self.uuid)
+        self.typing = None
 
     def _visible_signature(self) -> tuple[str, ...]:
         return tuple(q.id for q in self.session.visible_questions())
@@ -287,6 +317,8 @@ class InterviewController:
             officer_id=self.officer_id,
         )
         self.completed = CompletedView(record.uuid, record.ref_no, chosen_outcome, code.refers_bp3mi)
+        if self.typing is not None:
+            self._clear_typing()
         return self.completed
 
     def _require_draft(self) -> None:

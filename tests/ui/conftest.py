@@ -80,13 +80,19 @@ def window(qtbot: Any, office: Path, clock: FixedClock) -> Iterator[MainWindow]:
     QtWidgets.QApplication.instance().setStyleSheet(STYLE)  # type: ignore[union-attr]
     counter = CounterSession.open(office, clock=clock)
     main = MainWindow(counter)
+    show_window(qtbot, main)
+    yield main
+    main.close()
+    main.counter.close()
+
+
+def show_window(qtbot: Any, main: MainWindow) -> None:
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
     main.activateWindow()
-    yield main
-    main.close()
-    main.counter.close()
+    qtbot.waitUntil(main.isActiveWindow, timeout=2000)
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.focusWidget() is not None, timeout=2000)
 
 
 @pytest.fixture

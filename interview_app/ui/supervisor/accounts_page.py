@@ -1,0 +1,220 @@
+"""The accounts page: list, create, deactivate/activate, reset password, unlock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6 import QtWidgets
+
+from interview_app.errors import KnownError
+from interview_app.supervision.accounts import AccountAdmin, AccountInfo
+from interview_app.supervision.session import SupervisorSession
+from interview_app.ui.supervisor.status import StatusLine, fill_row, selected_key, table
+
+
+@dataclass(frozen=True)
+class NewAccount:
+    username: str
+    full_name: str
+    nip: str
+    role: str
+    password: str
+
+
+class NewAccountDialog(QtWidgets.QDialog):
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Akun baru / New account")
+        self.username = QtWidgets.QLineEdit()
+        self.full_name = QtWidgets.QLineEdit()
+        self.nip = QtWidgets.QLineEdit()
+        self.role = QtWidgets.QComboBox()
+        self.role.addItem("Petugas / Officer", "officer")
+        self.role.addItem("Supervisor", "supervisor")
+        self.password = QtWidgets.QLineEdit()
+        self.password.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
+        self.repeat = QtWidgets.QLineEdit()
+        self.repeat.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
+        self.message = QtWidgets.QLabel()
+        self.message.setStyleSheet("color: #a11b1b;")
+        form = QtWidgets.QFormLayout(self)
+        form.addRow("Nama pengguna / Username", self.username)
+        form.addRow("Nama lengkap / Full name", self.full_name)
+        form.addRow("NIP", self.nip)
+        form.addRow("Peran / Role", self.role)
+        form.addRow("Kata sandi awal / First password", self.password)
+        form.addRow("Ulangi / Repeat", self.repeat)
+        form.addRow(self.message)
+        buttons = QtWidgets.QDialogButtonBox(
+            QtWidgets.QDialogButtonBox.StandardButton.Ok
+            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _accept(self) -> None:
+        if self.password.text() != self.repeat.text():
+            self.message.setText("Kata sandi tidak sama / The passwords differ")
+            return
+        self.accept()
+
+    def result_value(self) -> NewAccount:
+        return NewAccount(
+            self.username.text(),
+            self.full_name.text(),
+            self.nip.text(),
+            str(self.role.currentData()),
+            self.password.text(),
+        )
+
+
+def ask_new_account(parent: QtWidgets.QWidget) -> NewAccount | None:
+    dialog = NewAccountDialog(parent)
+    return dialog.result_value() if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted else None
+
+
+def ask_temporary_password(parent: QtWidgets.QWidget, username: str) -> str | None:
+    text, ok = QtWidgets.QInputDialog.getText(
+        parent,
+        "Atur ulang kata sandi / Reset password",
+        f"Kata sandi sementara untuk {username}\n(wajib diganti saat masuk)\n"
+        f"Temporary password for {username}\n(must be changed at login)",
+        QtWidgets.QLineEdit.EchoMode.Password,
+    )
+    return text if ok and text else None
+
+
+class AccountsPage(QtWidgets.QWidget):
+    """Dialogs are attributes (`ask_new_account`, `ask_password`) so tests can answer them."""
+
+    HEADERS = ["Nama pengguna / Username", "Nama / Name", "Peran / Role", "Status"]
+
+    def __init__(self, session: SupervisorSession, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.admin = AccountAdmin(session)
+        self.ask_new_account: Callable[[QtWidgets.QWidget], NewAccount | None] = ask_new_account
+        self.ask_password: Callable[[QtWidgets.QWidget, str], str | None] = ask_temporary_password
+        self.accounts: dict[str, AccountInfo] = {}
+        self.table = table(self.HEADERS)
+        self.table.setObjectName("accountsTable")
+        self.status = StatusLine()
+        buttons = QtWidgets.QHBoxLayout()
+        for text, slot in (
+            ("Akun baru… / New account…", self.create),
+            ("Atur ulang sandi… / Reset password…", self.reset_password),
+            ("Buka kunci / Unlock", self.unlock),
+            ("Nonaktifkan / Deactivate", self.deactivate),
+            ("Aktifkan / Activate", self.activate),
+        ):
+            button = QtWidgets.QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        note = QtWidgets.QLabel(
+            "Akun tidak pernah dihapus (log audit tetap menyebut namanya). / Accounts are never "
+            "deleted (the audit log keeps their name)."
+        )
+        note.setObjectName("fieldHint")
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(note)
+        layout.addWidget(self.status)
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            accounts = self.admin.list()
+        except KnownError as error:
+            self.status.known(error)
+            return
+        self.accounts = {str(info.officer.id): info for info in accounts}
+        self.table.setRowCount(len(accounts))
+        for row, info in enumerate(accounts):
+            officer = info.officer
+            role = "Supervisor" if officer.is_supervisor else "Petugas / Officer"
+            fill_row(
+                self.table,
+                row,
+                [officer.username, officer.full_name, role, info.status_text],
+                str(officer.id),
+            )
+        self.table.resizeColumnsToContents()
+
+    def select(self, username: str) -> None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.text() == username:
+                self.table.selectRow(row)
+                return
+
+    def _selected(self) -> AccountInfo | None:
+        key = selected_key(self.table)
+        if key is None:
+            self.status.error("Pilih akun dulu. / Choose an account first.")
+            return None
+        return self.accounts.get(key)
+
+    def _run(self, action: Callable[[], None], done: str) -> None:
+        try:
+            action()
+        except KnownError as error:
+            self.status.known(error)
+            return
+        self.refresh()
+        self.status.ok(done)
+
+    def create(self) -> None:
+        new = self.ask_new_account(self)
+        if new is None:
+            return
+
+        def create_account() -> None:
+            self.admin.create(new.username, new.full_name, new.nip, new.role, new.password)
+
+        self._run(
+            create_account,
+            f"Akun {new.username} dibuat; sandi wajib diganti saat masuk pertama. / Account "
+            f"{new.username} created; the password must be changed at first login.",
+        )
+
+    def reset_password(self) -> None:
+        info = self._selected()
+        if info is None:
+            return
+        password = self.ask_password(self, info.officer.username)
+        if not password:
+            return
+        self._run(
+            lambda: self.admin.reset_password(info.officer.id, password),
+            f"Sandi {info.officer.username} diatur ulang; wajib diganti saat masuk. / Password "
+            f"of {info.officer.username} reset; it must be changed at login.",
+        )
+
+    def unlock(self) -> None:
+        info = self._selected()
+        if info is not None:
+            self._run(
+                lambda: self.admin.unlock(info.officer.id),
+                f"Akun {info.officer.username} dibuka. / Account {info.officer.username} unlocked.",
+            )
+
+    def deactivate(self) -> None:
+        info = self._selected()
+        if info is not None:
+            self._run(
+                lambda: self.admin.deactivate(info.officer.id),
+                f"Akun {info.officer.username} dinonaktifkan. / Account "
+                f"{info.officer.username} deactivated.",
+            )
+
+    def activate(self) -> None:
+        info = self._selected()
+        if info is not None:
+            self._run(
+                lambda: self.admin.activate(info.officer.id),
+                f"Akun {info.officer.username} diaktifkan. / Account {info.officer.username} "
+                "activated.",
+            )

@@ -1,0 +1,126 @@
+"""The audit page: entries by date, action and actor, and the "check the chain" button."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6 import QtWidgets
+
+from interview_app.errors import KnownError
+from interview_app.supervision.audit_view import AuditFilter, AuditViewer
+from interview_app.supervision.session import SupervisorSession
+from interview_app.ui.supervisor.status import StatusLine, fill_row, local_time, qdate, table
+
+ALL = "— semua / all —"
+
+
+class AuditPage(QtWidgets.QWidget):
+    HEADERS = [
+        "No. / Seq",
+        "Waktu / Time",
+        "Pelaku / Actor",
+        "Tindakan / Action",
+        "Objek / Object",
+        "Rincian / Details",
+    ]
+
+    def __init__(self, session: SupervisorSession, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.viewer = AuditViewer(session)
+        today = session.clock().astimezone().date()
+        self.date_from = QtWidgets.QDateEdit(qdate(today - dt.timedelta(days=7)))
+        self.date_to = QtWidgets.QDateEdit(qdate(today))
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd-MM-yyyy")
+        self.all_dates = QtWidgets.QCheckBox("Semua tanggal / All dates")
+        self.action = QtWidgets.QComboBox()
+        self.action.addItem(ALL, None)
+        try:
+            for action in self.viewer.actions():
+                self.action.addItem(action, action)
+        except KnownError:
+            pass  # the refusal shows in refresh()
+        self.actor = QtWidgets.QLineEdit()
+        self.actor.setPlaceholderText("mis. / e.g. officer:2")
+        show = QtWidgets.QPushButton("Tampilkan / Show")
+        show.clicked.connect(self.refresh)
+        self.check_button = QtWidgets.QPushButton("Periksa rantai / Check the chain")
+        self.check_button.setObjectName("primary")
+        self.check_button.clicked.connect(self.check_chain)
+        self.chain_result = QtWidgets.QLabel()
+        self.chain_result.setObjectName("chainResult")
+        self.chain_result.setWordWrap(True)
+        filters = QtWidgets.QHBoxLayout()
+        for widget in (
+            QtWidgets.QLabel("Dari / From"),
+            self.date_from,
+            QtWidgets.QLabel("Sampai / To"),
+            self.date_to,
+            self.all_dates,
+            QtWidgets.QLabel("Tindakan / Action"),
+            self.action,
+            QtWidgets.QLabel("Pelaku / Actor"),
+            self.actor,
+            show,
+        ):
+            filters.addWidget(widget)
+        self.table = table(self.HEADERS)
+        self.table.setObjectName("auditTable")
+        self.status = StatusLine()
+        chain = QtWidgets.QHBoxLayout()
+        chain.addWidget(self.check_button)
+        chain.addWidget(self.chain_result, 1)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(chain)
+        layout.addWidget(self.status)
+        self.refresh()
+
+    def filters(self) -> AuditFilter:
+        every = self.all_dates.isChecked()
+        return AuditFilter(
+            date_from=None if every else self.date_from.date().toPython(),
+            date_to=None if every else self.date_to.date().toPython(),
+            action=self.action.currentData(),
+            actor=self.actor.text().strip() or None,
+        )
+
+    def refresh(self) -> None:
+        try:
+            rows = self.viewer.list(self.filters())
+        except KnownError as error:
+            self.status.known(error)
+            return
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            entry = row.entry
+            target = f"{entry.object_type or ''} {entry.object_id or ''}".strip()
+            fill_row(
+                self.table,
+                index,
+                [
+                    str(entry.seq),
+                    local_time(entry.at),
+                    row.actor_name,
+                    entry.action,
+                    target,
+                    row.details_text,
+                ],
+                str(entry.seq),
+            )
+        self.table.resizeColumnsToContents()
+        self.status.ok(f"{len(rows)} entri / entries")
+
+    def check_chain(self) -> bool:
+        """Walk the whole chain and say in words whether it is intact."""
+        try:
+            result = self.viewer.check()
+        except KnownError as error:
+            self.status.known(error)
+            return False
+        colour = "#1d6b2f" if result.ok else "#a11b1b"
+        self.chain_result.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.chain_result.setText(f"{result.message.id}\n{result.message.en}")
+        return result.ok

@@ -1,0 +1,48 @@
+"""Turning whatever the main window holds (database, signed-in officer) into a supervisor session."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from interview_app.storage.audit import AuditLog
+from interview_app.storage.clock import Clock
+from interview_app.storage.database import Database
+from interview_app.supervision.session import SupervisorSession, supervisors_only
+
+
+class ToolsContext(Protocol):
+    """What open_supervisor_tools needs: the open database and the signed-in account (an
+    Officer with `id`, or the counter's SignedIn with `officer_id`). `clock` and `audit` (an
+    AuditLog or a method returning one) are used when present."""
+
+    database: Database
+    officer: Any
+
+
+def officer_id_of(context: Any) -> int | None:
+    officer = getattr(context, "officer", None)
+    if officer is None:
+        return None
+    for name in ("officer_id", "id"):
+        value = getattr(officer, name, None)
+        if isinstance(value, int):
+            return value
+    return None
+
+
+def session_from_context(context: Any) -> SupervisorSession:
+    """The supervisor session for the signed-in account; PermissionDenied (from the core's
+    own check) for an officer, a deactivated account, or nobody signed in."""
+    officer_id = officer_id_of(context)
+    if officer_id is None:
+        raise supervisors_only()
+    database: Database = context.database
+    clock: Clock | None = getattr(context, "clock", None)
+    audit = getattr(context, "audit", None)
+    if callable(audit) and not isinstance(audit, AuditLog):
+        audit = audit()
+    session = SupervisorSession.open(
+        database, officer_id, clock=clock, audit=audit if isinstance(audit, AuditLog) else None
+    )
+    session.require()
+    return session

@@ -1,0 +1,191 @@
+"""The scripts page: installed scripts, install a file (every problem shown), diff, activate."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6 import QtCore, QtWidgets
+
+from interview_app.errors import KnownError
+from interview_app.questionnaire.loader import QuestionnaireError
+from interview_app.supervision.scripts import ScriptAdmin, diff
+from interview_app.supervision.session import SupervisorSession
+from interview_app.ui.supervisor.status import StatusLine, fill_row, local_time, selected_key, table
+
+
+def ask_script_file(parent: QtWidgets.QWidget) -> str:
+    path, _ = QtWidgets.QFileDialog.getOpenFileName(
+        parent, "Pilih naskah / Choose a script", "", "Naskah / Scripts (*.yaml *.yml)"
+    )
+    return path
+
+
+def confirm_activation(parent: QtWidgets.QWidget, text: str) -> bool:
+    answer = QtWidgets.QMessageBox.question(parent, "Aktifkan naskah / Activate script", text)
+    return answer == QtWidgets.QMessageBox.StandardButton.Yes
+
+
+class ScriptsPage(QtWidgets.QWidget):
+    HEADERS = ["Naskah / Script", "Versi / Version", "Dipasang / Installed", "Aktif / Active", "Hash"]
+
+    def __init__(self, session: SupervisorSession, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.admin = ScriptAdmin(session)
+        self.ask_file: Callable[[QtWidgets.QWidget], str] = ask_script_file
+        self.confirm: Callable[[QtWidgets.QWidget, str], bool] = confirm_activation
+        self.table = table(self.HEADERS)
+        self.table.setObjectName("scriptsTable")
+        self.table.itemSelectionChanged.connect(self.show_diff_of_selected)
+        self.report = QtWidgets.QPlainTextEdit()
+        self.report.setObjectName("scriptReport")
+        self.report.setReadOnly(True)
+        self.report.setPlaceholderText(
+            "Masalah naskah dan perbedaannya dengan naskah aktif tampil di sini. / A script's "
+            "problems and its differences from the active script show here."
+        )
+        self.status = StatusLine()
+        install = QtWidgets.QPushButton("Pasang berkas naskah… / Install a script file…")
+        install.clicked.connect(self.choose_and_install)
+        self.activate_button = QtWidgets.QPushButton("Aktifkan yang dipilih / Activate selected")
+        self.activate_button.clicked.connect(self.activate_selected)
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addWidget(install)
+        buttons.addWidget(self.activate_button)
+        buttons.addStretch(1)
+        note = QtWidgets.QLabel(
+            "Wawancara lama selalu tampil dengan naskahnya sendiri. / Older interviews always "
+            "show with their own script."
+        )
+        note.setObjectName("fieldHint")
+        split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.report)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(note)
+        layout.addWidget(self.status)
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            scripts = self.admin.list()
+        except KnownError as error:
+            self.status.known(error)
+            return
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(scripts))
+        for row, info in enumerate(scripts):
+            fill_row(
+                self.table,
+                row,
+                [
+                    info.script_id,
+                    str(info.version),
+                    local_time(info.installed_at),
+                    "ya / yes" if info.active else "",
+                    info.hash[:16],
+                ],
+                info.hash,
+            )
+        self.table.resizeColumnsToContents()
+        self.table.blockSignals(False)
+
+    def select(self, hash: str) -> None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and str(item.data(QtCore.Qt.ItemDataRole.UserRole)) == hash:
+                self.table.selectRow(row)
+                return
+
+    def choose_and_install(self) -> None:
+        path = self.ask_file(self)
+        if path:
+            self.install(Path(path))
+
+    def install(self, path: Path) -> bool:
+        """Check, then store (never activate). Every problem goes into the report."""
+        try:
+            result = self.admin.install_file(path)
+        except QuestionnaireError as error:
+            self.report.setPlainText(
+                "\n".join(
+                    [
+                        f"{error.message.id}\n{error.message.en}",
+                        "",
+                        *(str(problem) for problem in error.problems),
+                        "",
+                        "Tidak ada yang dipasang atau diaktifkan. / Nothing was installed or "
+                        "activated.",
+                    ]
+                )
+            )
+            self.status.known(error)
+            return False
+        except KnownError as error:
+            self.report.setPlainText(f"{error.message.id}\n{error.message.en}")
+            self.status.known(error)
+            return False
+        self.refresh()
+        self.select(result.hash)
+        q = result.questionnaire
+        lines = [
+            f"Terpasang (belum aktif) / Installed (not active): {q.id} v{q.version} "
+            f"{result.hash[:16]}",
+            "",
+        ]
+        if result.diff is not None:
+            lines += result.diff.lines("id") + [""] + result.diff.lines("en")
+        self.report.setPlainText("\n".join(lines))
+        self.status.ok(
+            f"Naskah {q.id} v{q.version} terpasang; periksa perbedaannya lalu aktifkan. / Script "
+            f"{q.id} v{q.version} installed; read the differences, then activate it."
+        )
+        return True
+
+    def show_diff_of_selected(self) -> None:
+        key = selected_key(self.table)
+        if key is None:
+            return
+        try:
+            chosen = self.admin.load(key)
+            active = self.admin.active()
+        except KnownError as error:
+            self.status.known(error)
+            return
+        if active is None or active.content_hash == chosen.content_hash:
+            self.report.setPlainText(
+                f"{chosen.id} v{chosen.version}: naskah aktif / the active script"
+                if active is not None
+                else ""
+            )
+            return
+        changes = diff(active, chosen)
+        self.report.setPlainText("\n".join(changes.lines("id") + [""] + changes.lines("en")))
+
+    def activate_selected(self) -> None:
+        key = selected_key(self.table)
+        if key is None:
+            self.status.error("Pilih naskah dulu. / Choose a script first.")
+            return
+        chosen = self.admin.load(key)
+        question = (
+            f"Aktifkan {chosen.id} v{chosen.version} untuk wawancara baru?\n"
+            f"Activate {chosen.id} v{chosen.version} for new interviews?"
+        )
+        if not self.confirm(self, question):
+            return
+        try:
+            result = self.admin.activate(key)
+        except KnownError as error:
+            self.status.known(error)
+            return
+        self.refresh()
+        extra = ""
+        if result.outcome_codes_added:
+            codes = ", ".join(result.outcome_codes_added)
+            extra = f" Kode hasil baru / new outcome codes: {codes}."
+        self.status.ok(
+            f"Aktif / Active: {result.script_id} v{result.version}.{extra}"
+        )

@@ -1,0 +1,133 @@
+"""The settings dialog generated from settings_spec: one page per topic, each with load()/save()."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6 import QtWidgets
+
+from interview_app.errors import KnownError
+from interview_app.supervision.office_settings import OfficeSettings
+from interview_app.supervision.session import SupervisorSession
+from interview_app.supervision.settings_spec import GROUPS, Group, settings_in
+from interview_app.ui.supervisor.setting_editors import SettingEditor, editor_for
+from interview_app.ui.supervisor.status import StatusLine
+
+
+class SettingsPage(QtWidgets.QWidget):
+    """The settings of one topic as a form. `load` fills it from the stored values; `save`
+    returns the values as edited (the panel saves all pages in one checked transaction)."""
+
+    def __init__(self, group: Group, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = group
+        self.setObjectName(f"settingsPage_{group.id}")
+        layout = QtWidgets.QVBoxLayout(self)
+        title = QtWidgets.QLabel(f"{group.title.id} / {group.title.en}")
+        title.setObjectName("sectionTitle")
+        help_text = QtWidgets.QLabel(f"{group.help.id}\n{group.help.en}")
+        help_text.setObjectName("fieldHint")
+        help_text.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addWidget(help_text)
+        form = QtWidgets.QFormLayout()
+        form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.editors: dict[str, SettingEditor] = {}
+        for spec in settings_in(group.id):
+            editor = editor_for(spec, self)
+            label = QtWidgets.QLabel(f"{spec.label.id}\n{spec.label.en}")
+            label.setToolTip(editor.toolTip())
+            label.setBuddy(editor)
+            form.addRow(label, editor)
+            self.editors[spec.key] = editor
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def load(self, settings: OfficeSettings) -> None:
+        for key, editor in self.editors.items():
+            editor.set_value(settings.get(key))
+            editor.set_read_only(editor.spec.fixed_once_set and settings.is_stored(key))
+
+    def save(self) -> dict[str, Any]:
+        return {key: editor.value() for key, editor in self.editors.items() if editor.isEnabled()}
+
+
+class SettingsPanel(QtWidgets.QWidget):
+    """Topics on the left, the topic's page on the right, Save and Undo below."""
+
+    def __init__(self, session: SupervisorSession, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = OfficeSettings(session.database)
+        self.topics = QtWidgets.QListWidget()
+        self.topics.setObjectName("settingsTopics")
+        self.topics.setMaximumWidth(220)
+        self.stack = QtWidgets.QStackedWidget()
+        self.pages: list[SettingsPage] = []
+        for group in GROUPS:
+            page = SettingsPage(group)
+            scroll = QtWidgets.QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(page)
+            self.stack.addWidget(scroll)
+            self.topics.addItem(f"{group.title.id}\n{group.title.en}")
+            self.pages.append(page)
+        self.topics.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.save_button = QtWidgets.QPushButton("Simpan / Save")
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save)
+        undo = QtWidgets.QPushButton("Batalkan perubahan / Undo changes")
+        undo.clicked.connect(self.load)
+        self.status = StatusLine()
+        body = QtWidgets.QHBoxLayout()
+        body.addWidget(self.topics)
+        body.addWidget(self.stack, 1)
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(undo)
+        buttons.addWidget(self.save_button)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addLayout(buttons)
+        self.topics.setCurrentRow(0)
+        self.load()
+
+    def page(self, group_id: str) -> SettingsPage:
+        return next(page for page in self.pages if page.group.id == group_id)
+
+    def load(self) -> None:
+        for page in self.pages:
+            page.load(self.settings)
+
+    def save(self) -> bool:
+        """Check and save every page at once; on a refusal nothing is saved and every problem
+        is listed."""
+        values: dict[str, Any] = {}
+        for page in self.pages:
+            values.update(page.save())
+        try:
+            changed = self.settings.update(self.session, values)
+        except KnownError as error:
+            self.status.known(error)
+            return False
+        self.load()
+        if changed:
+            self.status.ok(f"Tersimpan / Saved: {', '.join(changed)}")
+        else:
+            self.status.ok("Tidak ada perubahan / Nothing changed")
+        return True
+
+
+class SettingsDialog(QtWidgets.QDialog):
+    """The settings panel on its own, with Close."""
+
+    def __init__(self, session: SupervisorSession, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Pengaturan kantor / Office settings")
+        self.panel = SettingsPanel(session, self)
+        close = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        layout.addWidget(close)
+        self.resize(860, 560)
