@@ -44,6 +44,11 @@ SLIP_ANSWER_IDS = (
     "paid_to_personal_account",
 )
 MONEY_ANSWER_IDS = frozenset({"paid_amount"})
+# Specific personal data (UU 27/2022 Pasal 4): a flag whose rule reads one of these answers
+# (directly or through a calculation) is left off the slip too, since its reason tells the answer.
+SENSITIVE_ANSWER_IDS = frozenset(
+    {"deported_or_overstay", "urgent_debts", "medical_notes", "health_condition", "officer_notes"}
+)
 
 # Settings the slip reads (declared for the settings dialog in supervision/settings_spec.py).
 OFFICE_NAME = "office_name"
@@ -118,6 +123,7 @@ class SlipContent:
     destination: str
     job: str
     flags: tuple[SlipFlag, ...]
+    flags_left_off: int  # flags from sensitive answers, counted but not shown
     actions: RequestedActions
     consent_bp3mi: bool
     # Whitelisted answers (SLIP_ANSWER_IDS) as the officer reads them, relevant and answered only.
@@ -181,6 +187,24 @@ def _answers(session: InterviewSession, questionnaire: Questionnaire) -> dict[st
     return shown
 
 
+def reads_sensitive(rule_id: str, questionnaire: Questionnaire) -> bool:
+    """True when the rule's condition depends on a sensitive answer."""
+    rule = next((r for r in questionnaire.risk_rules if r.id == rule_id), None)
+    if rule is None:
+        return False
+    seen: set[str] = set()
+    pending = set(rule.when.names)
+    while pending:
+        name = pending.pop()
+        if name in SENSITIVE_ANSWER_IDS:
+            return True
+        seen.add(name)
+        question = questionnaire.questions.get(name)
+        if question is not None and question.calculate is not None:
+            pending |= set(question.calculate.names) - seen
+    return False
+
+
 def _sex(record: InterviewRecord, questionnaire: Questionnaire) -> str:
     question = questionnaire.identity_question("sex")
     if record.sex and question is not None:
@@ -220,6 +244,7 @@ def build_slip_content(
     plans_work = session.value("purpose") == "kerja" or session.value("intends_work") is True
     birth_date = dt.date.fromisoformat(record.birth_date) if record.birth_date else None
     logo = _text(settings.get(OFFICE_LOGO)) or None
+    shown = [f for f in record.flags if not reads_sensitive(f.rule_id, questionnaire)]
     return SlipContent(
         kind=kind,
         letterhead=Letterhead(
@@ -259,7 +284,8 @@ def build_slip_content(
         suspected_purpose=suspected_purpose(rule_ids, session.value("purpose")).id,
         destination=answers.get("destination", ""),
         job=job,
-        flags=tuple(SlipFlag(f.rule_id, _text(f.reason_id), f.hard) for f in record.flags),
+        flags=tuple(SlipFlag(f.rule_id, _text(f.reason_id), f.hard) for f in shown),
+        flags_left_off=len(record.flags) - len(shown),
         actions=requested_actions(rule_ids, session.effective_answers(), plans_work=plans_work),
         consent_bp3mi=bool(record.consent_bp3mi),
         answers=answers,
