@@ -1,0 +1,108 @@
+"""The app around the pages: translations, the crash log, first-run setup and the demo office."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6 import QtCore, QtWidgets
+
+from interview_app.resources_path import resource_path
+from interview_app.storage.clock import FixedClock
+from interview_app.ui import crash
+from interview_app.ui.home_page import HomePage
+from interview_app.ui.i18n import APP_CATALOGUE, compiled
+from interview_app.ui.main_window import MainWindow
+from interview_app.workflow.counter import CounterSession
+from tests.ui.conftest import Keyboard, show_window
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def test_every_ui_text_has_a_finished_english_translation() -> None:
+    tree = ET.parse(resource_path("i18n", f"{APP_CATALOGUE}_en.ts"))
+    unfinished = [
+        m.findtext("source") for m in tree.iter("message")
+        if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete") or not m.findtext("translation")
+    ]
+    assert unfinished == []
+
+
+def test_english_is_selectable_through_qt_translations(qtbot: Any, tmp_path: Path) -> None:
+    qm = compiled("en", tmp_path)
+    assert qm is not None and qm.exists()
+    app = QtWidgets.QApplication.instance()
+    translator = QtCore.QTranslator()
+    assert translator.load(str(qm))
+    app.installTranslator(translator)
+    try:
+        page = HomePage()
+        qtbot.addWidget(page)
+        assert page.new_button.text() == "New interview (Ctrl+N)"
+    finally:
+        app.removeTranslator(translator)
+    page = HomePage()
+    qtbot.addWidget(page)
+    assert page.new_button.text() == "Wawancara baru (Ctrl+N)"
+
+
+def test_first_run_setup_by_keyboard(qtbot: Any, tmp_path: Path, keyboard: Keyboard) -> None:
+    counter = CounterSession.open(tmp_path / "new", clock=FixedClock())
+    window = MainWindow(counter)
+    show_window(qtbot, window)
+    try:
+        assert window.stack.currentWidget() is window.setup_page
+        for text in ("PLU", "Kantor Imigrasi Palu", "Loket 1", "Rahmat Hidayat", "kasi", "pendek"):
+            keyboard.type(text)
+            keyboard.enter()
+        assert "pendek" in window.setup_page.error.text()  # the password policy, in both languages
+        assert window.stack.currentWidget() is window.setup_page
+        window.setup_page.inputs["password"].clear()
+        keyboard.type("kepala seksi palu")
+        keyboard.enter()
+        assert window.stack.currentWidget() is window.home_page
+        assert window.supervisor_menu.menuAction().isVisible()  # role-aware menus
+        assert counter.office().configured
+    finally:
+        window.close()
+        counter.close()
+
+
+def test_a_bug_writes_a_crash_log_that_the_next_start_offers(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    data_dir = tmp_path / "office"
+    result = subprocess.run(
+        [sys.executable, "-m", "interview_app", "gui", "--data-dir", str(data_dir), "--no-crash-dialog",
+         "--script", str(Path(__file__).with_name("crash_child.py"))],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    logs = crash.unreported_crashes(data_dir)
+    assert len(logs) == 1 and "deliberate bug" in logs[0].read_text(encoding="utf-8")
+    crash.acknowledge(logs)
+    assert crash.unreported_crashes(data_dir) == []
+
+
+def test_the_demo_office_opens_at_the_login_with_its_accounts(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    data_dir = tmp_path / "demo"
+    result = subprocess.run(
+        [sys.executable, "-m", "interview_app", "gui", "--demo", "--data-dir", str(data_dir), "--no-crash-dialog", "--quit-when-idle"],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("idle ")
+    session = CounterSession.open(data_dir)
+    try:
+        assert session.office().configured
+        session.login("petugas1", "loket-satu-demo")
+        count = session.database.conn.execute("SELECT count(*) FROM interviews").fetchone()[0]
+        assert count == 200  # the demo interviews are there
+    finally:
+        session.close()
