@@ -126,3 +126,34 @@ def test_switching_the_script_language_mid_interview(window: MainWindow, keyboar
     assert window.counter.interviews().get(window.interview.uuid).language == "en"
     keyboard.press(QtCore.Qt.Key.Key_L, QtCore.Qt.KeyboardModifier.ControlModifier)
     assert page.fields["purpose"].title.text().startswith("Apa tujuan")
+
+
+def test_a_locked_database_gives_a_calm_message_and_keeps_the_answer(window: MainWindow, keyboard: Keyboard, monkeypatch: pytest.MonkeyPatch) -> None:
+    from interview_app.storage.errors import DatabaseLocked
+    from interview_app.storage.interviews import InterviewRepository
+    from interview_app.ui.messages import last_shown
+
+    log_in(window, keyboard)
+    keyboard.press(QtCore.Qt.Key.Key_N, QtCore.Qt.KeyboardModifier.ControlModifier)
+
+    def locked(*args: object, **kwargs: object) -> None:
+        raise DatabaseLocked(
+            "Basis data sedang dipakai program lain. Coba lagi sebentar lagi.",
+            "The database is in use by another program. Try again in a moment.",
+        )
+
+    monkeypatch.setattr(InterviewRepository, "save_answer", locked)
+    keyboard.type(NIK)
+    keyboard.enter()
+    shown = last_shown() or ""
+    assert "Coba lagi" in shown and "Try again" in shown
+    assert window.interview is not None and window.interview.current == "nik"
+    assert window.interview_page.fields["nik"].text() == NIK
+    monkeypatch.undo()
+    for box in window.findChildren(QtWidgets.QMessageBox):
+        box.close()
+    window.activateWindow()
+    window.interview_page.focus_question("nik")
+    keyboard.enter()  # the same answer, retried
+    assert window.interview.current == "full_name"
+    assert window.counter.interviews().get(window.interview.uuid).nik == NIK
