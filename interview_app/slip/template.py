@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from interview_app.resources_path import resource_path
 from interview_app.slip.content import REFERRAL, SlipContent
@@ -54,10 +54,11 @@ def dash(value: Any) -> str:
 
 
 @functools.cache
-def environment() -> SandboxedEnvironment:
-    """Sandboxed (an office template cannot reach Python internals), no HTML escaping (the
-    output is our line markup), StrictUndefined (a misspelt name is an error, not a blank)."""
-    env = SandboxedEnvironment(
+def environment() -> ImmutableSandboxedEnvironment:
+    """Sandboxed and immutable (an office template can neither reach Python internals nor
+    change the slip's data), no HTML escaping (the output is our line markup), StrictUndefined
+    (a misspelt name is an error, not a blank)."""
+    env = ImmutableSandboxedEnvironment(
         autoescape=False,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -103,6 +103,7 @@ def test_a_missing_office_template_is_a_clear_refusal(tmp_path: Path) -> None:
         ("{% if %}\n", 1, "salah tulis"),
         ("ok\n\n{{ slip.__class__.__mro__ }}\n", 3, ""),
         ("{{ slip.applicant.full_name.__class__.__subclasses__() }}\n", 1, ""),
+        ("\n{{ slip.answers.clear() }}\n", 2, "tidak diizinkan"),
     ],
 )
 def test_template_mistakes_and_escapes_are_refused(source: str, line: int, words: str) -> None:
