@@ -16,7 +16,8 @@ def _line(row: InterviewSummary) -> str:
     when = row.created_at[:16].replace("T", " ")
     name = row.full_name or "—"
     flags = f" · ⚑{row.flag_count}" if row.flag_count else ""
-    return f"{row.ref_no} · {name} · {when} · {row.outcome or STATUS.get(row.status, row.status)}{flags}"
+    state = STATUS["draft"] if row.status == "draft" else (row.outcome or STATUS.get(row.status, row.status))
+    return f"{row.ref_no} · {name} · {when} · {state}{flags}"
 
 
 class HomePage(QtWidgets.QWidget):

@@ -89,7 +89,10 @@ class InterviewPage(QtWidgets.QWidget):
         outer.addLayout(middle, 3)
 
         right = QtWidgets.QVBoxLayout()
-        self.repeat = RepeatPanel(self.open_record.emit)
+        self.repeat = RepeatPanel(
+            self.open_record.emit,
+            lambda ids: self.controller.flag_reasons(ids) if self.controller else list(ids),
+        )
         self.risk = RiskPanel()
         self.notes = NotesPanel(self._save_notes)
         right.addWidget(self.repeat, 2)

@@ -30,8 +30,9 @@ class ReviewPage(QtWidgets.QWidget):
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([self.tr("Pertanyaan"), self.tr("Jawaban")])
         self.tree.setWordWrap(True)
-        self.tree.header().setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Interactive)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.setColumnWidth(0, 430)
         self.tree.itemActivated.connect(self._activated)
         left.addWidget(self.tree, 1)
         hint = QtWidgets.QLabel(self.tr("Enter pada jawaban: ubah jawaban itu · Alt+← kembali ke pertanyaan"))
@@ -47,9 +48,10 @@ class ReviewPage(QtWidgets.QWidget):
         self.suggestion = QtWidgets.QLabel()
         self.suggestion.setObjectName("suggestion")
         self.suggestion.setWordWrap(True)
-        self.flags = QtWidgets.QLabel()
+        self.flags = QtWidgets.QListWidget()
         self.flags.setWordWrap(True)
         self.flags.setObjectName("flagSummary")
+        self.flags.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         self.outcome = QtWidgets.QComboBox()
         self.outcome.setObjectName("outcome")
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
@@ -68,7 +70,7 @@ class ReviewPage(QtWidgets.QWidget):
         self.complete_button.clicked.connect(self.complete)
         for widget in (self.score, self.suggestion, self.flags, QtWidgets.QLabel(self.tr("Keputusan petugas:")), self.outcome, self.reason_label, self.reason, self.consent, self.error, self.complete_button):
             form.addWidget(widget)
-        form.addStretch(1)
+        form.setStretchFactor(self.flags, 1)
         right.addWidget(box)
         side = QtWidgets.QWidget()
         side.setLayout(right)
@@ -115,7 +117,11 @@ class ReviewPage(QtWidgets.QWidget):
         self.score.setText(self.tr("Skor risiko: %1").replace("%1", f"{risk.score:g}") + ("  ·  " + self.tr("BENDERA BERAT") if risk.hard_flag else ""))
         explain = risk.suggestion.explain.text(language) if risk.suggestion.explain else ""
         self.suggestion.setText(self.tr("Saran sistem: %1").replace("%1", risk.suggestion.label.text(language)) + (f"\n{explain}" if explain else ""))
-        self.flags.setText("\n".join(f"⚑ {f.reason.text(language)} [{self.tr('berat') if f.hard else f'+{f.weight:g}'}]" for f in risk.flags) or self.tr("Tidak ada tanda bahaya."))
+        self.flags.clear()
+        for flag in risk.flags:
+            self.flags.addItem(f"⚑ {flag.reason.text(language)} [{self.tr('berat') if flag.hard else f'+{flag.weight:g}'}]")
+        if not risk.flags:
+            self.flags.addItem(self.tr("Tidak ada tanda bahaya."))
         self.outcome.blockSignals(True)
         self.outcome.clear()
         for option in review.outcomes:
@@ -132,6 +138,9 @@ class ReviewPage(QtWidgets.QWidget):
         if first is not None and first.childCount():
             self.tree.setCurrentItem(first.child(0))
         self.outcome.setFocus()
+
+    def flag_texts(self) -> str:
+        return "\n".join(self.flags.item(i).text() for i in range(self.flags.count()))
 
     def chosen(self) -> str:
         return str(self.outcome.currentData())

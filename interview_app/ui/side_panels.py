@@ -56,16 +56,19 @@ class RiskPanel(QtWidgets.QGroupBox):
 class RepeatPanel(QtWidgets.QGroupBox):
     """Earlier interviews of the same person; opening one is read-only and logged."""
 
-    def __init__(self, open_record: Callable[[str], None]) -> None:
+    def __init__(self, open_record: Callable[[str], None], describe: Callable[[tuple[str, ...]], list[str]]) -> None:
         super().__init__()
+        self._describe = describe
         self.setObjectName("repeatPanel")
         self.setTitle(self.tr("Wawancara sebelumnya"))
         layout = QtWidgets.QVBoxLayout(self)
         self.summary = QtWidgets.QLabel()
+        self.summary.setObjectName("repeatSummary")
         self.summary.setWordWrap(True)
         self.list = QtWidgets.QListWidget()
         self.list.setObjectName("repeatList")
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)
         self.list.itemActivated.connect(lambda item: open_record(item.data(QtCore.Qt.ItemDataRole.UserRole)))
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
@@ -73,15 +76,20 @@ class RepeatPanel(QtWidgets.QGroupBox):
 
     def show_results(self, results: Sequence[InterviewSummary]) -> None:
         self.list.clear()
+        self.summary.setProperty("alert", bool(results))
+        self.summary.style().unpolish(self.summary)
+        self.summary.style().polish(self.summary)
         if not results:
             self.summary.setText(self.tr("Tidak ada wawancara sebelumnya dengan NIK ini."))
             return
         self.summary.setText(self.tr("PERHATIAN: %1 wawancara sebelumnya").replace("%1", str(len(results))))
         for row in results:
-            flags = ", ".join(row.flag_rule_ids) or "—"
-            text = f"{row.created_at[:10]} · {row.office_code} · {row.ref_no}\n{row.outcome or row.status} · {self.tr('tanda')}: {flags}"
+            reasons = self._describe(row.flag_rule_ids)
+            flags = "".join(f"\n   ⚑ {reason}" for reason in reasons)
+            text = f"{row.created_at[:10]} · {row.office_code} · {row.ref_no}\n{row.outcome or row.status}{flags}"
             item = QtWidgets.QListWidgetItem(text)
             item.setData(QtCore.Qt.ItemDataRole.UserRole, row.uuid)
+            item.setToolTip(", ".join(row.flag_rule_ids))
             self.list.addItem(item)
 
 

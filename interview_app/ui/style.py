@@ -22,6 +22,8 @@ QGroupBox { font-weight: bold; margin-top: 10px; }
 QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 3px; }
 QGroupBox#riskPanel QListWidget { color: #7a1010; }
 QGroupBox#repeatPanel QListWidget { color: #5b3a00; }
+QLabel#repeatSummary[alert="true"] { color: #a11b1b; font-weight: bold; }
+QListWidget#flagSummary { color: #7a1010; }
 QPushButton#primary, QPushButton#completeButton { background: #1f6fb2; color: white; font-weight: bold; padding: 6px 14px; border-radius: 4px; }
 QLineEdit:focus, QPlainTextEdit:focus { border: 2px solid #1f6fb2; }
 """

@@ -126,6 +126,12 @@ class InterviewController:
         result = self.session.validate(question_id, raw)
         return result.errors, result.warnings
 
+    def flag_reasons(self, rule_ids: tuple[str, ...]) -> list[str]:
+        """The script's reasons for flags stored by rule id (the repeat-applicant panel); an id
+        this script does not know is shown as it is."""
+        rules = {rule.id: rule for rule in self.questionnaire.risk_rules}
+        return [rules[r].reason.text(self.language) if r in rules else r for r in rule_ids]
+
     def repeat_applicants(self, nik: str | None = None) -> list[InterviewSummary]:
         """Earlier interviews of this applicant (by NIK or passport number), newest first."""
         identity = self.session.identity_fields()

@@ -36,7 +36,7 @@ def test_keyboard_only_interview_to_a_referral(qtbot: Any, window: MainWindow, k
     review = window.review_page
     assert window.stack.currentWidget() is review
     assert "Ditunda dan dirujuk ke BP3MI" in review.suggestion.text()
-    assert "tanpa visa kerja" in review.flags.text() and "[berat]" in review.flags.text()
+    assert "tanpa visa kerja" in review.flag_texts() and "[berat]" in review.flag_texts()
     assert review.chosen() == "TUNDA_RUJUK_BP3MI"
     assert review.outcome.hasFocus()
     # another outcome than the suggestion: the reason is required

@@ -85,7 +85,7 @@ def test_repeat_applicant_panel_after_two_interviews_with_one_nik(qtbot: Any, wi
     keyboard.type(NIK[15])  # valid as soon as the 16th digit is in: the panel answers
     assert panel.list.count() == 2
     assert "2" in panel.summary.text()
-    assert "visa_not_work" in panel.list.item(0).text() and "TUNDA_RUJUK_BP3MI" in panel.list.item(0).text()
+    assert "tanpa visa kerja" in panel.list.item(0).text() and "TUNDA_RUJUK_BP3MI" in panel.list.item(0).text()
     panel.list.setCurrentRow(0)
     panel.list.itemActivated.emit(panel.list.item(0))
     dialog = window.findChild(QtWidgets.QDialog, "recordDialog")

@@ -102,7 +102,7 @@ class AccountsPage(QtWidgets.QWidget):
         self.status = StatusLine()
         buttons = QtWidgets.QHBoxLayout()
         for text, slot in (
-            ("Akun baru… / New account…", self.create),
+            ("Akun baru… / New account…", self.create_account),
             ("Atur ulang sandi… / Reset password…", self.reset_password),
             ("Buka kunci / Unlock", self.unlock),
             ("Nonaktifkan / Deactivate", self.deactivate),
@@ -166,7 +166,7 @@ class AccountsPage(QtWidgets.QWidget):
         self.refresh()
         self.status.ok(done)
 
-    def create(self) -> None:
+    def create_account(self) -> None:
         new = self.ask_new_account(self)
         if new is None:
             return

@@ -9,7 +9,14 @@ from PySide6 import QtWidgets
 from interview_app.errors import KnownError
 from interview_app.supervision.audit_view import AuditFilter, AuditViewer
 from interview_app.supervision.session import SupervisorSession
-from interview_app.ui.supervisor.status import StatusLine, fill_row, local_time, qdate, table
+from interview_app.ui.supervisor.status import (
+    StatusLine,
+    fill_row,
+    local_time,
+    py_date,
+    qdate,
+    table,
+)
 
 ALL = "— semua / all —"
 
@@ -81,8 +88,8 @@ class AuditPage(QtWidgets.QWidget):
     def filters(self) -> AuditFilter:
         every = self.all_dates.isChecked()
         return AuditFilter(
-            date_from=None if every else self.date_from.date().toPython(),
-            date_to=None if every else self.date_to.date().toPython(),
+            date_from=None if every else py_date(self.date_from.date()),
+            date_to=None if every else py_date(self.date_to.date()),
             action=self.action.currentData(),
             actor=self.actor.text().strip() or None,
         )

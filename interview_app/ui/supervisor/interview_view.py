@@ -107,7 +107,9 @@ def interview_html(view: InterviewView) -> str:
     if view.reviews:
         parts.append("<h3>Tinjauan / Reviews</h3><ul>")
         for entry in view.reviews:
-            what = "ditinjau / reviewed" if entry.action == "reviewed" else "dikembalikan / returned"
+            what = (
+                "ditinjau / reviewed" if entry.action == "reviewed" else "dikembalikan / returned"
+            )
             comment = f": {escape(entry.comment)}" if entry.comment else ""
             parts.append(
                 f"<li>{escape(local_time(entry.at))} {escape(entry.by_name)} — {what} "

@@ -12,7 +12,7 @@ from interview_app.errors import KnownError
 from interview_app.reports.recap import Period
 from interview_app.reports.writer import ReportResult, write_report
 from interview_app.supervision.session import SupervisorSession
-from interview_app.ui.supervisor.status import StatusLine, qdate
+from interview_app.ui.supervisor.status import StatusLine, py_date, qdate
 
 FORMATS = (
     ("pdf", "Rekap PDF dengan grafik / PDF recap with charts"),
@@ -82,8 +82,8 @@ class RecapPage(QtWidgets.QWidget):
         self.redacted.setEnabled(self.format.currentData() != "pdf")
 
     def period(self) -> Period:
-        start: dt.date = self.date_from.date().toPython()
-        end: dt.date = self.date_to.date().toPython()
+        start: dt.date = py_date(self.date_from.date())
+        end: dt.date = py_date(self.date_to.date())
         return Period.of(start, end)
 
     def choose_and_create(self) -> None:
@@ -98,9 +98,9 @@ class RecapPage(QtWidgets.QWidget):
         if path:
             if not path.lower().endswith(f".{fmt}"):
                 path += f".{fmt}"
-            self.create(Path(path))
+            self.create_report(Path(path))
 
-    def create(self, path: Path) -> ReportResult | None:
+    def create_report(self, path: Path) -> ReportResult | None:
         QtWidgets.QApplication.setOverrideCursor(QtGui.QCursor(QtCore.Qt.CursorShape.WaitCursor))
         try:
             result = write_report(

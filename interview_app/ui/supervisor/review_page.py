@@ -23,6 +23,7 @@ from interview_app.ui.supervisor.status import (
     StatusLine,
     fill_row,
     local_time,
+    py_date,
     qdate,
     selected_key,
     table,
@@ -135,8 +136,8 @@ class ReviewPage(QtWidgets.QWidget):
     def filters(self) -> ReviewFilter:
         every = self.all_dates.isChecked()
         return ReviewFilter(
-            date_from=None if every else self.date_from.date().toPython(),
-            date_to=None if every else self.date_to.date().toPython(),
+            date_from=None if every else py_date(self.date_from.date()),
+            date_to=None if every else py_date(self.date_to.date()),
             officer=self.officer.currentData(),
             outcome=self.outcome.currentData(),
             flag_rule_id=self.flag.currentData(),

@@ -27,7 +27,13 @@ def confirm_activation(parent: QtWidgets.QWidget, text: str) -> bool:
 
 
 class ScriptsPage(QtWidgets.QWidget):
-    HEADERS = ["Naskah / Script", "Versi / Version", "Dipasang / Installed", "Aktif / Active", "Hash"]
+    HEADERS = [
+        "Naskah / Script",
+        "Versi / Version",
+        "Dipasang / Installed",
+        "Aktif / Active",
+        "Hash",
+    ]
 
     def __init__(self, session: SupervisorSession, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,6 +192,4 @@ class ScriptsPage(QtWidgets.QWidget):
         if result.outcome_codes_added:
             codes = ", ".join(result.outcome_codes_added)
             extra = f" Kode hasil baru / new outcome codes: {codes}."
-        self.status.ok(
-            f"Aktif / Active: {result.script_id} v{result.version}.{extra}"
-        )
+        self.status.ok(f"Aktif / Active: {result.script_id} v{result.version}.{extra}")

@@ -193,7 +193,9 @@ class OutcomeCodesEditor(SettingEditor):
             | QtCore.Qt.ItemFlag.ItemIsSelectable
         )
         checked = bool(item.get("refers_bp3mi"))
-        check.setCheckState(QtCore.Qt.CheckState.Checked if checked else QtCore.Qt.CheckState.Unchecked)
+        check.setCheckState(
+            QtCore.Qt.CheckState.Checked if checked else QtCore.Qt.CheckState.Unchecked
+        )
         self.table.setItem(row, 3, check)
 
     def _remove_row(self) -> None:
@@ -204,10 +206,10 @@ class OutcomeCodesEditor(SettingEditor):
     def value(self) -> Any:
         result = []
         for row in range(self.table.rowCount()):
-            texts = [
-                (self.table.item(row, column).text() if self.table.item(row, column) else "")
-                for column in range(3)
-            ]
+            texts = []
+            for column in range(3):
+                item = self.table.item(row, column)
+                texts.append(item.text() if item is not None else "")
             check = self.table.item(row, 3)
             result.append(
                 {

@@ -15,6 +15,10 @@ def qdate(value: date) -> QtCore.QDate:
     return QtCore.QDate(value.year, value.month, value.day)
 
 
+def py_date(value: QtCore.QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
 def both(message: Message) -> str:
     """Indonesian first, English after."""
     return f"{message.id} / {message.en}"

@@ -1,0 +1,58 @@
+"""Supervisor tools (Qt): settings, accounts, scripts, review, audit, retention, recap."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6 import QtCore, QtWidgets
+
+from interview_app.errors import KnownError
+from interview_app.ui.supervisor.context import session_from_context
+from interview_app.ui.supervisor.tools_window import OBJECT_NAME, SupervisorToolsWindow
+
+REFUSED_OBJECT_NAME = "supervisorToolsRefused"
+
+__all__ = ["can_open_supervisor_tools", "open_supervisor_tools"]
+
+
+def can_open_supervisor_tools(context: Any) -> bool:
+    """Whether the signed-in account is an active supervisor (menus use it to hide the entry;
+    the tools check again themselves)."""
+    try:
+        session_from_context(context)
+    except KnownError:
+        return False
+    return True
+
+
+def open_supervisor_tools(parent: QtWidgets.QWidget, context: Any) -> None:
+    """Open the supervisor tools for `context` (its `database` and signed-in `officer`; see
+    ToolsContext). The role is checked in the core: an officer gets a refusal message and no
+    tools. The window is modeless, deletes itself on close, and is found again (raised) while
+    it is open."""
+    existing = parent.findChild(SupervisorToolsWindow, OBJECT_NAME)
+    try:
+        session = session_from_context(context)
+    except KnownError as error:
+        if existing is not None:
+            existing.close()
+        box = QtWidgets.QMessageBox(
+            QtWidgets.QMessageBox.Icon.Warning,
+            "Alat supervisor / Supervisor tools",
+            f"{error.message.id}\n\n{error.message.en}",
+            QtWidgets.QMessageBox.StandardButton.Ok,
+            parent,
+        )
+        box.setObjectName(REFUSED_OBJECT_NAME)
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return
+    if existing is not None and existing.session.officer_id == session.officer_id:
+        existing.raise_()
+        existing.activateWindow()
+        return
+    if existing is not None:
+        existing.close()
+    window = SupervisorToolsWindow(session, parent)
+    window.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.show()

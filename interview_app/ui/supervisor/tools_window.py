@@ -1,0 +1,50 @@
+"""The supervisor tools window: one tab per task, each tab a page over the supervision core."""
+
+from __future__ import annotations
+
+from PySide6 import QtWidgets
+
+from interview_app.supervision.session import SupervisorSession
+from interview_app.ui.supervisor.accounts_page import AccountsPage
+from interview_app.ui.supervisor.audit_page import AuditPage
+from interview_app.ui.supervisor.recap_page import RecapPage
+from interview_app.ui.supervisor.retention_page import RetentionPage
+from interview_app.ui.supervisor.review_page import ReviewPage
+from interview_app.ui.supervisor.scripts_page import ScriptsPage
+from interview_app.ui.supervisor.settings_dialog import SettingsPanel
+
+OBJECT_NAME = "supervisorTools"
+
+
+class SupervisorToolsWindow(QtWidgets.QDialog):
+    """Pages are built from the session; each operation checks the role again in the core."""
+
+    def __init__(self, session: SupervisorSession, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(OBJECT_NAME)
+        self.setWindowTitle("Alat supervisor / Supervisor tools")
+        self.session = session
+        self.settings = SettingsPanel(session)
+        self.accounts = AccountsPage(session)
+        self.scripts = ScriptsPage(session)
+        self.review = ReviewPage(session)
+        self.audit = AuditPage(session)
+        self.retention = RetentionPage(session)
+        self.recap = RecapPage(session)
+        self.tabs = QtWidgets.QTabWidget()
+        for page, title in (
+            (self.settings, "Pengaturan / Settings"),
+            (self.accounts, "Akun / Accounts"),
+            (self.scripts, "Naskah / Scripts"),
+            (self.review, "Tinjauan / Review"),
+            (self.audit, "Log audit / Audit log"),
+            (self.retention, "Masa simpan / Retention"),
+            (self.recap, "Rekap / Recap"),
+        ):
+            self.tabs.addTab(page, title)
+        close = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(close)
+        self.resize(1100, 720)
