@@ -81,7 +81,70 @@ def write_version_file(version: str) -> Path:
     return path
 
 
-def run_pyinstaller(version_file: Path) -> None:
+def find_lrelease() -> str | None:
+    """Qt's translation compiler as PySide6 installs it (a script beside this Python, or the
+    binary inside the PySide6 package)."""
+    found = shutil.which("pyside6-lrelease")
+    if found:
+        return found
+    beside = Path(sys.executable).with_name(
+        "pyside6-lrelease.exe" if WINDOWS else "pyside6-lrelease"
+    )
+    if beside.is_file():
+        return str(beside)
+    spec = importlib.util.find_spec("PySide6")
+    if spec is not None and spec.origin is not None:
+        inside = Path(spec.origin).with_name("lrelease.exe" if WINDOWS else "lrelease")
+        if inside.is_file():
+            return str(inside)
+    return None
+
+
+def compile_translations(
+    source_dir: Path = ROOT / bundle_files.TRANSLATIONS_DIR, out: Path = WORK / "i18n"
+) -> Path:
+    """resources/i18n/*.ts -> build/work/i18n/*.qm (the bundle ships the .qm files only)."""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    sources = sorted(source_dir.glob("*.ts"))
+    if not sources:
+        return out
+    tool = find_lrelease()
+    if tool is None:
+        raise BuildFailed("pyside6-lrelease not found; it comes with PySide6-Essentials")
+    for source in sources:
+        target = out / source.with_suffix(".qm").name
+        result = subprocess.run(
+            [tool, "-silent", str(source), "-qm", str(target)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0 or not target.is_file():
+            raise BuildFailed(f"lrelease failed on {source.name}: {result.stderr.strip()}")
+    say(f"translations compiled: {', '.join(p.name for p in sorted(out.glob('*.qm')))}")
+    return out
+
+
+def make_icon() -> Path | None:
+    """The .exe and installer icon: resources/icons/app.ico, or one made from app.png (Pillow
+    comes with reportlab). None when neither exists: the executables keep PyInstaller's icon."""
+    icons = ROOT / "resources" / "icons"
+    if (icons / "app.ico").is_file():
+        return icons / "app.ico"
+    if not (icons / "app.png").is_file() or importlib.util.find_spec("PIL") is None:
+        say("no resources/icons/app.ico or app.png: the .exe keeps the default icon")
+        return None
+    from PIL import Image
+
+    target = WORK / "app.ico"
+    sizes = [(n, n) for n in (16, 24, 32, 48, 64, 128, 256)]
+    with Image.open(icons / "app.png") as image:
+        image.convert("RGBA").save(target, format="ICO", sizes=sizes)
+    return target
+
+
+def run_pyinstaller(version_file: Path, icon: Path | None, translations: Path) -> None:
     log = WORK / "pyinstaller.log"
     command = [
         sys.executable,
@@ -97,7 +160,12 @@ def run_pyinstaller(version_file: Path) -> None:
         str(WORK / "pyinstaller"),
         str(SPEC),
     ]
-    env = dict(os.environ, INTERVIEW_APP_VERSION_FILE=str(version_file))
+    env = dict(
+        os.environ,
+        INTERVIEW_APP_VERSION_FILE=str(version_file),
+        INTERVIEW_APP_QM_DIR=str(translations),
+        INTERVIEW_APP_ICON=str(icon) if icon else "",
+    )
     say(f"PyInstaller ({log.relative_to(ROOT)})")
     with open(log, "w", encoding="utf-8") as handle:
         result = subprocess.run(
@@ -171,14 +239,45 @@ def frozen_self_test(bundle: Path, name: str, *, keep: bool = False) -> tuple[st
         if result.returncode != 0:
             problems.insert(0, f"exit code {result.returncode}")
         if problems:
+            keep = True  # the test folder and its self-test.log are the evidence
             raise BuildFailed(
                 f"frozen self-test of {exe.name} failed: {'; '.join(problems)}\n"
                 f"--- report ---\n{report}--- output ---\n{output[-4000:]}"
+                f"--- kept for inspection: {temp}"
             )
         return report, seconds
     finally:
         if not keep:
             shutil.rmtree(temp, ignore_errors=True)
+
+
+def frozen_app_start(bundle: Path) -> float:
+    """Start the windowed app itself on the offscreen platform with a demo office and let it
+    quit once idle: every page's module loads in the bundle, not only the self-test's."""
+    exe = executable(bundle, bundle_files.APP_NAME)
+    temp = Path(tempfile.mkdtemp(prefix="aw-frozen-app-"))
+    data_dir = temp / "Data Pengguna" / "Ñoño Wïdyâ"
+    command = [str(exe), "gui", "--demo", "--data-dir", str(data_dir), "--no-crash-dialog",
+               "--quit-when-idle"]  # fmt: skip
+    start = time.perf_counter()
+    result = subprocess.run(
+        command,
+        cwd=temp,
+        env=dict(_clean_env(), QT_QPA_PLATFORM="offscreen"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        timeout=600,
+        check=False,
+    )
+    seconds = time.perf_counter() - start
+    if result.returncode != 0 or not (data_dir / "interviews.sqlite3").is_file():
+        output = result.stdout.decode("utf-8", errors="replace")
+        raise BuildFailed(
+            f"the frozen app did not start and quit cleanly (exit {result.returncode}):\n"
+            f"{output[-4000:]}--- kept for inspection: {temp}"
+        )
+    shutil.rmtree(temp, ignore_errors=True)
+    return seconds
 
 
 def bundle_size(bundle: Path) -> tuple[int, int, list[tuple[str, int]]]:
@@ -212,7 +311,7 @@ def find_iscc() -> Path | None:
     return None
 
 
-def build_installer(bundle: Path, version: str) -> Path:
+def build_installer(bundle: Path, version: str, icon: Path | None) -> Path:
     iscc = find_iscc()
     if iscc is None:
         raise BuildFailed("Inno Setup's ISCC.exe was not found (choco install innosetup)")
@@ -222,6 +321,7 @@ def build_installer(bundle: Path, version: str) -> Path:
         "/DAppNumericVersion=" + ".".join(str(n) for n in bundle_files.version_tuple(version)),
         f"/DSourceDir={bundle}",
         f"/DOutputDir={DIST}",
+        *([f"/DAppIcon={icon}"] if icon else []),
         str(INSTALLER_SCRIPT),
     ]
     log = WORK / "iscc.log"
@@ -257,13 +357,17 @@ def main(argv: list[str] | None = None) -> int:
             if unlisted:
                 say("not in build/bundle_files.py, so not bundled: " + ", ".join(unlisted))
             stage = time.perf_counter()
-            run_pyinstaller(write_version_file(version))
+            icon = make_icon()
+            run_pyinstaller(write_version_file(version), icon, compile_translations())
             timings["pyinstaller_s"] = round(time.perf_counter() - stage, 1)
             say(f"bundle built in {timings['pyinstaller_s']} s: {bundle.relative_to(ROOT)}")
         report, seconds = frozen_self_test(bundle, bundle_files.CLI_NAME, keep=args.keep_temp)
         timings["self_test_s"] = round(seconds, 1)
         say(f"frozen self-test of {bundle_files.CLI_NAME} passed in {seconds:.1f} s:")
         print(report, end="", flush=True)
+        seconds = frozen_app_start(bundle)
+        timings["app_start_s"] = round(seconds, 1)
+        say(f"frozen app {bundle_files.APP_NAME} started a demo office and quit in {seconds:.1f} s")
         if WINDOWS:  # the windowed .exe has no stdout: its report file is the proof
             _, seconds = frozen_self_test(bundle, bundle_files.APP_NAME, keep=args.keep_temp)
             timings["self_test_gui_s"] = round(seconds, 1)
@@ -275,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
         installer = None
         if WINDOWS and not args.no_installer:
             stage = time.perf_counter()
-            installer = build_installer(bundle, version)
+            installer = build_installer(bundle, version, make_icon())
             timings["installer_s"] = round(time.perf_counter() - stage, 1)
             say(f"installer {installer.name}, {mib(installer.stat().st_size)}")
         elif not WINDOWS:

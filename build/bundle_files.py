@@ -25,12 +25,14 @@ DATA_FILES: tuple[tuple[str, str, bool], ...] = (
     ("resources/slip/*", "resources/slip", False),  # slip templates (jinja2) and images
     ("resources/icons/*", "resources/icons", False),  # window and toolbar icons, app.ico
     ("resources/images/*", "resources/images", False),  # logo, letterhead art
-    ("resources/translations/*.qm", "resources/translations", False),  # compiled translations
+    ("resources/i18n/*.qm", "resources/i18n", False),  # translations compiled in the checkout
     ("resources/*.qss", "resources", False),  # style sheets
 )
 # Files in resources/ and questionnaires/ that stay out of the bundle on purpose.
 NOT_BUNDLED: tuple[str, ...] = (
-    "resources/translations/*.ts",  # translation sources; the .qm files are what the app loads
+    # Translation sources: build.py compiles them (pyside6-lrelease) and bundles the .qm files
+    # under resources/i18n; the app loads a shipped .qm only while no newer .ts sits beside it.
+    "resources/i18n/*.ts",
     "resources/**/README.md",
     "questionnaires/drafts/*",
 )
@@ -55,6 +57,26 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "numpy",
     "lib2to3",
     "pydoc_data",
+    # Pillow stays (reportlab reads the office logo through it: PNG, JPEG, GIF, BMP), without
+    # its AVIF, WebP, colour-management and Tk parts, which bring 6 MiB of libraries.
+    "PIL._avif",
+    "PIL.AvifImagePlugin",
+    "PIL._webp",
+    "PIL.WebPImagePlugin",
+    "PIL._imagingcms",
+    "PIL.ImageCms",
+    "PIL._imagingtk",
+    "PIL.ImageTk",
+    "PIL.ImageQt",
+    # The app never goes online: no TLS (urllib and http.client import ssl optionally).
+    "ssl",
+    "_ssl",
+    # Chinese and Korean codecs (loaded only when such a codec is asked for). The Japanese
+    # ones stay: reportlab's QR encoder tries Shift-JIS (kanji mode) on every text.
+    "_codecs_cn",
+    "_codecs_hk",
+    "_codecs_kr",
+    "_codecs_tw",
 )
 # Qt modules the app does not use (tests/release checks that no module of ours imports one).
 EXCLUDED_QT_MODULES: tuple[str, ...] = (
@@ -148,10 +170,16 @@ def _posix(path: str) -> str:
     return path.replace("\\", "/")
 
 
-def data_files(root: Path) -> list[tuple[str, str]]:
-    """The (source file, bundle folder) pairs for PyInstaller's `datas`. A required entry that
-    matches nothing stops the build: a bundle without its script or tables is no bundle."""
+TRANSLATIONS_DIR = "resources/i18n"  # where interview_app.ui.i18n looks for <catalogue>_<lang>.qm
+
+
+def data_files(root: Path, compiled_translations: Path | None = None) -> list[tuple[str, str]]:
+    """The (source file, bundle folder) pairs for PyInstaller's `datas`, plus the .qm files
+    build.py compiled into `compiled_translations`. A required entry that matches nothing
+    stops the build: a bundle without its script or tables is no bundle."""
     pairs: list[tuple[str, str]] = []
+    if compiled_translations is not None:
+        pairs += [(str(qm), TRANSLATIONS_DIR) for qm in sorted(compiled_translations.glob("*.qm"))]
     missing = []
     for pattern, destination, required in DATA_FILES:
         found = sorted(p for p in glob.glob(str(root / pattern)) if Path(p).is_file())

@@ -1,7 +1,8 @@
 ; Asisten Wawancara: Windows installer (Inno Setup 6), per-machine, Indonesian first.
 ;
 ; build/build.py compiles it after the frozen self-test has passed:
-;   iscc /DAppVersion=0.1.0 /DAppNumericVersion=0.1.0.0 /DSourceDir=<bundle> /DOutputDir=<dir> installer.iss
+;   iscc /DAppVersion=0.1.0 /DAppNumericVersion=0.1.0.0 /DSourceDir=<bundle> /DOutputDir=<dir>
+;        [/DAppIcon=<app.ico>] installer.iss
 ;
 ; The program goes to Program Files; the data (database, office key, backups, logs) lives in
 ; each user's %LOCALAPPDATA%\AsistenWawancara, which the app creates on first start. The
@@ -53,8 +54,8 @@ ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0
 OutputDir={#OutputDir}
 OutputBaseFilename=AsistenWawancara-{#AppVersion}-setup
-#if FileExists(SourceDir + "\_internal\resources\icons\app.ico")
-SetupIconFile={#SourceDir}\_internal\resources\icons\app.ico
+#ifdef AppIcon
+SetupIconFile={#AppIcon}
 #endif
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName}

@@ -24,6 +24,7 @@ from interview_app.demo import install_default_script
 from interview_app.errors import KnownError
 from interview_app.interview.engine import InterviewSession
 from interview_app.questionnaire.model import Questionnaire
+from interview_app.resources_path import resource_path
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import SystemClock
 from interview_app.storage.database import Database, open_database
@@ -50,6 +51,7 @@ OFFICE_PROVINCE = "72"
 STATION_A = "Loket Uji A"
 STATION_B = "Loket Uji B"
 LOG_FILE = "self-test.log"
+LOGO = resource_path("icons", "app.png")
 SLIP_MODULE = "interview_app.slip"
 SYNC_MODULE = "interview_app.sync"
 
@@ -252,6 +254,8 @@ def _step_office(office: _Office) -> str:
         settings.set(WORKSTATION_NAME, STATION_A)
         settings.set("workstation_code", "UJIA")
         settings.set("office_province", OFFICE_PROVINCE)
+        if LOGO.is_file():  # the slip's letterhead logo goes through reportlab and Pillow
+            settings.set("office_logo", str(LOGO))
     office.office_key = load_or_create_office_key(office.station_a, OFFICE)
     audit = AuditLog(database, office.office_key, SystemClock())
     officer = OfficerRepository(database, audit).create(
@@ -401,14 +405,23 @@ def _step_slip(office: _Office) -> str:
         data.startswith(b"%PDF") and b"%%EOF" in data[-1024:],
         f"{out.name} bukan PDF utuh / is not a whole PDF",
     )
+    logo = ""
+    if LOGO.is_file():
+        from reportlab.lib.utils import ImageReader
+
+        width, height = ImageReader(str(LOGO)).getSize()  # the slip drops a logo it cannot read
+        _expect(
+            b"/Subtype /Image" in data, "logo kantor tidak tercetak / the office logo is missing"
+        )
+        logo = f", logo {width}x{height}"
     verdict = verify_payload(payload_from_pdf(out), office.office_key, OFFICE)
     _expect(
         verdict.genuine,
         f"kode QR slip ditolak / the slip's QR code is refused: {verdict.reason.en}",
     )
     return (
-        f"slip {slip.slip_no}, {len(data):,} bita / bytes, kode QR diperiksa asli / QR code "
-        "verified genuine"
+        f"slip {slip.slip_no}, {len(data):,} bita / bytes{logo}, kode QR diperiksa asli / QR "
+        "code verified genuine"
     )
 
 

@@ -43,8 +43,8 @@ def test_new_files_need_a_decision(tmp_path: Path) -> None:
     for name in (
         "resources/fonts/X.ttf",
         "resources/logo.png",
-        "resources/translations/id.ts",
-        "resources/translations/id.qm",
+        "resources/i18n/x_en.ts",
+        "resources/i18n/x_en.qm",
         "questionnaires/a.yaml",
         "resources/slip/README.md",
     ):
@@ -186,3 +186,9 @@ def test_the_version_comes_from_the_package() -> None:
     from interview_app import __version__
 
     assert bundle_files.read_version(ROOT) == __version__
+
+
+def test_translations_build_py_compiled_are_bundled_where_the_app_looks(tmp_path: Path) -> None:
+    (tmp_path / "asisten_wawancara_en.qm").write_bytes(b"qm")
+    pairs = bundle_files.data_files(ROOT, tmp_path)
+    assert (str(tmp_path / "asisten_wawancara_en.qm"), "resources/i18n") in pairs

@@ -115,3 +115,26 @@ def test_windows_workflow_runs_the_whole_pipeline() -> None:
     ):
         assert command in runs
     assert any(u.startswith("actions/upload-artifact") for u in uses)
+
+
+TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context><name>Uji</name><message><source>Simpan</source><translation>Save</translation></message></context>
+</TS>
+"""
+
+
+def test_translations_are_compiled_before_bundling(tmp_path: Path) -> None:
+    if build.find_lrelease() is None:
+        pytest.skip("pyside6-lrelease is not installed here")
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "asisten_wawancara_en.ts").write_text(TS, encoding="utf-8")
+    out = build.compile_translations(tmp_path / "src", tmp_path / "out")
+    (qm,) = out.iterdir()
+    assert qm.name == "asisten_wawancara_en.qm" and qm.stat().st_size > 0
+
+
+def test_no_translation_sources_means_nothing_to_compile(tmp_path: Path) -> None:
+    out = build.compile_translations(tmp_path, tmp_path / "out")
+    assert list(out.iterdir()) == []
