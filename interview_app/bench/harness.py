@@ -14,6 +14,7 @@ from pathlib import Path
 FIGURE_MODULES = (
     "interview_app.bench.storage_figures",
     "interview_app.bench.sync_figures",
+    "interview_app.bench.slip_figures",
     "interview_app.bench.release_figures",
 )
 
