@@ -137,6 +137,7 @@ def make_icon() -> Path | None:
         return None
     from PIL import Image
 
+    WORK.mkdir(parents=True, exist_ok=True)
     target = WORK / "app.ico"
     sizes = [(n, n) for n in (16, 24, 32, 48, 64, 128, 256)]
     with Image.open(icons / "app.png") as image:
