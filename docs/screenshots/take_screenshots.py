@@ -17,7 +17,13 @@ from PySide6 import QtCore, QtTest, QtWidgets
 window = globals()["window"]
 app = globals()["app"]
 OUT = Path(__file__).resolve().parent
-FIXTURE = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "answers" / "tourist_visa_work.json"
+FIXTURE = (
+    Path(__file__).resolve().parents[2]
+    / "tests"
+    / "fixtures"
+    / "answers"
+    / "tourist_visa_work.json"
+)
 
 
 def wait(ms: int = 250) -> None:
@@ -38,7 +44,9 @@ def keys(text: str) -> None:
     QtTest.QTest.keyClicks(focus(), text)
 
 
-def press(key: QtCore.Qt.Key, modifier: QtCore.Qt.KeyboardModifier = QtCore.Qt.KeyboardModifier.NoModifier) -> None:
+def press(
+    key: QtCore.Qt.Key, modifier: QtCore.Qt.KeyboardModifier = QtCore.Qt.KeyboardModifier.NoModifier
+) -> None:
     QtTest.QTest.keyClick(focus(), key, modifier)
 
 
@@ -95,12 +103,18 @@ def main() -> None:
     press(QtCore.Qt.Key.Key_N, QtCore.Qt.KeyboardModifier.ControlModifier)
     wait()
     given = json.loads(FIXTURE.read_text(encoding="utf-8"))["answers"]
-    given.update({k: v for k, v in earlier.answers.items() if k in ("nik", "full_name", "birth_date", "sex", "birth_place", "home_regency")})
+    given.update(
+        {
+            k: v
+            for k, v in earlier.answers.items()
+            if k in ("nik", "full_name", "birth_date", "sex", "birth_place", "home_regency")
+        }
+    )
     for question_id in ("nik", "full_name", "birth_place", "birth_date", "sex", "phone"):
         answer(question_id, given[question_id])
     shot("3-identity-repeat-applicant")
     order = [q.id for s in window.interview.questionnaire.sections for q in s.questions]
-    for question_id in order[order.index("passport_application_no"):]:
+    for question_id in order[order.index("passport_application_no") :]:
         if window.interview.session.is_relevant(question_id) and question_id in given:
             answer(question_id, given[question_id])
         if question_id == "visa_type":

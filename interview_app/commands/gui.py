@@ -10,10 +10,20 @@ from interview_app.cli import data_dir_argument
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser("gui", help="buka aplikasi / open the desktop app")
     data_dir_argument(parser)
-    parser.add_argument("--demo", action="store_true", help="kantor demo siap pakai / a ready demo office")
-    parser.add_argument("--no-crash-dialog", action="store_true", help="tanpa dialog galat (uji) / no crash dialog (tests)")
-    parser.add_argument("--script", help=argparse.SUPPRESS)  # screenshots and kill tests drive the app
-    parser.add_argument("--quit-when-idle", action="store_true", help=argparse.SUPPRESS)  # start-up figure
+    parser.add_argument(
+        "--demo", action="store_true", help="kantor demo siap pakai / a ready demo office"
+    )
+    parser.add_argument(
+        "--no-crash-dialog",
+        action="store_true",
+        help="tanpa dialog galat (uji) / no crash dialog (tests)",
+    )
+    parser.add_argument(
+        "--script", help=argparse.SUPPRESS
+    )  # screenshots and kill tests drive the app
+    parser.add_argument(
+        "--quit-when-idle", action="store_true", help=argparse.SUPPRESS
+    )  # start-up figure
     parser.set_defaults(handler=run)
 
 

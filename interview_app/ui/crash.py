@@ -60,7 +60,9 @@ def install(data_dir: Path, *, dialog: bool) -> None:
     sys.excepthook = hook
 
 
-def write_crash_log(folder: Path, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> Path:
+def write_crash_log(
+    folder: Path, kind: type[BaseException], value: BaseException, tb: TracebackType | None
+) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     path = folder / f"crash-{stamp}.log"
     text = "".join(traceback.format_exception(kind, value, tb))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from interview_app.questionnaire.model import Choice, Question
-from interview_app.questionnaire.valuetypes import Message
+if TYPE_CHECKING:
+    from interview_app.questionnaire.model import Choice, Question
+    from interview_app.questionnaire.valuetypes import Message
 
 CHOICE_KEYS = "123456789abcdefghijklmnopqrstuvwxyz"
 MAX_KEYED_CHOICES = len(CHOICE_KEYS)
@@ -45,8 +47,12 @@ class FieldFrame(QtWidgets.QFrame):
         layout.addWidget(self.message)
         self.input: QtWidgets.QWidget | None = None
 
-    def show_messages(self, errors: Sequence[Message], warnings: Sequence[Message], language: str, extra: str = "") -> None:
-        parts = [f"✖ {m.text(language)}" for m in errors] + [f"⚠ {m.text(language)}" for m in warnings]
+    def show_messages(
+        self, errors: Sequence[Message], warnings: Sequence[Message], language: str, extra: str = ""
+    ) -> None:
+        parts = [f"✖ {m.text(language)}" for m in errors] + [
+            f"⚠ {m.text(language)}" for m in warnings
+        ]
         if extra:
             parts.append(extra)
         self.message.setText("\n".join(parts))
@@ -75,7 +81,9 @@ class ChoicePicker(QtWidgets.QFrame):
     picked = QtCore.Signal(object)
     advance = QtCore.Signal()
 
-    def __init__(self, choices: Sequence[tuple[str, str]], multiple: bool, selected: object) -> None:
+    def __init__(
+        self, choices: Sequence[tuple[str, str]], multiple: bool, selected: object
+    ) -> None:
         super().__init__()
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         self.setObjectName("choicePicker")
@@ -98,7 +106,11 @@ class ChoicePicker(QtWidgets.QFrame):
             self.selected: list[str] = list(selected) if isinstance(selected, list) else []
         else:
             self.selected = [str(selected)] if selected is not None else []
-        self.cursor = self.values.index(self.selected[0]) if self.selected and self.selected[0] in self.values else 0
+        self.cursor = (
+            self.values.index(self.selected[0])
+            if self.selected and self.selected[0] in self.values
+            else 0
+        )
         self._paint()
 
     def _paint(self) -> None:
@@ -129,7 +141,11 @@ class ChoicePicker(QtWidgets.QFrame):
         if key in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter) and not modifiers:
             self.advance.emit()
             return
-        if text and text in CHOICE_KEYS and not (modifiers & ~QtCore.Qt.KeyboardModifier.ShiftModifier):
+        if (
+            text
+            and text in CHOICE_KEYS
+            and not (modifiers & ~QtCore.Qt.KeyboardModifier.ShiftModifier)
+        ):
             index = CHOICE_KEYS.index(text)
             if index < len(self.values):
                 self._pick(index)
@@ -158,7 +174,16 @@ class ChoicePicker(QtWidgets.QFrame):
 
 
 class ChoiceField(FieldFrame):
-    def __init__(self, question: Question, label: str, hint: str, required: bool, choices: Sequence[tuple[str, str]], selected: object, commit: Commit) -> None:
+    def __init__(
+        self,
+        question: Question,
+        label: str,
+        hint: str,
+        required: bool,
+        choices: Sequence[tuple[str, str]],
+        selected: object,
+        commit: Commit,
+    ) -> None:
         super().__init__(question, label, hint, required)
         multiple = question.type == "multiple"
         self.picker = ChoicePicker(choices, multiple, selected)
@@ -168,11 +193,15 @@ class ChoiceField(FieldFrame):
         qid = question.id
         if multiple:
             self.picker.picked.connect(lambda value: commit(qid, value, False, False))
-            self.picker.advance.connect(lambda: commit(qid, list(self.picker.selected), True, False))
+            self.picker.advance.connect(
+                lambda: commit(qid, list(self.picker.selected), True, False)
+            )
         else:
             self.picker.picked.connect(lambda value: commit(qid, value, False, False))
             self.picker.advance.connect(
-                lambda: commit(qid, self.picker.selected[0] if self.picker.selected else None, True, False)
+                lambda: commit(
+                    qid, self.picker.selected[0] if self.picker.selected else None, True, False
+                )
             )
 
 
@@ -219,7 +248,17 @@ class EnterTextEdit(QtWidgets.QPlainTextEdit):
 class TextField(FieldFrame):
     """Text, numbers, dates, phone, country: saved on Enter, on leaving and after a pause."""
 
-    def __init__(self, question: Question, label: str, hint: str, required: bool, text: str, commit: Commit, completions: Sequence[str] = (), placeholder: str = "") -> None:
+    def __init__(
+        self,
+        question: Question,
+        label: str,
+        hint: str,
+        required: bool,
+        text: str,
+        commit: Commit,
+        completions: Sequence[str] = (),
+        placeholder: str = "",
+    ) -> None:
         super().__init__(question, label, hint, required)
         self._commit = commit
         self._saved_text = text

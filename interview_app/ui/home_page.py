@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from interview_app.storage.interviews import InterviewSummary
-from interview_app.workflow.views import HomeView
+if TYPE_CHECKING:
+    from interview_app.storage.interviews import InterviewSummary
+    from interview_app.workflow.views import HomeView
 
 STATUS = {"draft": "belum selesai", "completed": "selesai", "voided": "batal"}
 
@@ -16,7 +18,11 @@ def _line(row: InterviewSummary) -> str:
     when = row.created_at[:16].replace("T", " ")
     name = row.full_name or "—"
     flags = f" · ⚑{row.flag_count}" if row.flag_count else ""
-    state = STATUS["draft"] if row.status == "draft" else (row.outcome or STATUS.get(row.status, row.status))
+    state = (
+        STATUS["draft"]
+        if row.status == "draft"
+        else (row.outcome or STATUS.get(row.status, row.status))
+    )
     return f"{row.ref_no} · {name} · {when} · {state}{flags}"
 
 
@@ -58,7 +64,10 @@ class HomePage(QtWidgets.QWidget):
         columns.addWidget(drafts_box)
         columns.addWidget(today_box)
         layout.addLayout(columns, 3)
-        for sequence, slot in (("Ctrl+N", self.new_interview.emit), ("Ctrl+F", self.search.setFocus)):
+        for sequence, slot in (
+            ("Ctrl+N", self.new_interview.emit),
+            ("Ctrl+F", self.search.setFocus),
+        ):
             shortcut = QtGui.QShortcut(QtGui.QKeySequence(sequence), self)
             shortcut.setContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -66,7 +75,9 @@ class HomePage(QtWidgets.QWidget):
     def _list(self, name: str, signal: QtCore.SignalInstance) -> QtWidgets.QListWidget:
         widget = QtWidgets.QListWidget()
         widget.setObjectName(name)
-        widget.itemActivated.connect(lambda item: signal.emit(item.data(QtCore.Qt.ItemDataRole.UserRole)))
+        widget.itemActivated.connect(
+            lambda item: signal.emit(item.data(QtCore.Qt.ItemDataRole.UserRole))
+        )
         return widget
 
     def show_home(self, greeting: str, home: HomeView) -> None:
@@ -79,7 +90,9 @@ class HomePage(QtWidgets.QWidget):
     def show_results(self, rows: Sequence[InterviewSummary], searched: bool) -> None:
         self._fill(self.results, rows, self.tr("Tidak ditemukan.") if searched else "")
 
-    def _fill(self, widget: QtWidgets.QListWidget, rows: Sequence[InterviewSummary], empty: str) -> None:
+    def _fill(
+        self, widget: QtWidgets.QListWidget, rows: Sequence[InterviewSummary], empty: str
+    ) -> None:
         widget.clear()
         for row in rows:
             item = QtWidgets.QListWidgetItem(_line(row))

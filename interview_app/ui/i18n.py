@@ -27,7 +27,9 @@ def compiled(language: str, cache: Path) -> Path | None:
     into `cache` (a frozen build ships the .qm; a checkout builds it on first use)."""
     source = resource_path("i18n", f"{APP_CATALOGUE}_{language}.ts")
     shipped = source.with_suffix(".qm")
-    if shipped.exists() and (not source.exists() or shipped.stat().st_mtime >= source.stat().st_mtime):
+    if shipped.exists() and (
+        not source.exists() or shipped.stat().st_mtime >= source.stat().st_mtime
+    ):
         return shipped
     if not source.exists():
         return None
@@ -38,16 +40,23 @@ def compiled(language: str, cache: Path) -> Path | None:
     if tool is None:
         return None
     cache.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run([tool, "-silent", str(source), "-qm", str(target)], capture_output=True, check=False)
+    result = subprocess.run(
+        [tool, "-silent", str(source), "-qm", str(target)], capture_output=True, check=False
+    )
     return target if result.returncode == 0 and target.exists() else None
 
 
-def install_translators(app: QtCore.QCoreApplication, language: str, cache: Path) -> list[QtCore.QTranslator]:
+def install_translators(
+    app: QtCore.QCoreApplication, language: str, cache: Path
+) -> list[QtCore.QTranslator]:
     """Source strings are Indonesian; English comes from our catalogue. Qt's own dialogs use
     qtbase_<language>.qm when Qt ships one (PySide6-Essentials has no Indonesian file)."""
     translators: list[QtCore.QTranslator] = []
     qt_dir = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((f"qtbase_{language}", qt_dir), (f"qtbase_{language}", str(resource_path("i18n")))):
+    for name, folder in (
+        (f"qtbase_{language}", qt_dir),
+        (f"qtbase_{language}", str(resource_path("i18n"))),
+    ):
         translator = QtCore.QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)

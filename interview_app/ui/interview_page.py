@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from interview_app.errors import KnownError
-from interview_app.questionnaire.model import Question
 from interview_app.ui.fields import (
     MAX_KEYED_CHOICES,
     ChoiceField,
@@ -16,7 +17,10 @@ from interview_app.ui.fields import (
 )
 from interview_app.ui.messages import show_known_error
 from interview_app.ui.side_panels import NotesPanel, RepeatPanel, RiskPanel
-from interview_app.workflow.interview import InterviewController
+
+if TYPE_CHECKING:
+    from interview_app.questionnaire.model import Question
+    from interview_app.workflow.interview import InterviewController
 
 PLACEHOLDERS = {"date": "HH-BB-TTTT", "phone": "08xx xxxx xxxx", "integer": "0", "decimal": "0"}
 
@@ -43,7 +47,9 @@ class InterviewPage(QtWidgets.QWidget):
         self.sections.setObjectName("sectionList")
         self.sections.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         self.sections.setMaximumWidth(230)
-        self.sections.itemClicked.connect(lambda item: self.jump_to_section(item.data(QtCore.Qt.ItemDataRole.UserRole)))
+        self.sections.itemClicked.connect(
+            lambda item: self.jump_to_section(item.data(QtCore.Qt.ItemDataRole.UserRole))
+        )
         self.progress = QtWidgets.QProgressBar()
         self.progress.setMaximumWidth(230)
         self.progress_label = QtWidgets.QLabel()
@@ -51,7 +57,11 @@ class InterviewPage(QtWidgets.QWidget):
         left.addWidget(self.progress_label)
         left.addWidget(self.progress)
         left.addWidget(self.sections, 1)
-        keys = QtWidgets.QLabel(self.tr("Tombol: angka/huruf memilih · Enter lanjut · Alt+← kembali · Ctrl+PgUp/PgDn bagian · Ctrl+R tinjau · Ctrl+L bahasa"))
+        keys = QtWidgets.QLabel(
+            self.tr(
+                "Tombol: angka/huruf memilih · Enter lanjut · Alt+← kembali · Ctrl+PgUp/PgDn bagian · Ctrl+R tinjau · Ctrl+L bahasa"
+            )
+        )
         keys.setWordWrap(True)
         keys.setObjectName("keyHelp")
         keys.setMaximumWidth(230)
@@ -151,7 +161,11 @@ class InterviewPage(QtWidgets.QWidget):
         position = self.controller.position()
         self.progress.setMaximum(max(1, position.total))
         self.progress.setValue(position.index)
-        self.progress_label.setText(self.tr("Pertanyaan %1 dari %2").replace("%1", str(position.index)).replace("%2", str(position.total)))
+        self.progress_label.setText(
+            self.tr("Pertanyaan %1 dari %2")
+            .replace("%1", str(position.index))
+            .replace("%2", str(position.total))
+        )
 
     def show_section(self, section_id: str | None, focus_question: str | None) -> None:
         """Build the form of one section with its visible questions; focus one of them."""
@@ -186,7 +200,9 @@ class InterviewPage(QtWidgets.QWidget):
             self.repeat.show_results(controller.repeat_applicants())
         self._refresh_sections()
         self.refresh_side()
-        self.focus_question(focus_question or next((q for q in self.fields if self.fields[q].input), None))
+        self.focus_question(
+            focus_question or next((q for q in self.fields if self.fields[q].input), None)
+        )
 
     def _make_field(self, question: Question) -> FieldFrame:
         controller = self.controller
@@ -196,7 +212,9 @@ class InterviewPage(QtWidgets.QWidget):
         required = question.takes_answer and controller.is_required(question)
         if question.type == "note":
             return NoteField(question, label, hint)
-        choices = choice_rows(controller.choices(question.id), self.language) if question.choices else []
+        choices = (
+            choice_rows(controller.choices(question.id), self.language) if question.choices else []
+        )
         if question.type in ("single", "multiple", "yes_no") and len(choices) <= MAX_KEYED_CHOICES:
             if question.type == "yes_no":
                 choices = [("true", self.tr("Ya")), ("false", self.tr("Tidak"))]
@@ -208,8 +226,14 @@ class InterviewPage(QtWidgets.QWidget):
         completions = [f"{value} — {text}" for value, text in choices]
         typed = controller.typed_text(question.id)
         field = TextField(
-            question, label, hint, required, typed if typed is not None else controller.answer_text(question.id),
-            self.commit, completions, PLACEHOLDERS.get(question.type, ""),
+            question,
+            label,
+            hint,
+            required,
+            typed if typed is not None else controller.answer_text(question.id),
+            self.commit,
+            completions,
+            PLACEHOLDERS.get(question.type, ""),
         )
         if typed is not None:
             field.mark_unsaved()
@@ -264,7 +288,9 @@ class InterviewPage(QtWidgets.QWidget):
         key = (question_id, repr(raw))
         confirm = self._pending_confirm == key
         try:
-            outcome = controller.answer(question_id, raw, confirm_warnings=confirm, moving_on=advance)
+            outcome = controller.answer(
+                question_id, raw, confirm_warnings=confirm, moving_on=advance
+            )
         except KnownError as error:
             if isinstance(field, TextField):
                 field.mark_unsaved()
@@ -289,7 +315,10 @@ class InterviewPage(QtWidgets.QWidget):
             field.show_messages((), outcome.warnings, self.language)
         if outcome.risk_changed:
             self.refresh_side()
-        if question_id in ("nik",) or controller.questionnaire.questions[question_id].identity == "passport_no":
+        if (
+            question_id in ("nik",)
+            or controller.questionnaire.questions[question_id].identity == "passport_no"
+        ):
             self.repeat.show_results(controller.repeat_applicants())
         if outcome.layout_changed and not quiet:
             self._rebuild_keeping(question_id)
@@ -377,7 +406,11 @@ class InterviewPage(QtWidgets.QWidget):
                 field.timer.stop()
                 field._saved_text = field.text()
                 self.commit(field.question.id, pending, False, True)
-        if self.controller is not None and self.controller.completed is None and self.notes.timer.isActive():
+        if (
+            self.controller is not None
+            and self.controller.completed is None
+            and self.notes.timer.isActive()
+        ):
             self.notes.flush()
 
     def _save_notes(self, text: str) -> None:

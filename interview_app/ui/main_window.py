@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -14,22 +15,32 @@ from interview_app.ui.messages import known_error_text, show_known_error
 from interview_app.ui.record_dialog import RecordDialog
 from interview_app.ui.review_page import ReviewPage
 from interview_app.ui.sign_in_pages import LockPage, LoginPage, SetupPage
-from interview_app.workflow.counter import CounterSession
-from interview_app.workflow.interview import InterviewController
-from interview_app.workflow.views import CompletedView
 
-ACTIVITY_EVENTS = frozenset({
-    QtCore.QEvent.Type.KeyPress,
-    QtCore.QEvent.Type.MouseButtonPress,
-    QtCore.QEvent.Type.MouseMove,
-    QtCore.QEvent.Type.Wheel,
-})
+if TYPE_CHECKING:
+    from interview_app.workflow.counter import CounterSession
+    from interview_app.workflow.interview import InterviewController
+    from interview_app.workflow.views import CompletedView
+
+ACTIVITY_EVENTS = frozenset(
+    {
+        QtCore.QEvent.Type.KeyPress,
+        QtCore.QEvent.Type.MouseButtonPress,
+        QtCore.QEvent.Type.MouseMove,
+        QtCore.QEvent.Type.Wheel,
+    }
+)
 
 
 class MainWindow(QtWidgets.QMainWindow):
     """Holds the counter session and the open interview; each page only shows and sends."""
 
-    def __init__(self, counter: CounterSession, *, demo_note: str = "", open_demo: Callable[[], CounterSession] | None = None) -> None:
+    def __init__(
+        self,
+        counter: CounterSession,
+        *,
+        demo_note: str = "",
+        open_demo: Callable[[], CounterSession] | None = None,
+    ) -> None:
         super().__init__()
         self.counter = counter
         self.interview: InterviewController | None = None
@@ -40,13 +51,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setMinimumSize(960, 600)
         self.stack = QtWidgets.QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.setup_page = SetupPage()
+        # The login and lock pages exist from the start; the others are built when first shown
+        # (start-up time: the login window is all the officer waits for).
+        self._pages: dict[str, QtWidgets.QWidget] = {}
         self.login_page = LoginPage()
-        self.home_page = HomePage()
-        self.interview_page = InterviewPage()
-        self.review_page = ReviewPage()
         self.lock_page = LockPage()
-        for page in (self.setup_page, self.login_page, self.home_page, self.interview_page, self.review_page, self.lock_page):
+        for page in (self.login_page, self.lock_page):
             self.stack.addWidget(page)
         self._before_lock: QtWidgets.QWidget | None = None
         self._connect()
@@ -61,20 +71,61 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- wiring -----------------------------------------------------------------------------
     def _connect(self) -> None:
-        self.setup_page.submitted.connect(self._setup)
-        self.setup_page.demo_requested.connect(self._demo)
         self.login_page.submitted.connect(self._login)
-        self.home_page.new_interview.connect(self.new_interview)
-        self.home_page.resume.connect(self.resume)
-        self.home_page.open_record.connect(self.open_record)
-        self.home_page.search_changed.connect(self._search)
-        self.interview_page.review_requested.connect(self.show_review)
-        self.interview_page.open_record.connect(self.open_record)
-        self.review_page.edit_question.connect(self._edit_question)
-        self.review_page.back.connect(self._back_from_review)
-        self.review_page.completed.connect(self._completed)
         self.lock_page.unlock.connect(self._unlock)
         self.lock_page.switch_user.connect(self.logout)
+
+    def _page(self, name: str) -> QtWidgets.QWidget:
+        page = self._pages.get(name)
+        if page is not None:
+            return page
+        if name == "setup":
+            setup = SetupPage()
+            setup.submitted.connect(self._setup)
+            setup.demo_requested.connect(self._demo)
+            page = setup
+        elif name == "home":
+            home = HomePage()
+            home.new_interview.connect(self.new_interview)
+            home.resume.connect(self.resume)
+            home.open_record.connect(self.open_record)
+            home.search_changed.connect(self._search)
+            page = home
+        elif name == "interview":
+            interview = InterviewPage()
+            interview.review_requested.connect(self.show_review)
+            interview.open_record.connect(self.open_record)
+            page = interview
+        else:
+            review = ReviewPage()
+            review.edit_question.connect(self._edit_question)
+            review.back.connect(self._back_from_review)
+            review.completed.connect(self._completed)
+            page = review
+        self._pages[name] = page
+        self.stack.addWidget(page)
+        return page
+
+    @property
+    def setup_page(self) -> SetupPage:
+        return self._page("setup")  # type: ignore[return-value]
+
+    @property
+    def home_page(self) -> HomePage:
+        return self._page("home")  # type: ignore[return-value]
+
+    @property
+    def interview_page(self) -> InterviewPage:
+        return self._page("interview")  # type: ignore[return-value]
+
+    @property
+    def review_page(self) -> ReviewPage:
+        return self._page("review")  # type: ignore[return-value]
+
+    def _flush_interview(self) -> None:
+        page = self._pages.get("interview")
+        if isinstance(page, InterviewPage):
+            page.flush_pending()
 
     def _menus(self) -> None:
         bar = self.menuBar()
@@ -85,16 +136,33 @@ class MainWindow(QtWidgets.QMainWindow):
         work.addSeparator()
         self._action(work, self.tr("Tutup aplikasi"), "Ctrl+Q", self.close)
         interview = bar.addMenu(self.tr("&Wawancara"))
-        self.language_action = self._action(interview, self.tr("Bahasa naskah: Indonesia/English"), "Ctrl+L", self.toggle_script_language)
-        self._action(interview, self.tr("Tinjau dan putuskan"), None, self.interview_page.request_review)
+        self.language_action = self._action(
+            interview,
+            self.tr("Bahasa naskah: Indonesia/English"),
+            "Ctrl+L",
+            self.toggle_script_language,
+        )
+        self._action(
+            interview,
+            self.tr("Tinjau dan putuskan"),
+            None,
+            lambda: self.interview_page.request_review() if self.interview else None,
+        )
         view = bar.addMenu(self.tr("&Tampilan"))
         for code, label in (("id", "Bahasa Indonesia"), ("en", "English")):
             self._action(view, label, None, lambda checked=False, c=code: self._set_ui_language(c))
         self.supervisor_menu = bar.addMenu(self.tr("&Supervisor"))
-        self._action(self.supervisor_menu, self.tr("Pengaturan kantor dan akun…"), None, self._supervisor_tools)
+        self._action(
+            self.supervisor_menu,
+            self.tr("Pengaturan kantor dan akun…"),
+            None,
+            self._supervisor_tools,
+        )
         self._update_menus()
 
-    def _action(self, menu: QtWidgets.QMenu, text: str, shortcut: str | None, slot: Callable[[], object]) -> QtGui.QAction:
+    def _action(
+        self, menu: QtWidgets.QMenu, text: str, shortcut: str | None, slot: Callable[[], object]
+    ) -> QtGui.QAction:
         action = menu.addAction(text)
         if shortcut:
             action.setShortcut(QtGui.QKeySequence(shortcut))
@@ -107,7 +175,9 @@ class MainWindow(QtWidgets.QMainWindow):
         for action in (self.home_action, self.lock_action, self.logout_action):
             action.setEnabled(signed_in)
         self.language_action.setEnabled(signed_in and self.interview is not None)
-        self.supervisor_menu.menuAction().setVisible(bool(signed_in and officer and officer.is_supervisor))
+        self.supervisor_menu.menuAction().setVisible(
+            bool(signed_in and officer and officer.is_supervisor)
+        )
 
     # -- idle lock --------------------------------------------------------------------------
     def set_idle_timeout_ms(self, milliseconds: int) -> None:
@@ -124,7 +194,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def lock(self) -> None:
         if self.counter.officer is None or self.counter.locked:
             return
-        self.interview_page.flush_pending()
+        self._flush_interview()
         try:
             self.counter.lock()
         except KnownError as error:
@@ -213,7 +283,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.go_home()
 
     def logout(self) -> None:
-        self.interview_page.flush_pending()
+        self._flush_interview()
         try:
             self.counter.logout()
         except KnownError as error:
@@ -226,7 +296,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def go_home(self) -> None:
         if self.counter.officer is None:
             return
-        self.interview_page.flush_pending()
+        self._flush_interview()
         self.interview = None
         self.setWindowTitle("Asisten Wawancara")
         try:
@@ -235,7 +305,9 @@ class MainWindow(QtWidgets.QMainWindow):
             show_known_error(self, error)
             return
         officer = self.counter.officer
-        self.home_page.show_home(self.tr("Selamat bekerja, %1").replace("%1", officer.full_name), home)
+        self.home_page.show_home(
+            self.tr("Selamat bekerja, %1").replace("%1", officer.full_name), home
+        )
         self.home_page.search.clear()
         self.home_page.show_results((), False)
         self.stack.setCurrentWidget(self.home_page)
@@ -324,7 +396,11 @@ class MainWindow(QtWidgets.QMainWindow):
         box = QtWidgets.QMessageBox(self)
         box.setObjectName("completedBox")
         box.setWindowTitle("Asisten Wawancara")
-        text = self.tr("Wawancara %1 selesai. Keputusan: %2.").replace("%1", done.ref_no).replace("%2", done.chosen_outcome)
+        text = (
+            self.tr("Wawancara %1 selesai. Keputusan: %2.")
+            .replace("%1", done.ref_no)
+            .replace("%2", done.chosen_outcome)
+        )
         if done.refers_bp3mi:
             text += "\n" + self.tr("Pemohon dirujuk: cetak slip rujukan BP3MI.")
         box.setText(text)
@@ -342,19 +418,23 @@ class MainWindow(QtWidgets.QMainWindow):
             show_known_error(self, error)
             return
         QtWidgets.QMessageBox.information(
-            self, "Asisten Wawancara",
+            self,
+            "Asisten Wawancara",
             "Bahasa tampilan berubah saat aplikasi dibuka lagi.\nThe display language changes when the app is opened again.",
         )
 
     def _supervisor_tools(self) -> None:
         QtWidgets.QMessageBox.information(
-            self, "Asisten Wawancara",
-            self.tr("Alat supervisor (pengaturan kantor, akun, naskah) dibuka dari jendela supervisor."),
+            self,
+            "Asisten Wawancara",
+            self.tr(
+                "Alat supervisor (pengaturan kantor, akun, naskah) dibuka dari jendela supervisor."
+            ),
         )
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
         self.idle_timer.stop()
-        self.interview_page.flush_pending()
+        self._flush_interview()
         app = QtWidgets.QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

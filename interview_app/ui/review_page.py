@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from interview_app.errors import KnownError
 from interview_app.ui.messages import known_error_text, show_known_error
-from interview_app.workflow.interview import InterviewController
-from interview_app.workflow.views import CompletedView
+
+if TYPE_CHECKING:
+    from interview_app.workflow.interview import InterviewController
+    from interview_app.workflow.views import CompletedView
 
 
 class ReviewPage(QtWidgets.QWidget):
@@ -35,7 +39,9 @@ class ReviewPage(QtWidgets.QWidget):
         self.tree.setColumnWidth(0, 430)
         self.tree.itemActivated.connect(self._activated)
         left.addWidget(self.tree, 1)
-        hint = QtWidgets.QLabel(self.tr("Enter pada jawaban: ubah jawaban itu · Alt+← kembali ke pertanyaan"))
+        hint = QtWidgets.QLabel(
+            self.tr("Enter pada jawaban: ubah jawaban itu · Alt+← kembali ke pertanyaan")
+        )
         hint.setObjectName("keyHelp")
         left.addWidget(hint)
         layout.addLayout(left, 3)
@@ -68,7 +74,18 @@ class ReviewPage(QtWidgets.QWidget):
         self.complete_button = QtWidgets.QPushButton(self.tr("Selesaikan wawancara (Ctrl+Enter)"))
         self.complete_button.setObjectName("completeButton")
         self.complete_button.clicked.connect(self.complete)
-        for widget in (self.score, self.suggestion, self.flags, QtWidgets.QLabel(self.tr("Keputusan petugas:")), self.outcome, self.reason_label, self.reason, self.consent, self.error, self.complete_button):
+        for widget in (
+            self.score,
+            self.suggestion,
+            self.flags,
+            QtWidgets.QLabel(self.tr("Keputusan petugas:")),
+            self.outcome,
+            self.reason_label,
+            self.reason,
+            self.consent,
+            self.error,
+            self.complete_button,
+        ):
             form.addWidget(widget)
         form.setStretchFactor(self.flags, 1)
         right.addWidget(box)
@@ -76,7 +93,12 @@ class ReviewPage(QtWidgets.QWidget):
         side.setLayout(right)
         side.setMaximumWidth(420)
         layout.addWidget(side, 2)
-        for sequence, slot in (("Ctrl+Return", self.complete), ("Ctrl+Enter", self.complete), ("Alt+Left", self.back.emit), ("Ctrl+B", self.back.emit)):
+        for sequence, slot in (
+            ("Ctrl+Return", self.complete),
+            ("Ctrl+Enter", self.complete),
+            ("Alt+Left", self.back.emit),
+            ("Ctrl+B", self.back.emit),
+        ):
             shortcut = QtGui.QShortcut(QtGui.QKeySequence(sequence), self)
             shortcut.setContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -114,12 +136,20 @@ class ReviewPage(QtWidgets.QWidget):
             self.tree.addTopLevelItem(top)
         self.tree.expandAll()
         risk = review.risk
-        self.score.setText(self.tr("Skor risiko: %1").replace("%1", f"{risk.score:g}") + ("  ·  " + self.tr("BENDERA BERAT") if risk.hard_flag else ""))
+        self.score.setText(
+            self.tr("Skor risiko: %1").replace("%1", f"{risk.score:g}")
+            + ("  ·  " + self.tr("BENDERA BERAT") if risk.hard_flag else "")
+        )
         explain = risk.suggestion.explain.text(language) if risk.suggestion.explain else ""
-        self.suggestion.setText(self.tr("Saran sistem: %1").replace("%1", risk.suggestion.label.text(language)) + (f"\n{explain}" if explain else ""))
+        self.suggestion.setText(
+            self.tr("Saran sistem: %1").replace("%1", risk.suggestion.label.text(language))
+            + (f"\n{explain}" if explain else "")
+        )
         self.flags.clear()
         for flag in risk.flags:
-            self.flags.addItem(f"⚑ {flag.reason.text(language)} [{self.tr('berat') if flag.hard else f'+{flag.weight:g}'}]")
+            self.flags.addItem(
+                f"⚑ {flag.reason.text(language)} [{self.tr('berat') if flag.hard else f'+{flag.weight:g}'}]"
+            )
         if not risk.flags:
             self.flags.addItem(self.tr("Tidak ada tanda bahaya."))
         self.outcome.blockSignals(True)
@@ -151,7 +181,9 @@ class ReviewPage(QtWidgets.QWidget):
         suggested = self.controller.risk().suggestion.code
         differs = self.chosen() != suggested
         self.reason_label.setText(
-            self.tr("Alasan (WAJIB: keputusan berbeda dari saran):") if differs else self.tr("Alasan (tidak wajib):")
+            self.tr("Alasan (WAJIB: keputusan berbeda dari saran):")
+            if differs
+            else self.tr("Alasan (tidak wajib):")
         )
         self.reason_label.setProperty("required", differs)
         self.reason_label.style().unpolish(self.reason_label)

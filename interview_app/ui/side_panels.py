@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtWidgets
 
-from interview_app.storage.interviews import InterviewSummary
-from interview_app.workflow.views import RiskView
+if TYPE_CHECKING:
+    from interview_app.storage.interviews import InterviewSummary
+    from interview_app.workflow.views import RiskView
 
 
 def _fmt(weight: float) -> str:
@@ -36,8 +38,13 @@ class RiskPanel(QtWidgets.QGroupBox):
         self.setTitle(self.tr("Tanda bahaya"))
 
     def show_risk(self, risk: RiskView, language: str) -> None:
-        self.score.setText(self.tr("Skor: %1").replace("%1", _fmt(risk.score)) + ("  ·  " + self.tr("BENDERA BERAT") if risk.hard_flag else ""))
-        self.suggestion.setText(self.tr("Saran: %1").replace("%1", risk.suggestion.label.text(language)))
+        self.score.setText(
+            self.tr("Skor: %1").replace("%1", _fmt(risk.score))
+            + ("  ·  " + self.tr("BENDERA BERAT") if risk.hard_flag else "")
+        )
+        self.suggestion.setText(
+            self.tr("Saran: %1").replace("%1", risk.suggestion.label.text(language))
+        )
         self.flags.clear()
         for flag in risk.flags:
             weight = self.tr("berat") if flag.hard else f"+{_fmt(flag.weight)}"
@@ -50,13 +57,19 @@ class RiskPanel(QtWidgets.QGroupBox):
 
     def shown_rule_ids(self) -> list[str]:
         items = (self.flags.item(i) for i in range(self.flags.count()))
-        return [item.data(QtCore.Qt.ItemDataRole.UserRole) for item in items if item.data(QtCore.Qt.ItemDataRole.UserRole)]
+        return [
+            item.data(QtCore.Qt.ItemDataRole.UserRole)
+            for item in items
+            if item.data(QtCore.Qt.ItemDataRole.UserRole)
+        ]
 
 
 class RepeatPanel(QtWidgets.QGroupBox):
     """Earlier interviews of the same person; opening one is read-only and logged."""
 
-    def __init__(self, open_record: Callable[[str], None], describe: Callable[[tuple[str, ...]], list[str]]) -> None:
+    def __init__(
+        self, open_record: Callable[[str], None], describe: Callable[[tuple[str, ...]], list[str]]
+    ) -> None:
         super().__init__()
         self._describe = describe
         self.setObjectName("repeatPanel")
@@ -69,7 +82,9 @@ class RepeatPanel(QtWidgets.QGroupBox):
         self.list.setObjectName("repeatList")
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
-        self.list.itemActivated.connect(lambda item: open_record(item.data(QtCore.Qt.ItemDataRole.UserRole)))
+        self.list.itemActivated.connect(
+            lambda item: open_record(item.data(QtCore.Qt.ItemDataRole.UserRole))
+        )
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
         self.show_results(())
@@ -82,7 +97,9 @@ class RepeatPanel(QtWidgets.QGroupBox):
         if not results:
             self.summary.setText(self.tr("Tidak ada wawancara sebelumnya dengan NIK ini."))
             return
-        self.summary.setText(self.tr("PERHATIAN: %1 wawancara sebelumnya").replace("%1", str(len(results))))
+        self.summary.setText(
+            self.tr("PERHATIAN: %1 wawancara sebelumnya").replace("%1", str(len(results)))
+        )
         for row in results:
             reasons = self._describe(row.flag_rule_ids)
             flags = "".join(f"\n   ⚑ {reason}" for reason in reasons)

@@ -87,7 +87,11 @@ class SetupPage(_CentredForm):
     def __init__(self) -> None:
         super().__init__()
         self.box.setTitle(self.tr("Pengaturan pertama kantor"))
-        intro = QtWidgets.QLabel(self.tr("Belum ada kantor di folder data ini. Isi data kantor dan akun supervisor pertama, atau buka kantor demo untuk mencoba."))
+        intro = QtWidgets.QLabel(
+            self.tr(
+                "Belum ada kantor di folder data ini. Isi data kantor dan akun supervisor pertama, atau buka kantor demo untuk mencoba."
+            )
+        )
         intro.setWordWrap(True)
         self.form.addRow(intro)
         self.inputs: dict[str, QtWidgets.QLineEdit] = {}
@@ -146,7 +150,11 @@ class LockPage(_CentredForm):
         self.form.addRow(other)
 
     def reset(self, officer_name: str) -> None:
-        self.who.setText(self.tr("Terkunci oleh %1. Wawancara tetap tersimpan; masukkan kata sandi Anda untuk melanjutkan.").replace("%1", officer_name))
+        self.who.setText(
+            self.tr(
+                "Terkunci oleh %1. Wawancara tetap tersimpan; masukkan kata sandi Anda untuk melanjutkan."
+            ).replace("%1", officer_name)
+        )
         self.password.clear()
         self.error.clear()
         self.password.setFocus()

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from interview_app.errors import KnownError
-from interview_app.interview.engine import InterviewSession
-from interview_app.questionnaire.loader import load_text
-from interview_app.questionnaire.model import Questionnaire
 from interview_app.questionnaire.valuetypes import Message
 from interview_app.resources_path import questionnaire_path
 from interview_app.storage.audit import AuditLog
@@ -26,9 +24,13 @@ from interview_app.storage.settings import (
     WORKSTATION_NAME,
     SettingsStore,
 )
-from interview_app.workflow.interview import InterviewController
-from interview_app.workflow.review import build_review
 from interview_app.workflow.views import FlagView, HomeView, OfficeInfo, RecordView, SignedIn
+
+if TYPE_CHECKING:
+    # Loaded when the first interview starts, not before the login window (start-up time).
+    from interview_app.interview.engine import InterviewSession
+    from interview_app.questionnaire.model import Questionnaire
+    from interview_app.workflow.interview import InterviewController
 
 DEFAULT_SCRIPT_FILE = "tppo_default.yaml"
 # Setting keys shared with the supervisor's settings declaration.
@@ -174,7 +176,12 @@ class CounterSession:
 
     def logout(self) -> None:
         if self.officer is not None:
-            self.audit().append(f"officer:{self.officer.officer_id}", "logout", "officer", str(self.officer.officer_id))
+            self.audit().append(
+                f"officer:{self.officer.officer_id}",
+                "logout",
+                "officer",
+                str(self.officer.officer_id),
+            )
         self.officer = None
         self.locked = False
 
@@ -183,7 +190,12 @@ class CounterSession:
         if self.officer is None or self.locked:
             return
         self.locked = True
-        self.audit().append(f"officer:{self.officer.officer_id}", "screen.lock", "officer", str(self.officer.officer_id))
+        self.audit().append(
+            f"officer:{self.officer.officer_id}",
+            "screen.lock",
+            "officer",
+            str(self.officer.officer_id),
+        )
 
     def unlock(self, password: str) -> SignedIn:
         """Only the signed-in officer's own password opens the lock."""
@@ -206,6 +218,8 @@ class CounterSession:
     # -- scripts ----------------------------------------------------------------------------
     def active_questionnaire(self) -> tuple[str, Questionnaire]:
         """The active script; the shipped default is installed and activated on first use."""
+        from interview_app.questionnaire.loader import load_text
+
         store = QuestionnaireStore(self.database, self.audit(), self.clock)
         active = store.active()
         if active is None:
@@ -220,6 +234,8 @@ class CounterSession:
 
     def questionnaire(self, digest: str, text: str | None = None) -> Questionnaire:
         """The script with this content hash (loaded once per session)."""
+        from interview_app.questionnaire.loader import load_text
+
         cached = self._questionnaires.get(digest)
         if cached is None:
             if text is None:
@@ -244,7 +260,11 @@ class CounterSession:
         return tuple(self.interviews().search(text, limit))
 
     # -- interviews -------------------------------------------------------------------------
-    def _session(self, questionnaire: Questionnaire, stored: dict[str, object] | None) -> InterviewSession:
+    def _session(
+        self, questionnaire: Questionnaire, stored: dict[str, object] | None
+    ) -> InterviewSession:
+        from interview_app.interview.engine import InterviewSession
+
         province = self.settings.get(OFFICE_PROVINCE)
         return InterviewSession.from_stored(
             questionnaire,
@@ -297,6 +317,8 @@ class CounterSession:
         stored: dict[str, object],
         notes: str,
     ) -> InterviewController:
+        from interview_app.workflow.interview import InterviewController
+
         assert self.officer is not None
         repository = self.interviews()
         session = self._session(questionnaire, stored)
@@ -322,7 +344,9 @@ class CounterSession:
             typing_store=SettingsTypingStore(self.settings),
         )
 
-    def repeat_applicants(self, nik: str, exclude_uuid: str | None = None) -> tuple[InterviewSummary, ...]:
+    def repeat_applicants(
+        self, nik: str, exclude_uuid: str | None = None
+    ) -> tuple[InterviewSummary, ...]:
         self.require()
         return tuple(self.interviews().repeat_applicants(nik=nik, exclude_uuid=exclude_uuid))
 
@@ -332,6 +356,8 @@ class CounterSession:
         repository = self.interviews()
         record = repository.get(uuid)
         repository.record_view(record.uuid, officer.officer_id)
+        from interview_app.workflow.review import build_review
+
         try:
             questionnaire = self.questionnaire(record.questionnaire_hash)
             sections = build_review(self._session(questionnaire, record.answers), language).sections

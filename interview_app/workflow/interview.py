@@ -121,7 +121,9 @@ class InterviewController:
     def flagged_question_ids(self) -> frozenset[str]:
         return flagged_questions(self.session)
 
-    def validate(self, question_id: str, raw: Any) -> tuple[tuple[Message, ...], tuple[Message, ...]]:
+    def validate(
+        self, question_id: str, raw: Any
+    ) -> tuple[tuple[Message, ...], tuple[Message, ...]]:
         """Errors and warnings for a value being typed, nothing kept (the live checks)."""
         result = self.session.validate(question_id, raw)
         return result.errors, result.warnings
@@ -166,7 +168,7 @@ class InterviewController:
             )
         identity_name = self.questionnaire.questions[question_id].identity
         identity = session.identity_fields() if identity_name else None
-        if identity is not None and identity_name not in identity:
+        if identity is not None and identity_name is not None and identity_name not in identity:
             identity[identity_name] = None  # a cleared identity answer clears its column
         if moving_on:
             following = session.next_question(question_id)
@@ -285,7 +287,11 @@ class InterviewController:
         return build_review(self.session, self.language)
 
     def complete(
-        self, chosen_outcome: str, override_reason: str | None = None, *, consent_bp3mi: bool = False
+        self,
+        chosen_outcome: str,
+        override_reason: str | None = None,
+        *,
+        consent_bp3mi: bool = False,
     ) -> CompletedView:
         """Close the interview with the officer's decision. A decision other than the
         suggestion needs a reason; a missing required answer or a hard error refuses."""
@@ -322,7 +328,9 @@ class InterviewController:
             consent_bp3mi=consent_bp3mi,
             officer_id=self.officer_id,
         )
-        self.completed = CompletedView(record.uuid, record.ref_no, chosen_outcome, code.refers_bp3mi)
+        self.completed = CompletedView(
+            record.uuid, record.ref_no, chosen_outcome, code.refers_bp3mi
+        )
         if self.typing is not None:
             self._clear_typing()
         return self.completed

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from interview_app.interview.engine import Suggestion
 from interview_app.questionnaire.valuetypes import Message
-from interview_app.storage.interviews import InterviewSummary
+
+if TYPE_CHECKING:
+    from interview_app.interview.engine import Suggestion
+    from interview_app.storage.interviews import InterviewSummary
 
 
 @dataclass(frozen=True)

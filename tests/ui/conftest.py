@@ -30,8 +30,12 @@ def make_office(data_dir: Path, clock: FixedClock) -> None:
     session = CounterSession.open(data_dir, clock=clock)
     try:
         session.setup_office(
-            office_code="PLU", office_name="Kantor Imigrasi Palu", workstation_name="Loket 1",
-            username=SUPERVISOR[0], full_name="Rahmat Hidayat", password=SUPERVISOR[1],
+            office_code="PLU",
+            office_name="Kantor Imigrasi Palu",
+            workstation_name="Loket 1",
+            username=SUPERVISOR[0],
+            full_name="Rahmat Hidayat",
+            password=SUPERVISOR[1],
         )
         session._officers().create(OFFICER[0], "Siti Nurhaliza", None, "officer", OFFICER[1])
         session.settings.set("office_province", "72")
@@ -67,7 +71,11 @@ class Keyboard:
         self.qtbot.keyClicks(self.target(), text)
         self.count += len(text)
 
-    def press(self, key: QtCore.Qt.Key, modifier: QtCore.Qt.KeyboardModifier = QtCore.Qt.KeyboardModifier.NoModifier) -> None:
+    def press(
+        self,
+        key: QtCore.Qt.Key,
+        modifier: QtCore.Qt.KeyboardModifier = QtCore.Qt.KeyboardModifier.NoModifier,
+    ) -> None:
         self.qtbot.keyClick(self.target(), key, modifier)
         self.count += 1
 
@@ -125,7 +133,14 @@ def answer_keys(window: MainWindow, question_id: str, value: Any) -> str:
     return str(value)
 
 
-def run_interview(window: MainWindow, keyboard: Keyboard, given: dict[str, Any], *, stop_at: str | None = None, on_answer: Any = None) -> list[str]:
+def run_interview(
+    window: MainWindow,
+    keyboard: Keyboard,
+    given: dict[str, Any],
+    *,
+    stop_at: str | None = None,
+    on_answer: Any = None,
+) -> list[str]:
     """Answer every question the page focuses, keyboard only, until the review page (or
     `stop_at`). Questions without an answer in `given` are passed with Enter."""
     page = window.interview_page
@@ -143,7 +158,11 @@ def run_interview(window: MainWindow, keyboard: Keyboard, given: dict[str, Any],
             keys = answer_keys(window, current, given[current])
             question = controller.questionnaire.questions[current]
             if question.type not in ("yes_no", "single", "multiple"):
-                keyboard.press(QtCore.Qt.Key.Key_A, QtCore.Qt.KeyboardModifier.ControlModifier) if page.fields[current].pending() is None and controller.answer_text(current) else None
+                keyboard.press(
+                    QtCore.Qt.Key.Key_A, QtCore.Qt.KeyboardModifier.ControlModifier
+                ) if page.fields[current].pending() is None and controller.answer_text(
+                    current
+                ) else None
             keyboard.type(keys)
         keyboard.enter()
         if window.stack.currentWidget() is page and controller.current == current:

@@ -25,7 +25,11 @@ def sign_in_and_start() -> None:
     enter()
     keys("loket satu palu")
     enter()
-    QtTest.QTest.keyClick(QtWidgets.QApplication.focusWidget(), QtCore.Qt.Key.Key_N, QtCore.Qt.KeyboardModifier.ControlModifier)
+    QtTest.QTest.keyClick(
+        QtWidgets.QApplication.focusWidget(),
+        QtCore.Qt.Key.Key_N,
+        QtCore.Qt.KeyboardModifier.ControlModifier,
+    )
     # the offscreen platform drops the window's activation once after a page change
     QtCore.QTimer.singleShot(200, answer_part_of_section_a)
 

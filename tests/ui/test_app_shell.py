@@ -28,8 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 def test_every_ui_text_has_a_finished_english_translation() -> None:
     tree = ET.parse(resource_path("i18n", f"{APP_CATALOGUE}_en.ts"))
     unfinished = [
-        m.findtext("source") for m in tree.iter("message")
-        if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete") or not m.findtext("translation")
+        m.findtext("source")
+        for m in tree.iter("message")
+        if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+        or not m.findtext("translation")
     ]
     assert unfinished == []
 
@@ -78,9 +80,22 @@ def test_a_bug_writes_a_crash_log_that_the_next_start_offers(tmp_path: Path) -> 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     data_dir = tmp_path / "office"
     result = subprocess.run(
-        [sys.executable, "-m", "interview_app", "gui", "--data-dir", str(data_dir), "--no-crash-dialog",
-         "--script", str(Path(__file__).with_name("crash_child.py"))],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "interview_app",
+            "gui",
+            "--data-dir",
+            str(data_dir),
+            "--no-crash-dialog",
+            "--script",
+            str(Path(__file__).with_name("crash_child.py")),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     logs = crash.unreported_crashes(data_dir)
@@ -93,8 +108,22 @@ def test_the_demo_office_opens_at_the_login_with_its_accounts(tmp_path: Path) ->
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     data_dir = tmp_path / "demo"
     result = subprocess.run(
-        [sys.executable, "-m", "interview_app", "gui", "--demo", "--data-dir", str(data_dir), "--no-crash-dialog", "--quit-when-idle"],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "interview_app",
+            "gui",
+            "--demo",
+            "--data-dir",
+            str(data_dir),
+            "--no-crash-dialog",
+            "--quit-when-idle",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("idle ")

@@ -14,7 +14,9 @@ from tests.ui.conftest import Keyboard, answers, log_in, run_interview
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
 
 
-def test_keyboard_only_interview_to_a_referral(qtbot: Any, window: MainWindow, keyboard: Keyboard) -> None:
+def test_keyboard_only_interview_to_a_referral(
+    qtbot: Any, window: MainWindow, keyboard: Keyboard
+) -> None:
     log_in(window, keyboard)
     assert "Siti Nurhaliza" in window.home_page.greeting.text()
     keyboard.press(QtCore.Qt.Key.Key_N, QtCore.Qt.KeyboardModifier.ControlModifier)
@@ -58,11 +60,20 @@ def test_keyboard_only_interview_to_a_referral(qtbot: Any, window: MainWindow, k
     rows = window.counter.home().today
     assert len(rows) == 1 and rows[0].status == "completed" and rows[0].outcome == "RUJUK_APH"
     record = window.counter.interviews().get(rows[0].uuid)
-    assert record.consent_bp3mi and record.override_reason and record.suggested_outcome == "TUNDA_RUJUK_BP3MI"
-    assert record.answers["visa_type"] == "kunjungan_wisata" and record.full_name == "Sri Wahyuni Lasahido"
+    assert (
+        record.consent_bp3mi
+        and record.override_reason
+        and record.suggested_outcome == "TUNDA_RUJUK_BP3MI"
+    )
+    assert (
+        record.answers["visa_type"] == "kunjungan_wisata"
+        and record.full_name == "Sri Wahyuni Lasahido"
+    )
 
 
-def test_happy_path_keystrokes(qtbot: Any, window: MainWindow, keyboard: Keyboard, record_property: Any) -> None:
+def test_happy_path_keystrokes(
+    qtbot: Any, window: MainWindow, keyboard: Keyboard, record_property: Any
+) -> None:
     log_in(window, keyboard)
     keyboard.count = 0
     keyboard.press(QtCore.Qt.Key.Key_N, QtCore.Qt.KeyboardModifier.ControlModifier)

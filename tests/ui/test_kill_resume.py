@@ -18,16 +18,33 @@ from interview_app.ui.main_window import MainWindow
 from interview_app.workflow.counter import CounterSession
 from tests.ui.conftest import Keyboard, log_in, show_window
 
-pytestmark = [pytest.mark.gui, pytest.mark.slow, pytest.mark.qt_log_ignore("This plugin does not support")]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.slow,
+    pytest.mark.qt_log_ignore("This plugin does not support"),
+]
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def run_child_until_ready(data_dir: Path) -> str:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     child = subprocess.Popen(
-        [sys.executable, "-m", "interview_app", "gui", "--data-dir", str(data_dir), "--no-crash-dialog",
-         "--script", str(Path(__file__).with_name("kill_child.py"))],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "interview_app",
+            "gui",
+            "--data-dir",
+            str(data_dir),
+            "--no-crash-dialog",
+            "--script",
+            str(Path(__file__).with_name("kill_child.py")),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+        text=True,
     )
     try:
         deadline = time.monotonic() + 60
@@ -51,7 +68,9 @@ def run_child_until_ready(data_dir: Path) -> str:
                 stream.close()
 
 
-def test_resume_after_the_process_is_killed_mid_section(qtbot: Any, office: Path, clock: FixedClock, keyboard: Keyboard) -> None:
+def test_resume_after_the_process_is_killed_mid_section(
+    qtbot: Any, office: Path, clock: FixedClock, keyboard: Keyboard
+) -> None:
     uuid = run_child_until_ready(office)
     # the killed app left its lock file; the next start takes over the stale lock
     window = MainWindow(CounterSession.open(office, clock=clock))
@@ -81,8 +100,20 @@ def test_a_second_copy_of_the_app_is_refused(office: Path) -> None:
     assert lock.tryLock(100)
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "interview_app", "gui", "--data-dir", str(office), "--no-crash-dialog"],
-            capture_output=True, text=True, env=env, cwd=ROOT, timeout=60,
+            [
+                sys.executable,
+                "-m",
+                "interview_app",
+                "gui",
+                "--data-dir",
+                str(office),
+                "--no-crash-dialog",
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=60,
         )
     finally:
         lock.unlock()

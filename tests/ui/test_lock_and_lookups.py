@@ -36,7 +36,9 @@ def test_wrong_password_is_refused(window: MainWindow, keyboard: Keyboard) -> No
     assert window.stack.currentWidget() is window.home_page
 
 
-def test_idle_lock_hides_the_applicant_and_unlocks_with_the_same_password(qtbot: Any, window: MainWindow, keyboard: Keyboard) -> None:
+def test_idle_lock_hides_the_applicant_and_unlocks_with_the_same_password(
+    qtbot: Any, window: MainWindow, keyboard: Keyboard
+) -> None:
     log_in(window, keyboard)
     assert window.idle_timer.interval() == 5 * 60 * 1000  # the default from the settings
     keyboard.press(QtCore.Qt.Key.Key_N, QtCore.Qt.KeyboardModifier.ControlModifier)
@@ -67,7 +69,9 @@ def test_idle_lock_hides_the_applicant_and_unlocks_with_the_same_password(qtbot:
     assert "screen.lock" in actions and "screen.unlock" in actions
 
 
-def test_repeat_applicant_panel_after_two_interviews_with_one_nik(qtbot: Any, window: MainWindow, keyboard: Keyboard) -> None:
+def test_repeat_applicant_panel_after_two_interviews_with_one_nik(
+    qtbot: Any, window: MainWindow, keyboard: Keyboard
+) -> None:
     log_in(window, keyboard)
     given = answers("tourist_visa_work")
     earlier = []
@@ -85,7 +89,10 @@ def test_repeat_applicant_panel_after_two_interviews_with_one_nik(qtbot: Any, wi
     keyboard.type(NIK[15])  # valid as soon as the 16th digit is in: the panel answers
     assert panel.list.count() == 2
     assert "2" in panel.summary.text()
-    assert "tanpa visa kerja" in panel.list.item(0).text() and "TUNDA_RUJUK_BP3MI" in panel.list.item(0).text()
+    assert (
+        "tanpa visa kerja" in panel.list.item(0).text()
+        and "TUNDA_RUJUK_BP3MI" in panel.list.item(0).text()
+    )
     panel.list.setCurrentRow(0)
     panel.list.itemActivated.emit(panel.list.item(0))
     dialog = window.findChild(QtWidgets.QDialog, "recordDialog")
@@ -111,7 +118,9 @@ def test_search_by_name_prefix_answers_while_typing(window: MainWindow, keyboard
     assert results.item(0).text() == "Tidak ditemukan."
 
 
-def test_switching_the_script_language_mid_interview(window: MainWindow, keyboard: Keyboard) -> None:
+def test_switching_the_script_language_mid_interview(
+    window: MainWindow, keyboard: Keyboard
+) -> None:
     log_in(window, keyboard)
     keyboard.press(QtCore.Qt.Key.Key_N, QtCore.Qt.KeyboardModifier.ControlModifier)
     run_interview(window, keyboard, answers("tourist_visa_work"), stop_at="purpose")
@@ -128,7 +137,9 @@ def test_switching_the_script_language_mid_interview(window: MainWindow, keyboar
     assert page.fields["purpose"].title.text().startswith("Apa tujuan")
 
 
-def test_a_locked_database_gives_a_calm_message_and_keeps_the_answer(window: MainWindow, keyboard: Keyboard, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_locked_database_gives_a_calm_message_and_keeps_the_answer(
+    window: MainWindow, keyboard: Keyboard, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from interview_app.storage.errors import DatabaseLocked
     from interview_app.storage.interviews import InterviewRepository
     from interview_app.ui.messages import last_shown

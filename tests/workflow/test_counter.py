@@ -35,8 +35,12 @@ def test_a_fresh_folder_needs_setup_and_setup_signs_the_supervisor_in(tmp_path: 
         assert session.active_questionnaire()[1].id == "tppo-default"
         with pytest.raises(KnownError):
             session.setup_office(
-                office_code="PLU", office_name="x", workstation_name="y",
-                username="z", full_name="z", password="zzzzzzzzzzzz",
+                office_code="PLU",
+                office_name="x",
+                workstation_name="y",
+                username="z",
+                full_name="z",
+                password="zzzzzzzzzzzz",
             )
     finally:
         session.close()
@@ -118,7 +122,9 @@ def test_errors_block_and_warnings_wait_for_confirmation(counter: CounterSession
     assert not mismatch.saved and (mismatch.errors or mismatch.needs_confirmation)
 
 
-def test_a_killed_session_resumes_at_the_question_where_it_stopped(data_dir: Path, counter: CounterSession, clock: FixedClock) -> None:
+def test_a_killed_session_resumes_at_the_question_where_it_stopped(
+    data_dir: Path, counter: CounterSession, clock: FixedClock
+) -> None:
     interview = counter.start_interview()
     given = answers("tourist_visa_work")
     for qid in ("nik", "full_name", "birth_place", "birth_date", "sex", "phone"):
@@ -141,7 +147,9 @@ def test_a_killed_session_resumes_at_the_question_where_it_stopped(data_dir: Pat
         again.close()
 
 
-def test_a_draft_continues_under_the_script_version_it_started_with(counter: CounterSession) -> None:
+def test_a_draft_continues_under_the_script_version_it_started_with(
+    counter: CounterSession,
+) -> None:
     interview = counter.start_interview()
     interview.answer("nik", "7271015203990002")
     old_hash, old = counter.active_questionnaire()
@@ -196,7 +204,9 @@ def test_switching_the_script_language_keeps_the_answers(counter: CounterSession
         interview.set_language("fr")
 
 
-def test_a_locked_database_keeps_the_answer_to_retry(counter: CounterSession, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_locked_database_keeps_the_answer_to_retry(
+    counter: CounterSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from interview_app.storage.errors import DatabaseLocked
     from interview_app.storage.interviews import InterviewRepository
 

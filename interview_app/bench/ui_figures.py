@@ -1,0 +1,269 @@
+"""Benchmark figures of the desktop app: start-up time and peak memory against a bare PySide6 window."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from interview_app.bench.harness import BenchContext, Figure, figure, paired_median_seconds
+from interview_app.bench.storage_figures import TODAY, _fill_interviews
+from interview_app.demo import create_demo_office
+
+# The baseline: a bare PySide6 main window, shown, and the process ends when the loop is idle.
+BARE_WINDOW = """
+import resource, sys
+from PySide6 import QtCore, QtWidgets
+app = QtWidgets.QApplication(sys.argv)
+window = QtWidgets.QMainWindow()
+window.setWindowTitle("bare")
+window.resize(1280, 720)
+window.show()
+def idle():
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    sys.stdout.write(f"rss {kb}\\n")
+    app.quit()
+QtCore.QTimer.singleShot(0, idle)
+app.exec()
+"""
+
+APP_ONLY = (
+    "from interview_app.ui.app import run\n"
+    "raise SystemExit(run({data_dir!r}, crash_dialog=False, quit_when_idle=True))\n"
+)
+
+# Run inside the app (gui --script): sign in, a whole interview by keyboard, complete it, and
+# report the peak resident memory.
+FULL_INTERVIEW = """
+import resource, sys
+from PySide6 import QtCore, QtTest, QtWidgets
+ANSWERS = json.loads(ANSWERS_JSON)
+KEYS = "123456789abcdefghijklmnopqrstuvwxyz"
+
+def focus():
+    widget = QtWidgets.QApplication.focusWidget()
+    if widget is None:
+        window.activateWindow()
+        QtTest.QTest.qWaitForWindowActive(window)
+        if window.interview is not None and window.interview.current:
+            window.interview_page.focus_question(window.interview.current)
+        widget = QtWidgets.QApplication.focusWidget()
+    return widget
+
+def keys(text):
+    QtTest.QTest.keyClicks(focus(), text)
+
+def key(k, m=QtCore.Qt.KeyboardModifier.NoModifier):
+    QtTest.QTest.keyClick(focus(), k, m)
+
+def run():
+    window.activateWindow()
+    QtTest.QTest.qWaitForWindowActive(window)
+    keys("petugas1"); key(QtCore.Qt.Key.Key_Return)
+    keys("loket-satu-demo"); key(QtCore.Qt.Key.Key_Return)
+    key(QtCore.Qt.Key.Key_N, QtCore.Qt.KeyboardModifier.ControlModifier)
+    QtCore.QTimer.singleShot(100, interview)
+
+def interview():
+    page = window.interview_page
+    steps = 0
+    while window.stack.currentWidget() is page and steps < 300:
+        steps += 1
+        c = window.interview
+        qid = c.current
+        q = c.questionnaire.questions[qid]
+        if qid in ANSWERS:
+            v = ANSWERS[qid]
+            if q.type == "yes_no":
+                keys("1" if v else "2")
+            elif q.type == "single":
+                keys(KEYS[[ch.value for ch in c.choices(qid)].index(v)])
+            elif q.type == "date":
+                y, m, d = v.split("-"); keys(f"{d}-{m}-{y}")
+            else:
+                keys(str(v))
+        key(QtCore.Qt.Key.Key_Return)
+        if window.stack.currentWidget() is page and c.current == qid:
+            key(QtCore.Qt.Key.Key_Return)
+    window.review_page.outcome.setFocus()
+    key(QtCore.Qt.Key.Key_Return, QtCore.Qt.KeyboardModifier.ControlModifier)
+    QtTest.QTest.qWait(50)
+    done = window.counter.home().today
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    sys.stdout.write(f"rss {kb} completed {sum(1 for r in done if r.status == 'completed')}\\n")
+    sys.stdout.flush()
+    app.quit()
+
+QtCore.QTimer.singleShot(0, run)
+"""
+
+# A referred applicant (the default script's tourist-visa-for-work case), every section asked.
+ANSWERS = {
+    "nik": "7271015203990002",
+    "full_name": "Sri Wahyuni Lasahido",
+    "birth_place": "Palu",
+    "birth_date": "1999-03-12",
+    "sex": "P",
+    "phone": "+62 852 4411 2233",
+    "passport_application_no": "PLU2026481777",
+    "address": "Jl. Kemiri No. 5, Palu",
+    "home_regency": "7271",
+    "marital_status": "single",
+    "education": "junior_secondary",
+    "occupation": "odd_jobs",
+    "had_passport": False,
+    "travelled_before": False,
+    "purpose": "wisata",
+    "intends_work": True,
+    "destination": "MY",
+    "address_abroad_known": False,
+    "stay_length_days": 30,
+    "return_ticket": False,
+    "route": "via_nunukan",
+    "payer": "self",
+    "funds_proof": False,
+    "travel_with": "friends",
+    "job_type": "plantation",
+    "employer_name_known": False,
+    "promised_salary": 1800,
+    "salary_currency": "MYR",
+    "contract_signed": "no",
+    "visa_type": "kunjungan_wisata",
+    "disnaker_registered": False,
+    "medical_check": False,
+    "competency_training": False,
+    "bpjs": False,
+    "family_permission": True,
+    "offer_source": "family_friend",
+    "recruited_by_individual": False,
+    "visited_recruiter_office": False,
+    "paid_recruiter": False,
+    "debt_deduction": False,
+    "told_to_claim_tourism": False,
+    "documents_held_by_others": False,
+    "holding_dormitory": False,
+    "worked_abroad_before": False,
+    "deported_or_overstay": False,
+    "family_aware": True,
+    "emergency_contact": "Marlina (ibu) 0812 4000 1122",
+    "urgent_debts": True,
+    "foreign_partner_online": False,
+    "knows_official_channels": False,
+    "obs_inconsistent": False,
+    "obs_accompanied_nonfamily": False,
+    "obs_nervous_notes": False,
+}
+
+
+def _env() -> dict[str, str]:
+    root = str(Path(__file__).resolve().parents[2])
+    return dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=root + os.pathsep + os.environ.get("PYTHONPATH", ""),
+        INTERVIEW_APP_SCRYPT_N=os.environ.get("INTERVIEW_APP_SCRYPT_N", ""),
+    )
+
+
+def _office(context: BenchContext, rows: int) -> Path:
+    data_dir = context.workdir.parent / f"ui-office-{rows}"
+    marker = data_dir / "filled"
+    if not marker.exists():
+        create_demo_office(data_dir, count=0, today=TODAY)
+        if rows:
+            _fill_interviews(data_dir, rows)
+        marker.write_text("ok", encoding="utf-8")
+    return data_dir
+
+
+def _run(arguments: list[str]) -> str:
+    env = _env()
+    if not env["INTERVIEW_APP_SCRYPT_N"]:
+        env.pop("INTERVIEW_APP_SCRYPT_N")
+    result = subprocess.run(
+        arguments, capture_output=True, text=True, env=env, timeout=600, check=False
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"{arguments[:4]} failed: {result.stderr[-2000:]}")
+    return result.stdout
+
+
+def _app(data_dir: Path, *extra: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "interview_app",
+        "gui",
+        "--data-dir",
+        str(data_dir),
+        "--no-crash-dialog",
+        *extra,
+    ]
+
+
+@figure("startup_ratio")
+def startup_ratio(context: BenchContext) -> Figure:
+    """Whole process: start to the login window shown with the event loop idle, then exit;
+    against a bare PySide6 window process, timed alternately."""
+    data_dir = _office(context, 0)
+    repeat = 3 if context.quick else 7
+    ours, bare = paired_median_seconds(
+        lambda: _run(_app(data_dir, "--quit-when-idle")),
+        lambda: _run([sys.executable, "-c", BARE_WINDOW]),
+        repeat=repeat,
+        warmup=1,
+    )
+    # The same start without the command-line parser (which imports every command module):
+    # how much of the figure is the window itself.
+    direct = APP_ONLY.format(data_dir=str(data_dir))
+    app_only, bare_again = paired_median_seconds(
+        lambda: _run([sys.executable, "-c", direct]),
+        lambda: _run([sys.executable, "-c", BARE_WINDOW]),
+        repeat=repeat,
+        warmup=1,
+    )
+    return Figure(
+        "startup_ratio",
+        ours,
+        bare,
+        "s",
+        1.5,
+        "`python -m interview_app gui` start to login window idle, offscreen; without the CLI "
+        f"parser {app_only:.3f} s vs bare {bare_again:.3f} s (ratio {app_only / bare_again:.2f})",
+    )
+
+
+def _rss_kb(output: str) -> int:
+    for line in output.splitlines():
+        if line.startswith("rss "):
+            return int(line.split()[1])
+    raise RuntimeError(f"no rss line in {output!r}")
+
+
+@figure("rss_ratio")
+def rss_ratio(context: BenchContext) -> Figure:
+    """Peak resident memory after a whole interview by keyboard on a database of 100,000
+    interviews (quick: 10,000), against the bare window process."""
+    rows = 10_000 if context.quick else 100_000
+    data_dir = _office(context, rows)
+    context.workdir.mkdir(parents=True, exist_ok=True)
+    script = context.workdir / "full_interview.py"
+    script.write_text(
+        "import json\nANSWERS_JSON = " + repr(json.dumps(ANSWERS)) + "\n" + FULL_INTERVIEW,
+        encoding="utf-8",
+    )
+    output = _run(_app(data_dir, "--script", str(script)))
+    if "completed 1" not in output:
+        raise RuntimeError(f"the interview did not complete: {output!r}")
+    ours = _rss_kb(output)
+    bare = _rss_kb(_run([sys.executable, "-c", BARE_WINDOW]))
+    return Figure(
+        "rss_ratio",
+        ours / 1024,
+        bare / 1024,
+        "MiB",
+        1.5,
+        f"peak RSS after a full interview, {rows:,} interviews in the database",
+    )
