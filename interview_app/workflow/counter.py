@@ -344,6 +344,56 @@ class CounterSession:
             typing_store=SettingsTypingStore(self.settings),
         )
 
+    def correct(
+        self,
+        uuid: str,
+        *,
+        reason: str,
+        changes: dict[str, object],
+        chosen_outcome: str | None = None,
+        override_reason: str | None = None,
+    ) -> RecordView:
+        """A completed interview corrected: the changed answers go through the engine of the
+        interview's own script (its checks, flags, score and suggestion), and storage keeps the
+        earlier revision with the reason. The outcome stays unless another is chosen."""
+        from interview_app.storage.interviews import FlagRecord
+
+        officer = self.require()
+        repository = self.interviews()
+        record = repository.get(uuid)
+        questionnaire = self.questionnaire(record.questionnaire_hash)
+        session = self._session(questionnaire, record.answers)
+        for question_id, raw in changes.items():
+            result = session.answer(question_id, raw, confirm_warnings=True)
+            if not result.saved:
+                problems = "; ".join(m.id for m in result.errors)
+                problems_en = "; ".join(m.en for m in result.errors)
+                raise KnownError(
+                    f"Jawaban {question_id} ditolak: {problems}",
+                    f"The answer to {question_id} was refused: {problems_en}",
+                )
+        outcome = chosen_outcome or record.chosen_outcome or session.suggestion.code
+        identity = session.identity_fields()
+        updated = repository.correct(
+            record.uuid,
+            reason=reason,
+            officer_id=officer.officer_id,
+            answers=session.stored_answers(),
+            flags=[
+                FlagRecord(f.rule_id, f.weight, f.hard, f.reason.id, f.reason.en)
+                for f in session.flags
+            ],
+            score=session.score,
+            hard_flag=session.hard_flag,
+            suggested_outcome=session.suggestion.code,
+            chosen_outcome=outcome,
+            override_reason=(override_reason or record.override_reason)
+            if outcome != session.suggestion.code
+            else None,
+            identity={k: identity.get(k) for k in _identity_keys(questionnaire)},
+        )
+        return self.open_record(updated.uuid)
+
     def repeat_applicants(
         self, nik: str, exclude_uuid: str | None = None
     ) -> tuple[InterviewSummary, ...]:
@@ -399,3 +449,7 @@ class SettingsTypingStore:
 
     def clear(self, uuid: str) -> None:
         self._settings.delete(f"typing:{uuid}")
+
+
+def _identity_keys(questionnaire: Questionnaire) -> list[str]:
+    return [q.identity for q in questionnaire.questions.values() if q.identity]

@@ -135,3 +135,11 @@ def test_the_demo_office_opens_at_the_login_with_its_accounts(tmp_path: Path) ->
         assert count == 200  # the demo interviews are there
     finally:
         session.close()
+
+
+def test_the_login_note_names_the_demo_accounts() -> None:
+    from interview_app.demo import DEMO_ACCOUNTS
+    from interview_app.ui.app import DEMO_NOTE
+
+    for account in DEMO_ACCOUNTS:
+        assert f"{account.username} / {account.password}" in DEMO_NOTE

@@ -227,3 +227,21 @@ def test_today_uses_the_clock(counter: CounterSession, clock: FixedClock) -> Non
     assert counter.today() == clock().astimezone().date()
     clock.advance(dt.timedelta(days=1))
     assert counter.home().today == ()
+
+
+def test_a_correction_is_a_new_revision_with_its_reason(counter: CounterSession) -> None:
+    interview = counter.start_interview()
+    walk(interview, answers("tourist_visa_work"))
+    interview.complete("TUNDA_RUJUK_BP3MI")
+    with pytest.raises(KnownError):
+        counter.correct(interview.uuid, reason="  ", changes={"full_name": "Sri W. Lasahido"})
+    view = counter.correct(
+        interview.uuid, reason="salah ketik nama", changes={"full_name": "Sri W. Lasahido"}
+    )
+    assert view.full_name == "Sri W. Lasahido"
+    repository = counter.interviews()
+    assert repository.get(interview.uuid).revision == 2
+    assert [r.reason for r in repository.revisions(interview.uuid)] == ["salah ketik nama"]
+    assert repository.get_revision(interview.uuid, 1).full_name == "Sri Wahyuni Lasahido"
+    with pytest.raises(KnownError):
+        counter.correct(interview.uuid, reason="x", changes={"nik": "123"})
