@@ -32,6 +32,14 @@ AXIS_FONT_SIZE = 6.5
 NO_DATA = "Tidak ada data / No data"
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    """A drawing whose starting font is DejaVu, so no Helvetica enters the PDF."""
+    regular, _ = register_fonts()
+    drawing = Drawing(width, height)
+    drawing.initialFontName = regular
+    return drawing
+
+
 def _nice_step(maximum: int) -> int:
     """A value-axis step giving about five gridlines at round numbers."""
     for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
@@ -42,7 +50,7 @@ def _nice_step(maximum: int) -> int:
 
 def _empty(width: float, height: float) -> Drawing:
     regular, _ = register_fonts()
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     drawing.add(
         String(width / 2, height / 2, NO_DATA, fontName=regular, fontSize=9, textAnchor="middle"),
         name="chart",
@@ -61,7 +69,7 @@ def per_day_chart(recap: Recap, width: float, height: float) -> Drawing:
     counts = recap.per_day
     if not counts:
         return _empty(width, height)
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 28, 26
     chart.width, chart.height = width - 36, height - 34
@@ -102,7 +110,7 @@ def pie_chart(counts: list[Count], width: float, height: float, language: str = 
     if not items:
         return _empty(width, height)
     total = sum(c.count for c in items)
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     size = min(height - 10, width * 0.42)
     pie = Pie()
     pie.x, pie.y = 6, (height - size) / 2
@@ -151,7 +159,7 @@ def ranked_bar_chart(
     if not counts or all(c.count == 0 for c in counts):
         return _empty(width, height)
     names = labels if labels is not None else [c.label.id for c in counts]
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     chart = HorizontalBarChart()
     chart.x, chart.y = label_width, 14
     chart.width, chart.height = width - label_width - 26, height - 18

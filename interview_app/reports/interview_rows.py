@@ -96,7 +96,7 @@ def _yes_no(value: Any) -> str:
 
 def export_rows(database: Database, period: Period, *, redacted: bool) -> list[dict[str, Any]]:
     """Every interview started in the period (all statuses), oldest first, as {column: value}."""
-    settings = OfficeSettings(database)
+    labels = {label.code: label.label.id for label in OfficeSettings(database).outcome_labels()}
     names = officer_names(database.conn)
     regions = load_regions()
     countries = {c.code: c for c in load_countries()}
@@ -156,7 +156,7 @@ def export_rows(database: Database, period: Period, *, redacted: bool) -> list[d
             "flags": flags or "",
             "suggested_outcome": suggested or "",
             "chosen_outcome": chosen or "",
-            "outcome_label": settings.outcome_label(outcome).id if outcome else "",
+            "outcome_label": labels.get(outcome, outcome) if outcome else "",
             "override_reason": override or "",
             "consent_bp3mi": _yes_no(consent),
             "revision": revision,

@@ -91,6 +91,7 @@ def _letterhead(recap: Recap, styles: dict[str, ParagraphStyle]) -> Flowable:
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), register_fonts()[0]),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LINEBELOW", (0, 0), (-1, -1), 1.2, RULE_COLOUR),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
@@ -124,6 +125,7 @@ def _key_figures(recap: Recap, styles: dict[str, ParagraphStyle]) -> Flowable:
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), register_fonts()[0]),
                 ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#bbbbbb")),
                 ("INNERGRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#bbbbbb")),
                 ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f3f6f9")),
@@ -145,6 +147,7 @@ def _side_by_side(left: list[Flowable], right: list[Flowable]) -> Table:
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), register_fonts()[0]),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 6),
@@ -279,6 +282,9 @@ def render_recap_pdf(recap: Recap) -> bytes:
         author=recap.office_name,
         subject="Rekapitulasi wawancara / Interview recap",
         creator="Asisten Wawancara",
+        # The canvas sets a starting font on every page; Helvetica would be one more
+        # (unembedded) font in the file.
+        initialFontName=register_fonts()[0],
     )
     footer = _footer(recap)
     doc.build(story, onFirstPage=footer, onLaterPages=footer)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -37,13 +38,21 @@ def active_script_outcomes(database: Database) -> tuple[list[OutcomeLabel], set[
     active = QuestionnaireStore(database).active()
     if active is None:
         return [], set()
+    labels, used = _script_outcomes(*active)
+    return list(labels), set(used)
+
+
+@functools.lru_cache(maxsize=8)
+def _script_outcomes(digest: str, source: str) -> tuple[tuple[OutcomeLabel, ...], frozenset[str]]:
+    # Keyed by content: a script's text never changes under its hash, so it is parsed once.
     try:
-        questionnaire = load_text(active[1], "active")
+        questionnaire = load_text(source, f"{digest[:12]}.yaml")
     except QuestionnaireError:
-        return [], set()
-    labels = [OutcomeLabel(c.code, c.label, c.refers_bp3mi) for c in questionnaire.outcome_codes]
-    used = {rule.outcome for rule in questionnaire.outcome_rules}
-    return labels, used
+        return (), frozenset()
+    labels = tuple(
+        OutcomeLabel(c.code, c.label, c.refers_bp3mi) for c in questionnaire.outcome_codes
+    )
+    return labels, frozenset(rule.outcome for rule in questionnaire.outcome_rules)
 
 
 class OfficeSettings:
@@ -129,6 +138,8 @@ class OfficeSettings:
             except KnownError as exc:
                 problems.append(exc.message)
                 continue
+            if value == self.get(key):
+                continue  # unchanged: an old value that today's rules refuse must not block
             try:
                 checked[key] = spec.validate(value)
             except SettingsInvalid as exc:
