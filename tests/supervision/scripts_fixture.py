@@ -40,7 +40,9 @@ EDITED = (
         '    reason: {id: "Bekerja tanpa visa kerja", en: "Working without a work visa"}\n',
         "",
     )
-    .replace('label: {id: "Gaji", en: "Salary"}', 'label: {id: "Gaji per bulan", en: "Monthly salary"}')
+    .replace(
+        'label: {id: "Gaji", en: "Salary"}', 'label: {id: "Gaji per bulan", en: "Monthly salary"}'
+    )
     .replace('when: "intends_work"\n    weight: 3', 'when: "intends_work"\n    weight: 4')
     .replace('when: "hard_flag or score >= 5"', 'when: "hard_flag or score >= 6"')
 )

@@ -32,7 +32,9 @@ def test_lockout_after_five_failures_and_release_after_the_lock_time(office: Off
         officers.authenticate(OFFICER.username, OFFICER.password)
     office.clock.advance(seconds=2)
     assert officers.authenticate(OFFICER.username, OFFICER.password).username == OFFICER.username
-    actions = [e.action for e in office.audit.entries(object_id=str(office.officer(OFFICER.username).id))]
+    actions = [
+        e.action for e in office.audit.entries(object_id=str(office.officer(OFFICER.username).id))
+    ]
     assert "officer.locked" in actions and actions.count("login.refused") == 2
 
 
@@ -75,12 +77,16 @@ def test_reset_password_forces_a_change_at_next_login(office: Office) -> None:
     with pytest.raises(PasswordRejected):
         officers.change_password(target.id, "sementara-sekali", "sementara-sekali")
     officers.change_password(target.id, "sementara-sekali", "kalimat sandi baru saya")
-    assert not officers.authenticate(OFFICER.username, "kalimat sandi baru saya").must_change_password
+    assert not officers.authenticate(
+        OFFICER.username, "kalimat sandi baru saya"
+    ).must_change_password
 
 
 def test_created_accounts_must_change_their_first_password_and_are_logged(office: Office) -> None:
     admin = AccountAdmin(office.session())
-    created = admin.create("petugas7", "Nur Aini", "199001012020012001", "officer", "awal-yang-panjang")
+    created = admin.create(
+        "petugas7", "Nur Aini", "199001012020012001", "officer", "awal-yang-panjang"
+    )
     assert created.must_change_password and created.role == "officer"
     with pytest.raises(PasswordRejected):
         admin.create("petugas8", "Dewi", None, "officer", "petugas8")  # the username itself

@@ -61,7 +61,9 @@ def test_an_officer_is_refused_every_supervisor_operation(office: Office, name: 
 
 def test_a_deactivated_supervisor_is_refused_at_once(office: Office) -> None:
     acting = office.session()
-    second = AccountAdmin(acting).create("kepala2", "Kepala Dua", None, "supervisor", "sandi-kepala-dua")
+    second = AccountAdmin(acting).create(
+        "kepala2", "Kepala Dua", None, "supervisor", "sandi-kepala-dua"
+    )
     other = SupervisorSession(office.database, second.id, office.audit, office.clock)
     AuditViewer(other).check()
     AccountAdmin(acting).deactivate(second.id)

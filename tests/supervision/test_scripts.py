@@ -42,7 +42,9 @@ def test_diff_shows_a_renamed_and_a_removed_question() -> None:
     salary = changes.changed("salary")
     assert salary is not None and salary.aspects == ("label",)
     assert changes.risk_rules_removed == ("work_without_visa",)
-    weights = {r.rule_id: (r.aspects, r.old_weight, r.new_weight) for r in changes.risk_rules_changed}
+    weights = {
+        r.rule_id: (r.aspects, r.old_weight, r.new_weight) for r in changes.risk_rules_changed
+    }
     assert weights == {"admits_work": (("weight",), 3.0, 4.0)}
     assert [(c.kind, c.position, c.outcome) for c in changes.outcome_rules_changed] == [
         ("changed", 1, "RUJUK")
@@ -65,7 +67,10 @@ def test_diff_ignores_spacing_and_sees_choice_and_relevance_changes() -> None:
     changed = load_text(
         MINI.replace("version: 1", "version: 2")
         .replace("relevant: \"purpose != 'kerja'\"", "relevant: \"purpose = 'wisata'\"")
-        .replace('{value: kontrak, label: {id: "Kontrak", en: "Contract"}}', '{value: paspor, label: {id: "Paspor", en: "Passport"}}'),
+        .replace(
+            '{value: kontrak, label: {id: "Kontrak", en: "Contract"}}',
+            '{value: paspor, label: {id: "Paspor", en: "Passport"}}',
+        ),
         "y.yaml",
     )
     changes = diff(old, changed)
@@ -95,7 +100,10 @@ def test_install_then_activate_keeps_old_interviews_on_their_script(
     codes = [c["code"] for c in OfficeSettings(office.database).get("outcome_codes")]
     assert codes[-2:] == ["LANJUT", "RUJUK"]
     hashes = {
-        h for (h,) in office.database.conn.execute("SELECT DISTINCT questionnaire_hash FROM interviews")
+        h
+        for (h,) in office.database.conn.execute(
+            "SELECT DISTINCT questionnaire_hash FROM interviews"
+        )
     }
     assert hashes == {old_hash}
     actions = [e.action for e in office.audit.entries(object_type="questionnaire", limit=3)]

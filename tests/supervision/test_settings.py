@@ -8,7 +8,12 @@ from interview_app.storage.errors import PasswordRejected
 from interview_app.storage.officers import OfficerRepository
 from interview_app.storage.settings import SettingsStore
 from interview_app.supervision.office_settings import OfficeSettings
-from interview_app.supervision.settings_spec import GROUPS_BY_ID, SETTINGS, SettingsInvalid, spec_for
+from interview_app.supervision.settings_spec import (
+    GROUPS_BY_ID,
+    SETTINGS,
+    SettingsInvalid,
+    spec_for,
+)
 from tests.supervision.conftest import Office
 
 
@@ -21,9 +26,17 @@ def test_every_setting_is_declared_once_with_both_languages_and_a_known_group() 
         if spec.default is not None and (spec.default != "" or not spec.required):
             assert spec.validate(spec.default) == spec.default
     # Names storage, the demo and sync read must stay as they are.
-    for key in ("office_code", "office_name", "workstation_name", "office_province",
-                "office_address", "bp3mi_name", "bp3mi_address", "bp3mi_phone",
-                "password_min_length"):
+    for key in (
+        "office_code",
+        "office_name",
+        "workstation_name",
+        "office_province",
+        "office_address",
+        "bp3mi_name",
+        "bp3mi_address",
+        "bp3mi_phone",
+        "password_min_length",
+    ):
         assert key in keys
 
 
@@ -73,7 +86,8 @@ def test_outcome_codes_used_by_the_active_script_cannot_be_removed(office: Offic
 def test_writes_are_logged_by_key_and_read_by_storage(office: Office) -> None:
     settings = OfficeSettings(office.database)
     changed = settings.update(
-        office.session(), {"password_min_length": 12, "idle_lock_minutes": 5, "bp3mi_phone": "0451 123456"}
+        office.session(),
+        {"password_min_length": 12, "idle_lock_minutes": 5, "bp3mi_phone": "0451 123456"},
     )
     assert changed == ["password_min_length", "bp3mi_phone"]
     entry = office.audit.entries(limit=1)[0]
