@@ -89,9 +89,9 @@ def ensure_venv() -> Path:
             subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if not STAMP.exists() or STAMP.read_text().strip() != wanted:
-        say("installing the Python dependencies (pip install -e .[test])")
+        say("installing the Python dependencies (pip install -e .[test,build])")
         subprocess.run([str(python), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=False)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "-e", f"{ROOT}[test]"], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "-e", f"{ROOT}[test,build]"], check=True)
         STAMP.write_text(wanted)
     return python
 

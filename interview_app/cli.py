@@ -50,7 +50,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerant_console() -> None:
+    """A Windows console in cp1252 cannot print every name or sign; never crash on that."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (getattr(stream, "encoding", "") or "").lower() not in ("utf-8", "utf8"):
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_console()
     argv = list(sys.argv[1:] if argv is None else argv)
     if "--self-test" in argv:  # the flag form support calls and build.py use
         argv = ["self-test", *(arg for arg in argv if arg != "--self-test")]

@@ -12,7 +12,7 @@ from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.audit import AuditCheck, AuditLog
 from interview_app.storage.copies import copy_database
 from interview_app.storage.database import BACKUPS_FOLDER, Database, connect
-from interview_app.storage.errors import NotFound
+from interview_app.storage.errors import DatabaseLocked, NotFound
 from interview_app.storage.keys import read_office_key
 from interview_app.storage.paths import database_path
 from interview_app.storage.schema import SCHEMA
@@ -186,6 +186,8 @@ def check(
         raise NotFound(f"Basis data {path} tidak ada.", f"There is no database at {path}.")
     try:
         conn = connect(path)
+    except DatabaseLocked:
+        raise  # not damage: the caller says "locked, try again" in both languages
     except KnownError as exc:
         return DbCheckReport(path, [exc.message.en], [], None, SCHEMA.version, None)
     try:
@@ -210,6 +212,8 @@ def _check_open(
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.DatabaseError as exc:
         known = known_error_for(exc)
+        if isinstance(known, DatabaseLocked):
+            raise known from None
         detail = known.message.en if known else str(exc)
         return DbCheckReport(path, [detail], [], None, SCHEMA.version, None)
     audit: AuditCheck | None = None

@@ -91,11 +91,6 @@ def test_db_check_reads_past_a_writer_in_wal_mode(
     assert "RESULT: OK" in capsys.readouterr().out
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="storage/maintenance.check turns a locked file into an 'integrity check failed' "
-    "line with the English message only; it should report DatabaseLocked in both languages",
-)
 def test_db_check_of_a_file_no_one_else_may_read_says_it_is_locked(
     office: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
