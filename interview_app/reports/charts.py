@@ -72,7 +72,8 @@ def per_day_chart(recap: Recap, width: float, height: float) -> Drawing:
     drawing = _drawing(width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 28, 26
-    chart.width, chart.height = width - 36, height - 34
+    # A few days must not become a few slabs across the page: at most ~24 pt per day.
+    chart.width, chart.height = min(width - 36, max(60, 24 * len(counts))), height - 34
     chart.data = [tuple(c.count for c in counts)]
     every = max(1, len(counts) // 15 + (1 if len(counts) % 15 else 0))
     chart.categoryAxis.categoryNames = [

@@ -232,7 +232,7 @@ def render_recap_pdf(recap: Recap) -> bytes:
             styles["title"],
         ),
         Paragraph(
-            f"Periode / Period: {period} ({recap.period.days} hari / days) · "
+            f"Periode / Period: {period} ({recap.period.days} hari / days)<br/>"
             f"Dibuat / Generated {generated}{by}",
             styles["subtitle"],
         ),
@@ -246,7 +246,7 @@ def render_recap_pdf(recap: Recap) -> bytes:
         _section("2. Hasil wawancara / Outcomes", charts["outcomes"], styles),
         _side_by_side(
             [
-                Paragraph("3. Negara tujuan teratas / Top destinations", styles["heading"]),
+                Paragraph("3. Negara tujuan / Destinations", styles["heading"]),
                 charts["destinations"],
             ],
             [

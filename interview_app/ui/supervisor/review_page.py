@@ -171,7 +171,13 @@ class ReviewPage(QtWidgets.QWidget):
                 row.uuid,
             )
         self.table.resizeColumnsToContents()
-        self.status.ok(f"{len(rows)} wawancara / interviews")
+        if len(rows) >= ReviewFilter().limit:
+            self.status.ok(
+                f"{len(rows)} wawancara terbaru; persempit saringan untuk yang lain / the "
+                f"{len(rows)} newest interviews; narrow the filters to see others"
+            )
+        else:
+            self.status.ok(f"{len(rows)} wawancara / interviews")
 
     def _selected(self) -> ReviewRow | None:
         key = selected_key(self.table)

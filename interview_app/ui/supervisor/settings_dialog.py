@@ -62,6 +62,7 @@ class SettingsPanel(QtWidgets.QWidget):
         self.topics = QtWidgets.QListWidget()
         self.topics.setObjectName("settingsTopics")
         self.topics.setMaximumWidth(220)
+        self.topics.setSpacing(4)  # two-line (Indonesian, English) topics stay apart
         self.stack = QtWidgets.QStackedWidget()
         self.pages: list[SettingsPage] = []
         for group in GROUPS:
