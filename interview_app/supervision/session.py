@@ -12,6 +12,7 @@ from interview_app.storage.database import Database
 from interview_app.storage.errors import NotFound
 from interview_app.storage.keys import read_office_key
 from interview_app.storage.officers import Officer, OfficerRepository
+from interview_app.supervision.office_settings import officer_repository
 
 
 def supervisors_only() -> PermissionDenied:
@@ -63,8 +64,7 @@ class SupervisorSession:
         return f"officer:{self.officer_id}"
 
     def officers(self) -> OfficerRepository:
-        from interview_app.supervision.office_settings import officer_repository
-
+        """Accounts with the lockout limits from the settings."""
         return officer_repository(self.database, self.audit, self.clock)
 
     def require(self) -> Officer:

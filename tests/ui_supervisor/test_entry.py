@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6 import QtWidgets
 
+from interview_app.demo import create_demo_office
 from interview_app.errors import PermissionDenied
 from interview_app.supervision.session import SupervisorSession
 from interview_app.ui.supervisor import (
@@ -17,6 +19,7 @@ from interview_app.ui.supervisor import (
 from interview_app.ui.supervisor.accounts_page import AccountsPage
 from interview_app.ui.supervisor.review_page import ReviewPage
 from interview_app.ui.supervisor.tools_window import SupervisorToolsWindow
+from interview_app.workflow.counter import CounterSession
 from tests.ui_supervisor.conftest import OFFICER, SUPERVISOR, Office
 
 # The offscreen platform says it cannot raise windows or pass size hints; nothing else may warn.
@@ -69,3 +72,23 @@ def test_a_supervisor_gets_every_tool_in_one_window(
         "Recap",
     ]
     windows[0].close()
+
+
+def test_the_counter_session_is_a_valid_context(
+    qtbot: Any, tmp_path: Path, parent: QtWidgets.QWidget
+) -> None:
+    """The officer app's CounterSession (database, clock, officer, audit()) opens the tools
+    for its signed-in supervisor and is refused for its officer."""
+    create_demo_office(tmp_path / "counter", count=0)
+    counter = CounterSession.open(tmp_path / "counter")
+    try:
+        counter.login(OFFICER.username, OFFICER.password)
+        assert not can_open_supervisor_tools(counter)
+        counter.login(SUPERVISOR.username, SUPERVISOR.password)
+        assert can_open_supervisor_tools(counter)
+        open_supervisor_tools(parent, counter)
+        windows = parent.findChildren(SupervisorToolsWindow)
+        assert len(windows) == 1
+        windows[0].close()
+    finally:
+        counter.close()
