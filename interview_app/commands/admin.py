@@ -1,60 +1,19 @@
-"""`interview-app account|script|settings|audit|retention`: supervisor operations for IT admins."""
+"""`interview-app account|script|settings|audit|retention`: supervisor operations for IT admins.
+
+Only the arguments live here; the work is in interview_app.supervision.admin_cli, imported when a
+command runs, so that every start of the app does not pay for it."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
-import os
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
+import importlib
+from collections.abc import Callable
 
 from interview_app.cli import data_dir_argument
-from interview_app.errors import KnownError
-from interview_app.storage.database import open_database
-from interview_app.storage.paths import database_path, resolve_data_dir
-from interview_app.supervision.accounts import AccountAdmin
-from interview_app.supervision.audit_view import AuditFilter, AuditViewer
-from interview_app.supervision.office_settings import OfficeSettings, officer_repository
-from interview_app.supervision.retention import Retention
-from interview_app.supervision.scripts import ScriptAdmin, diff
-from interview_app.supervision.session import SupervisorSession, office_audit_log
-from interview_app.supervision.settings_spec import SETTINGS, spec_for
-from interview_app.supervision.signin import authenticate, sign_in_supervisor
+from interview_app.supervision.cli_secrets import ENV_NEW_PASSWORD, ENV_PASSWORD, ENV_USER
 
-ENV_USER = "INTERVIEW_APP_USER"
-ENV_PASSWORD = "INTERVIEW_APP_PASSWORD"
-ENV_NEW_PASSWORD = "INTERVIEW_APP_NEW_PASSWORD"
-
-Handler = Callable[[SupervisorSession, argparse.Namespace], int]
-
-
-# -- secrets and sign-in ------------------------------------------------------------------------
-
-
-def read_secret(file_name: str | None, env_name: str, prompt: str) -> str:
-    """From the file, else the environment variable, else a hidden prompt on a terminal.
-    Scripts never prompt: without a terminal a missing secret is refused."""
-    if file_name:
-        try:
-            text = Path(file_name).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise KnownError(
-                f"Berkas kata sandi {file_name} tidak dapat dibaca.",
-                f"The password file {file_name} cannot be read.",
-            ) from exc
-        return text.rstrip("\r\n")
-    value = os.environ.get(env_name)
-    if value:
-        return value
-    if sys.stdin.isatty() and sys.stderr.isatty():
-        return getpass.getpass(prompt)
-    raise KnownError(
-        f"Kata sandi tidak diberikan: pakai berkas (--…-password-file) atau variabel {env_name}.",
-        f"No password given: use a file (--…-password-file) or the variable {env_name}.",
-    )
+Runner = Callable[[argparse.Namespace], int]
 
 
 def supervisor_arguments(parser: argparse.ArgumentParser) -> None:
@@ -63,7 +22,7 @@ def supervisor_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--as",
         dest="as_user",
-        default=os.environ.get(ENV_USER),
+        default=None,
         metavar="USERNAME",
         help=f"akun supervisor / supervisor account (or {ENV_USER})",
     )
@@ -74,7 +33,7 @@ def supervisor_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _new_password_argument(parser: argparse.ArgumentParser) -> None:
+def new_password_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--new-password-file",
         metavar="FILE",
@@ -82,383 +41,87 @@ def _new_password_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def existing_data_dir(value: str | None) -> Path:
-    data_dir = resolve_data_dir(value)
-    if not database_path(data_dir).exists():
-        raise KnownError(
-            f"Tidak ada basis data di {data_dir}.", f"There is no database in {data_dir}."
-        )
-    return data_dir
-
-
-def _username(args: argparse.Namespace) -> str:
-    if not args.as_user:
-        raise KnownError(
-            f"Sebutkan akun supervisor dengan --as atau {ENV_USER}.",
-            f"Name the supervisor account with --as or {ENV_USER}.",
-        )
-    return str(args.as_user)
-
-
-@contextmanager
-def supervisor_session(args: argparse.Namespace) -> Iterator[SupervisorSession]:
-    """Open the database and sign the --as account in; refused unless it is a supervisor."""
-    username = _username(args)
-    database = open_database(existing_data_dir(args.data_dir))
-    try:
-        password = read_secret(
-            args.password_file, ENV_PASSWORD, f"Kata sandi / password {username}: "
-        )
-        yield sign_in_supervisor(database, username, password)
-    finally:
-        database.close()
-
-
-def as_supervisor(handler: Handler) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        with supervisor_session(args) as session:
-            return handler(session, args)
-
-    return run
-
-
-def _new_password(args: argparse.Namespace) -> str:
-    return read_secret(args.new_password_file, ENV_NEW_PASSWORD, "Kata sandi baru / new password: ")
-
-
-def _say(id_text: str, en_text: str) -> None:
-    print(id_text)
-    print(en_text)
-
-
-# -- account ------------------------------------------------------------------------------------
-
-
-def _account_list(session: SupervisorSession, args: argparse.Namespace) -> int:
-    for info in AccountAdmin(session).list():
-        o = info.officer
-        print(f"{o.username:<16} {o.role:<10} {info.status_text:<40} {o.full_name}")
-    return 0
-
-
-def _account_create(args: argparse.Namespace) -> int:
-    """Needs a supervisor, except for the very first supervisor of a new office."""
-    if args.as_user:
-        return as_supervisor(_account_create_as)(args)
-    database = open_database(existing_data_dir(args.data_dir))
-    try:
-        officers = officer_repository(database, office_audit_log(database))
-        if officers.any_supervisor() or args.role != "supervisor":
-            raise KnownError(
-                "Sebutkan akun supervisor yang membuat akun ini (--as).",
-                "Name the supervisor account creating this account (--as).",
-            )
-        officer = officers.create(
-            args.username,
-            args.name,
-            args.nip,
-            "supervisor",
-            _new_password(args),
-            must_change_password=False,
-        )
-    finally:
-        database.close()
-    _say(
-        f"Supervisor pertama dibuat: {officer.username}",
-        f"First supervisor created: {officer.username}",
-    )
-    return 0
-
-
-def _account_create_as(session: SupervisorSession, args: argparse.Namespace) -> int:
-    officer = AccountAdmin(session).create(
-        args.username, args.name, args.nip, args.role, _new_password(args)
-    )
-    _say(
-        f"Akun dibuat: {officer.username} ({officer.role}); kata sandi wajib diganti saat masuk.",
-        f"Account created: {officer.username} ({officer.role}); the password must be changed "
-        "at first login.",
-    )
-    return 0
-
-
-def _target(session: SupervisorSession, args: argparse.Namespace) -> int:
-    return AccountAdmin(session).find(args.username).id
-
-
-def _account_deactivate(session: SupervisorSession, args: argparse.Namespace) -> int:
-    AccountAdmin(session).deactivate(_target(session, args))
-    _say(f"Akun {args.username} dinonaktifkan.", f"Account {args.username} deactivated.")
-    return 0
-
-
-def _account_activate(session: SupervisorSession, args: argparse.Namespace) -> int:
-    AccountAdmin(session).activate(_target(session, args))
-    _say(f"Akun {args.username} diaktifkan.", f"Account {args.username} activated.")
-    return 0
-
-
-def _account_reset(session: SupervisorSession, args: argparse.Namespace) -> int:
-    AccountAdmin(session).reset_password(_target(session, args), _new_password(args))
-    _say(
-        f"Kata sandi {args.username} diatur ulang; wajib diganti saat masuk berikutnya.",
-        f"Password of {args.username} reset; it must be changed at the next login.",
-    )
-    return 0
-
-
-def _account_unlock(session: SupervisorSession, args: argparse.Namespace) -> int:
-    AccountAdmin(session).unlock(_target(session, args))
-    _say(f"Akun {args.username} dibuka kuncinya.", f"Account {args.username} unlocked.")
-    return 0
-
-
-def _account_change_password(args: argparse.Namespace) -> int:
-    """Any account's own change (also the forced one after a reset)."""
-    username = _username(args)
-    database = open_database(existing_data_dir(args.data_dir))
-    try:
-        password = read_secret(
-            args.password_file, ENV_PASSWORD, f"Kata sandi / password {username}: "
-        )
-        officer = authenticate(database, username, password)
-        audit = office_audit_log(database)
-        officer_repository(database, audit).change_password(
-            officer.id, password, _new_password(args)
-        )
-    finally:
-        database.close()
-    _say(f"Kata sandi {username} diganti.", f"Password of {username} changed.")
-    return 0
-
-
-# -- script -------------------------------------------------------------------------------------
-
-
-def _script_list(session: SupervisorSession, args: argparse.Namespace) -> int:
-    for info in ScriptAdmin(session).list():
-        mark = "*" if info.active else " "
-        print(
-            f"{mark} {info.hash[:16]}  {info.script_id} v{info.version}  {info.installed_at[:19]}"
-        )
-    return 0
-
-
-def _script_install(session: SupervisorSession, args: argparse.Namespace) -> int:
-    result = ScriptAdmin(session).install_file(Path(args.file))
-    q = result.questionnaire
-    if result.already_installed:
-        _say(
-            f"Sudah terpasang: {q.id} v{q.version} {result.hash[:16]}",
-            f"Installed already: {q.id} v{q.version} {result.hash[:16]}",
-        )
-    else:
-        _say(
-            f"Terpasang (belum aktif): {q.id} v{q.version} {result.hash[:16]}",
-            f"Installed (not active): {q.id} v{q.version} {result.hash[:16]}",
-        )
-    if result.diff is not None:
-        print("\n".join(result.diff.lines("id")))
-    print(f"interview-app script activate {result.hash[:16]}")
-    return 0
-
-
-def _script_diff(session: SupervisorSession, args: argparse.Namespace) -> int:
-    admin = ScriptAdmin(session)
-    checked = admin.check_file(Path(args.file))
-    if checked.questionnaire is None:
-        for problem in checked.problems:
-            sys.stderr.write(f"{problem}\n")
-        raise KnownError("Naskah baru tidak sah.", "The new script is not valid.")
-    old = admin.load(args.against) if args.against else admin.active()
-    if old is None:
-        raise KnownError("Belum ada naskah aktif.", "No script is active yet.")
-    changes = diff(old, checked.questionnaire)
-    print("\n".join(changes.lines("id")))
-    print()
-    print("\n".join(changes.lines("en")))
-    return 0
-
-
-def _script_activate(session: SupervisorSession, args: argparse.Namespace) -> int:
-    result = ScriptAdmin(session).activate(args.hash)
-    _say(
-        f"Aktif: {result.script_id} v{result.version} {result.hash[:16]}",
-        f"Active: {result.script_id} v{result.version} {result.hash[:16]}",
-    )
-    if result.outcome_codes_added:
-        codes = ", ".join(result.outcome_codes_added)
-        _say(
-            f"Kode hasil baru ditambahkan ke pengaturan: {codes}",
-            f"New outcome codes added to the settings: {codes}",
-        )
-    return 0
-
-
-# -- settings -----------------------------------------------------------------------------------
-
-
-def _settings_list(session: SupervisorSession, args: argparse.Namespace) -> int:
-    session.require()
-    settings = OfficeSettings(session.database)
-    for spec in SETTINGS:
-        print(f"{spec.key:<34} {spec.show(settings.get(spec.key))}")
-    return 0
-
-
-def _settings_get(session: SupervisorSession, args: argparse.Namespace) -> int:
-    session.require()
-    spec = spec_for(args.key)
-    print(spec.show(OfficeSettings(session.database).get(spec.key)))
-    return 0
-
-
-def _settings_set(session: SupervisorSession, args: argparse.Namespace) -> int:
-    spec = spec_for(args.key)
-    changed = OfficeSettings(session.database).set(session, spec.key, spec.parse(args.value))
-    if changed:
-        _say(f"Tersimpan: {spec.key}", f"Saved: {spec.key}")
-    else:
-        _say(f"Tidak berubah: {spec.key}", f"Unchanged: {spec.key}")
-    return 0
-
-
-# -- audit --------------------------------------------------------------------------------------
-
-
-def _date(text: str) -> dt.date:
+def date_argument(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"tanggal YYYY-MM-DD / date YYYY-MM-DD: {text}") from None
 
 
-def _audit_list(session: SupervisorSession, args: argparse.Namespace) -> int:
-    rows = AuditViewer(session).list(
-        AuditFilter(
-            date_from=args.date_from,
-            date_to=args.date_to,
-            action=args.action_filter,
-            actor=args.actor,
-            limit=args.limit,
-        )
-    )
-    for row in rows:
-        e = row.entry
-        target = f"{e.object_type or ''}:{e.object_id or ''}".strip(":")
-        print(
-            f"{e.seq:>7} {e.at[:19]} {row.actor_name:<24} {e.action:<24} {target} {row.details_text}"
-        )
-    return 0
+def _lazy(name: str) -> Runner:
+    def run(args: argparse.Namespace) -> int:
+        module = importlib.import_module("interview_app.supervision.admin_cli")
+        return int(module.COMMANDS[name](args))
 
-
-def _audit_check(session: SupervisorSession, args: argparse.Namespace) -> int:
-    result = AuditViewer(session).check()
-    _say(result.message.id, result.message.en)
-    return 0 if result.ok else 1
-
-
-# -- retention ----------------------------------------------------------------------------------
-
-
-def _retention_dry_run(session: SupervisorSession, args: argparse.Namespace) -> int:
-    plan = Retention(session).plan()
-    for candidate in plan.candidates:
-        print(f"{candidate.ref_no}  {candidate.created_at[:10]}  {candidate.status}")
-    _say(
-        f"{plan.count} wawancara dibuat sebelum {plan.cutoff[:10]} (masa simpan "
-        f"{plan.retention_years} tahun) akan dihapus.",
-        f"{plan.count} interview(s) created before {plan.cutoff[:10]} (retention "
-        f"{plan.retention_years} years) would be deleted.",
-    )
-    return 0
-
-
-def _retention_purge(session: SupervisorSession, args: argparse.Namespace) -> int:
-    retention = Retention(session)
-    plan = retention.plan()
-    if not args.yes:
-        raise KnownError(
-            f"{plan.count} wawancara akan dihapus permanen. Jalankan 'retention dry-run' dulu, "
-            "lalu ulangi dengan --yes.",
-            f"{plan.count} interview(s) would be deleted for good. Run 'retention dry-run' "
-            "first, then repeat with --yes.",
-        )
-    result = retention.purge(plan)
-    _say(result.message().id, result.message().en)
-    return 0
-
-
-# -- registration -------------------------------------------------------------------------------
+    return run
 
 
 def _leaf(
     actions: argparse._SubParsersAction,  # type: ignore[type-arg]
+    group: str,
     name: str,
     help_text: str,
-    handler: Callable[[argparse.Namespace], int],
 ) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = actions.add_parser(name, help=help_text)
     supervisor_arguments(parser)
-    parser.set_defaults(handler=handler)
+    parser.set_defaults(handler=_lazy(f"{group} {name}"))
     return parser
 
 
+def _group(
+    subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]
+    name: str,
+    help_text: str,
+) -> argparse._SubParsersAction:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(name, help=help_text)
+    actions: argparse._SubParsersAction = parser.add_subparsers(  # type: ignore[type-arg]
+        dest="action", metavar="ACTION", required=True
+    )
+    return actions
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    account = subparsers.add_parser("account", help="akun petugas / officer accounts")
-    acts = account.add_subparsers(dest="action", metavar="ACTION", required=True)
-    _leaf(acts, "list", "daftar akun / list accounts", as_supervisor(_account_list))
-    create = _leaf(acts, "create", "buat akun / create an account", _account_create)
+    acts = _group(subparsers, "account", "akun petugas / officer accounts")
+    _leaf(acts, "account", "list", "daftar akun / list accounts")
+    create = _leaf(acts, "account", "create", "buat akun / create an account")
     create.add_argument("username")
     create.add_argument("--name", required=True, help="nama lengkap / full name")
     create.add_argument("--nip", help="NIP")
     create.add_argument("--role", choices=("officer", "supervisor"), default="officer")
-    _new_password_argument(create)
-    for name, help_text, handler in (
-        ("deactivate", "nonaktifkan / deactivate", _account_deactivate),
-        ("activate", "aktifkan lagi / activate again", _account_activate),
-        ("unlock", "buka kunci / unlock", _account_unlock),
+    new_password_argument(create)
+    for name, help_text in (
+        ("deactivate", "nonaktifkan / deactivate"),
+        ("activate", "aktifkan lagi / activate again"),
+        ("unlock", "buka kunci / unlock"),
     ):
-        _leaf(acts, name, help_text, as_supervisor(handler)).add_argument("username")
-    reset = _leaf(
-        acts, "reset-password", "atur ulang sandi / reset a password", as_supervisor(_account_reset)
-    )
+        _leaf(acts, "account", name, help_text).add_argument("username")
+    reset = _leaf(acts, "account", "reset-password", "atur ulang sandi / reset a password")
     reset.add_argument("username")
-    _new_password_argument(reset)
-    change = _leaf(
-        acts,
-        "change-password",
-        "ganti sandi sendiri / change own password",
-        _account_change_password,
-    )
-    _new_password_argument(change)
+    new_password_argument(reset)
+    change = _leaf(acts, "account", "change-password", "ganti sandi sendiri / change own password")
+    new_password_argument(change)
 
-    script = subparsers.add_parser("script", help="naskah wawancara / interview scripts")
-    acts = script.add_subparsers(dest="action", metavar="ACTION", required=True)
-    _leaf(acts, "list", "daftar naskah / list scripts", as_supervisor(_script_list))
-    _leaf(acts, "install", "pasang / install", as_supervisor(_script_install)).add_argument("file")
-    diff = _leaf(acts, "diff", "bandingkan / compare", as_supervisor(_script_diff))
+    acts = _group(subparsers, "script", "naskah wawancara / interview scripts")
+    _leaf(acts, "script", "list", "daftar naskah / list scripts")
+    _leaf(acts, "script", "install", "pasang / install").add_argument("file")
+    diff = _leaf(acts, "script", "diff", "bandingkan / compare")
     diff.add_argument("file")
     diff.add_argument(
         "--against", metavar="HASH", help="naskah pembanding / compare with (default: active)"
     )
-    _leaf(acts, "activate", "aktifkan / activate", as_supervisor(_script_activate)).add_argument(
-        "hash"
-    )
+    _leaf(acts, "script", "activate", "aktifkan / activate").add_argument("hash")
 
-    settings = subparsers.add_parser("settings", help="pengaturan kantor / office settings")
-    acts = settings.add_subparsers(dest="action", metavar="ACTION", required=True)
-    _leaf(acts, "list", "semua / all", as_supervisor(_settings_list))
-    _leaf(acts, "get", "baca / read", as_supervisor(_settings_get)).add_argument("key")
-    set_parser = _leaf(acts, "set", "ubah / change", as_supervisor(_settings_set))
+    acts = _group(subparsers, "settings", "pengaturan kantor / office settings")
+    _leaf(acts, "settings", "list", "semua / all")
+    _leaf(acts, "settings", "get", "baca / read").add_argument("key")
+    set_parser = _leaf(acts, "settings", "set", "ubah / change")
     set_parser.add_argument("key")
     set_parser.add_argument("value")
 
-    audit = subparsers.add_parser("audit", help="log audit / audit log")
-    acts = audit.add_subparsers(dest="action", metavar="ACTION", required=True)
-    listing = _leaf(acts, "list", "tampilkan / list", as_supervisor(_audit_list))
-    listing.add_argument("--from", dest="date_from", type=_date, metavar="DATE")
-    listing.add_argument("--to", dest="date_to", type=_date, metavar="DATE")
+    acts = _group(subparsers, "audit", "log audit / audit log")
+    listing = _leaf(acts, "audit", "list", "tampilkan / list")
+    listing.add_argument("--from", dest="date_from", type=date_argument, metavar="DATE")
+    listing.add_argument("--to", dest="date_to", type=date_argument, metavar="DATE")
     listing.add_argument(
         "--action",
         dest="action_filter",
@@ -467,10 +130,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     listing.add_argument("--actor", metavar="ACTOR", help="mis./e.g. officer:2")
     listing.add_argument("--limit", type=int, default=200)
-    _leaf(acts, "check", "periksa rantai / check the chain", as_supervisor(_audit_check))
+    _leaf(acts, "audit", "check", "periksa rantai / check the chain")
 
-    retention = subparsers.add_parser("retention", help="masa simpan data / data retention")
-    acts = retention.add_subparsers(dest="action", metavar="ACTION", required=True)
-    _leaf(acts, "dry-run", "uji coba / dry run", as_supervisor(_retention_dry_run))
-    purge = _leaf(acts, "purge", "hapus / purge", as_supervisor(_retention_purge))
+    acts = _group(subparsers, "retention", "masa simpan data / data retention")
+    _leaf(acts, "retention", "dry-run", "uji coba / dry run")
+    purge = _leaf(acts, "retention", "purge", "hapus / purge")
     purge.add_argument("--yes", action="store_true", help="benar-benar hapus / really delete")

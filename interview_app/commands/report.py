@@ -3,19 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
-from interview_app.commands.admin import supervisor_arguments, supervisor_session
-from interview_app.reports.recap import Period
-from interview_app.reports.writer import write_report
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"tanggal YYYY-MM-DD / date YYYY-MM-DD: {text}") from None
+from interview_app.commands.admin import date_argument, supervisor_arguments
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,8 +13,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "report", help="rekap PDF atau ekspor CSV/XLSX / PDF recap or CSV/XLSX export"
     )
     supervisor_arguments(parser)
-    parser.add_argument("--from", dest="date_from", required=True, type=_date, metavar="DATE")
-    parser.add_argument("--to", dest="date_to", required=True, type=_date, metavar="DATE")
+    parser.add_argument(
+        "--from", dest="date_from", required=True, type=date_argument, metavar="DATE"
+    )
+    parser.add_argument("--to", dest="date_to", required=True, type=date_argument, metavar="DATE")
     parser.add_argument(
         "--out", required=True, metavar="FILE", help="berkas .pdf, .csv atau .xlsx / file"
     )
@@ -37,6 +29,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: reportlab and openpyxl load only when a report is made.
+    from interview_app.reports.recap import Period
+    from interview_app.reports.writer import write_report
+    from interview_app.supervision.admin_cli import supervisor_session
+
     period = Period.of(args.date_from, args.date_to)
     with supervisor_session(args) as session:
         result = write_report(session, period, Path(args.out), redacted=args.redacted)

@@ -1,0 +1,362 @@
+"""The work behind the supervisor commands (sign-in, each handler); commands/admin.py only
+declares their arguments, so that starting the app does not load reports and charts."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from interview_app.errors import KnownError
+from interview_app.storage.database import open_database
+from interview_app.storage.paths import database_path, resolve_data_dir
+from interview_app.supervision.accounts import AccountAdmin
+from interview_app.supervision.audit_view import AuditFilter, AuditViewer
+from interview_app.supervision.cli_secrets import (
+    ENV_NEW_PASSWORD,
+    ENV_PASSWORD,
+    ENV_USER,
+    read_secret,
+)
+from interview_app.supervision.office_settings import OfficeSettings, officer_repository
+from interview_app.supervision.retention import Retention
+from interview_app.supervision.scripts import ScriptAdmin, diff
+from interview_app.supervision.session import SupervisorSession, office_audit_log
+from interview_app.supervision.settings_spec import SETTINGS, spec_for
+from interview_app.supervision.signin import authenticate, sign_in_supervisor
+
+Handler = Callable[[SupervisorSession, argparse.Namespace], int]
+
+
+# -- secrets and sign-in ------------------------------------------------------------------------
+
+
+def existing_data_dir(value: str | None) -> Path:
+    data_dir = resolve_data_dir(value)
+    if not database_path(data_dir).exists():
+        raise KnownError(
+            f"Tidak ada basis data di {data_dir}.", f"There is no database in {data_dir}."
+        )
+    return data_dir
+
+
+def _as_user(args: argparse.Namespace) -> str | None:
+    return args.as_user or os.environ.get(ENV_USER) or None
+
+
+def _username(args: argparse.Namespace) -> str:
+    username = _as_user(args)
+    if not username:
+        raise KnownError(
+            f"Sebutkan akun supervisor dengan --as atau {ENV_USER}.",
+            f"Name the supervisor account with --as or {ENV_USER}.",
+        )
+    return username
+
+
+@contextmanager
+def supervisor_session(args: argparse.Namespace) -> Iterator[SupervisorSession]:
+    """Open the database and sign the --as account in; refused unless it is a supervisor."""
+    username = _username(args)
+    database = open_database(existing_data_dir(args.data_dir))
+    try:
+        password = read_secret(
+            args.password_file, ENV_PASSWORD, f"Kata sandi / password {username}: "
+        )
+        yield sign_in_supervisor(database, username, password)
+    finally:
+        database.close()
+
+
+def as_supervisor(handler: Handler) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        with supervisor_session(args) as session:
+            return handler(session, args)
+
+    return run
+
+
+def _new_password(args: argparse.Namespace) -> str:
+    return read_secret(args.new_password_file, ENV_NEW_PASSWORD, "Kata sandi baru / new password: ")
+
+
+def _say(id_text: str, en_text: str) -> None:
+    print(id_text)
+    print(en_text)
+
+
+# -- account ------------------------------------------------------------------------------------
+
+
+def _account_list(session: SupervisorSession, args: argparse.Namespace) -> int:
+    for info in AccountAdmin(session).list():
+        o = info.officer
+        print(f"{o.username:<16} {o.role:<10} {info.status_text:<40} {o.full_name}")
+    return 0
+
+
+def _account_create(args: argparse.Namespace) -> int:
+    """Needs a supervisor, except for the very first supervisor of a new office."""
+    if _as_user(args):
+        return as_supervisor(_account_create_as)(args)
+    database = open_database(existing_data_dir(args.data_dir))
+    try:
+        officers = officer_repository(database, office_audit_log(database))
+        if officers.any_supervisor() or args.role != "supervisor":
+            raise KnownError(
+                "Sebutkan akun supervisor yang membuat akun ini (--as).",
+                "Name the supervisor account creating this account (--as).",
+            )
+        officer = officers.create(
+            args.username,
+            args.name,
+            args.nip,
+            "supervisor",
+            _new_password(args),
+            must_change_password=False,
+        )
+    finally:
+        database.close()
+    _say(
+        f"Supervisor pertama dibuat: {officer.username}",
+        f"First supervisor created: {officer.username}",
+    )
+    return 0
+
+
+def _account_create_as(session: SupervisorSession, args: argparse.Namespace) -> int:
+    officer = AccountAdmin(session).create(
+        args.username, args.name, args.nip, args.role, _new_password(args)
+    )
+    _say(
+        f"Akun dibuat: {officer.username} ({officer.role}); kata sandi wajib diganti saat masuk.",
+        f"Account created: {officer.username} ({officer.role}); the password must be changed "
+        "at first login.",
+    )
+    return 0
+
+
+def _target(session: SupervisorSession, args: argparse.Namespace) -> int:
+    return AccountAdmin(session).find(args.username).id
+
+
+def _account_deactivate(session: SupervisorSession, args: argparse.Namespace) -> int:
+    AccountAdmin(session).deactivate(_target(session, args))
+    _say(f"Akun {args.username} dinonaktifkan.", f"Account {args.username} deactivated.")
+    return 0
+
+
+def _account_activate(session: SupervisorSession, args: argparse.Namespace) -> int:
+    AccountAdmin(session).activate(_target(session, args))
+    _say(f"Akun {args.username} diaktifkan.", f"Account {args.username} activated.")
+    return 0
+
+
+def _account_reset(session: SupervisorSession, args: argparse.Namespace) -> int:
+    AccountAdmin(session).reset_password(_target(session, args), _new_password(args))
+    _say(
+        f"Kata sandi {args.username} diatur ulang; wajib diganti saat masuk berikutnya.",
+        f"Password of {args.username} reset; it must be changed at the next login.",
+    )
+    return 0
+
+
+def _account_unlock(session: SupervisorSession, args: argparse.Namespace) -> int:
+    AccountAdmin(session).unlock(_target(session, args))
+    _say(f"Akun {args.username} dibuka kuncinya.", f"Account {args.username} unlocked.")
+    return 0
+
+
+def _account_change_password(args: argparse.Namespace) -> int:
+    """Any account's own change (also the forced one after a reset)."""
+    username = _username(args)
+    database = open_database(existing_data_dir(args.data_dir))
+    try:
+        password = read_secret(
+            args.password_file, ENV_PASSWORD, f"Kata sandi / password {username}: "
+        )
+        officer = authenticate(database, username, password)
+        audit = office_audit_log(database)
+        officer_repository(database, audit).change_password(
+            officer.id, password, _new_password(args)
+        )
+    finally:
+        database.close()
+    _say(f"Kata sandi {username} diganti.", f"Password of {username} changed.")
+    return 0
+
+
+# -- script -------------------------------------------------------------------------------------
+
+
+def _script_list(session: SupervisorSession, args: argparse.Namespace) -> int:
+    for info in ScriptAdmin(session).list():
+        mark = "*" if info.active else " "
+        print(
+            f"{mark} {info.hash[:16]}  {info.script_id} v{info.version}  {info.installed_at[:19]}"
+        )
+    return 0
+
+
+def _script_install(session: SupervisorSession, args: argparse.Namespace) -> int:
+    result = ScriptAdmin(session).install_file(Path(args.file))
+    q = result.questionnaire
+    if result.already_installed:
+        _say(
+            f"Sudah terpasang: {q.id} v{q.version} {result.hash[:16]}",
+            f"Installed already: {q.id} v{q.version} {result.hash[:16]}",
+        )
+    else:
+        _say(
+            f"Terpasang (belum aktif): {q.id} v{q.version} {result.hash[:16]}",
+            f"Installed (not active): {q.id} v{q.version} {result.hash[:16]}",
+        )
+    if result.diff is not None:
+        print("\n".join(result.diff.lines("id")))
+    print(f"interview-app script activate {result.hash[:16]}")
+    return 0
+
+
+def _script_diff(session: SupervisorSession, args: argparse.Namespace) -> int:
+    admin = ScriptAdmin(session)
+    checked = admin.check_file(Path(args.file))
+    if checked.questionnaire is None:
+        for problem in checked.problems:
+            sys.stderr.write(f"{problem}\n")
+        raise KnownError("Naskah baru tidak sah.", "The new script is not valid.")
+    old = admin.load(args.against) if args.against else admin.active()
+    if old is None:
+        raise KnownError("Belum ada naskah aktif.", "No script is active yet.")
+    changes = diff(old, checked.questionnaire)
+    print("\n".join(changes.lines("id")))
+    print()
+    print("\n".join(changes.lines("en")))
+    return 0
+
+
+def _script_activate(session: SupervisorSession, args: argparse.Namespace) -> int:
+    result = ScriptAdmin(session).activate(args.hash)
+    _say(
+        f"Aktif: {result.script_id} v{result.version} {result.hash[:16]}",
+        f"Active: {result.script_id} v{result.version} {result.hash[:16]}",
+    )
+    if result.outcome_codes_added:
+        codes = ", ".join(result.outcome_codes_added)
+        _say(
+            f"Kode hasil baru ditambahkan ke pengaturan: {codes}",
+            f"New outcome codes added to the settings: {codes}",
+        )
+    return 0
+
+
+# -- settings -----------------------------------------------------------------------------------
+
+
+def _settings_list(session: SupervisorSession, args: argparse.Namespace) -> int:
+    session.require()
+    settings = OfficeSettings(session.database)
+    for spec in SETTINGS:
+        print(f"{spec.key:<34} {spec.show(settings.get(spec.key))}")
+    return 0
+
+
+def _settings_get(session: SupervisorSession, args: argparse.Namespace) -> int:
+    session.require()
+    spec = spec_for(args.key)
+    print(spec.show(OfficeSettings(session.database).get(spec.key)))
+    return 0
+
+
+def _settings_set(session: SupervisorSession, args: argparse.Namespace) -> int:
+    spec = spec_for(args.key)
+    changed = OfficeSettings(session.database).set(session, spec.key, spec.parse(args.value))
+    if changed:
+        _say(f"Tersimpan: {spec.key}", f"Saved: {spec.key}")
+    else:
+        _say(f"Tidak berubah: {spec.key}", f"Unchanged: {spec.key}")
+    return 0
+
+
+# -- audit --------------------------------------------------------------------------------------
+
+
+def _audit_list(session: SupervisorSession, args: argparse.Namespace) -> int:
+    rows = AuditViewer(session).list(
+        AuditFilter(
+            date_from=args.date_from,
+            date_to=args.date_to,
+            action=args.action_filter,
+            actor=args.actor,
+            limit=args.limit,
+        )
+    )
+    for row in rows:
+        e = row.entry
+        target = f"{e.object_type or ''}:{e.object_id or ''}".strip(":")
+        print(
+            f"{e.seq:>7} {e.at[:19]} {row.actor_name:<24} {e.action:<24} {target} {row.details_text}"
+        )
+    return 0
+
+
+def _audit_check(session: SupervisorSession, args: argparse.Namespace) -> int:
+    result = AuditViewer(session).check()
+    _say(result.message.id, result.message.en)
+    return 0 if result.ok else 1
+
+
+# -- retention ----------------------------------------------------------------------------------
+
+
+def _retention_dry_run(session: SupervisorSession, args: argparse.Namespace) -> int:
+    plan = Retention(session).plan()
+    for candidate in plan.candidates:
+        print(f"{candidate.ref_no}  {candidate.created_at[:10]}  {candidate.status}")
+    _say(
+        f"{plan.count} wawancara dibuat sebelum {plan.cutoff[:10]} (masa simpan "
+        f"{plan.retention_years} tahun) akan dihapus.",
+        f"{plan.count} interview(s) created before {plan.cutoff[:10]} (retention "
+        f"{plan.retention_years} years) would be deleted.",
+    )
+    return 0
+
+
+def _retention_purge(session: SupervisorSession, args: argparse.Namespace) -> int:
+    retention = Retention(session)
+    plan = retention.plan()
+    if not args.yes:
+        raise KnownError(
+            f"{plan.count} wawancara akan dihapus permanen. Jalankan 'retention dry-run' dulu, "
+            "lalu ulangi dengan --yes.",
+            f"{plan.count} interview(s) would be deleted for good. Run 'retention dry-run' "
+            "first, then repeat with --yes.",
+        )
+    result = retention.purge(plan)
+    _say(result.message().id, result.message().en)
+    return 0
+
+
+# The commands by name ("account list", ...), each taking the parsed arguments.
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "account list": as_supervisor(_account_list),
+    "account create": _account_create,
+    "account deactivate": as_supervisor(_account_deactivate),
+    "account activate": as_supervisor(_account_activate),
+    "account unlock": as_supervisor(_account_unlock),
+    "account reset-password": as_supervisor(_account_reset),
+    "account change-password": _account_change_password,
+    "script list": as_supervisor(_script_list),
+    "script install": as_supervisor(_script_install),
+    "script diff": as_supervisor(_script_diff),
+    "script activate": as_supervisor(_script_activate),
+    "settings list": as_supervisor(_settings_list),
+    "settings get": as_supervisor(_settings_get),
+    "settings set": as_supervisor(_settings_set),
+    "audit list": as_supervisor(_audit_list),
+    "audit check": as_supervisor(_audit_check),
+    "retention dry-run": as_supervisor(_retention_dry_run),
+    "retention purge": as_supervisor(_retention_purge),
+}
