@@ -8,8 +8,10 @@ from PySide6 import QtCore, QtWidgets
 
 from interview_app.errors import KnownError
 from interview_app.ui.supervisor.context import session_from_context
-from interview_app.ui.supervisor.tools_window import OBJECT_NAME, SupervisorToolsWindow
 
+# The window's pages (reports, charts, spreadsheets) are imported when it first opens, not when
+# the main window imports this entry point.
+OBJECT_NAME = "supervisorTools"
 REFUSED_OBJECT_NAME = "supervisorToolsRefused"
 
 __all__ = ["can_open_supervisor_tools", "open_supervisor_tools"]
@@ -30,7 +32,7 @@ def open_supervisor_tools(parent: QtWidgets.QWidget, context: Any) -> None:
     ToolsContext). The role is checked in the core: an officer gets a refusal message and no
     tools. The window is modeless, deletes itself on close, and is found again (raised) while
     it is open."""
-    existing = parent.findChild(SupervisorToolsWindow, OBJECT_NAME)
+    existing = parent.findChild(QtWidgets.QDialog, OBJECT_NAME)
     try:
         session = session_from_context(context)
     except KnownError as error:
@@ -47,12 +49,20 @@ def open_supervisor_tools(parent: QtWidgets.QWidget, context: Any) -> None:
         box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return
-    if existing is not None and existing.session.officer_id == session.officer_id:
+    if (
+        existing is not None
+        and getattr(existing, "session", None) is not None
+        and (
+            existing.session.officer_id == session.officer_id  # type: ignore[attr-defined]
+        )
+    ):
         existing.raise_()
         existing.activateWindow()
         return
     if existing is not None:
         existing.close()
+    from interview_app.ui.supervisor.tools_window import SupervisorToolsWindow
+
     window = SupervisorToolsWindow(session, parent)
     window.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()

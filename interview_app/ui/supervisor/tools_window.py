@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6 import QtWidgets
 
 from interview_app.supervision.session import SupervisorSession
+from interview_app.ui.supervisor import OBJECT_NAME
 from interview_app.ui.supervisor.accounts_page import AccountsPage
 from interview_app.ui.supervisor.audit_page import AuditPage
 from interview_app.ui.supervisor.recap_page import RecapPage
@@ -12,8 +13,6 @@ from interview_app.ui.supervisor.retention_page import RetentionPage
 from interview_app.ui.supervisor.review_page import ReviewPage
 from interview_app.ui.supervisor.scripts_page import ScriptsPage
 from interview_app.ui.supervisor.settings_dialog import SettingsPanel
-
-OBJECT_NAME = "supervisorTools"
 
 
 class SupervisorToolsWindow(QtWidgets.QDialog):
