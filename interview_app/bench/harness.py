@@ -15,6 +15,7 @@ FIGURE_MODULES = (
     "interview_app.bench.storage_figures",
     "interview_app.bench.sync_figures",
     "interview_app.bench.slip_figures",
+    "interview_app.bench.ui_figures",
     "interview_app.bench.release_figures",
 )
 
