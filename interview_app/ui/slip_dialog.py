@@ -1,0 +1,339 @@
+"""Slip preview for a completed interview: the verified PDF's pages, printed or saved exactly as they are."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore, QtGui, QtPrintSupport, QtWidgets
+
+from interview_app.errors import KnownError
+from interview_app.slip.content import REFERRAL
+from interview_app.slip.render import PreparedSlip, prepare_slip, record_print
+from interview_app.storage.writefiles import write_file_atomically
+from interview_app.ui.messages import show_known_error
+
+if TYPE_CHECKING:
+    from interview_app.workflow.counter import CounterSession
+
+PREVIEW_DPI = 96.0
+MAX_PRINT_DPI = 600.0  # more adds nothing on paper and costs memory per page
+
+
+def _no_renderer() -> KnownError:
+    return KnownError(
+        "Pratinjau dan cetak slip tidak tersedia: komponen PDF (pypdfium2) tidak terpasang. "
+        "Simpan sebagai PDF lalu cetak dari pembaca PDF.",
+        "Slip preview and printing are unavailable: the PDF component (pypdfium2) is not "
+        "installed. Save as PDF and print it from a PDF reader.",
+    )
+
+
+def _bad_pdf(exc: Exception) -> KnownError:
+    return KnownError(
+        f"Slip tidak dapat ditampilkan ({exc}). Simpan sebagai PDF lalu periksa berkasnya.",
+        f"The slip cannot be shown ({exc}). Save it as PDF and check the file.",
+    )
+
+
+def _pages_pdfium(pdf: bytes, dpi: float) -> list[QtGui.QImage]:
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    images: list[QtGui.QImage] = []
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            try:
+                bitmap = page.render(scale=dpi / 72.0, force_bitmap_format=pdfium_c.FPDFBitmap_BGRx)
+                try:
+                    image = QtGui.QImage(
+                        bitmap.buffer,
+                        bitmap.width,
+                        bitmap.height,
+                        bitmap.stride,
+                        QtGui.QImage.Format.Format_RGB32,
+                    ).copy()  # own the pixels before PDFium frees its buffer
+                finally:
+                    bitmap.close()
+            finally:
+                page.close()
+            images.append(image)
+    finally:
+        document.close()
+    return images
+
+
+def _pages_qtpdf(pdf: bytes, dpi: float) -> list[QtGui.QImage]:
+    from PySide6.QtPdf import QPdfDocument  # PySide6-Addons; used only when installed
+
+    buffer = QtCore.QBuffer()
+    buffer.setData(QtCore.QByteArray(pdf))
+    buffer.open(QtCore.QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    images = []
+    for index in range(document.pageCount()):
+        size = document.pagePointSize(index) * (dpi / 72.0)
+        images.append(document.render(index, size.toSize()))
+    document.close()
+    return images
+
+
+def render_pages(pdf: bytes, dpi: float) -> list[QtGui.QImage]:
+    """The PDF's pages as images at `dpi`: PDFium (pypdfium2, a few MB) or, if the bundle has
+    it, QtPdf. KnownError when neither is there or the PDF cannot be read."""
+    renderers: list[Callable[[bytes, float], list[QtGui.QImage]]] = []
+    try:
+        import pypdfium2  # noqa: F401
+
+        renderers.append(_pages_pdfium)
+    except ImportError:
+        pass
+    try:
+        from PySide6 import QtPdf  # noqa: F401
+
+        renderers.append(_pages_qtpdf)
+    except ImportError:
+        pass
+    if not renderers:
+        raise _no_renderer()
+    try:
+        images = renderers[0](pdf, dpi)
+    except KnownError:
+        raise
+    except Exception as exc:  # a renderer's own error about the bytes
+        raise _bad_pdf(exc) from exc
+    if not images or any(image.isNull() for image in images):
+        raise _bad_pdf(ValueError("no pages"))
+    return images
+
+
+class SlipDialog(QtWidgets.QDialog):
+    """Shows the slip that prepare_slip made; a print or a save is counted with record_print,
+    and the next copy is prepared as a reprint ("SALINAN ke-N")."""
+
+    printed = QtCore.Signal(int)  # copy number just counted
+
+    def __init__(
+        self,
+        counter: CounterSession,
+        interview_uuid: str,
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("slipDialog")
+        self.counter = counter
+        self.interview_uuid = interview_uuid
+        self.slip: PreparedSlip | None = None
+        self.pages: list[QtGui.QImage] = []
+        self.resize(760, 900)
+        layout = QtWidgets.QVBoxLayout(self)
+        self.heading = QtWidgets.QLabel()
+        self.heading.setObjectName("slipHeading")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self.scroll = QtWidgets.QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.page_box = QtWidgets.QWidget()
+        self.page_layout = QtWidgets.QVBoxLayout(self.page_box)
+        self.page_layout.setAlignment(QtCore.Qt.AlignmentFlag.AlignHCenter)
+        self.scroll.setWidget(self.page_box)
+        layout.addWidget(self.scroll, 1)
+        self.status = QtWidgets.QLabel()
+        self.status.setObjectName("slipStatus")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        buttons = QtWidgets.QHBoxLayout()
+        self.print_button = QtWidgets.QPushButton("Cetak… / Print…")
+        self.print_button.setObjectName("slipPrint")
+        self.print_button.clicked.connect(self.print_slip)
+        self.save_button = QtWidgets.QPushButton("Simpan PDF… / Save as PDF…")
+        self.save_button.setObjectName("slipSave")
+        self.save_button.clicked.connect(self.save_pdf)
+        close = QtWidgets.QPushButton("Tutup / Close")
+        close.clicked.connect(self.reject)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+
+    # -- preparing ----------------------------------------------------------------------------
+    def _prepare(self) -> PreparedSlip:
+        """The original while none was printed, else the next copy (a reprint)."""
+        database, data_dir, clock = self.counter.database, self.counter.data_dir, self.counter.clock
+        try:
+            return prepare_slip(database, data_dir, self.interview_uuid, clock=clock)
+        except KnownError as first:
+            try:
+                return prepare_slip(
+                    database, data_dir, self.interview_uuid, reprint=True, clock=clock
+                )
+            except KnownError:
+                raise first from None
+
+    def load(self) -> bool:
+        """Prepare and show the slip; False (with the reason shown) when it cannot be."""
+        try:
+            slip = self._prepare()
+        except KnownError as error:
+            self._disable(error)
+            show_known_error(self, error)
+            return False
+        self.slip = slip
+        title = (
+            "Slip rujukan BP3MI / BP3MI referral slip"
+            if slip.kind == REFERRAL
+            else "Ringkasan wawancara / Interview summary"
+        )
+        copy = (
+            "asli / original"
+            if slip.copy_number == 1
+            else f"SALINAN ke-{slip.copy_number} / copy no. {slip.copy_number}"
+        )
+        self.setWindowTitle(f"{title} · {slip.slip_no}")
+        self.heading.setText(f"{title} · {slip.slip_no} · {slip.interview_ref} · {copy}")
+        try:
+            self.pages = render_pages(slip.pdf, PREVIEW_DPI * self.devicePixelRatioF())
+        except KnownError as error:
+            self.pages = []
+            self.print_button.setEnabled(False)  # saving the PDF still works
+            self.status.setText(f"{error.message.id}\n{error.message.en}")
+            self._show_pages()
+            return True
+        self.print_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+        self._show_pages()
+        return True
+
+    def _disable(self, error: KnownError) -> None:
+        self.slip = None
+        self.print_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.status.setText(f"{error.message.id}\n{error.message.en}")
+
+    def _show_pages(self) -> None:
+        while self.page_layout.count():
+            item = self.page_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        ratio = self.devicePixelRatioF()
+        for number, image in enumerate(self.pages, start=1):
+            pixmap = QtGui.QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(ratio)
+            label = QtWidgets.QLabel()
+            label.setObjectName(f"slipPage{number}")
+            label.setPixmap(pixmap)
+            label.setFrameShape(QtWidgets.QFrame.Shape.Box)
+            self.page_layout.addWidget(label)
+
+    # -- printing and saving ------------------------------------------------------------------
+    def _actor(self) -> str:
+        officer = self.counter.officer
+        return officer.username if officer is not None else "system"
+
+    def _count(self, slip: PreparedSlip, done_id: str, done_en: str) -> None:
+        try:
+            record_print(
+                self.counter.database,
+                self.counter.data_dir,
+                slip,
+                actor=self._actor(),
+                clock=self.counter.clock,
+            )
+        except KnownError as error:
+            show_known_error(self, error)
+            self.load()
+            return
+        self.printed.emit(slip.copy_number)
+        self.load()  # the next print is the next copy
+        self.status.setText(f"{done_id}\n{done_en}")
+
+    def save_pdf(self) -> None:
+        slip = self.slip
+        if slip is None:
+            return
+        start = Path.home() / f"{slip.slip_no.replace('/', '-')}.pdf"
+        name, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, "Simpan slip sebagai PDF / Save slip as PDF", str(start), "PDF (*.pdf)"
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            write_file_atomically(path, slip.pdf)
+        except KnownError as error:
+            show_known_error(self, error)
+            return
+        self._count(
+            slip,
+            f"Tersimpan: {path} (salinan ke-{slip.copy_number}).",
+            f"Saved: {path} (copy no. {slip.copy_number}).",
+        )
+
+    def print_slip(self) -> None:
+        slip = self.slip
+        if slip is None:
+            return
+        printer = QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QtGui.QPageSize(QtGui.QPageSize.PageSizeId.A4))
+        printer.setFullPage(True)
+        printer.setDocName(slip.slip_no)
+        dialog = QtPrintSupport.QPrintDialog(printer, self)
+        dialog.setWindowTitle("Cetak slip / Print slip")
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return
+        try:
+            self.paint_pages(printer, slip.pdf)
+        except KnownError as error:
+            show_known_error(self, error)
+            return
+        self._count(
+            slip,
+            f"Dikirim ke printer (salinan ke-{slip.copy_number}).",
+            f"Sent to the printer (copy no. {slip.copy_number}).",
+        )
+
+    @staticmethod
+    def paint_pages(printer: QtPrintSupport.QPrinter, pdf: bytes) -> int:
+        """Draw each PDF page onto `printer` at its resolution, fitted to the paper; the number
+        of pages drawn."""
+        dpi = float(min(max(printer.resolution(), 72), MAX_PRINT_DPI))
+        pages = render_pages(pdf, dpi)
+        painter = QtGui.QPainter()
+        if not painter.begin(printer):
+            raise KnownError(
+                "Printer tidak dapat dibuka. Periksa printer (menyala, kertas, kabel) lalu coba lagi.",
+                "The printer cannot be opened. Check the printer (power, paper, cable) and try again.",
+            )
+        try:
+            for index, image in enumerate(pages):
+                if index:
+                    printer.newPage()
+                target = QtCore.QRectF(painter.viewport())
+                size = QtCore.QSizeF(image.size()).scaled(
+                    target.size(), QtCore.Qt.AspectRatioMode.KeepAspectRatio
+                )
+                painter.drawImage(QtCore.QRectF(target.topLeft(), size), image)
+        finally:
+            painter.end()
+        return len(pages)
+
+
+def open_slip_dialog(
+    counter: CounterSession, interview_uuid: str, parent: QtWidgets.QWidget | None = None
+) -> SlipDialog | None:
+    """Build, load and show the preview (non-modal); None when the slip cannot be made."""
+    dialog = SlipDialog(counter, interview_uuid, parent)
+    if not dialog.load():
+        dialog.deleteLater()
+        return None
+    dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog

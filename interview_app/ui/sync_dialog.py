@@ -1,0 +1,531 @@
+"""USB sync: export to a stick, import packages after showing what they will do, history, office key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6 import QtCore, QtWidgets
+
+from interview_app.errors import KnownError
+from interview_app.storage.database import Database, open_database
+from interview_app.sync.drives import removable_drives
+from interview_app.sync.export import PACKAGE_SUFFIX, ExportResult, export_package
+from interview_app.sync.history import history
+from interview_app.sync.importer import ImportPlan, ImportResult, apply_package, inspect_package
+from interview_app.sync.keyfile import export_key_file
+from interview_app.ui.messages import show_known_error
+
+if TYPE_CHECKING:
+    from interview_app.workflow.counter import CounterSession
+
+Progress = Callable[[int, int], None]
+Job = Callable[[Database, Progress], object]
+
+KEY_WARNING = (
+    "PENTING: berkas kunci kantor membuka semua paket data kantor ini. Bawa dan simpan "
+    "TERPISAH dari flashdisk data; jangan dikirim lewat surel atau pesan.\n"
+    "IMPORTANT: the office key file opens every data package of this office. Carry and keep "
+    "it SEPARATE from data sticks; never send it by e-mail or chat."
+)
+
+
+def _both(error: KnownError) -> str:
+    return f"{error.message.id} / {error.message.en}"
+
+
+def _size(free: int) -> tuple[str, str]:
+    gib = free / 1024**3
+    if gib >= 1:
+        text = f"{gib:.1f} GB"
+    else:
+        text = f"{free / 1024**2:.0f} MB"
+    return text.replace(".", ","), text
+
+
+class _Signals(QtCore.QObject):
+    progress = QtCore.Signal(int, int)
+    done = QtCore.Signal(object)
+    failed = QtCore.Signal(object)
+
+
+class _Task(QtCore.QRunnable):
+    """Runs `job` on a pool thread with its own connection to the station's database (SQLite
+    connections stay in the thread that opened them); reports through `signals`."""
+
+    def __init__(self, data_dir: Path, job: Job, signals: _Signals) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.job = job
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            database = open_database(self.data_dir)
+            try:
+                result = self.job(database, self.signals.progress.emit)
+            finally:
+                database.close()
+        except KnownError as error:
+            self.signals.failed.emit(error)
+            return
+        except Exception as exc:  # an unexpected failure still ends the wait in the window
+            self.signals.failed.emit(
+                KnownError(
+                    f"Sinkronisasi gagal karena kesalahan tak terduga ({type(exc).__name__}: "
+                    f"{exc}). Tidak ada data yang diubah setengah jalan.",
+                    f"Sync failed with an unexpected error ({type(exc).__name__}: {exc}). "
+                    "Nothing was changed halfway.",
+                )
+            )
+            return
+        self.signals.done.emit(result)
+
+
+@dataclass(frozen=True)
+class PackageRow:
+    """One chosen package: its plan, or why it is refused; after applying, its result."""
+
+    path: Path
+    plan: ImportPlan | None = None
+    error: KnownError | None = None
+    result: ImportResult | None = None
+
+    def text(self) -> str:
+        if self.error is not None:
+            return f"✖ {self.path.name}: DITOLAK / REFUSED\n{self.error.message.id}\n{self.error.message.en}"
+        if self.result is not None:
+            summary = self.result.summary()
+            return f"✔ {self.path.name}\n{summary.id}\n{summary.en}"
+        assert self.plan is not None
+        summary = self.plan.summary()
+        return f"• {summary.id}\n  {summary.en}"
+
+
+class SyncDialog(QtWidgets.QDialog):
+    """Export, import and history tabs (and the office key for a supervisor). Long work runs on
+    the thread pool; `busy` is True meanwhile and `finished_work` is emitted at the end."""
+
+    finished_work = QtCore.Signal()
+
+    def __init__(self, counter: CounterSession, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncDialog")
+        self.counter = counter
+        self.setWindowTitle("Sinkronisasi flashdisk / USB sync")
+        self.resize(760, 560)
+        self.pool = QtCore.QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.busy = False
+        self._signals: _Signals | None = None
+        self.rows: list[PackageRow] = []
+        layout = QtWidgets.QVBoxLayout(self)
+        self.tabs = QtWidgets.QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.tabs.addTab(self._export_tab(), "Ekspor / Export")
+        self.tabs.addTab(self._import_tab(), "Impor / Import")
+        self.tabs.addTab(self._history_tab(), "Riwayat / History")
+        officer = counter.officer
+        if officer is not None and officer.is_supervisor:
+            self.tabs.addTab(self._key_tab(), "Kunci kantor / Office key")
+        self.progress = QtWidgets.QProgressBar()
+        self.progress.setObjectName("syncProgress")
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        close = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.refresh_drives()
+        self.refresh_history()
+
+    # -- tabs ---------------------------------------------------------------------------------
+    def _export_tab(self) -> QtWidgets.QWidget:
+        tab = QtWidgets.QWidget()
+        layout = QtWidgets.QVBoxLayout(tab)
+        layout.addWidget(QtWidgets.QLabel("Tujuan (flashdisk) / Destination (USB stick):"))
+        self.drives = QtWidgets.QListWidget()
+        self.drives.setObjectName("syncDrives")
+        self.drives.currentItemChanged.connect(lambda *_: self._update_buttons())
+        layout.addWidget(self.drives, 1)
+        row = QtWidgets.QHBoxLayout()
+        refresh = QtWidgets.QPushButton("Segarkan / Refresh")
+        refresh.clicked.connect(self.refresh_drives)
+        other = QtWidgets.QPushButton("Pilih folder lain… / Other folder…")
+        other.setObjectName("syncOtherFolder")
+        other.clicked.connect(self.choose_folder)
+        row.addWidget(refresh)
+        row.addWidget(other)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.full = QtWidgets.QCheckBox("Semua data (penuh) / Full export")
+        self.full.setObjectName("syncFull")
+        self.full.setToolTip(
+            "Tanpa centang: hanya wawancara baru atau berubah sejak ekspor terakhir ke tujuan ini.\n"
+            "Unchecked: only interviews new or changed since the last export to this destination."
+        )
+        layout.addWidget(self.full)
+        self.export_button = QtWidgets.QPushButton("Ekspor sekarang / Export now")
+        self.export_button.setObjectName("syncExport")
+        self.export_button.clicked.connect(self.start_export)
+        layout.addWidget(self.export_button)
+        self.export_result = QtWidgets.QLabel()
+        self.export_result.setObjectName("syncExportResult")
+        self.export_result.setWordWrap(True)
+        layout.addWidget(self.export_result)
+        return tab
+
+    def _import_tab(self) -> QtWidgets.QWidget:
+        tab = QtWidgets.QWidget()
+        layout = QtWidgets.QVBoxLayout(tab)
+        choose = QtWidgets.QPushButton("Pilih paket… / Choose packages…")
+        choose.setObjectName("syncChoosePackages")
+        choose.clicked.connect(self.choose_packages)
+        layout.addWidget(choose)
+        layout.addWidget(
+            QtWidgets.QLabel(
+                "Paket diperiksa dulu; belum ada yang diubah sampai 'Impor sekarang'.\n"
+                "Packages are checked first; nothing changes until 'Import now'."
+            )
+        )
+        self.plans = QtWidgets.QListWidget()
+        self.plans.setObjectName("syncPlans")
+        self.plans.setWordWrap(True)
+        layout.addWidget(self.plans, 1)
+        self.import_button = QtWidgets.QPushButton("Impor sekarang / Import now")
+        self.import_button.setObjectName("syncImport")
+        self.import_button.clicked.connect(self.start_import)
+        layout.addWidget(self.import_button)
+        self.import_result = QtWidgets.QLabel()
+        self.import_result.setObjectName("syncImportResult")
+        self.import_result.setWordWrap(True)
+        layout.addWidget(self.import_result)
+        return tab
+
+    def _history_tab(self) -> QtWidgets.QWidget:
+        self.history = QtWidgets.QTableWidget(0, 6)
+        self.history.setObjectName("syncHistory")
+        self.history.setHorizontalHeaderLabels(
+            [
+                "Waktu / Time",
+                "Jenis / Kind",
+                "Berkas / File",
+                "No. / Seq.",
+                "Wawancara / Interviews",
+                "Oleh / By",
+            ]
+        )
+        self.history.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.horizontalHeader().setStretchLastSection(True)
+        return self.history
+
+    def _key_tab(self) -> QtWidgets.QWidget:
+        tab = QtWidgets.QWidget()
+        layout = QtWidgets.QVBoxLayout(tab)
+        warning = QtWidgets.QLabel(KEY_WARNING)
+        warning.setObjectName("keyWarning")
+        warning.setProperty("level", "error")
+        warning.setWordWrap(True)
+        layout.addWidget(warning)
+        self.key_button = QtWidgets.QPushButton("Ekspor kunci kantor… / Export office key…")
+        self.key_button.setObjectName("syncExportKey")
+        self.key_button.clicked.connect(self.export_key)
+        layout.addWidget(self.key_button)
+        self.key_result = QtWidgets.QLabel()
+        self.key_result.setObjectName("syncKeyResult")
+        self.key_result.setWordWrap(True)
+        layout.addWidget(self.key_result)
+        layout.addStretch(1)
+        return tab
+
+    # -- export -------------------------------------------------------------------------------
+    def refresh_drives(self) -> None:
+        chosen = self.destination()
+        self.drives.clear()
+        for drive in removable_drives():
+            free_id, free_en = _size(drive.free_bytes)
+            self._add_destination(
+                drive.path,
+                f"{drive.path}  {drive.label}  ·  {free_id} bebas / {free_en} free",
+            )
+        if self.drives.count() == 0:
+            placeholder = QtWidgets.QListWidgetItem(
+                "Tidak ada flashdisk terpasang. Pasang flashdisk lalu 'Segarkan', atau pilih "
+                "folder lain.\nNo USB stick found. Insert one and 'Refresh', or choose "
+                "another folder."
+            )
+            placeholder.setFlags(QtCore.Qt.ItemFlag.NoItemFlags)
+            self.drives.addItem(placeholder)
+        if chosen is not None:
+            self.set_destination(chosen)
+        self._update_buttons()
+
+    def _add_destination(self, path: Path, text: str) -> QtWidgets.QListWidgetItem:
+        item = QtWidgets.QListWidgetItem(text)
+        item.setData(QtCore.Qt.ItemDataRole.UserRole, str(path))
+        self.drives.addItem(item)
+        return item
+
+    def set_destination(self, path: Path) -> None:
+        """Select `path` in the list, adding it as an 'other folder' when it is not a drive."""
+        for index in range(self.drives.count()):
+            item = self.drives.item(index)
+            if item.data(QtCore.Qt.ItemDataRole.UserRole) == str(path):
+                self.drives.setCurrentItem(item)
+                return
+        for index in reversed(range(self.drives.count())):
+            if not self.drives.item(index).data(QtCore.Qt.ItemDataRole.UserRole):
+                self.drives.takeItem(index)  # the 'no stick' placeholder
+        item = self._add_destination(path, f"{path}  (folder lain / other folder)")
+        self.drives.setCurrentItem(item)
+
+    def destination(self) -> Path | None:
+        item = self.drives.currentItem()
+        value = item.data(QtCore.Qt.ItemDataRole.UserRole) if item is not None else None
+        return Path(value) if value else None
+
+    def choose_folder(self) -> None:
+        name = QtWidgets.QFileDialog.getExistingDirectory(
+            self, "Folder tujuan ekspor / Export destination folder", str(Path.home())
+        )
+        if name:
+            self.set_destination(Path(name))
+
+    def start_export(self) -> None:
+        out_dir = self.destination()
+        if out_dir is None or self.busy:
+            return
+        full = self.full.isChecked()
+        counter = self.counter
+        actor = counter.officer.username if counter.officer is not None else "system"
+        self.export_result.clear()
+
+        def job(database: Database, progress: Progress) -> object:
+            return export_package(
+                database,
+                counter.data_dir,
+                out_dir,
+                full=full,
+                clock=counter.clock,
+                actor=actor,
+                progress=progress,
+            )
+
+        self._run(job, self._exported, self._export_failed)
+
+    def _exported(self, result: object) -> None:
+        assert isinstance(result, ExportResult)
+        message = result.message()
+        self.export_result.setText(f"{message.id}\n{message.en}")
+        self.refresh_history()
+
+    def _export_failed(self, error: KnownError) -> None:
+        self.export_result.setText(f"{error.message.id}\n{error.message.en}")
+        show_known_error(self, error)
+
+    # -- import -------------------------------------------------------------------------------
+    def choose_packages(self) -> None:
+        names, _ = QtWidgets.QFileDialog.getOpenFileNames(
+            self,
+            "Pilih paket sinkronisasi / Choose sync packages",
+            str(Path.home()),
+            f"Paket sinkronisasi / Sync packages (*{PACKAGE_SUFFIX});;Semua berkas / All files (*)",
+        )
+        if names:
+            self.inspect([Path(name) for name in names])
+
+    def inspect(self, paths: list[Path]) -> None:
+        """Check every package (reads only) and list what each would do, or why it is refused."""
+        if self.busy:
+            return
+        data_dir = self.counter.data_dir
+        self.import_result.clear()
+        self.rows = []
+        self._show_rows()
+
+        def job(database: Database, progress: Progress) -> object:
+            rows = []
+            for path in paths:
+                try:
+                    plan = inspect_package(database, data_dir, path, progress=progress)
+                except KnownError as error:
+                    rows.append(PackageRow(path, error=error))
+                else:
+                    rows.append(PackageRow(path, plan=plan))
+            return rows
+
+        self._run(job, self._inspected, self._import_failed)
+
+    def _inspected(self, rows: object) -> None:
+        assert isinstance(rows, list)
+        self.rows = rows
+        self._show_rows()
+        usable = sum(1 for row in self.rows if row.plan is not None)
+        refused = len(self.rows) - usable
+        self.import_result.setText(
+            f"{usable} paket siap diimpor, {refused} ditolak. Periksa lalu tekan 'Impor sekarang'.\n"
+            f"{usable} package(s) ready to import, {refused} refused. Check, then press 'Import now'."
+        )
+
+    def start_import(self) -> None:
+        todo = [row for row in self.rows if row.plan is not None and row.result is None]
+        if not todo or self.busy:
+            return
+        counter = self.counter
+        actor = counter.officer.username if counter.officer is not None else "system"
+        rows = list(self.rows)
+
+        def job(database: Database, progress: Progress) -> object:
+            out = []
+            for row in rows:
+                if row.plan is None or row.result is not None:
+                    out.append(row)
+                    continue
+                try:
+                    result = apply_package(
+                        database,
+                        counter.data_dir,
+                        row.path,
+                        plan=row.plan,
+                        clock=counter.clock,
+                        actor=actor,
+                        progress=progress,
+                    )
+                except KnownError as error:
+                    out.append(PackageRow(row.path, row.plan, error=error))
+                else:
+                    out.append(PackageRow(row.path, row.plan, result=result))
+            return out
+
+        self._run(job, self._imported, self._import_failed)
+
+    def _imported(self, rows: object) -> None:
+        assert isinstance(rows, list)
+        self.rows = rows
+        self._show_rows()
+        done = sum(1 for row in rows if row.result is not None)
+        refused = sum(1 for row in rows if row.error is not None)
+        new = sum(row.result.new for row in rows if row.result is not None)
+        self.import_result.setText(
+            f"Selesai: {done} paket diimpor ({new} wawancara baru), {refused} ditolak.\n"
+            f"Done: {done} package(s) imported ({new} new interviews), {refused} refused."
+        )
+        self.refresh_history()
+
+    def _import_failed(self, error: KnownError) -> None:
+        self.import_result.setText(f"{error.message.id}\n{error.message.en}")
+        show_known_error(self, error)
+
+    def _show_rows(self) -> None:
+        self.plans.clear()
+        for row in self.rows:
+            item = QtWidgets.QListWidgetItem(row.text())
+            if row.error is not None:
+                item.setForeground(QtCore.Qt.GlobalColor.darkRed)
+            self.plans.addItem(item)
+        self._update_buttons()
+
+    def plan_texts(self) -> list[str]:
+        return [self.plans.item(i).text() for i in range(self.plans.count())]
+
+    # -- history and key ----------------------------------------------------------------------
+    def refresh_history(self) -> None:
+        try:
+            entries = history(self.counter.database)
+        except KnownError as error:
+            show_known_error(self, error)
+            return
+        self.history.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            kind = "Ekspor / Export" if entry.kind == "export" else "Impor / Import"
+            if entry.full:
+                kind += " (penuh / full)"
+            interviews = entry.counts.get("interviews", entry.counts.get("new", ""))
+            values: list[Any] = [
+                entry.at[:19].replace("T", " "),
+                kind,
+                entry.file_name,
+                entry.sequence,
+                interviews,
+                entry.actor,
+            ]
+            for column, value in enumerate(values):
+                self.history.setItem(row, column, QtWidgets.QTableWidgetItem(str(value)))
+        self.history.resizeColumnsToContents()
+
+    def export_key(self) -> None:
+        name, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self,
+            "Simpan kunci kantor (terpisah dari flashdisk data) / Save office key (apart from data sticks)",
+            str(Path.home() / "kunci-kantor.awkey"),
+            "Berkas kunci / Key file (*.awkey);;Semua berkas / All files (*)",
+        )
+        if not name:
+            return
+        try:
+            path = export_key_file(self.counter.data_dir, Path(name))
+        except KnownError as error:
+            self.key_result.setText(f"{error.message.id}\n{error.message.en}")
+            show_known_error(self, error)
+            return
+        self.key_result.setText(
+            f"Kunci kantor tersimpan: {path}. Bawa TERPISAH dari flashdisk data.\n"
+            f"Office key saved: {path}. Carry it SEPARATELY from data sticks."
+        )
+
+    # -- running ------------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        self.export_button.setEnabled(not self.busy and self.destination() is not None)
+        self.import_button.setEnabled(
+            not self.busy
+            and any(row.plan is not None and row.result is None for row in self.rows)
+            and all(row.result is None for row in self.rows if row.plan is not None)
+        )
+
+    def _run(
+        self,
+        job: Job,
+        done: Callable[[object], None],
+        failed: Callable[[KnownError], None],
+    ) -> None:
+        signals = _Signals(self)
+        self._signals = signals  # kept alive until the task reports
+        signals.progress.connect(self._progress)
+
+        def finish() -> None:
+            self.busy = False
+            self.progress.setVisible(False)
+            self._update_buttons()
+            signals.deleteLater()
+            self.finished_work.emit()
+
+        signals.done.connect(lambda result: (finish(), done(result)))
+        signals.failed.connect(lambda error: (finish(), failed(error)))
+        self.busy = True
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self._update_buttons()
+        self.pool.start(_Task(self.counter.data_dir, job, signals))
+
+    def _progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Wait for a running task's thread (closing the dialog, tests)."""
+        return self.pool.waitForDone(msecs)
+
+    def done(self, result: int) -> None:  # noqa: D102 - closing waits for a running task
+        self.pool.waitForDone()
+        super().done(result)
+
+
+def open_sync_dialog(
+    counter: CounterSession, parent: QtWidgets.QWidget | None = None
+) -> SyncDialog:
+    dialog = SyncDialog(counter, parent)
+    dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
