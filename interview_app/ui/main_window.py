@@ -158,6 +158,8 @@ class MainWindow(QtWidgets.QMainWindow):
             None,
             self._supervisor_tools,
         )
+        self.sync_menu = bar.addMenu(self.tr("Sinkronisasi / Sync"))
+        self._action(self.sync_menu, "Sinkronisasi flashdisk… / USB sync…", None, self._sync)
         self._update_menus()
 
     def _action(
@@ -175,6 +177,7 @@ class MainWindow(QtWidgets.QMainWindow):
         for action in (self.home_action, self.lock_action, self.logout_action):
             action.setEnabled(signed_in)
         self.language_action.setEnabled(signed_in and self.interview is not None)
+        self.sync_menu.setEnabled(signed_in)
         self.supervisor_menu.menuAction().setVisible(
             bool(signed_in and officer and officer.is_supervisor)
         )
@@ -335,6 +338,11 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         dialog = RecordDialog(record, self.counter.ui_language, self)
         dialog.setObjectName("recordDialog")
+        if record.status == "completed":
+            printing = QtWidgets.QPushButton("Cetak slip/ringkasan… / Print slip/summary…")
+            printing.setObjectName("printSlipButton")
+            printing.clicked.connect(lambda: self._print_slip(record.uuid))
+            dialog.layout().insertWidget(dialog.layout().count() - 1, printing)
         dialog.show()
 
     # -- interview --------------------------------------------------------------------------
@@ -405,6 +413,13 @@ class MainWindow(QtWidgets.QMainWindow):
             text += "\n" + self.tr("Pemohon dirujuk: cetak slip rujukan BP3MI.")
         box.setText(text)
         self.last_completion = text
+        label = (
+            "Cetak slip / Print slip" if done.refers_bp3mi else "Cetak ringkasan / Print summary"
+        )
+        box.addButton(QtWidgets.QMessageBox.StandardButton.Ok)
+        printing = box.addButton(label, QtWidgets.QMessageBox.ButtonRole.ActionRole)
+        printing.setObjectName("printSlipButton")
+        printing.clicked.connect(lambda: self._print_slip(done.uuid))
         box.setModal(False)
         box.show()
         box.finished.connect(box.deleteLater)
@@ -431,6 +446,16 @@ class MainWindow(QtWidgets.QMainWindow):
                 "Alat supervisor (pengaturan kantor, akun, naskah) dibuka dari jendela supervisor."
             ),
         )
+
+    def _print_slip(self, uuid: str) -> None:
+        from interview_app.ui.slip_dialog import open_slip_dialog  # reportlab loads on first use
+
+        open_slip_dialog(self.counter, uuid, self)
+
+    def _sync(self) -> None:
+        from interview_app.ui.sync_dialog import open_sync_dialog
+
+        open_sync_dialog(self.counter, self)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
         self.idle_timer.stop()

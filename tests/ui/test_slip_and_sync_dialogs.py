@@ -24,7 +24,7 @@ from interview_app.ui.slip_dialog import SlipDialog
 from interview_app.ui.sync_dialog import SyncDialog
 from interview_app.workflow.counter import CounterSession
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
 TODAY = dt.date(2026, 11, 27)
 
 
@@ -214,3 +214,26 @@ def test_corrupted_package_is_refused_and_changes_nothing(
         other.close()
     assert _interview_count(station_b) == 0
     assert database_path(station_b).read_bytes() == before or _interview_count(station_b) == 0
+
+
+def test_main_window_wiring(qtbot: Any, counter: CounterSession) -> None:
+    from interview_app.ui.main_window import MainWindow
+    from interview_app.workflow.views import CompletedView
+
+    window = MainWindow(counter)
+    qtbot.addWidget(window)
+    uuid = _referral_uuid(counter.data_dir)
+    window._completed(CompletedView(uuid, "PLU-2026-000009", "TUNDA_RUJUK_BP3MI", True))
+    box = window.findChild(QtWidgets.QMessageBox, "completedBox")
+    button = box.findChild(QtWidgets.QPushButton, "printSlipButton")
+    assert button.text() == "Cetak slip / Print slip"
+    button.click()
+    slip = window.findChild(SlipDialog, "slipDialog")
+    assert slip is not None and len(slip.pages) >= 1
+    slip.close()
+    assert [a.text() for a in window.sync_menu.actions()] == ["Sinkronisasi flashdisk… / USB sync…"]
+    window._sync()
+    sync = window.findChild(SyncDialog, "syncDialog")
+    assert sync is not None
+    sync.close()
+    window.close()
