@@ -26,6 +26,29 @@ COMMAND_MODULES = (
     "interview_app.commands.gui",
 )
 
+# Which module registers each top-level command: a run imports only the module it needs, so
+# starting the app does not pay for loading the sync, slip and report code.
+COMMAND_OWNERS = {
+    "questionnaire": "interview_app.commands.questionnaire",
+    "simulate": "interview_app.commands.simulate",
+    "demo-data": "interview_app.commands.demo",
+    "db": "interview_app.commands.db",
+    "bench": "interview_app.commands.bench",
+    "export": "interview_app.commands.sync",
+    "import": "interview_app.commands.sync",
+    "sync-key": "interview_app.commands.sync",
+    "setup": "interview_app.commands.sync",
+    "slip": "interview_app.commands.slip",
+    "self-test": "interview_app.commands.selftest",
+    "report": "interview_app.commands.report",
+    "account": "interview_app.commands.admin",
+    "script": "interview_app.commands.admin",
+    "settings": "interview_app.commands.admin",
+    "audit": "interview_app.commands.admin",
+    "retention": "interview_app.commands.admin",
+    "gui": "interview_app.commands.gui",
+}
+
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
@@ -38,14 +61,14 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="interview-app",
         description="Asisten Wawancara — wawancara mendalam pemohon paspor / in-depth interview assistant",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module_name in COMMAND_MODULES:
+    for module_name in modules:
         importlib.import_module(module_name).register(subparsers)
     return parser
 
@@ -66,8 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if "--self-test" in argv:  # the flag form support calls and build.py use
         argv = ["self-test", *(arg for arg in argv if arg != "--self-test")]
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    command = argv[0] if argv and not argv[0].startswith("-") else ("gui" if not argv else None)
+    owner = COMMAND_OWNERS.get(command) if command is not None else None
+    parser = build_parser((owner,) if owner is not None else COMMAND_MODULES)
+    args = parser.parse_args(argv if argv else ["gui"])
     handler = getattr(args, "handler", None)
     if handler is None:
         if "interview_app.commands.gui" in COMMAND_MODULES:

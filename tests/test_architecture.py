@@ -57,3 +57,17 @@ def test_no_eval_or_exec_anywhere_in_the_package() -> None:
 
 def test_no_grab_bag_modules() -> None:
     assert not [p for p in python_files() if p.name in ("utils.py", "helpers.py", "misc.py")]
+
+
+def test_every_command_has_its_owner_module_listed() -> None:
+    """The CLI imports only the module that owns the command it runs; the table must be whole."""
+    import argparse
+
+    from interview_app.cli import COMMAND_MODULES, COMMAND_OWNERS, build_parser
+
+    subparsers = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(subparsers.choices) == set(COMMAND_OWNERS)
+    assert set(COMMAND_OWNERS.values()) == set(COMMAND_MODULES)
+    for name, module in COMMAND_OWNERS.items():
+        only = next(a for a in build_parser((module,))._actions if isinstance(a, argparse._SubParsersAction))
+        assert name in only.choices
