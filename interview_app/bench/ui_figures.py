@@ -46,7 +46,7 @@ def focus():
     widget = QtWidgets.QApplication.focusWidget()
     if widget is None:
         window.activateWindow()
-        QtTest.QTest.qWaitForWindowActive(window)
+        QtTest.QTest.qWaitForWindowActive(window, 500)
         if window.interview is not None and window.interview.current:
             window.interview_page.focus_question(window.interview.current)
         widget = QtWidgets.QApplication.focusWidget()
@@ -84,9 +84,19 @@ def interview():
                 y, m, d = v.split("-"); keys(f"{d}-{m}-{y}")
             else:
                 keys(str(v))
+                # The offscreen platform gives a completion popup the window's activation;
+                # close it as an officer would before going on.
+                popup = QtWidgets.QApplication.activePopupWidget()
+                if popup is not None:
+                    popup.hide()
         key(QtCore.Qt.Key.Key_Return)
         if window.stack.currentWidget() is page and c.current == qid:
             key(QtCore.Qt.Key.Key_Return)
+        if window.stack.currentWidget() is page and c.current == qid:
+            sys.stdout.write(f"stuck at {qid}\\n")
+            sys.stdout.flush()
+            app.exit(3)
+            return
     window.review_page.outcome.setFocus()
     key(QtCore.Qt.Key.Key_Return, QtCore.Qt.KeyboardModifier.ControlModifier)
     QtTest.QTest.qWait(50)
@@ -183,7 +193,7 @@ def _run(arguments: list[str]) -> str:
     if not env["INTERVIEW_APP_SCRYPT_N"]:
         env.pop("INTERVIEW_APP_SCRYPT_N")
     result = subprocess.run(
-        arguments, capture_output=True, text=True, env=env, timeout=600, check=False
+        arguments, capture_output=True, text=True, env=env, timeout=300, check=False
     )
     if result.returncode != 0:
         raise RuntimeError(f"{arguments[:4]} failed: {result.stderr[-2000:]}")
