@@ -201,7 +201,10 @@ def _summary(row: Sequence[Any]) -> InterviewSummary:
     hard = row[11]
     flags = row[13]
     return InterviewSummary(
-        *row[:11], None if hard is None else bool(hard), row[12], tuple(flags.split()) if flags else ()
+        *row[:11],
+        None if hard is None else bool(hard),
+        row[12],
+        tuple(flags.split()) if flags else (),
     )
 
 
@@ -464,9 +467,12 @@ class InterviewRepository:
         chosen_outcome: str,
         override_reason: str | None,
         identity: dict[str, Any] | None = None,
+        consent_bp3mi: bool | None = None,
+        notes: str | None = None,
     ) -> InterviewRecord:
         """A new revision of a completed interview; the current one is kept readable
-        (`revisions`, `get_revision`). `answers` replaces the whole answer set."""
+        (`revisions`, `get_revision`). `answers` replaces the whole answer set; `consent_bp3mi`
+        and `notes` change only when given ('' clears the notes)."""
         reason = _required_reason(reason)
         override_reason = _check_decision(chosen_outcome, suggested_outcome, override_reason)
         identity = dict(identity or {})
@@ -498,7 +504,13 @@ class InterviewRepository:
                 old = kept.get(question)
                 at = old[1] if old is not None and old[0] == text else now
                 conn.execute(_UPSERT_ANSWER, (uuid, question, text, at))
-            assignments = "".join(f", {key} = ?" for key in identity)
+            # Column names from the fixed sets above, never from the caller's values.
+            extra = dict(identity)
+            if consent_bp3mi is not None:
+                extra["consent_bp3mi"] = int(consent_bp3mi)
+            if notes is not None:
+                extra["notes"] = notes.strip() or None
+            assignments = "".join(f", {key} = ?" for key in extra)
             conn.execute(
                 "UPDATE interviews SET revision = revision + 1, updated_at = ?, score = ?,"
                 " hard_flag = ?, suggested_outcome = ?, chosen_outcome = ?, override_reason = ?"
@@ -510,7 +522,7 @@ class InterviewRepository:
                     suggested_outcome,
                     chosen_outcome,
                     override_reason,
-                    *identity.values(),
+                    *extra.values(),
                     uuid,
                 ),
             )

@@ -47,6 +47,19 @@ class HomePage(QtWidgets.QWidget):
         top.addWidget(self.greeting, 1)
         top.addWidget(self.new_button)
         layout.addLayout(top)
+        # Interviews past the retention period (a supervisor purges them).
+        self.reminder = QtWidgets.QLabel()
+        self.reminder.setObjectName("reminder")
+        self.reminder.setWordWrap(True)
+        self.reminder.setVisible(False)
+        layout.addWidget(self.reminder)
+        self.returned_box = QtWidgets.QGroupBox(
+            self.tr("Dikembalikan supervisor untuk dikoreksi — Enter untuk membuka")
+        )
+        self.returned = self._list("returned", self.open_record)
+        QtWidgets.QVBoxLayout(self.returned_box).addWidget(self.returned)
+        self.returned_box.setVisible(False)
+        layout.addWidget(self.returned_box, 1)
         self.search = QtWidgets.QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Cari NIK, nomor paspor atau awal nama (Ctrl+F)"))
@@ -80,8 +93,21 @@ class HomePage(QtWidgets.QWidget):
         )
         return widget
 
-    def show_home(self, greeting: str, home: HomeView) -> None:
+    def show_home(self, greeting: str, home: HomeView, language: str = "id") -> None:
         self.greeting.setText(greeting)
+        self.reminder.setText(
+            "⚠ " + home.reminder.text(language) if home.reminder is not None else ""
+        )
+        self.reminder.setVisible(home.reminder is not None)
+        self.returned.clear()
+        for row in home.returned:
+            item = QtWidgets.QListWidgetItem(
+                f"{row.ref_no} · {row.returned_at[:10]} · {row.returned_by}: {row.comment}"
+            )
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, row.uuid)
+            item.setToolTip(row.comment)
+            self.returned.addItem(item)
+        self.returned_box.setVisible(bool(home.returned))
         self._fill(self.drafts, home.drafts, self.tr("Tidak ada wawancara yang belum selesai."))
         self._fill(self.today, home.today, self.tr("Belum ada wawancara hari ini."))
         if self.drafts.count() and self.drafts.item(0).data(QtCore.Qt.ItemDataRole.UserRole):

@@ -176,7 +176,10 @@ class InterviewPage(QtWidgets.QWidget):
             return
         self.section_id = section_id
         section = next(s for s in controller.questionnaire.sections if s.id == section_id)
-        self.header.setText(f"{controller.ref_no} · {section.title.text(self.language)}")
+        correcting = self.tr("KOREKSI") + " · " if controller.correction is not None else ""
+        self.header.setText(
+            f"{correcting}{controller.ref_no} · {section.title.text(self.language)}"
+        )
         container = QtWidgets.QWidget()
         container.setObjectName("form")
         form = QtWidgets.QVBoxLayout(container)

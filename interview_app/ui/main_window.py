@@ -14,7 +14,7 @@ from interview_app.ui.interview_page import InterviewPage
 from interview_app.ui.messages import known_error_text, show_known_error
 from interview_app.ui.record_dialog import RecordDialog
 from interview_app.ui.review_page import ReviewPage
-from interview_app.ui.sign_in_pages import LockPage, LoginPage, SetupPage
+from interview_app.ui.sign_in_pages import LockPage, LoginPage, PasswordChangePage, SetupPage
 
 if TYPE_CHECKING:
     from interview_app.workflow.counter import CounterSession
@@ -91,6 +91,11 @@ class MainWindow(QtWidgets.QMainWindow):
             home.open_record.connect(self.open_record)
             home.search_changed.connect(self._search)
             page = home
+        elif name == "password":
+            password = PasswordChangePage()
+            password.submitted.connect(self._change_password)
+            password.cancelled.connect(self.logout)
+            page = password
         elif name == "interview":
             interview = InterviewPage()
             interview.review_requested.connect(self.show_review)
@@ -109,6 +114,10 @@ class MainWindow(QtWidgets.QMainWindow):
     @property
     def setup_page(self) -> SetupPage:
         return self._page("setup")  # type: ignore[return-value]
+
+    @property
+    def password_page(self) -> PasswordChangePage:
+        return self._page("password")  # type: ignore[return-value]
 
     @property
     def home_page(self) -> HomePage:
@@ -133,6 +142,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.home_action = self._action(work, self.tr("Beranda"), "Ctrl+H", self.go_home)
         self.lock_action = self._action(work, self.tr("Kunci layar"), "Ctrl+Shift+L", self.lock)
         self.logout_action = self._action(work, self.tr("Keluar akun"), "Ctrl+Shift+Q", self.logout)
+        self.password_action = self._action(
+            work, self.tr("Ganti kata sandi…"), None, lambda: self.show_password_change(False)
+        )
         work.addSeparator()
         self._action(work, self.tr("Tutup aplikasi"), "Ctrl+Q", self.close)
         interview = bar.addMenu(self.tr("&Wawancara"))
@@ -176,10 +188,13 @@ class MainWindow(QtWidgets.QMainWindow):
         signed_in = officer is not None and not self.counter.locked
         for action in (self.home_action, self.lock_action, self.logout_action):
             action.setEnabled(signed_in)
+        self.password_action.setEnabled(signed_in and self.interview is None)
         self.language_action.setEnabled(signed_in and self.interview is not None)
-        self.sync_menu.setEnabled(signed_in)
+        working = signed_in and officer is not None and not officer.must_change_password
+        self.home_action.setEnabled(working)
+        self.sync_menu.setEnabled(working)
         self.supervisor_menu.menuAction().setVisible(
-            bool(signed_in and officer and officer.is_supervisor)
+            bool(working and officer and officer.is_supervisor)
         )
 
     # -- idle lock --------------------------------------------------------------------------
@@ -280,12 +295,39 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         self._signed_in()
 
+    def show_password_change(self, forced: bool) -> None:
+        officer = self.counter.officer
+        if officer is None or self.counter.locked:
+            return
+        self._flush_interview()
+        self.password_page.reset(officer.full_name, forced)
+        self.stack.setCurrentWidget(self.password_page)
+        self._update_menus()
+        self.password_page.current.setFocus()
+
+    def _change_password(self, current: str, new: str, repeated: str) -> None:
+        try:
+            self.counter.change_password(current, new, repeated)
+        except KnownError as error:
+            self.password_page.show_error(known_error_text(error))
+            return
+        self.last_message = self.tr("Kata sandi sudah diganti.")
+        self.statusBar().showMessage(self.last_message, 8000)
+        self._signed_in()
+
     def _signed_in(self) -> None:
+        officer = self.counter.officer
+        if officer is not None and officer.must_change_password:
+            self.idle_timer.stop()
+            self.show_password_change(True)
+            return
         self.idle_timer.setInterval(self.counter.idle_lock_seconds * 1000)
         self.idle_timer.start()
         self.go_home()
 
     def logout(self) -> None:
+        if not self._may_leave_correction():
+            return
         self._flush_interview()
         try:
             self.counter.logout()
@@ -297,7 +339,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- home -------------------------------------------------------------------------------
     def go_home(self) -> None:
-        if self.counter.officer is None:
+        if self.counter.officer is None or not self._may_leave_correction():
             return
         self._flush_interview()
         self.interview = None
@@ -308,8 +350,11 @@ class MainWindow(QtWidgets.QMainWindow):
             show_known_error(self, error)
             return
         officer = self.counter.officer
+        assert officer is not None
         self.home_page.show_home(
-            self.tr("Selamat bekerja, %1").replace("%1", officer.full_name), home
+            self.tr("Selamat bekerja, %1").replace("%1", officer.full_name),
+            home,
+            self.counter.ui_language,
         )
         self.home_page.search.clear()
         self.home_page.show_results((), False)
@@ -343,7 +388,46 @@ class MainWindow(QtWidgets.QMainWindow):
             printing.setObjectName("printSlipButton")
             printing.clicked.connect(lambda: self._print_slip(record.uuid))
             dialog.layout().insertWidget(dialog.layout().count() - 1, printing)
+        if record.correctable:
+            correct = QtWidgets.QPushButton(
+                "Koreksi jawaban… (revisi baru dengan alasan) / Correct answers… (new revision)"
+            )
+            correct.setObjectName("correctButton")
+            correct.clicked.connect(lambda: (dialog.close(), self.start_correction(record.uuid)))
+            dialog.layout().insertWidget(dialog.layout().count() - 1, correct)
         dialog.show()
+
+    def start_correction(self, uuid: str) -> None:
+        """Open a completed interview in the interview pages; nothing is written until the
+        correction is saved from the review with its reason."""
+        try:
+            controller = self.counter.start_correction(uuid)
+        except KnownError as error:
+            show_known_error(self, error)
+            return
+        self._open_interview(controller)
+        self.setWindowTitle(f"Asisten Wawancara · {self.tr('KOREKSI')} · {controller.ref_no}")
+
+    def confirm_discard_correction(self) -> bool:
+        """Asked before leaving a correction with changes not saved (tests replace it)."""
+        answer = QtWidgets.QMessageBox.question(
+            self,
+            "Asisten Wawancara",
+            "Koreksi belum disimpan. Tinggalkan dan buang perubahannya?\n\n"
+            "The correction is not saved. Leave and discard the changes?",
+        )
+        return answer == QtWidgets.QMessageBox.StandardButton.Yes
+
+    def _may_leave_correction(self) -> bool:
+        interview = self.interview
+        if (
+            interview is None
+            or interview.correction is None
+            or interview.completed is not None
+            or not interview.changed
+        ):
+            return True
+        return self.confirm_discard_correction()
 
     # -- interview --------------------------------------------------------------------------
     def new_interview(self) -> None:
@@ -404,8 +488,13 @@ class MainWindow(QtWidgets.QMainWindow):
         box = QtWidgets.QMessageBox(self)
         box.setObjectName("completedBox")
         box.setWindowTitle("Asisten Wawancara")
+        corrected = self.interview is not None and self.interview.correction is not None
         text = (
-            self.tr("Wawancara %1 selesai. Keputusan: %2.")
+            (
+                self.tr("Koreksi wawancara %1 disimpan sebagai revisi baru. Keputusan: %2.")
+                if corrected
+                else self.tr("Wawancara %1 selesai. Keputusan: %2.")
+            )
             .replace("%1", done.ref_no)
             .replace("%2", done.chosen_outcome)
         )
@@ -439,13 +528,11 @@ class MainWindow(QtWidgets.QMainWindow):
         )
 
     def _supervisor_tools(self) -> None:
-        QtWidgets.QMessageBox.information(
-            self,
-            "Asisten Wawancara",
-            self.tr(
-                "Alat supervisor (pengaturan kantor, akun, naskah) dibuka dari jendela supervisor."
-            ),
-        )
+        from interview_app.ui.supervisor import open_supervisor_tools
+
+        if self.counter.officer is None or self.counter.locked:
+            return
+        open_supervisor_tools(self, self.counter)
 
     def _print_slip(self, uuid: str) -> None:
         from interview_app.ui.slip_dialog import open_slip_dialog  # reportlab loads on first use
@@ -458,6 +545,9 @@ class MainWindow(QtWidgets.QMainWindow):
         open_sync_dialog(self.counter, self)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
+        if not self._may_leave_correction():
+            event.ignore()
+            return
         self.idle_timer.stop()
         self._flush_interview()
         app = QtWidgets.QApplication.instance()

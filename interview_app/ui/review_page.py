@@ -67,6 +67,13 @@ class ReviewPage(QtWidgets.QWidget):
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(70)
         self.consent = QtWidgets.QCheckBox(self.tr("Pemohon setuju datanya diteruskan ke BP3MI"))
+        # A correction of a completed interview: why it is corrected (kept with the revision).
+        self.correction_label = QtWidgets.QLabel(self.tr("Alasan koreksi (WAJIB):"))
+        self.correction_label.setProperty("required", True)
+        self.correction_reason = QtWidgets.QPlainTextEdit()
+        self.correction_reason.setObjectName("correctionReason")
+        self.correction_reason.setTabChangesFocus(True)
+        self.correction_reason.setFixedHeight(60)
         self.error = QtWidgets.QLabel()
         self.error.setObjectName("fieldMessage")
         self.error.setProperty("level", "error")
@@ -83,6 +90,8 @@ class ReviewPage(QtWidgets.QWidget):
             self.reason_label,
             self.reason,
             self.consent,
+            self.correction_label,
+            self.correction_reason,
             self.error,
             self.complete_button,
         ):
@@ -105,13 +114,20 @@ class ReviewPage(QtWidgets.QWidget):
         QtWidgets.QWidget.setTabOrder(self.tree, self.outcome)
         QtWidgets.QWidget.setTabOrder(self.outcome, self.reason)
         QtWidgets.QWidget.setTabOrder(self.reason, self.consent)
-        QtWidgets.QWidget.setTabOrder(self.consent, self.complete_button)
+        QtWidgets.QWidget.setTabOrder(self.consent, self.correction_reason)
+        QtWidgets.QWidget.setTabOrder(self.correction_reason, self.complete_button)
 
     def load(self, controller: InterviewController) -> None:
+        same = self.controller is controller
         self.controller = controller
         language = controller.language
         review = controller.review()
-        self.title.setText(self.tr("Tinjauan · %1").replace("%1", controller.ref_no))
+        correction = controller.correction
+        self.title.setText(
+            (self.tr("Koreksi · %1") if correction else self.tr("Tinjauan · %1")).replace(
+                "%1", controller.ref_no
+            )
+        )
         self.tree.clear()
         bold = QtGui.QFont()
         bold.setBold(True)
@@ -156,10 +172,22 @@ class ReviewPage(QtWidgets.QWidget):
         self.outcome.clear()
         for option in review.outcomes:
             self.outcome.addItem(f"{option.code} — {option.label.text(language)}", option.code)
-        self.outcome.setCurrentIndex(max(0, self.outcome.findData(risk.suggestion.code)))
+        chosen = risk.suggestion.code
+        if correction is not None and correction.chosen_outcome:
+            chosen = correction.chosen_outcome  # a correction keeps the decision unless changed
+        self.outcome.setCurrentIndex(max(0, self.outcome.findData(chosen)))
         self.outcome.blockSignals(False)
-        self.reason.clear()
-        self.consent.setChecked(False)
+        self.reason.setPlainText(correction.override_reason or "" if correction else "")
+        self.consent.setChecked(bool(correction and correction.consent_bp3mi))
+        for widget in (self.correction_label, self.correction_reason):
+            widget.setVisible(correction is not None)
+        if not same:
+            self.correction_reason.clear()
+        self.complete_button.setText(
+            self.tr("Simpan koreksi (Ctrl+Enter)")
+            if correction
+            else self.tr("Selesaikan wawancara (Ctrl+Enter)")
+        )
         self.error.clear()
         if not review.ready:
             self.error.setText(self.tr("Belum lengkap: jawab pertanyaan yang ditandai merah."))
@@ -202,11 +230,16 @@ class ReviewPage(QtWidgets.QWidget):
             return
         try:
             done: CompletedView = controller.complete(
-                self.chosen(), self.reason.toPlainText(), consent_bp3mi=self.consent.isChecked()
+                self.chosen(),
+                self.reason.toPlainText(),
+                consent_bp3mi=self.consent.isChecked(),
+                correction_reason=self.correction_reason.toPlainText(),
             )
         except KnownError as error:
             self.error.setText(known_error_text(error))
-            if "alasan" in error.message.id.lower():
+            if "alasan koreksi" in error.message.id.lower():
+                self.correction_reason.setFocus()
+            elif "alasan" in error.message.id.lower():
                 self.reason.setFocus()
             else:
                 show_known_error(self, error)

@@ -158,3 +158,62 @@ class LockPage(_CentredForm):
         self.password.clear()
         self.error.clear()
         self.password.setFocus()
+
+
+class PasswordChangePage(_CentredForm):
+    """The officer's own new password (forced after a supervisor's reset): the current one,
+    the new one twice; Enter moves on and submits. Signals: `submitted(current, new,
+    repeated)`, `cancelled()` (signs out)."""
+
+    submitted = QtCore.Signal(str, str, str)
+    cancelled = QtCore.Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.box.setTitle(self.tr("Ganti kata sandi"))
+        self.why = QtWidgets.QLabel()
+        self.why.setWordWrap(True)
+        self.current = _password_field()
+        self.current.setObjectName("currentPassword")
+        self.new = _password_field()
+        self.new.setObjectName("newPassword")
+        self.repeated = _password_field()
+        self.repeated.setObjectName("repeatedPassword")
+        button = QtWidgets.QPushButton(self.tr("Simpan kata sandi (Enter)"))
+        button.setObjectName("primary")
+        cancel = QtWidgets.QPushButton(self.tr("Batal dan keluar"))
+        self.form.addRow(self.why)
+        self.form.addRow(self.tr("Kata sandi sekarang"), self.current)
+        self.form.addRow(self.tr("Kata sandi baru"), self.new)
+        self.form.addRow(self.tr("Ulangi kata sandi baru"), self.repeated)
+        self.form.addRow(self.error)
+        self.form.addRow(button)
+        self.form.addRow(cancel)
+        self.current.returnPressed.connect(self.new.setFocus)
+        self.new.returnPressed.connect(self.repeated.setFocus)
+        self.repeated.returnPressed.connect(self._submit)
+        button.clicked.connect(self._submit)
+        cancel.clicked.connect(self.cancelled.emit)
+
+    def _submit(self) -> None:
+        self.submitted.emit(self.current.text(), self.new.text(), self.repeated.text())
+
+    def reset(self, officer_name: str, forced: bool) -> None:
+        text = (
+            self.tr(
+                "%1, kata sandi Anda direset oleh supervisor. Buat kata sandi baru sebelum mulai bekerja; kata sandi yang panjang dan bukan nama pengguna."
+            )
+            if forced
+            else self.tr("%1, buat kata sandi baru: yang panjang dan bukan nama pengguna.")
+        )
+        self.why.setText(text.replace("%1", officer_name))
+        for field in (self.current, self.new, self.repeated):
+            field.clear()
+        self.error.clear()
+        self.current.setFocus()
+
+    def show_error(self, text: str) -> None:
+        super().show_error(text)
+        for field in (self.current, self.new, self.repeated):
+            field.clear()
+        self.current.setFocus()

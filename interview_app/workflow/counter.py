@@ -24,13 +24,20 @@ from interview_app.storage.settings import (
     WORKSTATION_NAME,
     SettingsStore,
 )
-from interview_app.workflow.views import FlagView, HomeView, OfficeInfo, RecordView, SignedIn
+from interview_app.workflow.views import (
+    FlagView,
+    HomeView,
+    OfficeInfo,
+    RecordView,
+    ReturnedView,
+    SignedIn,
+)
 
 if TYPE_CHECKING:
     # Loaded when the first interview starts, not before the login window (start-up time).
     from interview_app.interview.engine import InterviewSession
     from interview_app.questionnaire.model import Questionnaire
-    from interview_app.workflow.interview import InterviewController
+    from interview_app.workflow.interview import Correction, InterviewController
 
 DEFAULT_SCRIPT_FILE = "tppo_default.yaml"
 # Setting keys shared with the supervisor's settings declaration.
@@ -42,6 +49,10 @@ UI_LANGUAGE = "ui_language"
 DEFAULT_IDLE_LOCK_MINUTES = 5
 
 NOT_SIGNED_IN = KnownError("Silakan masuk dulu.", "Please sign in first.")
+PASSWORD_CHANGE_REQUIRED = KnownError(
+    "Kata sandi Anda direset oleh supervisor: ganti kata sandi dulu.",
+    "Your password was reset by a supervisor: change it first.",
+)
 LOCKED = KnownError(
     "Layar terkunci: masukkan kata sandi untuk membuka.",
     "The screen is locked: enter the password to unlock.",
@@ -170,8 +181,33 @@ class CounterSession:
         return self._sign_in(officer)
 
     def _sign_in(self, officer: Officer) -> SignedIn:
-        self.officer = SignedIn(officer.id, officer.username, officer.full_name, officer.role)
+        self.officer = SignedIn(
+            officer.id,
+            officer.username,
+            officer.full_name,
+            officer.role,
+            officer.must_change_password,
+        )
         self.locked = False
+        return self.officer
+
+    def change_password(self, current: str, new: str, repeated: str) -> SignedIn:
+        """The signed-in officer's own change (the forced one after a reset, or any time):
+        the policy applies and the change is in the audit log."""
+        if self.officer is None:
+            raise NOT_SIGNED_IN
+        if new != repeated:
+            raise KnownError(
+                "Kata sandi baru dan ulangannya tidak sama.",
+                "The new password and its repetition differ.",
+            )
+        self._officers().change_password(self.officer.officer_id, current, new)
+        self.officer = SignedIn(
+            self.officer.officer_id,
+            self.officer.username,
+            self.officer.full_name,
+            self.officer.role,
+        )
         return self.officer
 
     def logout(self) -> None:
@@ -213,6 +249,8 @@ class CounterSession:
             raise NOT_SIGNED_IN
         if self.locked:
             raise LOCKED
+        if self.officer.must_change_password:
+            raise PASSWORD_CHANGE_REQUIRED
         return self.officer
 
     # -- scripts ----------------------------------------------------------------------------
@@ -253,7 +291,16 @@ class CounterSession:
         repository = self.interviews()
         today = repository.list_today(self.workstation_id(), self.today())
         drafts = repository.list_drafts(self.workstation_id())
-        return HomeView(tuple(today), tuple(drafts))
+        from interview_app.supervision.retention import purge_due
+        from interview_app.supervision.review import returned_interviews
+
+        assert self.officer is not None
+        returned = tuple(
+            ReturnedView(r.uuid, r.ref_no, r.comment, r.returned_at, r.returned_by)
+            for r in returned_interviews(self.database, self.officer.officer_id)
+        )
+        due = purge_due(self.database, self.clock)
+        return HomeView(tuple(today), tuple(drafts), returned, due.message() if due else None)
 
     def search(self, text: str, limit: int = 50) -> tuple[InterviewSummary, ...]:
         self.require()
@@ -307,6 +354,48 @@ class CounterSession:
             record.notes or "",
         )
 
+    def start_correction(self, uuid: str) -> InterviewController:
+        """A completed interview of this workstation opened for correction under its own
+        script: answers change in memory, and saving makes one new revision with a reason."""
+        from interview_app.workflow.interview import Correction
+
+        officer = self.require()
+        repository = self.interviews()
+        record = repository.get(uuid)
+        if record.status != "completed":
+            raise KnownError(
+                f"Hanya wawancara yang sudah selesai yang dikoreksi; {record.ref_no} berstatus "
+                f"'{record.status}'.",
+                f"Only a completed interview is corrected; {record.ref_no} is '{record.status}'.",
+            )
+        if record.workstation_id != self.workstation_id():
+            raise KnownError(
+                f"Wawancara {record.ref_no} diambil di loket lain; koreksi dibuat di loket itu "
+                "lalu disinkronkan.",
+                f"Interview {record.ref_no} was taken at another workstation; correct it there "
+                "and sync.",
+            )
+        questionnaire = self.questionnaire(record.questionnaire_hash)
+        repository.record_view(record.uuid, officer.officer_id)
+        controller = self._controller(
+            questionnaire,
+            record.uuid,
+            record.ref_no,
+            record.language or "id",
+            None,
+            record.answers,
+            record.notes or "",
+            Correction(
+                record.chosen_outcome,
+                record.override_reason,
+                bool(record.consent_bp3mi),
+                record.revision,
+            ),
+        )
+        first = controller.session.first_question()
+        controller.current = first.id if first is not None else None
+        return controller
+
     def _controller(
         self,
         questionnaire: Questionnaire,
@@ -316,6 +405,7 @@ class CounterSession:
         current: str | None,
         stored: dict[str, object],
         notes: str,
+        correction: Correction | None = None,
     ) -> InterviewController:
         from interview_app.workflow.interview import InterviewController
 
@@ -342,6 +432,7 @@ class CounterSession:
                 nik=nik, passport_no=passport, exclude_uuid=exclude
             ),
             typing_store=SettingsTypingStore(self.settings),
+            correction=correction,
         )
 
     def correct(
@@ -357,6 +448,7 @@ class CounterSession:
         interview's own script (its checks, flags, score and suggestion), and storage keeps the
         earlier revision with the reason. The outcome stays unless another is chosen."""
         from interview_app.storage.interviews import FlagRecord
+        from interview_app.workflow.interview import identity_keys
 
         officer = self.require()
         repository = self.interviews()
@@ -390,7 +482,7 @@ class CounterSession:
             override_reason=(override_reason or record.override_reason)
             if outcome != session.suggestion.code
             else None,
-            identity={k: identity.get(k) for k in _identity_keys(questionnaire)},
+            identity={k: identity.get(k) for k in identity_keys(questionnaire)},
         )
         return self.open_record(updated.uuid)
 
@@ -428,6 +520,7 @@ class CounterSession:
             record.score,
             flags,
             sections,
+            record.status == "completed" and record.workstation_id == self.workstation_id(),
         )
 
 
@@ -449,7 +542,3 @@ class SettingsTypingStore:
 
     def clear(self, uuid: str) -> None:
         self._settings.delete(f"typing:{uuid}")
-
-
-def _identity_keys(questionnaire: Questionnaire) -> list[str]:
-    return [q.identity for q in questionnaire.questions.values() if q.identity]

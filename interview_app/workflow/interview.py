@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from interview_app.errors import KnownError
@@ -24,6 +25,21 @@ REASON_REQUIRED = KnownError(
     "Keputusan berbeda dari saran sistem: tuliskan alasannya.",
     "The decision differs from the suggestion: give the reason.",
 )
+CORRECTION_REASON_REQUIRED = KnownError(
+    "Koreksi wawancara yang sudah selesai: tuliskan alasan koreksinya.",
+    "Correcting a completed interview: give the reason for the correction.",
+)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A completed interview opened for correction: the decision it had. Its answers change
+    only in memory until the correction is saved as one new revision with a reason."""
+
+    chosen_outcome: str | None
+    override_reason: str | None
+    consent_bp3mi: bool
+    revision: int
 
 
 class TypingStore(Protocol):
@@ -51,8 +67,11 @@ class InterviewController:
         notes: str = "",
         repeat_lookup: Callable[[str | None, str | None, str], list[InterviewSummary]],
         typing_store: TypingStore | None = None,
+        correction: Correction | None = None,
     ) -> None:
         self.session = session
+        self.correction = correction
+        self.changed: set[str] = set()  # questions answered anew in a correction
         self.questionnaire: Questionnaire = session.questionnaire
         self._repository = repository
         self.uuid = uuid
@@ -65,7 +84,9 @@ class InterviewController:
         self._typing_store = typing_store
         # Text typed into a field that is not a valid answer yet (half a phone number): kept
         # aside so that a crash does not lose it, and put back in the field on resume.
-        self.typing: tuple[str, str] | None = typing_store.load(uuid) if typing_store else None
+        self.typing: tuple[str, str] | None = (
+            typing_store.load(uuid) if typing_store and correction is None else None
+        )
         self.current: str | None = current_question
         self._identity_section = next(
             (s.id for s in self.questionnaire.sections if s.kind == "identity"), None
@@ -175,6 +196,19 @@ class InterviewController:
             resume_at = following.id if following is not None else None
         else:
             resume_at = question_id
+        if self.correction is not None:
+            # Nothing is written until the correction is saved as a whole (a new revision).
+            self.current = question_id
+            self.changed.add(question_id)
+            return AnswerOutcome(
+                question_id,
+                True,
+                (),
+                result.warnings,
+                False,
+                self._visible_signature() != before_visible,
+                session.score != before_score or len(session.flags) != before_flags,
+            )
         try:
             self._repository.save_answer(
                 self.uuid,
@@ -215,7 +249,11 @@ class InterviewController:
         """Keep text that is not a valid answer yet (the debounced save of a text field);
         the position stays on this question."""
         self._require_draft()
-        if self._typing_store is None or self.typing == (question_id, text):
+        if (
+            self._typing_store is None
+            or self.correction is not None
+            or self.typing == (question_id, text)
+        ):
             return
         self._typing_store.save(self.uuid, question_id, text)
         self.typing = (question_id, text)
@@ -272,14 +310,17 @@ class InterviewController:
                 f"Naskah ini tidak tersedia dalam bahasa '{language}'.",
                 f"This script is not available in '{language}'.",
             )
-        if self.completed is None:
+        if self.completed is None and self.correction is None:
             self._repository.set_language(self.uuid, language)
         self.language = language
 
     def save_notes(self, notes: str) -> None:
         self._require_draft()
         if notes != self.notes:
-            self._repository.save_notes(self.uuid, notes or None)
+            if self.correction is None:
+                self._repository.save_notes(self.uuid, notes or None)
+            else:
+                self.changed.add("notes")
             self.notes = notes
 
     # -- review and decision ----------------------------------------------------------------
@@ -292,9 +333,11 @@ class InterviewController:
         override_reason: str | None = None,
         *,
         consent_bp3mi: bool = False,
+        correction_reason: str | None = None,
     ) -> CompletedView:
         """Close the interview with the officer's decision. A decision other than the
-        suggestion needs a reason; a missing required answer or a hard error refuses."""
+        suggestion needs a reason; a missing required answer or a hard error refuses. In a
+        correction, the whole correction is saved as one new revision with its reason."""
         self._require_draft()
         review = self.review()
         if review.missing or review.problems:
@@ -317,6 +360,30 @@ class InterviewController:
             FlagRecord(f.rule_id, f.weight, f.hard, f.reason.id, f.reason.en)
             for f in self.session.flags
         ]
+        if self.correction is not None:
+            why = (correction_reason or "").strip()
+            if not why:
+                raise CORRECTION_REASON_REQUIRED
+            identity = self.session.identity_fields()
+            record = self._repository.correct(
+                self.uuid,
+                reason=why,
+                officer_id=self.officer_id,
+                answers=self.session.stored_answers(),
+                flags=flags,
+                score=self.session.score,
+                hard_flag=self.session.hard_flag,
+                suggested_outcome=suggestion.code,
+                chosen_outcome=chosen_outcome,
+                override_reason=reason if chosen_outcome != suggestion.code else None,
+                identity={k: identity.get(k) for k in identity_keys(self.questionnaire)},
+                consent_bp3mi=consent_bp3mi,
+                notes=self.notes if "notes" in self.changed else None,
+            )
+            self.completed = CompletedView(
+                record.uuid, record.ref_no, chosen_outcome, code.refers_bp3mi
+            )
+            return self.completed
         record = self._repository.complete(
             self.uuid,
             chosen_outcome=chosen_outcome,
@@ -341,3 +408,8 @@ class InterviewController:
                 f"Wawancara {self.ref_no} sudah selesai; koreksi dibuat sebagai revisi baru.",
                 f"Interview {self.ref_no} is completed; a correction is made as a new revision.",
             )
+
+
+def identity_keys(questionnaire: Questionnaire) -> list[str]:
+    """The identity columns this script's questions fill."""
+    return [q.identity for q in questionnaire.questions.values() if q.identity]

@@ -28,6 +28,8 @@ class SignedIn:
     username: str
     full_name: str
     role: str
+    # A supervisor reset the password: it is changed before anything else opens.
+    must_change_password: bool = False
 
     @property
     def is_supervisor(self) -> bool:
@@ -35,9 +37,23 @@ class SignedIn:
 
 
 @dataclass(frozen=True)
+class ReturnedView:
+    """An interview a supervisor returned to this officer, with what to correct."""
+
+    uuid: str
+    ref_no: str
+    comment: str
+    returned_at: str
+    returned_by: str
+
+
+@dataclass(frozen=True)
 class HomeView:
     today: tuple[InterviewSummary, ...]
     drafts: tuple[InterviewSummary, ...]
+    returned: tuple[ReturnedView, ...] = ()
+    # Interviews past the retention period: a reminder until a supervisor purges them.
+    reminder: Message | None = None
 
 
 @dataclass(frozen=True)
@@ -145,3 +161,5 @@ class RecordView:
     score: float | None
     flags: tuple[FlagView, ...]
     sections: tuple[ReviewSection, ...] = field(default_factory=tuple)
+    # Completed here: the officer may correct it (a new revision with a reason).
+    correctable: bool = False

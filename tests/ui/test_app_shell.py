@@ -36,6 +36,20 @@ def test_every_ui_text_has_a_finished_english_translation() -> None:
     assert unfinished == []
 
 
+def test_every_translatable_ui_text_is_in_the_catalogue(tmp_path: Path) -> None:
+    """A text added to a page without its English line would show Indonesian only."""
+    tool = Path(sys.executable).with_name("pyside6-lupdate")
+    if not tool.exists():
+        pytest.skip("pyside6-lupdate is not installed next to this Python")
+    scanned = tmp_path / "scanned.ts"
+    sources = sorted(str(p) for p in (ROOT / "interview_app" / "ui").glob("*.py"))
+    subprocess.run([str(tool), *sources, "-ts", str(scanned)], check=True, capture_output=True)
+    in_code = {m.findtext("source") for m in ET.parse(scanned).iter("message")}
+    catalogue = ET.parse(resource_path("i18n", f"{APP_CATALOGUE}_en.ts"))
+    translated = {m.findtext("source") for m in catalogue.iter("message")}
+    assert sorted(in_code - translated) == []
+
+
 def test_english_is_selectable_through_qt_translations(qtbot: Any, tmp_path: Path) -> None:
     qm = compiled("en", tmp_path)
     assert qm is not None and qm.exists()
