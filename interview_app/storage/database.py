@@ -8,17 +8,20 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from interview_app.storage.copies import copy_database
 from interview_app.storage.errors import SchemaTooNew, StorageLocationError
 from interview_app.storage.paths import database_path
-from interview_app.storage.schema import SCHEMA, Schema
+from interview_app.storage.schema import MIGRATIONS_TABLE, SCHEMA, Schema
 from interview_app.storage.sqlerrors import corrupt_database_error, translate_sqlite_errors
 from interview_app.storage.writefiles import known_os_errors
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 __all__ = [
     "DEFAULT_BUSY_TIMEOUT_MS",
@@ -40,7 +43,14 @@ class Database:
         self.path = path
         self.data_dir = path.parent
         self.conn = conn
-        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """The sqlite-utils view, made on first use: importing sqlite-utils costs tens of
+        milliseconds, which the app's start does not need to pay."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
 
     @property
     def schema_version(self) -> int:
@@ -167,6 +177,21 @@ def open_database(
     return database
 
 
+def _applied_migrations(conn: sqlite3.Connection, migration_set: str) -> list[str]:
+    """The names sqlite-utils' `Migrations.applied()` returns, in order, read with plain SQL so
+    that an up-to-date database opens without importing sqlite-utils."""
+    table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)
+    ).fetchone()
+    if table is None:
+        return []
+    rows = conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+        (migration_set,),
+    )
+    return [str(row[0]) for row in rows]
+
+
 def _check_and_migrate(database: Database, data_dir: Path, schema: Schema) -> None:
     conn = database.conn
     if [row[0] for row in conn.execute("PRAGMA quick_check")] != ["ok"]:
@@ -174,13 +199,13 @@ def _check_and_migrate(database: Database, data_dir: Path, schema: Schema) -> No
     found = database.schema_version
     if found > schema.version:
         raise _newer_schema_error(found, schema.version)
-    migrations = schema.migrations()
-    applied = [migration.name for migration in migrations.applied(database.db)]
+    applied = _applied_migrations(conn, schema.name)
     unknown = [name for name in applied if name not in schema.names]
     if unknown:
         raise _newer_schema_error(max(found, len(applied)), schema.version)
-    pending = migrations.pending(database.db)
-    if pending:
+    if any(name not in applied for name in schema.names):
+        # Pending steps: sqlite-utils' Migrations applies them (and is loaded only now).
+        migrations = schema.migrations()
         if _has_content(conn):
             _pre_migration_copy(conn, data_dir, len(applied), schema.version)
         migrations.apply(database.db)

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    # sqlite-utils is imported when migrations are built (Schema.migrations), not when the
+    # schema is declared: opening an up-to-date database never loads it (start-up time).
+    import sqlite_utils
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "interview_app"
+# The table sqlite-utils' Migrations records applied steps in (Migrations.migrations_table; a
+# test keeps the two equal): the start-up check reads it with plain SQL.
+MIGRATIONS_TABLE = "_sqlite_migrations"
 
-StepFunction = Callable[[sqlite_utils.Database], None]
+StepFunction = Callable[["sqlite_utils.Database"], None]
 
 
 class Schema:
@@ -38,6 +45,8 @@ class Schema:
         return Schema(self.name, [*self.steps, (name or fn.__name__, fn)])
 
     def migrations(self) -> Migrations:
+        from sqlite_utils.migrations import Migrations
+
         migrations = Migrations(self.name)
         for number, (name, fn) in enumerate(self.steps, start=1):
             migrations(name=name)(_versioned(fn, number))

@@ -48,6 +48,37 @@ def test_schema_version_is_number_of_migrations(database: Database) -> None:
     assert [name for (name,) in applied] == SCHEMA.names
 
 
+def test_start_up_reads_the_migrations_table_as_sqlite_utils_does(database: Database) -> None:
+    from sqlite_utils.migrations import Migrations
+
+    from interview_app.storage.database import _applied_migrations
+    from interview_app.storage.schema import MIGRATIONS_TABLE
+
+    assert MIGRATIONS_TABLE == Migrations.migrations_table
+    expected = [m.name for m in SCHEMA.migrations().applied(database.db)]
+    assert _applied_migrations(database.conn, SCHEMA.name) == expected == SCHEMA.names
+    assert _applied_migrations(database.conn, "another_set") == []
+
+
+def test_an_up_to_date_database_opens_without_sqlite_utils(data_dir: Path) -> None:
+    """Start-up time: sqlite-utils (tens of milliseconds to import) is loaded only when
+    migrations must run or its API is used."""
+    import subprocess
+    import sys
+
+    open_database(data_dir).close()
+    code = (
+        "import sys\n"
+        "from interview_app.storage.database import open_database\n"
+        f"open_database({str(data_dir)!r}).close()\n"
+        "print('sqlite_utils' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "False"
+
+
 def test_workstation_id_made_once(data_dir: Path) -> None:
     with open_database(data_dir) as first:
         workstation = SettingsStore(first).get("workstation_id")
