@@ -20,6 +20,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     check_parser.add_argument(
         "--file", metavar="FILE", help="periksa berkas cadangan ini / check this backup file"
     )
+    check_parser.add_argument(
+        "--anchors-from",
+        metavar="DIR",
+        help="folder data loket lain yang pernah mengimpor paket loket ini: log audit dicek "
+        "terhadap jangkar terbaru di sana / another workstation's data folder that imported "
+        "this one's packages: the audit chain is checked against the newest anchor held there",
+    )
     check_parser.set_defaults(handler=run_check)
     backup_parser = actions.add_parser("backup", help="cadangkan / back up")
     data_dir_argument(backup_parser)
@@ -36,13 +43,40 @@ def _existing(data_dir_value: str | None) -> Path:
     return data_dir
 
 
+def _anchor(args: argparse.Namespace, checked: Path) -> tuple[int, str] | None:
+    """The outside anchor for the checked database's own chain, when --anchors-from is given."""
+    if not args.anchors_from:
+        return None
+    from interview_app.sync.outside_anchor import newest_anchor, workstation_of
+
+    workstation = workstation_of(checked)
+    if workstation is None:
+        raise KnownError(
+            f"{checked} tidak menyebut loketnya; jangkar tidak dapat dicari.",
+            f"{checked} does not name its workstation; no anchor can be looked up.",
+        )
+    anchor = newest_anchor(Path(args.anchors_from), workstation)
+    if anchor is None:
+        print(
+            f"Tidak ada jangkar untuk loket {workstation} di {args.anchors_from} (belum pernah "
+            f"mengimpor paketnya) / no anchor for workstation {workstation} in "
+            f"{args.anchors_from} (none of its packages was imported there)"
+        )
+    else:
+        print(f"Jangkar / anchor: entri #{anchor[0]} dari / from {args.anchors_from}")
+    return anchor
+
+
 def run_check(args: argparse.Namespace) -> int:
     if args.file:
         if not Path(args.file).is_file():
             raise KnownError(f"Berkas {args.file} tidak ada.", f"There is no file {args.file}.")
-        report = check(resolve_data_dir(args.data_dir), database_file=Path(args.file))
+        data_dir = resolve_data_dir(args.data_dir)
+        checked = Path(args.file)
     else:
-        report = check(_existing(args.data_dir))
+        data_dir = _existing(args.data_dir)
+        checked = database_path(data_dir)
+    report = check(data_dir, database_file=checked, expected_head=_anchor(args, checked))
     print(report.summary("id"))
     print(report.summary("en"))
     return 0 if report.ok else 1
