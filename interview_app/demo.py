@@ -52,16 +52,69 @@ class DemoAccount:
 
 # Documented in the README: the demo office is for trying the app, never for real data.
 DEMO_ACCOUNTS = (
-    DemoAccount("supervisor", "kepala-seksi-demo", "supervisor", "Rahmat Hidayat, S.H.", "198003152005011002"),
-    DemoAccount("petugas1", "loket-satu-demo", "officer", "Siti Nurhaliza Lamato", "199104222015032001"),
+    DemoAccount(
+        "supervisor",
+        "kepala-seksi-demo",
+        "supervisor",
+        "Rahmat Hidayat, S.H.",
+        "198003152005011002",
+    ),
+    DemoAccount(
+        "petugas1", "loket-satu-demo", "officer", "Siti Nurhaliza Lamato", "199104222015032001"
+    ),
     DemoAccount("petugas2", "loket-dua-demo", "officer", "Andi Mappaseng", "198812072012121001"),
 )
 
-MALE_NAMES = ("Moh. Rizal", "Arif", "Fadli", "Irfan", "Sandi", "Yusuf", "Hendra", "Taufik", "Agus", "Ilham", "Rahmat", "Gede Putu")
-FEMALE_NAMES = ("Nur Aisyah", "Sri Wahyuni", "Fitriani", "Rahmawati", "Nurul Hikmah", "Dewi", "Ayu Lestari", "Marlina", "Sitti Hajar", "Ni Komang", "Yuliana", "Hasnah")
-FAMILY_NAMES = ("Lamato", "Lasahido", "Tombolotutu", "Pakamundi", "Daeng Maro", "Lapatau", "Bantilan", "Rusdi", "Saleh", "Towoko", "Latjeke", "Labolo", "Pettalolo", "Hamzah")
+MALE_NAMES = (
+    "Moh. Rizal",
+    "Arif",
+    "Fadli",
+    "Irfan",
+    "Sandi",
+    "Yusuf",
+    "Hendra",
+    "Taufik",
+    "Agus",
+    "Ilham",
+    "Rahmat",
+    "Gede Putu",
+)
+FEMALE_NAMES = (
+    "Nur Aisyah",
+    "Sri Wahyuni",
+    "Fitriani",
+    "Rahmawati",
+    "Nurul Hikmah",
+    "Dewi",
+    "Ayu Lestari",
+    "Marlina",
+    "Sitti Hajar",
+    "Ni Komang",
+    "Yuliana",
+    "Hasnah",
+)
+FAMILY_NAMES = (
+    "Lamato",
+    "Lasahido",
+    "Tombolotutu",
+    "Pakamundi",
+    "Daeng Maro",
+    "Lapatau",
+    "Bantilan",
+    "Rusdi",
+    "Saleh",
+    "Towoko",
+    "Latjeke",
+    "Labolo",
+    "Pettalolo",
+    "Hamzah",
+)
 DESTINATIONS_WORK = ("MY", "TW", "HK", "JP", "KR", "SG", "SA")
-PLACEMENT_COMPANIES = ("PT Karya Mandiri Sejahtera", "PT Bina Tenaga Nusantara", "PT Sulteng Jaya Abadi")
+PLACEMENT_COMPANIES = (
+    "PT Karya Mandiri Sejahtera",
+    "PT Bina Tenaga Nusantara",
+    "PT Sulteng Jaya Abadi",
+)
 
 
 @dataclass(frozen=True)
@@ -111,7 +164,9 @@ def create_demo_office(
         for account in DEMO_ACCOUNTS:
             existing = officers.find(account.username)
             if existing is None:
-                existing = officers.create(account.username, account.full_name, account.nip, account.role, account.password)
+                existing = officers.create(
+                    account.username, account.full_name, account.nip, account.role, account.password
+                )
             officer_ids.append(existing.id)
         digest, questionnaire = install_default_script(database, audit)
         generator = _Generator(random.Random(seed), questionnaire, today)
@@ -119,10 +174,20 @@ def create_demo_office(
         with database.transaction():
             for index in range(count):
                 day = today - dt.timedelta(days=int(90 * (count - index) / max(count, 1)))
-                clock.set(dt.datetime.combine(day, dt.time(0, 30), dt.UTC) + dt.timedelta(minutes=7 * (index % 60)))
-                _store_interview(repository, generator.applicant(), questionnaire, digest,
-                                 officer_ids[1 + index % 2], day, draft=index % 37 == 36,
-                                 rng=generator.rng)
+                clock.set(
+                    dt.datetime.combine(day, dt.time(0, 30), dt.UTC)
+                    + dt.timedelta(minutes=7 * (index % 60))
+                )
+                _store_interview(
+                    repository,
+                    generator.applicant(),
+                    questionnaire,
+                    digest,
+                    officer_ids[1 + index % 2],
+                    day,
+                    draft=index % 37 == 36,
+                    rng=generator.rng,
+                )
         return DemoOffice(Path(data_dir), office_code, DEMO_ACCOUNTS, count, digest)
     finally:
         database.close()
@@ -169,14 +234,19 @@ def _store_interview(
         return
     chosen, reason = suggestion.code, None
     if suggestion.code == "TUNDA_LENGKAPI" and rng.random() < 0.15:
-        chosen, reason = "TUNDA_RUJUK_BP3MI", "Pemohon tampak dilatih menjawab; dirujuk untuk konseling."
+        chosen, reason = (
+            "TUNDA_RUJUK_BP3MI",
+            "Pemohon tampak dilatih menjawab; dirujuk untuk konseling.",
+        )
     elif suggestion.code == "TERBIT" and rng.random() < 0.03:
         chosen, reason = "MUNDUR", "Pemohon memilih mundur dan tidak kembali ke loket."
     repository.complete(
         record.uuid,
         chosen_outcome=chosen,
         override_reason=reason,
-        flags=[FlagRecord(f.rule_id, f.weight, f.hard, f.reason.id, f.reason.en) for f in session.flags],
+        flags=[
+            FlagRecord(f.rule_id, f.weight, f.hard, f.reason.id, f.reason.en) for f in session.flags
+        ],
         score=session.score,
         hard_flag=session.hard_flag,
         suggested_outcome=suggestion.code,
@@ -266,7 +336,13 @@ class _Generator:
         }
         if profile == "minor":
             person = self.person(16, 17)
-        elif profile in ("procedural_worker", "tourist_visa_worker", "scam_recruit", "middle_east_domestic", "borderline_tourist"):
+        elif profile in (
+            "procedural_worker",
+            "tourist_visa_worker",
+            "scam_recruit",
+            "middle_east_domestic",
+            "borderline_tourist",
+        ):
             person = self.person(19, 40)
         else:
             person = self.person(20, 62)
@@ -294,63 +370,141 @@ class _Generator:
             "holding_dormitory": False,
         }
         if profile == "tourist":
-            base.update(purpose="wisata", intends_work=False, destination=rng.choice(["MY", "SG", "TH", "JP", "TR", "KR"]))
+            base.update(
+                purpose="wisata",
+                intends_work=False,
+                destination=rng.choice(["MY", "SG", "TH", "JP", "TR", "KR"]),
+            )
         elif profile == "borderline_tourist":
             # Young, without work, first trip, thin plans: the medium band (postpone, documents).
             base.update(
-                purpose="wisata", intends_work=False, destination=rng.choice(["TR", "AE", "MY"]),
-                return_ticket=rng.random() < 0.3, funds_proof=False, address_abroad_known=rng.random() < 0.5,
-                stay_length_days=rng.choice([30, 45, 60]), travelled_before=False,
+                purpose="wisata",
+                intends_work=False,
+                destination=rng.choice(["TR", "AE", "MY"]),
+                return_ticket=rng.random() < 0.3,
+                funds_proof=False,
+                address_abroad_known=rng.random() < 0.5,
+                stay_length_days=rng.choice([30, 45, 60]),
+                travelled_before=False,
             )
         elif profile == "family_visit":
-            base.update(purpose="kunjungan_keluarga", intends_work=False, destination=rng.choice(["MY", "SA", "NL", "AU"]), stay_length_days=30)
+            base.update(
+                purpose="kunjungan_keluarga",
+                intends_work=False,
+                destination=rng.choice(["MY", "SA", "NL", "AU"]),
+                stay_length_days=30,
+            )
         elif profile == "umrah":
-            base.update(purpose="umrah_haji", intends_work=False, destination="SA", travel_with="tour_agency", payer="self")
+            base.update(
+                purpose="umrah_haji",
+                intends_work=False,
+                destination="SA",
+                travel_with="tour_agency",
+                payer="self",
+            )
         elif profile == "procedural_worker":
             base.update(work)
             base.update(
-                purpose="kerja", destination=rng.choice(DESTINATIONS_WORK), job_type=rng.choice(["factory", "care_worker", "plantation", "hospitality"]),
-                visa_type="kerja", placement_company=rng.choice(PLACEMENT_COMPANIES), promised_salary=float(rng.choice([8_000_000, 9_500_000, 12_000_000])),
-                salary_currency="IDR", stay_length_days=730, return_ticket=False, travel_with="alone",
+                purpose="kerja",
+                destination=rng.choice(DESTINATIONS_WORK),
+                job_type=rng.choice(["factory", "care_worker", "plantation", "hospitality"]),
+                visa_type="kerja",
+                placement_company=rng.choice(PLACEMENT_COMPANIES),
+                promised_salary=float(rng.choice([8_000_000, 9_500_000, 12_000_000])),
+                salary_currency="IDR",
+                stay_length_days=730,
+                return_ticket=False,
+                travel_with="alone",
             )
         elif profile == "tourist_visa_worker":
             base.update(work)
             base.update(
-                purpose="wisata", intends_work=True, destination=rng.choice(["MY", "SA", "AE", "TR"]), job_type=rng.choice(["domestic_worker", "plantation", "construction"]),
-                visa_type="kunjungan_wisata", employer_name_known=False, contract_signed="no", disnaker_registered=False,
-                placement_company_licensed="unknown", offer_source="village_broker", recruited_by_individual=True,
-                recruiter_name=f"Pak {rng.choice(FAMILY_NAMES)}", recruiter_phone=f"+62852{rng.randint(10_000_000, 99_999_999)}",
-                visited_recruiter_office=False, paid_recruiter=True, paid_amount=float(rng.choice([3_000_000, 5_000_000, 7_500_000])),
-                paid_to_personal_account=True, route=rng.choice(["via_nunukan", "via_batam", "direct"]), return_ticket=False, medical_check=False, bpjs=False,
+                purpose="wisata",
+                intends_work=True,
+                destination=rng.choice(["MY", "SA", "AE", "TR"]),
+                job_type=rng.choice(["domestic_worker", "plantation", "construction"]),
+                visa_type="kunjungan_wisata",
+                employer_name_known=False,
+                contract_signed="no",
+                disnaker_registered=False,
+                placement_company_licensed="unknown",
+                offer_source="village_broker",
+                recruited_by_individual=True,
+                recruiter_name=f"Pak {rng.choice(FAMILY_NAMES)}",
+                recruiter_phone=f"+62852{rng.randint(10_000_000, 99_999_999)}",
+                visited_recruiter_office=False,
+                paid_recruiter=True,
+                paid_amount=float(rng.choice([3_000_000, 5_000_000, 7_500_000])),
+                paid_to_personal_account=True,
+                route=rng.choice(["via_nunukan", "via_batam", "direct"]),
+                return_ticket=False,
+                medical_check=False,
+                bpjs=False,
             )
         elif profile == "scam_recruit":
             base.update(work)
             base.update(
-                purpose="wisata", intends_work=True, destination=rng.choice(["KH", "MM", "TH", "LA"]), job_type=rng.choice(["online_cs_admin_marketing", "online_gambling"]),
-                visa_type="kunjungan_wisata", employer_name_known=False, promised_salary=1200.0, salary_currency="USD", contract_signed="no",
-                disnaker_registered=False, placement_company_licensed="no", offer_source=rng.choice(["social_media", "chat_group"]),
-                recruited_by_individual=True, recruiter_name="Mr. Kevin", recruiter_phone=f"+62813{rng.randint(10_000_000, 99_999_999)}",
-                visited_recruiter_office=False, told_to_claim_tourism=rng.random() < 0.6, payer="recruiter", return_ticket=False, address_abroad_known=False,
+                purpose="wisata",
+                intends_work=True,
+                destination=rng.choice(["KH", "MM", "TH", "LA"]),
+                job_type=rng.choice(["online_cs_admin_marketing", "online_gambling"]),
+                visa_type="kunjungan_wisata",
+                employer_name_known=False,
+                promised_salary=1200.0,
+                salary_currency="USD",
+                contract_signed="no",
+                disnaker_registered=False,
+                placement_company_licensed="no",
+                offer_source=rng.choice(["social_media", "chat_group"]),
+                recruited_by_individual=True,
+                recruiter_name="Mr. Kevin",
+                recruiter_phone=f"+62813{rng.randint(10_000_000, 99_999_999)}",
+                visited_recruiter_office=False,
+                told_to_claim_tourism=rng.random() < 0.6,
+                payer="recruiter",
+                return_ticket=False,
+                address_abroad_known=False,
                 departure_date=self.today + dt.timedelta(days=rng.randint(2, 6)),
             )
         elif profile == "middle_east_domestic":
             base.update(work)
             base.update(
-                purpose="umrah_haji", intends_work=True, destination=rng.choice(["SA", "AE", "QA", "KW"]), job_type="domestic_worker",
-                visa_type="umrah_ziarah", employer_name_known=False, contract_signed="no", disnaker_registered=False, placement_company_licensed="unknown",
-                offer_source="village_broker", recruited_by_individual=True, recruiter_name=f"Ibu {rng.choice(FAMILY_NAMES)}",
-                recruiter_phone=f"+62821{rng.randint(10_000_000, 99_999_999)}", visited_recruiter_office=False, paid_recruiter=False,
-                documents_held_by_others=rng.random() < 0.3, family_aware=rng.random() < 0.5,
+                purpose="umrah_haji",
+                intends_work=True,
+                destination=rng.choice(["SA", "AE", "QA", "KW"]),
+                job_type="domestic_worker",
+                visa_type="umrah_ziarah",
+                employer_name_known=False,
+                contract_signed="no",
+                disnaker_registered=False,
+                placement_company_licensed="unknown",
+                offer_source="village_broker",
+                recruited_by_individual=True,
+                recruiter_name=f"Ibu {rng.choice(FAMILY_NAMES)}",
+                recruiter_phone=f"+62821{rng.randint(10_000_000, 99_999_999)}",
+                visited_recruiter_office=False,
+                paid_recruiter=False,
+                documents_held_by_others=rng.random() < 0.3,
+                family_aware=rng.random() < 0.5,
             )
         elif profile == "minor":
             base.update(work)
-            base.update(purpose="kerja", destination="MY", job_type="plantation", visa_type="belum_tahu", placement_company_licensed="unknown",
-                        disnaker_registered=False, offer_source="family_friend")
+            base.update(
+                purpose="kerja",
+                destination="MY",
+                job_type="plantation",
+                visa_type="belum_tahu",
+                placement_company_licensed="unknown",
+                disnaker_registered=False,
+                offer_source="family_friend",
+            )
         return self._valid(base)
 
     def _values(self, question_id: str) -> list[str]:
         question = self.questionnaire.questions.get(question_id)
-        return [c.value for c in question.choices] if question is not None and question.choices else []
+        return (
+            [c.value for c in question.choices] if question is not None and question.choices else []
+        )
 
     def _valid(self, answers: dict[str, Any]) -> dict[str, Any]:
         """Only answers the script knows, checked as the officer's screen would check them."""
@@ -363,4 +517,16 @@ class _Generator:
             result = session.answer(question_id, value, confirm_warnings=True)
             if result.saved:
                 kept[question_id] = result.value
+        # A completed interview has every required question answered: what the profile left
+        # open gets the plain answer (no, or the first choice), as a calm applicant would give.
+        for question in session.missing_required():
+            if question.type == "yes_no":
+                value = False
+            elif question.type == "single" and session.choices_for(question.id):
+                value = session.choices_for(question.id)[0].value
+            else:
+                continue
+            result = session.answer(question.id, value, confirm_warnings=True)
+            if result.saved:
+                kept[question.id] = result.value
         return kept

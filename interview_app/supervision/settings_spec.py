@@ -345,6 +345,7 @@ LOCKOUT_MINUTES = "lockout_minutes"
 PASSWORD_MIN_LENGTH = "password_min_length"  # read by storage.officers under this name
 RETENTION_YEARS = "retention_years"
 SLIP_TEMPLATE = "slip_template"
+SUMMARY_TEMPLATE = "summary_template"  # read by slip.template under this name
 DISNAKER_RECOMMENDATION_REQUIRED = "disnaker_recommendation_required"
 UI_LANGUAGE = "ui_language"
 
@@ -546,6 +547,20 @@ SETTINGS: tuple[SettingSpec, ...] = (
         _m(
             "Berkas templat jinja2 slip rujukan; kosong: templat bawaan.",
             "The referral slip's jinja2 template file; empty: the shipped template.",
+        ),
+        "procedure",
+        max_length=500,
+    ),
+    SettingSpec(
+        SUMMARY_TEMPLATE,
+        Kind.PATH,
+        "",
+        _m("Templat ringkasan wawancara", "Interview summary template"),
+        _m(
+            "Berkas templat jinja2 ringkasan wawancara (keputusan selain rujukan BP3MI); "
+            "kosong: templat bawaan.",
+            "The jinja2 template file of the interview summary (outcomes that do not refer "
+            "to BP3MI); empty: the shipped template.",
         ),
         "procedure",
         max_length=500,

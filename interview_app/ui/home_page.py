@@ -59,7 +59,7 @@ class HomePage(QtWidgets.QWidget):
         self.returned = self._list("returned", self.open_record)
         QtWidgets.QVBoxLayout(self.returned_box).addWidget(self.returned)
         self.returned_box.setVisible(False)
-        layout.addWidget(self.returned_box, 1)
+        layout.addWidget(self.returned_box)
         self.search = QtWidgets.QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Cari NIK, nomor paspor atau awal nama (Ctrl+F)"))
@@ -108,6 +108,8 @@ class HomePage(QtWidgets.QWidget):
             item.setToolTip(row.comment)
             self.returned.addItem(item)
         self.returned_box.setVisible(bool(home.returned))
+        rows = min(max(self.returned.count(), 1), 4)
+        self.returned.setFixedHeight(self.returned.sizeHintForRow(0) * rows + 8)
         self._fill(self.drafts, home.drafts, self.tr("Tidak ada wawancara yang belum selesai."))
         self._fill(self.today, home.today, self.tr("Belum ada wawancara hari ini."))
         if self.drafts.count() and self.drafts.item(0).data(QtCore.Qt.ItemDataRole.UserRole):
@@ -115,6 +117,8 @@ class HomePage(QtWidgets.QWidget):
 
     def show_results(self, rows: Sequence[InterviewSummary], searched: bool) -> None:
         self._fill(self.results, rows, self.tr("Tidak ditemukan.") if searched else "")
+        # Shown while searching; otherwise the day's lists get the room.
+        self.results.setVisible(searched)
 
     def _fill(
         self, widget: QtWidgets.QListWidget, rows: Sequence[InterviewSummary], empty: str

@@ -23,9 +23,14 @@ def lrelease() -> str | None:
 
 
 def compiled(language: str, cache: Path) -> Path | None:
-    """The .qm for `language`: shipped next to the .ts when present and current, else built
-    into `cache` (a frozen build ships the .qm; a checkout builds it on first use)."""
-    source = resource_path("i18n", f"{APP_CATALOGUE}_{language}.ts")
+    """The app catalogue's .qm for `language` (see compiled_file)."""
+    return compiled_file(f"{APP_CATALOGUE}_{language}", cache)
+
+
+def compiled_file(stem: str, cache: Path) -> Path | None:
+    """The .qm of resources/i18n/<stem>.ts: shipped next to the .ts when present and current,
+    else built into `cache` (a frozen build ships the .qm; a checkout builds it on first use)."""
+    source = resource_path("i18n", f"{stem}.ts")
     shipped = source.with_suffix(".qm")
     if shipped.exists() and (
         not source.exists() or shipped.stat().st_mtime >= source.stat().st_mtime
@@ -50,18 +55,18 @@ def install_translators(
     app: QtCore.QCoreApplication, language: str, cache: Path
 ) -> list[QtCore.QTranslator]:
     """Source strings are Indonesian; English comes from our catalogue. Qt's own dialogs use
-    qtbase_<language>.qm when Qt ships one (PySide6-Essentials has no Indonesian file)."""
+    qtbase_<language>.qm when Qt ships one, else ours (resources/i18n/qtbase_id.ts: the
+    standard buttons and edit menus)."""
     translators: list[QtCore.QTranslator] = []
     qt_dir = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (
-        (f"qtbase_{language}", qt_dir),
-        (f"qtbase_{language}", str(resource_path("i18n"))),
-    ):
-        translator = QtCore.QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-            translators.append(translator)
-            break
+    translator = QtCore.QTranslator(app)
+    loaded = translator.load(f"qtbase_{language}", qt_dir)
+    if not loaded:  # Indonesian: Qt has none, ours covers what the app shows
+        ours = compiled_file(f"qtbase_{language}", cache)
+        loaded = ours is not None and translator.load(str(ours))
+    if loaded:
+        app.installTranslator(translator)
+        translators.append(translator)
     if language != "id":
         qm = compiled(language, cache)
         translator = QtCore.QTranslator(app)

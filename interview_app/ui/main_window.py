@@ -94,7 +94,9 @@ class MainWindow(QtWidgets.QMainWindow):
         elif name == "password":
             password = PasswordChangePage()
             password.submitted.connect(self._change_password)
-            password.cancelled.connect(self.logout)
+            password.cancelled.connect(
+                lambda: self.logout() if password.forced else self._signed_in()
+            )
             page = password
         elif name == "interview":
             interview = InterviewPage()

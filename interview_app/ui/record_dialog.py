@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
 
+from interview_app.ui.home_page import STATUS
+
 if TYPE_CHECKING:
     from interview_app.workflow.views import RecordView
 
@@ -21,7 +23,7 @@ class RecordDialog(QtWidgets.QDialog):
         head = QtWidgets.QLabel(
             f"{record.ref_no} · {record.created_at[:10]} · {record.office_code} · {record.full_name or '—'}\n"
             + self.tr("Status: %1 · Keputusan: %2 · Skor: %3")
-            .replace("%1", record.status)
+            .replace("%1", STATUS.get(record.status, record.status))
             .replace("%2", record.outcome or "—")
             .replace("%3", f"{record.score or 0:g}")
         )
@@ -45,7 +47,10 @@ class RecordDialog(QtWidgets.QDialog):
                 )
             tree.addTopLevelItem(top)
         tree.expandAll()
+        tree.setColumnWidth(0, 400)
+        tree.setWordWrap(True)
         layout.addWidget(tree, 1)
-        close = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        close = QtWidgets.QDialogButtonBox()
+        close.addButton("Tutup / Close", QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
         close.rejected.connect(self.reject)
         layout.addWidget(close)

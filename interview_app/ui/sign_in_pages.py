@@ -163,7 +163,7 @@ class LockPage(_CentredForm):
 class PasswordChangePage(_CentredForm):
     """The officer's own new password (forced after a supervisor's reset): the current one,
     the new one twice; Enter moves on and submits. Signals: `submitted(current, new,
-    repeated)`, `cancelled()` (signs out)."""
+    repeated)`, `cancelled()` (a forced change signs out; a chosen one goes back home)."""
 
     submitted = QtCore.Signal(str, str, str)
     cancelled = QtCore.Signal()
@@ -181,7 +181,8 @@ class PasswordChangePage(_CentredForm):
         self.repeated.setObjectName("repeatedPassword")
         button = QtWidgets.QPushButton(self.tr("Simpan kata sandi (Enter)"))
         button.setObjectName("primary")
-        cancel = QtWidgets.QPushButton(self.tr("Batal dan keluar"))
+        self.forced = False
+        self.cancel = cancel = QtWidgets.QPushButton(self.tr("Batal dan keluar"))
         self.form.addRow(self.why)
         self.form.addRow(self.tr("Kata sandi sekarang"), self.current)
         self.form.addRow(self.tr("Kata sandi baru"), self.new)
@@ -207,6 +208,8 @@ class PasswordChangePage(_CentredForm):
             else self.tr("%1, buat kata sandi baru: yang panjang dan bukan nama pengguna.")
         )
         self.why.setText(text.replace("%1", officer_name))
+        self.forced = forced
+        self.cancel.setText(self.tr("Batal dan keluar") if forced else self.tr("Batal"))
         for field in (self.current, self.new, self.repeated):
             field.clear()
         self.error.clear()

@@ -29,17 +29,17 @@
         <translation>Today at this counter</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/home_page.py" line="111"/>
+        <location filename="../../interview_app/ui/home_page.py" line="113"/>
         <source>Tidak ada wawancara yang belum selesai.</source>
         <translation>No unfinished interviews.</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/home_page.py" line="112"/>
+        <location filename="../../interview_app/ui/home_page.py" line="114"/>
         <source>Belum ada wawancara hari ini.</source>
         <translation>No interviews today yet.</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/home_page.py" line="117"/>
+        <location filename="../../interview_app/ui/home_page.py" line="119"/>
         <source>Tidak ditemukan.</source>
         <translation>Nothing found.</translation>
     </message>
@@ -141,92 +141,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="141"/>
+        <location filename="../../interview_app/ui/main_window.py" line="143"/>
         <source>&amp;Kerja</source>
         <translation>&amp;Work</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="142"/>
+        <location filename="../../interview_app/ui/main_window.py" line="144"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="143"/>
+        <location filename="../../interview_app/ui/main_window.py" line="145"/>
         <source>Kunci layar</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="144"/>
+        <location filename="../../interview_app/ui/main_window.py" line="146"/>
         <source>Keluar akun</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="146"/>
+        <location filename="../../interview_app/ui/main_window.py" line="148"/>
         <source>Ganti kata sandi…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="149"/>
+        <location filename="../../interview_app/ui/main_window.py" line="151"/>
         <source>Tutup aplikasi</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="150"/>
+        <location filename="../../interview_app/ui/main_window.py" line="152"/>
         <source>&amp;Wawancara</source>
         <translation>&amp;Interview</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="153"/>
+        <location filename="../../interview_app/ui/main_window.py" line="155"/>
         <source>Bahasa naskah: Indonesia/English</source>
         <translation>Script language: Indonesian/English</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="159"/>
+        <location filename="../../interview_app/ui/main_window.py" line="161"/>
         <source>Tinjau dan putuskan</source>
         <translation>Review and decide</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="163"/>
+        <location filename="../../interview_app/ui/main_window.py" line="165"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="166"/>
+        <location filename="../../interview_app/ui/main_window.py" line="168"/>
         <source>&amp;Supervisor</source>
         <translation>&amp;Supervisor</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="169"/>
+        <location filename="../../interview_app/ui/main_window.py" line="171"/>
         <source>Pengaturan kantor dan akun…</source>
         <translation>Office settings and accounts…</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="173"/>
+        <location filename="../../interview_app/ui/main_window.py" line="175"/>
         <source>Sinkronisasi / Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="314"/>
+        <location filename="../../interview_app/ui/main_window.py" line="316"/>
         <source>Kata sandi sudah diganti.</source>
         <translation>The password was changed.</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="355"/>
+        <location filename="../../interview_app/ui/main_window.py" line="357"/>
         <source>Selamat bekerja, %1</source>
         <translation>Welcome, %1</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="494"/>
+        <location filename="../../interview_app/ui/main_window.py" line="496"/>
         <source>Koreksi wawancara %1 disimpan sebagai revisi baru. Keputusan: %2.</source>
         <translation>Correction of interview %1 saved as a new revision. Decision: %2.</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="496"/>
+        <location filename="../../interview_app/ui/main_window.py" line="498"/>
         <source>Wawancara %1 selesai. Keputusan: %2.</source>
         <translation>Interview %1 completed. Decision: %2.</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="502"/>
+        <location filename="../../interview_app/ui/main_window.py" line="504"/>
         <source>Pemohon dirujuk: cetak slip rujukan BP3MI.</source>
         <translation>Applicant referred: print the BP3MI referral slip.</translation>
     </message>
@@ -252,34 +252,40 @@
         <translation>Save password (Enter)</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="184"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="185"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="212"/>
         <source>Batal dan keluar</source>
         <translation>Cancel and sign out</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="186"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="187"/>
         <source>Kata sandi sekarang</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="187"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="188"/>
         <source>Kata sandi baru</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="188"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="189"/>
         <source>Ulangi kata sandi baru</source>
         <translation>Repeat the new password</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="204"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="205"/>
         <source>%1, kata sandi Anda direset oleh supervisor. Buat kata sandi baru sebelum mulai bekerja; kata sandi yang panjang dan bukan nama pengguna.</source>
         <translation>%1, a supervisor reset your password. Make a new one before you start work: a long one, not your username.</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="207"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="208"/>
         <source>%1, buat kata sandi baru: yang panjang dan bukan nama pengguna.</source>
         <translation>%1, make a new password: a long one, not your username.</translation>
+    </message>
+    <message>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="212"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -105,3 +105,13 @@ def test_command_line_text_is_parsed_by_kind() -> None:
     assert spec_for("outcome_codes").parse(
         '[{"code": "ok", "label_id": "Oke", "label_en": "OK"}]'
     ) == [{"code": "OK", "label_id": "Oke", "label_en": "OK", "refers_bp3mi": False}]
+
+
+def test_settings_read_elsewhere_are_declared_for_the_supervisor() -> None:
+    """Every setting another part reads by name can be changed in the settings dialog."""
+    from interview_app.slip.template import SETTING_FOR_KIND
+    from interview_app.supervision.settings_spec import SETTINGS_BY_KEY
+    from interview_app.workflow.counter import IDLE_LOCK_MINUTES, LOCKOUT_MINUTES, MAX_FAILED_LOGINS
+
+    for key in (*SETTING_FOR_KIND.values(), IDLE_LOCK_MINUTES, LOCKOUT_MINUTES, MAX_FAILED_LOGINS):
+        assert key in SETTINGS_BY_KEY, key

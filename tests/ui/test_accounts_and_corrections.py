@@ -100,6 +100,11 @@ def test_a_reset_password_must_be_changed_before_anything_else(
     window.logout()
     _try_login(window, keyboard, OFFICER[0], "kalimat sandi baru saya")
     assert window.stack.currentWidget() is window.home_page
+    # A change chosen from the menu can be cancelled back to work.
+    window.password_action.trigger()
+    assert window.stack.currentWidget() is page and page.cancel.text() == "Batal"
+    page.cancel.click()
+    assert window.stack.currentWidget() is window.home_page
     actions = [e.action for e in window.counter.audit().entries(limit=40)]
     assert "officer.password_reset" in actions and "officer.password_changed" in actions
 

@@ -16,7 +16,7 @@ from interview_app.resources_path import resource_path
 from interview_app.storage.clock import FixedClock
 from interview_app.ui import crash
 from interview_app.ui.home_page import HomePage
-from interview_app.ui.i18n import APP_CATALOGUE, compiled
+from interview_app.ui.i18n import APP_CATALOGUE, compiled, install_translators
 from interview_app.ui.main_window import MainWindow
 from interview_app.workflow.counter import CounterSession
 from tests.ui.conftest import Keyboard, show_window
@@ -48,6 +48,29 @@ def test_every_translatable_ui_text_is_in_the_catalogue(tmp_path: Path) -> None:
     catalogue = ET.parse(resource_path("i18n", f"{APP_CATALOGUE}_en.ts"))
     translated = {m.findtext("source") for m in catalogue.iter("message")}
     assert sorted(in_code - translated) == []
+
+
+def test_qt_own_buttons_speak_indonesian(qtbot: Any, tmp_path: Path) -> None:
+    app = QtWidgets.QApplication.instance()
+    translators = install_translators(app, "id", tmp_path)
+    try:
+        buttons = QtWidgets.QDialogButtonBox(
+            QtWidgets.QDialogButtonBox.StandardButton.Yes
+            | QtWidgets.QDialogButtonBox.StandardButton.No
+            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+        )
+        texts = [
+            buttons.button(b).text().replace("&", "")
+            for b in (
+                QtWidgets.QDialogButtonBox.StandardButton.Yes,
+                QtWidgets.QDialogButtonBox.StandardButton.No,
+                QtWidgets.QDialogButtonBox.StandardButton.Cancel,
+            )
+        ]
+        assert texts == ["Ya", "Tidak", "Batal"]
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
 
 
 def test_english_is_selectable_through_qt_translations(qtbot: Any, tmp_path: Path) -> None:

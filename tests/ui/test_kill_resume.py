@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -55,9 +54,9 @@ def run_child_until_ready(data_dir: Path) -> str:
             if line.startswith("ready") or not line:
                 break
         assert line.startswith("ready"), child.stderr.read() if child.stderr else ""
-        os.kill(child.pid, signal.SIGKILL)
+        child.kill()  # SIGKILL on POSIX (TerminateProcess on Windows): no cleanup at all
         child.wait(10)
-        assert child.returncode == -signal.SIGKILL
+        assert child.returncode != 0
         return line.split()[1]
     finally:
         if child.poll() is None:
