@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -210,6 +209,8 @@ def _check_and_migrate(database: Database, data_dir: Path, schema: Schema) -> No
             _pre_migration_copy(conn, data_dir, len(applied), schema.version)
         migrations.apply(database.db)
     if conn.execute("SELECT 1 FROM settings WHERE key = 'workstation_id'").fetchone() is None:
+        import uuid  # once per data folder; not worth its import on every start
+
         with database.transaction():
             conn.execute(
                 "INSERT OR IGNORE INTO settings (key, value) VALUES ('workstation_id', ?)",

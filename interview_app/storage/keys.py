@@ -6,9 +6,6 @@ import json
 import secrets
 from pathlib import Path
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from interview_app.storage.errors import OfficeKeyError
 from interview_app.storage.writefiles import known_os_errors, write_file_atomically
 
@@ -93,6 +90,10 @@ def derive_key(
     """HKDF-SHA256 of the office key for one purpose (and, for sync packages, a salt)."""
     if purpose not in PURPOSES:
         raise ValueError(f"unknown key purpose {purpose!r}")
+    # Imported here: the app's start reads office.key but derives no key before sign-in.
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(
         algorithm=hashes.SHA256(), length=length, salt=salt, info=purpose.encode("ascii")
     ).derive(office_key)
