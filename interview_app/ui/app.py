@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import runpy
 import sys
@@ -102,6 +103,7 @@ def run(
         open_demo=lambda: open_demo_office(demo_data_dir(None)),
     )
     window.show()
+    QtCore.QTimer.singleShot(0, _settle_collector)
     earlier = crash.unreported_crashes(data_dir)
     if earlier and crash_dialog:
         QtCore.QTimer.singleShot(0, lambda: _offer_crash_logs(window, earlier))
@@ -125,6 +127,15 @@ def run(
         lock.unlock()
         del translators
     return int(code)
+
+
+def _settle_collector() -> None:
+    """Once the window is up: when the launcher switched the cyclic collector off for
+    start-up (interview_app.commands.gui), what start-up made stays for the whole run, so it
+    leaves the collector's generations (gc.freeze) and the collector is switched back on."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _offer_crash_logs(window: QtWidgets.QWidget, paths: list[Path]) -> None:
