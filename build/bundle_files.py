@@ -57,6 +57,25 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "numpy",
     "lib2to3",
     "pydoc_data",
+    # The debugger and the test runners (reportlab imports doctest and unittest only in its
+    # own self-tests), and readline with them (libreadline, libtinfo): no console to edit in.
+    "pdb",
+    "pydoc",
+    "doctest",
+    "unittest",
+    "readline",
+    # PyYAML's libyaml binding (2.6 MiB): the script loader is yaml.SafeLoader, the pure-Python
+    # one, which keeps the line numbers; PyYAML falls back to it when _yaml is absent.
+    "yaml._yaml",
+    "yaml.cyaml",
+    "_yaml",
+    # reportlab guesses a text's encoding with it only for an XMP metadata file and the
+    # legacy platypus.para parser; the app uses neither.
+    "charset_normalizer",
+    # decimal's C accelerator (1.6 MiB): the app computes with floats; openpyxl and
+    # sqlite-utils only name decimal.Decimal in type checks, and decimal then runs on
+    # _pydecimal, the same module in pure Python (still bundled).
+    "_decimal",
     # Pillow stays (reportlab reads the office logo through it: PNG, JPEG, GIF, BMP), without
     # its AVIF, WebP, colour-management and Tk parts, which bring 6 MiB of libraries.
     "PIL._avif",

@@ -154,6 +154,50 @@ def test_no_runtime_dependency_is_excluded() -> None:
     assert not runtime & excluded
 
 
+def _guarded(node: ast.Try) -> bool:
+    """A try whose handlers catch ImportError: an optional import, fine when absent."""
+    names = {"ImportError", "ModuleNotFoundError", "Exception"}
+    for handler in node.handlers:
+        caught = handler.type
+        types = caught.elts if isinstance(caught, ast.Tuple) else [caught]
+        if caught is None or any(isinstance(t, ast.Name) and t.id in names for t in types):
+            return True
+    return False
+
+
+def _modules_imported() -> set[str]:
+    """Modules our package imports outright (not inside a try that catches ImportError)."""
+    found: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.Try) and _guarded(node):
+            for child in node.handlers + node.orelse + node.finalbody:
+                visit(child)
+            return
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    for path in (ROOT / "interview_app").rglob("*.py"):
+        visit(ast.parse(path.read_text(encoding="utf-8")))
+    return found
+
+
+def test_no_module_of_ours_imports_an_excluded_python_module() -> None:
+    # e.g. yaml.CSafeLoader would need yaml._yaml, a breakpoint() left in would need pdb.
+    excluded = set(bundle_files.EXCLUDED_MODULES)
+    used = {
+        name
+        for name in _modules_imported()
+        if any(name == ex or name.startswith(f"{ex}.") for ex in excluded)
+    }
+    assert not used, f"take {sorted(used)} off EXCLUDED_MODULES in build/bundle_files.py"
+
+
 @pytest.mark.parametrize(
     ("version", "numbers"),
     [
