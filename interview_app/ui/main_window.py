@@ -266,8 +266,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self._update_menus()
 
     def _setup(self, values: dict[str, str]) -> None:
+        values = dict(values)
+        mode = values.pop("mode", "new")
         try:
-            self.counter.setup_office(**values)
+            if mode == "join":
+                self.counter.join_office(**values)
+            else:
+                self.counter.setup_office(**values)
         except KnownError as error:
             self.setup_page.show_error(known_error_text(error))
             return

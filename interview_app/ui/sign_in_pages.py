@@ -78,7 +78,9 @@ class LoginPage(_CentredForm):
 
 
 class SetupPage(_CentredForm):
-    """First run: office, workstation and the first supervisor. Signals: `submitted(dict)`,
+    """First run: a new office (office, workstation, first supervisor), or another workstation
+    of an office that exists (the office key file a supervisor exported, this workstation's
+    name, its first supervisor). Signals: `submitted(dict)` (with "mode": "new" or "join"),
     `demo_requested()`."""
 
     submitted = QtCore.Signal(dict)
@@ -94,6 +96,24 @@ class SetupPage(_CentredForm):
         )
         intro.setWordWrap(True)
         self.form.addRow(intro)
+        self.join = QtWidgets.QCheckBox(
+            self.tr("Loket tambahan untuk kantor yang sudah ada (pakai berkas kunci kantor)")
+        )
+        self.join.setObjectName("setup_join")
+        self.join.toggled.connect(self._mode_changed)
+        self.form.addRow(self.join)
+        self.key_file = QtWidgets.QLineEdit()
+        self.key_file.setObjectName("setup_key_file")
+        self.key_file.setPlaceholderText(self.tr("mis. E:\\kunci\\PLU.key"))
+        browse = QtWidgets.QPushButton(self.tr("Pilih…"))
+        browse.clicked.connect(self._browse)
+        key_row = QtWidgets.QWidget()
+        row = QtWidgets.QHBoxLayout(key_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.key_file, 1)
+        row.addWidget(browse)
+        self.key_row = key_row
+        self.form.addRow(self.tr("Berkas kunci kantor"), key_row)
         self.inputs: dict[str, QtWidgets.QLineEdit] = {}
         for key, label in (
             ("office_code", self.tr("Kode kantor (mis. PLU)")),
@@ -110,8 +130,9 @@ class SetupPage(_CentredForm):
             self.form.addRow(label, field)
         self.inputs["password"].returnPressed.disconnect()
         self.inputs["password"].returnPressed.connect(self._submit)
+        self.key_file.returnPressed.connect(self.inputs["workstation_name"].setFocus)
         self.form.addRow(self.error)
-        create = QtWidgets.QPushButton(self.tr("Buat kantor"))
+        self.create = create = QtWidgets.QPushButton(self.tr("Buat kantor"))
         create.setObjectName("primary")
         create.clicked.connect(self._submit)
         demo = QtWidgets.QPushButton(self.tr("Buka kantor demo"))
@@ -119,9 +140,32 @@ class SetupPage(_CentredForm):
         demo.clicked.connect(self.demo_requested.emit)
         self.form.addRow(create)
         self.form.addRow(demo)
+        self._mode_changed(False)
+
+    def _mode_changed(self, joining: bool) -> None:
+        self.form.setRowVisible(self.key_row, joining)
+        for key in ("office_code", "office_name"):
+            self.form.setRowVisible(self.inputs[key], not joining)
+        self.create.setText(self.tr("Siapkan loket ini") if joining else self.tr("Buat kantor"))
+        self.error.clear()
+        (self.key_file if joining else self.inputs["office_code"]).setFocus()
+
+    def _browse(self) -> None:
+        name, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self, self.tr("Berkas kunci kantor"), "", self.tr("Kunci kantor (*.key);;Semua (*)")
+        )
+        if name:
+            self.key_file.setText(name)
+            self.inputs["workstation_name"].setFocus()
 
     def _submit(self) -> None:
-        self.submitted.emit({key: field.text() for key, field in self.inputs.items()})
+        values = {key: field.text() for key, field in self.inputs.items()}
+        if self.join.isChecked():
+            values = {k: v for k, v in values.items() if k not in ("office_code", "office_name")}
+            values.update(mode="join", key_file=self.key_file.text().strip())
+        else:
+            values["mode"] = "new"
+        self.submitted.emit(values)
 
 
 class LockPage(_CentredForm):

@@ -137,6 +137,54 @@ class CounterSession:
         self.active_questionnaire()
         return self._sign_in(officer)
 
+    def join_office(
+        self,
+        *,
+        key_file: str,
+        workstation_name: str,
+        username: str,
+        full_name: str,
+        password: str,
+        nip: str | None = None,
+    ) -> SignedIn:
+        """First run of another workstation of an office that exists: the office key file a
+        supervisor exported, this workstation's name, and its first supervisor, who is then
+        signed in. The key file is read and the password checked before anything is written."""
+        from interview_app.sync.keyfile import read_key_file
+        from interview_app.sync.workstation import setup_workstation
+
+        if self.office().configured:
+            raise KnownError(
+                "Kantor ini sudah diatur; akun baru dibuat oleh supervisor.",
+                "This office is set up already; new accounts are made by a supervisor.",
+            )
+        if not key_file.strip():
+            raise KnownError(
+                "Pilih berkas kunci kantor yang diekspor supervisor.",
+                "Choose the office key file a supervisor exported.",
+            )
+        if not full_name.strip() or not workstation_name.strip():
+            raise KnownError(
+                "Nama loket dan nama lengkap wajib diisi.",
+                "The workstation name and the full name are required.",
+            )
+        _code, _name, key = read_key_file(Path(key_file.strip()))
+        audit = AuditLog(self.database, key, self.clock)
+        OfficerRepository(self.database, audit, self.clock).check_password_policy(
+            username, password
+        )
+        setup_workstation(
+            self.data_dir,
+            station_name=workstation_name,
+            key_file=Path(key_file.strip()),
+            clock=self.clock,
+        )
+        self._audit = None  # the office key is installed now
+        officers = OfficerRepository(self.database, self.audit(), self.clock)
+        officer = officers.create(username, full_name, nip or None, "supervisor", password)
+        self.active_questionnaire()
+        return self._sign_in(officer)
+
     def audit(self) -> AuditLog:
         if self._audit is None:
             found = read_office_key(self.data_dir)

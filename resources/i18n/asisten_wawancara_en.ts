@@ -90,27 +90,27 @@
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="136"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="180"/>
         <source>Layar terkunci</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="142"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="186"/>
         <source>Buka (Enter)</source>
         <translation>Unlock (Enter)</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="144"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="188"/>
         <source>Keluar dan ganti petugas</source>
         <translation>Sign out and change officer</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="147"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="191"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="155"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="199"/>
         <source>Terkunci oleh %1. Wawancara tetap tersimpan; masukkan kata sandi Anda untuk melanjutkan.</source>
         <translation>Locked by %1. The interview is saved; enter your password to go on.</translation>
     </message>
@@ -206,27 +206,27 @@
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="316"/>
+        <location filename="../../interview_app/ui/main_window.py" line="321"/>
         <source>Kata sandi sudah diganti.</source>
         <translation>The password was changed.</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="357"/>
+        <location filename="../../interview_app/ui/main_window.py" line="362"/>
         <source>Selamat bekerja, %1</source>
         <translation>Welcome, %1</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="496"/>
+        <location filename="../../interview_app/ui/main_window.py" line="501"/>
         <source>Koreksi wawancara %1 disimpan sebagai revisi baru. Keputusan: %2.</source>
         <translation>Correction of interview %1 saved as a new revision. Decision: %2.</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="498"/>
+        <location filename="../../interview_app/ui/main_window.py" line="503"/>
         <source>Wawancara %1 selesai. Keputusan: %2.</source>
         <translation>Interview %1 completed. Decision: %2.</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="504"/>
+        <location filename="../../interview_app/ui/main_window.py" line="509"/>
         <source>Pemohon dirujuk: cetak slip rujukan BP3MI.</source>
         <translation>Applicant referred: print the BP3MI referral slip.</translation>
     </message>
@@ -242,48 +242,48 @@
 <context>
     <name>PasswordChangePage</name>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="173"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="217"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="182"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="226"/>
         <source>Simpan kata sandi (Enter)</source>
         <translation>Save password (Enter)</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="185"/>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="212"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="229"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="256"/>
         <source>Batal dan keluar</source>
         <translation>Cancel and sign out</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="187"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="231"/>
         <source>Kata sandi sekarang</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="188"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="232"/>
         <source>Kata sandi baru</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="189"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="233"/>
         <source>Ulangi kata sandi baru</source>
         <translation>Repeat the new password</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="205"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="249"/>
         <source>%1, kata sandi Anda direset oleh supervisor. Buat kata sandi baru sebelum mulai bekerja; kata sandi yang panjang dan bukan nama pengguna.</source>
         <translation>%1, a supervisor reset your password. Make a new one before you start work: a long one, not your username.</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="208"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="252"/>
         <source>%1, buat kata sandi baru: yang panjang dan bukan nama pengguna.</source>
         <translation>%1, make a new password: a long one, not your username.</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="212"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="256"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -291,27 +291,27 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../interview_app/ui/record_dialog.py" line="18"/>
+        <location filename="../../interview_app/ui/record_dialog.py" line="20"/>
         <source>Arsip wawancara %1 (hanya baca)</source>
         <translation>Interview record %1 (read-only)</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/record_dialog.py" line="23"/>
+        <location filename="../../interview_app/ui/record_dialog.py" line="25"/>
         <source>Status: %1 · Keputusan: %2 · Skor: %3</source>
         <translation>Status: %1 · Decision: %2 · Score: %3</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/record_dialog.py" line="32"/>
+        <location filename="../../interview_app/ui/record_dialog.py" line="34"/>
         <source>Tidak ada tanda bahaya.</source>
         <translation>No red flags.</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/record_dialog.py" line="37"/>
+        <location filename="../../interview_app/ui/record_dialog.py" line="39"/>
         <source>Pertanyaan</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/record_dialog.py" line="37"/>
+        <location filename="../../interview_app/ui/record_dialog.py" line="39"/>
         <source>Jawaban</source>
         <translation>Answer</translation>
     </message>
@@ -469,54 +469,86 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="89"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="91"/>
         <source>Pengaturan pertama kantor</source>
         <translation>First office set-up</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="92"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="94"/>
         <source>Belum ada kantor di folder data ini. Isi data kantor dan akun supervisor pertama, atau buka kantor demo untuk mencoba.</source>
         <translation>There is no office in this data folder yet. Enter the office and the first supervisor account, or open the demo office to try the app.</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="99"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="100"/>
+        <source>Loket tambahan untuk kantor yang sudah ada (pakai berkas kunci kantor)</source>
+        <translation>Another workstation of an existing office (use the office key file)</translation>
+    </message>
+    <message>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="107"/>
+        <source>mis. E:\kunci\PLU.key</source>
+        <translation>e.g. E:\key\PLU.key</translation>
+    </message>
+    <message>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="108"/>
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="116"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="155"/>
+        <source>Berkas kunci kantor</source>
+        <translation>Office key file</translation>
+    </message>
+    <message>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="119"/>
         <source>Kode kantor (mis. PLU)</source>
         <translation>Office code (e.g. PLU)</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="100"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="120"/>
         <source>Nama kantor</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="101"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="121"/>
         <source>Nama loket</source>
         <translation>Counter name</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="102"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="122"/>
         <source>Nama lengkap supervisor</source>
         <translation>Supervisor&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="103"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="123"/>
         <source>Nama pengguna supervisor</source>
         <translation>Supervisor&apos;s username</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="104"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="124"/>
         <source>Kata sandi (min. 8 karakter)</source>
         <translation>Password (min. 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="114"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="135"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="149"/>
         <source>Buat kantor</source>
         <translation>Create office</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/sign_in_pages.py" line="117"/>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="138"/>
         <source>Buka kantor demo</source>
         <translation>Open demo office</translation>
+    </message>
+    <message>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="149"/>
+        <source>Siapkan loket ini</source>
+        <translation>Set up this workstation</translation>
+    </message>
+    <message>
+        <location filename="../../interview_app/ui/sign_in_pages.py" line="155"/>
+        <source>Kunci kantor (*.key);;Semua (*)</source>
+        <translation>Office key (*.key);;All (*)</translation>
     </message>
 </context>
 </TS>

@@ -113,6 +113,59 @@ def test_first_run_setup_by_keyboard(qtbot: Any, tmp_path: Path, keyboard: Keybo
         counter.close()
 
 
+def test_first_run_joins_an_office_with_its_key_file(
+    qtbot: Any, tmp_path: Path, keyboard: Keyboard
+) -> None:
+    from interview_app.storage.keys import read_office_key
+    from interview_app.sync.keyfile import export_key_file
+
+    first = CounterSession.open(tmp_path / "a", clock=FixedClock())
+    first.setup_office(
+        office_code="PLU",
+        office_name="Kantor Imigrasi Palu",
+        workstation_name="Loket 1",
+        username="kasi",
+        full_name="Rahmat Hidayat",
+        password="kepala seksi palu",
+    )
+    first.close()
+    (tmp_path / "kunci").mkdir()
+    key_file = export_key_file(tmp_path / "a", tmp_path / "kunci" / "PLU.key")
+    counter = CounterSession.open(tmp_path / "b", clock=FixedClock())
+    window = MainWindow(counter)
+    show_window(qtbot, window)
+    try:
+        page = window.setup_page
+        page.join.setFocus()
+        keyboard.press(QtCore.Qt.Key.Key_Space)
+        assert page.join.isChecked() and not page.inputs["office_code"].isVisible()
+        assert QtWidgets.QApplication.focusWidget() is page.key_file
+        for text in (str(tmp_path / "hilang.key"), "Loket 2", "Andi Baso", "kasi2"):
+            keyboard.type(text)
+            keyboard.enter()
+        keyboard.type("kepala seksi dua")
+        keyboard.enter()
+        assert window.stack.currentWidget() is page
+        assert "hilang.key" in page.error.text()  # a missing file: said, nothing written
+        assert not counter.office().configured
+        page.key_file.setFocus()
+        page.key_file.clear()
+        keyboard.type(str(key_file))
+        keyboard.enter()
+        page.inputs["password"].setFocus()
+        keyboard.type("kepala seksi dua")
+        keyboard.enter()
+        assert window.stack.currentWidget() is window.home_page, page.error.text()
+        office = counter.office()
+        assert office.configured and office.office_code == "PLU"
+        assert office.workstation_name == "Loket 2"
+        assert read_office_key(tmp_path / "b") == read_office_key(tmp_path / "a")
+        assert window.supervisor_menu.menuAction().isVisible()
+    finally:
+        window.close()
+        counter.close()
+
+
 def test_a_bug_writes_a_crash_log_that_the_next_start_offers(tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     data_dir = tmp_path / "office"
