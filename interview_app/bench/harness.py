@@ -108,15 +108,26 @@ def render_table(figures: list[Figure]) -> str:
     for f in figures:
         verdict = "" if f.goal is None else ("ok" if f.ratio <= f.goal else "OVER GOAL")
         rows.append(
-            (f.name, f"{f.value:.4g}", f"{f.baseline:.4g}", f.unit, f"{f.ratio:.2f}",
-             "" if f.goal is None else f"≤ {f.goal}", verdict)
+            (
+                f.name,
+                f"{f.value:.4g}",
+                f"{f.baseline:.4g}",
+                f.unit,
+                f"{f.ratio:.2f}",
+                "" if f.goal is None else f"≤ {f.goal}",
+                verdict,
+            )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows]
+    lines = [
+        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     details = [f"  {f.name}: {f.detail}" for f in figures if f.detail]
     return "\n".join(lines + ([""] + details if details else []))
 
 
 def write_json(figures: list[Figure], path: Path) -> None:
-    path.write_text(json.dumps({f.name: f.as_json() for f in figures}, indent=2) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({f.name: f.as_json() for f in figures}, indent=2) + "\n", encoding="utf-8"
+    )

@@ -28,8 +28,32 @@ from interview_app.storage.keys import read_office_key
 from interview_app.storage.questionnaires import QuestionnaireStore
 
 TODAY = dt.date(2026, 11, 28)
-FAMILY = ("Lamato", "Lasahido", "Tombolotutu", "Pakamundi", "Saleh", "Towoko", "Labolo", "Hamzah", "Rusdi", "Bantilan")
-GIVEN = ("Siti", "Nur", "Moh", "Arif", "Dewi", "Fadli", "Sri", "Rahmat", "Ayu", "Hendra", "Yusuf", "Irfan")
+FAMILY = (
+    "Lamato",
+    "Lasahido",
+    "Tombolotutu",
+    "Pakamundi",
+    "Saleh",
+    "Towoko",
+    "Labolo",
+    "Hamzah",
+    "Rusdi",
+    "Bantilan",
+)
+GIVEN = (
+    "Siti",
+    "Nur",
+    "Moh",
+    "Arif",
+    "Dewi",
+    "Fadli",
+    "Sri",
+    "Rahmat",
+    "Ayu",
+    "Hendra",
+    "Yusuf",
+    "Irfan",
+)
 
 # Answers walked over and over in the autosave figure: section B and C of the default script,
 # a mix of choices, numbers, dates and text as at a real counter.
@@ -124,7 +148,9 @@ def autosave(context: BenchContext) -> Figure:
 
         bare_conn, bare_commit = _bare_commit(context.workdir / "bare.sqlite3")
         try:
-            value, baseline = paired_median_seconds(answer_one, bare_commit, repeat=repeat, warmup=20)
+            value, baseline = paired_median_seconds(
+                answer_one, bare_commit, repeat=repeat, warmup=20
+            )
         finally:
             bare_conn.close()
         engine_only = median_seconds(
@@ -133,7 +159,11 @@ def autosave(context: BenchContext) -> Figure:
     finally:
         database.close()
     return Figure(
-        "autosave_ratio", value * 1000, baseline * 1000, "ms", goal=1.5,
+        "autosave_ratio",
+        value * 1000,
+        baseline * 1000,
+        "ms",
+        goal=1.5,
         detail=f"engine recompute alone {engine_only * 1e6:.0f} µs per answer",
     )
 
@@ -169,8 +199,17 @@ def _fill_interviews(data_dir: Path, rows: int, seed: int = 11) -> tuple[list[st
             when = (start + dt.timedelta(minutes=n)).isoformat(timespec="microseconds")
             name = f"{GIVEN[person % len(GIVEN)]} {FAMILY[(person // len(GIVEN)) % len(FAMILY)]} {person}"
             batch.append(
-                (str(uuid_module.UUID(int=rng.getrandbits(128))), f"PLU-B-2024-{n:07d}", "0" * 64, when, when,
-                 nik, name, f"X{person:07d}", float(person % 9))
+                (
+                    str(uuid_module.UUID(int=rng.getrandbits(128))),
+                    f"PLU-B-2024-{n:07d}",
+                    "0" * 64,
+                    when,
+                    when,
+                    nik,
+                    name,
+                    f"X{person:07d}",
+                    float(person % 9),
+                )
             )
             if len(batch) >= 5000:
                 flush()
@@ -210,15 +249,25 @@ def nik_lookup(context: BenchContext) -> Figure:
         value = median_seconds(lookup, repeat=500)
         conn = sqlite3.connect(database.path)
         try:
+
             def bare() -> None:
-                conn.execute(BARE_COLUMNS + " WHERE nik = ?", (niks[next(cycle) % len(niks)],)).fetchall()
+                conn.execute(
+                    BARE_COLUMNS + " WHERE nik = ?", (niks[next(cycle) % len(niks)],)
+                ).fetchall()
 
             baseline = median_seconds(bare, repeat=500)
         finally:
             conn.close()
     finally:
         database.close()
-    return Figure("nik_lookup_ratio", value * 1e6, baseline * 1e6, "µs", goal=3.0, detail=f"{rows:,} interviews stored; baseline: indexed point look-up of the same columns")
+    return Figure(
+        "nik_lookup_ratio",
+        value * 1e6,
+        baseline * 1e6,
+        "µs",
+        goal=3.0,
+        detail=f"{rows:,} interviews stored; baseline: indexed point look-up of the same columns",
+    )
 
 
 @figure("name_search_ratio")
@@ -237,6 +286,7 @@ def name_search(context: BenchContext) -> Figure:
         value = median_seconds(search, repeat=300)
         conn = sqlite3.connect(database.path)
         try:
+
             def bare() -> None:
                 prefix = prefixes[next(cycle) % len(prefixes)]
                 conn.execute(
@@ -251,6 +301,10 @@ def name_search(context: BenchContext) -> Figure:
     finally:
         database.close()
     return Figure(
-        "name_search_ratio", value * 1e6, baseline * 1e6, "µs", goal=3.0,
+        "name_search_ratio",
+        value * 1e6,
+        baseline * 1e6,
+        "µs",
+        goal=3.0,
         detail=f"{rows:,} interviews stored; 50 results; baseline: NOCASE index range scan of the same columns",
     )

@@ -15,7 +15,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--quick", action="store_true", help="data lebih kecil / smaller data sets")
     parser.add_argument("--json", metavar="FILE", help="tulis hasil JSON / write JSON results")
     parser.add_argument(
-        "--only", nargs="+", metavar="NAME",
+        "--only",
+        nargs="+",
+        metavar="NAME",
         help="hanya angka ini / only these figures (bundle_size_ratio runs only when named here)",
     )
     parser.set_defaults(handler=run)
@@ -32,7 +34,9 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="interview-bench-") as workdir:
         for name in names:
             print(f"… {name}", file=sys.stderr, flush=True)
-            figures.append(measures[name](BenchContext(quick=args.quick, workdir=Path(workdir) / name)))
+            figures.append(
+                measures[name](BenchContext(quick=args.quick, workdir=Path(workdir) / name))
+            )
     print(render_table(figures))
     if args.json:
         write_json(figures, Path(args.json))

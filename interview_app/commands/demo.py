@@ -12,7 +12,9 @@ from interview_app.storage.paths import resolve_data_dir
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser("demo-data", help="buat kantor demo / make a demo office")
     data_dir_argument(parser)
-    parser.add_argument("--count", type=int, default=200, help="jumlah wawancara / number of interviews")
+    parser.add_argument(
+        "--count", type=int, default=200, help="jumlah wawancara / number of interviews"
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.set_defaults(handler=run)
 

@@ -48,7 +48,9 @@ class AnswerResult:
 @dataclass
 class _State:
     relevant: set[str] = field(default_factory=set)
-    values: dict[str, Any] = field(default_factory=dict)  # effective: relevant answers + calculations
+    values: dict[str, Any] = field(
+        default_factory=dict
+    )  # effective: relevant answers + calculations
     flags: list[FiredFlag] = field(default_factory=list)
     score: float = 0.0
     hard_flag: bool = False
@@ -81,7 +83,11 @@ class InterviewSession:
         self._depends: dict[str, frozenset[str]] = {}
         for question in questionnaire.questions.values():
             names: set[str] = set()
-            for expr in (question.relevant, question.calculate, self._sections[question.section_id].relevant):
+            for expr in (
+                question.relevant,
+                question.calculate,
+                self._sections[question.section_id].relevant,
+            ):
                 if expr is not None:
                     names |= expr.names
             self._depends[question.id] = frozenset(names)
@@ -114,7 +120,9 @@ class InterviewSession:
         `changed` (the one answer that changed) only what depends on it, directly or through
         relevance and calculations, is evaluated again; the result is the same as a full pass."""
         questionnaire = self.questionnaire
-        previous = self._state if changed is not None and self._state.suggestion is not None else None
+        previous = (
+            self._state if changed is not None and self._state.suggestion is not None else None
+        )
         state = _State()
         values = state.values
         if previous is None:
@@ -129,7 +137,11 @@ class InterviewSession:
         section_relevance: dict[str, bool] = {}
         depends = self._depends
         for question_id in questionnaire.evaluation_order:
-            if dirty is not None and question_id not in dirty and dirty.isdisjoint(depends[question_id]):
+            if (
+                dirty is not None
+                and question_id not in dirty
+                and dirty.isdisjoint(depends[question_id])
+            ):
                 continue
             question = questionnaire.questions[question_id]
             section_id = question.section_id
@@ -153,7 +165,9 @@ class InterviewSession:
             else:
                 state.relevant.discard(question_id)
                 values.pop(question_id, None)
-            if dirty is not None and (was_relevant != relevant or values.get(question_id) != old_value):
+            if dirty is not None and (
+                was_relevant != relevant or values.get(question_id) != old_value
+            ):
                 dirty.add(question_id)
         fired: dict[str, bool] = {}
         for rule in questionnaire.risk_rules:
@@ -177,7 +191,9 @@ class InterviewSession:
             if outcome_rule.when is None or outcome_rule.when.truthy(outcome_env):
                 code = questionnaire.outcome_code(outcome_rule.outcome)
                 assert code is not None
-                state.suggestion = Suggestion(code.code, code.label, outcome_rule.explain, code.refers_bp3mi)
+                state.suggestion = Suggestion(
+                    code.code, code.label, outcome_rule.explain, code.refers_bp3mi
+                )
                 break
         self._state = state
 
@@ -226,8 +242,14 @@ class InterviewSession:
         ]
 
     def visible_sections(self) -> list[Section]:
-        relevant_sections = {self.questionnaire.questions[q].section_id for q in self._state.relevant}
-        return [s for s in self.questionnaire.sections if s.id in relevant_sections and any(q.asked for q in s.questions)]
+        relevant_sections = {
+            self.questionnaire.questions[q].section_id for q in self._state.relevant
+        }
+        return [
+            s
+            for s in self.questionnaire.sections
+            if s.id in relevant_sections and any(q.asked for q in s.questions)
+        ]
 
     def first_question(self) -> Question | None:
         return self.next_question(None)
@@ -267,7 +289,12 @@ class InterviewSession:
             return question.choices
         result = []
         for choice in question.choices:
-            env = Env(values=self._state.values, today=self.today, choice_value=choice.value, choice_group=choice.group)
+            env = Env(
+                values=self._state.values,
+                today=self.today,
+                choice_value=choice.value,
+                choice_group=choice.group,
+            )
             if question.choice_filter.truthy(env):
                 result.append(choice)
         return tuple(result)
@@ -295,7 +322,11 @@ class InterviewSession:
             allowed = {c.value for c in self.choices_for(question_id)}
             picked = value if isinstance(value, list) else [value]
             if any(v not in allowed for v in picked):
-                errors.append(Message("pilihan ini tidak tersedia di sini", "this choice is not available here"))
+                errors.append(
+                    Message(
+                        "pilihan ini tidak tersedia di sini", "this choice is not available here"
+                    )
+                )
         env = Env(values=self._state.values, today=self.today, self_value=value)
         if question.constraint is not None and not question.constraint.truthy(env):
             assert question.constraint_message is not None
@@ -316,7 +347,9 @@ class InterviewSession:
         if result.errors:
             return result
         if result.warnings and not confirm_warnings:
-            return AnswerResult(question_id, False, result.value, (), result.warnings, needs_confirmation=True)
+            return AnswerResult(
+                question_id, False, result.value, (), result.warnings, needs_confirmation=True
+            )
         if result.value is None:
             self.answers.pop(question_id, None)
         else:
@@ -326,7 +359,9 @@ class InterviewSession:
 
     def missing_required(self) -> list[Question]:
         return [
-            q for q in self.visible_questions() if q.takes_answer and q.id not in self.answers and self.is_required(q)
+            q
+            for q in self.visible_questions()
+            if q.takes_answer and q.id not in self.answers and self.is_required(q)
         ]
 
     def errors_in_answers(self) -> dict[str, tuple[Message, ...]]:
@@ -344,7 +379,11 @@ class InterviewSession:
         """The identity columns the counter searches on, from relevant answers (JSON-ready)."""
         result: dict[str, Any] = {}
         for question in self._asked:
-            if question.identity and question.id in self._state.relevant and question.id in self.answers:
+            if (
+                question.identity
+                and question.id in self._state.relevant
+                and question.id in self.answers
+            ):
                 result[question.identity] = to_json(self.answers[question.id])
         return result
 
@@ -382,7 +421,10 @@ class InterviewSession:
             nik = self._identity_answer("nik")
             if nik is None:
                 return []
-            kwargs = {"birth_date": self._identity_answer("birth_date"), "sex": self._identity_answer("sex")}
+            kwargs = {
+                "birth_date": self._identity_answer("birth_date"),
+                "sex": self._identity_answer("sex"),
+            }
             kwargs[question.identity] = value
             return [
                 i

@@ -19,7 +19,7 @@ def parse_answer_document(document: Any) -> tuple[dict[str, Any], dt.date, str |
     """(answers, today, office province, confirm warnings) from an answer file's JSON."""
     if not isinstance(document, dict) or not isinstance(document.get("answers"), dict):
         raise KnownError(
-            "berkas jawaban harus berupa objek JSON dengan kunci \"answers\"",
+            'berkas jawaban harus berupa objek JSON dengan kunci "answers"',
             'the answer file must be a JSON object with an "answers" key',
         )
     today_text = document.get("today")
@@ -27,7 +27,7 @@ def parse_answer_document(document: Any) -> tuple[dict[str, Any], dt.date, str |
         today = dt.date.fromisoformat(today_text) if today_text else dt.date.today()
     except (TypeError, ValueError):
         raise KnownError(
-            f"\"today\" bukan tanggal YYYY-MM-DD: {today_text!r}",
+            f'"today" bukan tanggal YYYY-MM-DD: {today_text!r}',
             f'"today" is not a YYYY-MM-DD date: {today_text!r}',
         ) from None
     province = document.get("office_province", "72")
@@ -51,7 +51,9 @@ def simulate(questionnaire: Questionnaire, document: Any) -> dict[str, Any]:
             raw = answers.get(current.id)
             result = session.answer(current.id, raw, confirm_warnings=confirm)
             errors.extend({"question": current.id, "message": _message(m)} for m in result.errors)
-            warnings.extend({"question": current.id, "message": _message(m)} for m in result.warnings)
+            warnings.extend(
+                {"question": current.id, "message": _message(m)} for m in result.warnings
+            )
         current = session.next_question(current.id)
     for question in session.missing_required():
         if not any(e["question"] == question.id for e in errors):
@@ -66,7 +68,9 @@ def simulate(questionnaire: Questionnaire, document: Any) -> dict[str, Any]:
         "asked": asked,
         "errors": errors,
         "warnings": warnings,
-        "ignored_answers": sorted(k for k in answers if k in questionnaire.questions and k not in asked),
+        "ignored_answers": sorted(
+            k for k in answers if k in questionnaire.questions and k not in asked
+        ),
         "unknown_answers": unknown,
         "flags": [
             {"rule": f.rule_id, "weight": f.weight, "hard": f.hard, "reason": _message(f.reason)}

@@ -39,17 +39,27 @@ def coerce(question: Question, raw: Any) -> Any:
         if kind == "country":
             value = value.upper()
         if question.choice(value) is None:
-            raise ValueProblem(Message(f"pilihan '{value}' tidak tersedia", f"choice '{value}' is not available"))
+            raise ValueProblem(
+                Message(f"pilihan '{value}' tidak tersedia", f"choice '{value}' is not available")
+            )
         return value
     if kind == "multiple":
         items = [raw] if isinstance(raw, str) else raw
         if not isinstance(items, list | tuple | set | frozenset):
-            raise ValueProblem(Message("jawaban harus berupa daftar pilihan", "the answer must be a list of choices"))
+            raise ValueProblem(
+                Message(
+                    "jawaban harus berupa daftar pilihan", "the answer must be a list of choices"
+                )
+            )
         values: list[str] = []
         for item in items:
             value = str(item).strip()
             if question.choice(value) is None:
-                raise ValueProblem(Message(f"pilihan '{value}' tidak tersedia", f"choice '{value}' is not available"))
+                raise ValueProblem(
+                    Message(
+                        f"pilihan '{value}' tidak tersedia", f"choice '{value}' is not available"
+                    )
+                )
             if value not in values:
                 values.append(value)
         order = {c.value: i for i, c in enumerate(question.choices)}
@@ -110,7 +120,11 @@ def display(question: Question, value: Any, language: str = "id") -> str:
     if question.type == "date" and isinstance(value, dt.date):
         return value.strftime("%d-%m-%Y")
     if question.type == "decimal" and isinstance(value, float):
-        return f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".") if language == "id" else f"{value:,.2f}"
+        return (
+            f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+            if language == "id"
+            else f"{value:,.2f}"
+        )
     return str(value)
 
 
@@ -153,8 +167,14 @@ def _decimal(raw: Any) -> float:
             else:
                 text = text.replace(",", "")
         elif "," in text:
-            text = text.replace(",", "") if re.fullmatch(r"-?\d{1,3}(,\d{3})+", text) else text.replace(",", ".")
-        elif re.fullmatch(r"-?\d{1,3}(\.\d{3}){2,}", text) or re.fullmatch(r"-?\d{1,3}\.\d{3}", text):
+            text = (
+                text.replace(",", "")
+                if re.fullmatch(r"-?\d{1,3}(,\d{3})+", text)
+                else text.replace(",", ".")
+            )
+        elif re.fullmatch(r"-?\d{1,3}(\.\d{3}){2,}", text) or re.fullmatch(
+            r"-?\d{1,3}\.\d{3}", text
+        ):
             text = text.replace(".", "")
         if not re.fullmatch(r"-?\d{1,15}(\.\d+)?", text):
             raise ValueProblem(Message("harus angka", "must be a number"))
@@ -176,5 +196,8 @@ def _date(raw: Any) -> dt.date:
         except ValueError:
             continue
     raise ValueProblem(
-        Message("tanggal tidak sah (tulis HH-BB-TTTT, mis. 31-01-2000)", "invalid date (write DD-MM-YYYY, e.g. 31-01-2000)")
+        Message(
+            "tanggal tidak sah (tulis HH-BB-TTTT, mis. 31-01-2000)",
+            "invalid date (write DD-MM-YYYY, e.g. 31-01-2000)",
+        )
     )

@@ -82,7 +82,11 @@ def load_file(path: str | Path) -> Questionnaire:
     except UnicodeDecodeError:
         raise QuestionnaireError(
             path_text,
-            [Problem(path_text, 0, Message("berkas bukan teks UTF-8", "the file is not UTF-8 text"))],
+            [
+                Problem(
+                    path_text, 0, Message("berkas bukan teks UTF-8", "the file is not UTF-8 text")
+                )
+            ],
         ) from None
     return load_text(text, path_text)
 
@@ -141,7 +145,9 @@ class _Builder:
             )
             return None
         if value in RESERVED_NAMES:
-            self.problem(line, f"id '{value}' adalah kata khusus", f"id '{value}' is a reserved word")
+            self.problem(
+                line, f"id '{value}' adalah kata khusus", f"id '{value}' is a reserved word"
+            )
             return None
         if value in self.ids:
             self.problem(
@@ -157,7 +163,11 @@ class _Builder:
     def mapping(self, obj: Any, line: int, what_id: str, what_en: str) -> dict[str, Any] | None:
         if isinstance(obj, dict):
             return obj
-        self.problem(line, f"{what_id} harus berupa pemetaan (kunci: nilai)", f"{what_en} must be a mapping (key: value)")
+        self.problem(
+            line,
+            f"{what_id} harus berupa pemetaan (kunci: nilai)",
+            f"{what_en} must be a mapping (key: value)",
+        )
         return None
 
     def sequence(self, obj: Any, line: int, what_id: str, what_en: str) -> list[Any]:
@@ -166,7 +176,9 @@ class _Builder:
         self.problem(line, f"{what_id} harus berupa daftar", f"{what_en} must be a list")
         return []
 
-    def unknown_keys(self, obj: dict[str, Any], allowed: Iterable[str], what_id: str, what_en: str) -> None:
+    def unknown_keys(
+        self, obj: dict[str, Any], allowed: Iterable[str], what_id: str, what_en: str
+    ) -> None:
         allowed_set = set(allowed)
         for key in obj:
             if key not in allowed_set:
@@ -218,7 +230,9 @@ class _Builder:
         if isinstance(value, int | float):
             value = str(value)
         if not isinstance(value, str):
-            self.problem(line, f"'{key}' harus berupa ekspresi teks", f"'{key}' must be an expression (text)")
+            self.problem(
+                line, f"'{key}' harus berupa ekspresi teks", f"'{key}' must be an expression (text)"
+            )
             return None
         try:
             return expressions.parse(value, context=context)
@@ -233,9 +247,20 @@ class _Builder:
             return None
         self.unknown_keys(
             top,
-            ("id", "version", "title", "languages", "outcome_codes", "choice_lists", "constants",
-             "sections", "risk_rules", "outcome_rules"),
-            "naskah", "the script",
+            (
+                "id",
+                "version",
+                "title",
+                "languages",
+                "outcome_codes",
+                "choice_lists",
+                "constants",
+                "sections",
+                "risk_rules",
+                "outcome_rules",
+            ),
+            "naskah",
+            "the script",
         )
         languages = top.get("languages", ["id", "en"])
         if (
@@ -244,13 +269,21 @@ class _Builder:
             or "id" not in languages
             or "en" not in languages
         ):
-            self.problem(_line(top, "languages"), "'languages' harus memuat id dan en", "'languages' must list id and en")
+            self.problem(
+                _line(top, "languages"),
+                "'languages' harus memuat id dan en",
+                "'languages' must list id and en",
+            )
         else:
             self.languages = tuple(languages)
 
         script_id = top.get("id")
         if not isinstance(script_id, str) or not SCRIPT_ID_PATTERN.match(script_id):
-            self.problem(_line(top, "id"), f"id naskah tidak sah: {script_id!r}", f"invalid script id: {script_id!r}")
+            self.problem(
+                _line(top, "id"),
+                f"id naskah tidak sah: {script_id!r}",
+                f"invalid script id: {script_id!r}",
+            )
         version = top.get("version")
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
             self.problem(
@@ -268,7 +301,9 @@ class _Builder:
         risk_rules = self.risk_rules(top)
         outcome_rules = self.outcome_rules(top, {c.code for c in outcome_codes})
 
-        symbols = self.check_expressions(sections, questions, risk_rules, outcome_rules, constant_symbols)
+        symbols = self.check_expressions(
+            sections, questions, risk_rules, outcome_rules, constant_symbols
+        )
         order = self.evaluation_order(sections, questions)
         self.check_identity(questions)
 
@@ -296,26 +331,50 @@ class _Builder:
     def outcome_codes(self, top: dict[str, Any]) -> list[OutcomeCode]:
         result: list[OutcomeCode] = []
         seen: set[str] = set()
-        items = self.sequence(top.get("outcome_codes"), _line(top, "outcome_codes"), "'outcome_codes'", "'outcome_codes'")
+        items = self.sequence(
+            top.get("outcome_codes"),
+            _line(top, "outcome_codes"),
+            "'outcome_codes'",
+            "'outcome_codes'",
+        )
         if "outcome_codes" not in top:
             return result
         for item in items:
-            obj = self.mapping(item, _line(item, default=_line(top, "outcome_codes")), "kode hasil", "an outcome code")
+            obj = self.mapping(
+                item,
+                _line(item, default=_line(top, "outcome_codes")),
+                "kode hasil",
+                "an outcome code",
+            )
             if obj is None:
                 continue
-            self.unknown_keys(obj, ("code", "label", "refers_bp3mi"), "kode hasil", "an outcome code")
+            self.unknown_keys(
+                obj, ("code", "label", "refers_bp3mi"), "kode hasil", "an outcome code"
+            )
             code = obj.get("code")
             label = self.text(obj, "label")
             if not isinstance(code, str) or not re.match(r"^[A-Z][A-Z0-9_]*$", code):
-                self.problem(_line(obj, "code"), f"kode hasil tidak sah: {code!r} (HURUF_BESAR)", f"invalid outcome code: {code!r} (UPPER_CASE)")
+                self.problem(
+                    _line(obj, "code"),
+                    f"kode hasil tidak sah: {code!r} (HURUF_BESAR)",
+                    f"invalid outcome code: {code!r} (UPPER_CASE)",
+                )
                 continue
             if code in seen:
-                self.problem(_line(obj, "code"), f"kode hasil '{code}' ganda", f"duplicate outcome code '{code}'")
+                self.problem(
+                    _line(obj, "code"),
+                    f"kode hasil '{code}' ganda",
+                    f"duplicate outcome code '{code}'",
+                )
                 continue
             seen.add(code)
             refers = obj.get("refers_bp3mi", False)
             if not isinstance(refers, bool):
-                self.problem(_line(obj, "refers_bp3mi"), "'refers_bp3mi' harus true atau false", "'refers_bp3mi' must be true or false")
+                self.problem(
+                    _line(obj, "refers_bp3mi"),
+                    "'refers_bp3mi' harus true atau false",
+                    "'refers_bp3mi' must be true or false",
+                )
                 refers = False
             if label is not None:
                 result.append(OutcomeCode(code, label, refers))
@@ -323,7 +382,11 @@ class _Builder:
 
     def choice_list(self, items: Any, line: int) -> tuple[Choice, ...] | None:
         if not isinstance(items, list) or not items:
-            self.problem(line, "daftar pilihan harus berupa daftar yang tidak kosong", "a choice list must be a non-empty list")
+            self.problem(
+                line,
+                "daftar pilihan harus berupa daftar yang tidak kosong",
+                "a choice list must be a non-empty list",
+            )
             return None
         choices: list[Choice] = []
         seen: set[str] = set()
@@ -338,18 +401,28 @@ class _Builder:
             if isinstance(value, int) and not isinstance(value, bool):
                 value = str(value)
             if not isinstance(value, str) or not value.strip():
-                self.problem(_line(obj, "value"), f"nilai pilihan tidak sah: {value!r}", f"invalid choice value: {value!r}")
+                self.problem(
+                    _line(obj, "value"),
+                    f"nilai pilihan tidak sah: {value!r}",
+                    f"invalid choice value: {value!r}",
+                )
                 ok = False
                 continue
             if value in seen:
-                self.problem(_line(obj, "value"), f"nilai pilihan '{value}' ganda", f"duplicate choice value '{value}'")
+                self.problem(
+                    _line(obj, "value"),
+                    f"nilai pilihan '{value}' ganda",
+                    f"duplicate choice value '{value}'",
+                )
                 ok = False
                 continue
             seen.add(value)
             label = self.text(obj, "label")
             group = obj.get("group")
             if group is not None and not isinstance(group, str | int):
-                self.problem(_line(obj, "group"), "'group' harus berupa teks", "'group' must be text")
+                self.problem(
+                    _line(obj, "group"), "'group' harus berupa teks", "'group' must be text"
+                )
                 group = None
             if label is None:
                 ok = False
@@ -361,11 +434,17 @@ class _Builder:
         result: dict[str, tuple[Choice, ...] | None] = {}
         if "choice_lists" not in top:
             return result
-        lists = self.mapping(top["choice_lists"], _line(top, "choice_lists"), "'choice_lists'", "'choice_lists'")
+        lists = self.mapping(
+            top["choice_lists"], _line(top, "choice_lists"), "'choice_lists'", "'choice_lists'"
+        )
         for name, items in (lists or {}).items():
             line = _line(lists, name)
             if not ID_PATTERN.match(name):
-                self.problem(line, f"nama daftar pilihan tidak sah: {name!r}", f"invalid choice list name: {name!r}")
+                self.problem(
+                    line,
+                    f"nama daftar pilihan tidak sah: {name!r}",
+                    f"invalid choice list name: {name!r}",
+                )
                 continue
             result[name] = self.choice_list(items, line)
         return result
@@ -392,45 +471,85 @@ class _Builder:
             symbols[name] = symbol
         return values, symbols
 
-    def sections(self, top: dict[str, Any], choice_lists: dict[str, tuple[Choice, ...] | None]) -> list[Section]:
+    def sections(
+        self, top: dict[str, Any], choice_lists: dict[str, tuple[Choice, ...] | None]
+    ) -> list[Section]:
         result: list[Section] = []
         if "sections" not in top:
             self.problem(_line(top), "'sections' tidak ada", "'sections' is missing")
             return result
         items = self.sequence(top["sections"], _line(top, "sections"), "'sections'", "'sections'")
         if not items and isinstance(top["sections"], list):
-            self.problem(_line(top, "sections"), "naskah tanpa bagian", "the script has no sections")
+            self.problem(
+                _line(top, "sections"), "naskah tanpa bagian", "the script has no sections"
+            )
         for item in items:
-            obj = self.mapping(item, _line(item, default=_line(top, "sections")), "bagian", "a section")
+            obj = self.mapping(
+                item, _line(item, default=_line(top, "sections")), "bagian", "a section"
+            )
             if obj is None:
                 continue
-            self.unknown_keys(obj, ("id", "title", "kind", "relevant", "questions"), "bagian", "a section")
+            self.unknown_keys(
+                obj, ("id", "title", "kind", "relevant", "questions"), "bagian", "a section"
+            )
             section_id = self.claim_id(obj.get("id"), _line(obj, "id"), "bagian", "section")
             title = self.text(obj, "title")
             kind = obj.get("kind")
             if kind is not None and kind != "identity":
-                self.problem(_line(obj, "kind"), f"jenis bagian tidak dikenal: {kind!r}", f"unknown section kind: {kind!r}")
+                self.problem(
+                    _line(obj, "kind"),
+                    f"jenis bagian tidak dikenal: {kind!r}",
+                    f"unknown section kind: {kind!r}",
+                )
                 kind = None
             relevant = self.expression(obj, "relevant", "answer")
             questions: list[Question] = []
-            question_items = self.sequence(obj.get("questions"), _line(obj, "questions"), "'questions'", "'questions'")
+            question_items = self.sequence(
+                obj.get("questions"), _line(obj, "questions"), "'questions'", "'questions'"
+            )
             for q_item in question_items:
-                question = self.question(q_item, section_id or "?", choice_lists, _line(obj, "questions"))
+                question = self.question(
+                    q_item, section_id or "?", choice_lists, _line(obj, "questions")
+                )
                 if question is not None:
                     questions.append(question)
             if section_id is not None and title is not None:
-                result.append(Section(section_id, title, _line(obj), kind, relevant, tuple(questions)))
+                result.append(
+                    Section(section_id, title, _line(obj), kind, relevant, tuple(questions))
+                )
         return result
 
-    def question(self, item: Any, section_id: str, choice_lists: dict[str, tuple[Choice, ...] | None], default_line: int) -> Question | None:
+    def question(
+        self,
+        item: Any,
+        section_id: str,
+        choice_lists: dict[str, tuple[Choice, ...] | None],
+        default_line: int,
+    ) -> Question | None:
         obj = self.mapping(item, _line(item, default=default_line), "pertanyaan", "a question")
         if obj is None:
             return None
         self.unknown_keys(
             obj,
-            ("id", "type", "label", "hint", "required", "relevant", "constraint", "constraint_message",
-             "warning", "warning_message", "choices", "choice_filter", "calculate", "identity", "check"),
-            "pertanyaan", "a question",
+            (
+                "id",
+                "type",
+                "label",
+                "hint",
+                "required",
+                "relevant",
+                "constraint",
+                "constraint_message",
+                "warning",
+                "warning_message",
+                "choices",
+                "choice_filter",
+                "calculate",
+                "identity",
+                "check",
+            ),
+            "pertanyaan",
+            "a question",
         )
         line = _line(obj)
         question_id = self.claim_id(obj.get("id"), _line(obj, "id"), "pertanyaan", "question")
@@ -461,22 +580,42 @@ class _Builder:
         calculate = self.expression(obj, "calculate", "answer")
 
         if qtype == "calculate" and "calculate" not in obj:
-            self.problem(line, f"perhitungan '{question_id}' tanpa 'calculate'", f"calculation '{question_id}' has no 'calculate'")
+            self.problem(
+                line,
+                f"perhitungan '{question_id}' tanpa 'calculate'",
+                f"calculation '{question_id}' has no 'calculate'",
+            )
         if qtype != "calculate" and "calculate" in obj:
-            self.problem(_line(obj, "calculate"), "'calculate' hanya untuk jenis calculate", "'calculate' is only for type calculate")
+            self.problem(
+                _line(obj, "calculate"),
+                "'calculate' hanya untuk jenis calculate",
+                "'calculate' is only for type calculate",
+            )
         if qtype in ("note", "calculate"):
             for key in ("required", "constraint", "warning", "choices", "identity", "check"):
                 if key in obj:
-                    self.problem(_line(obj, key), f"'{key}' tidak berlaku untuk jenis {qtype}", f"'{key}' does not apply to type {qtype}")
+                    self.problem(
+                        _line(obj, key),
+                        f"'{key}' tidak berlaku untuk jenis {qtype}",
+                        f"'{key}' does not apply to type {qtype}",
+                    )
 
         choices: tuple[Choice, ...] = ()
         if qtype in CHOICE_TYPES:
             spec = obj.get("choices")
             if spec is None:
-                self.problem(line, f"pertanyaan '{question_id}' jenis {qtype} tanpa 'choices'", f"question '{question_id}' of type {qtype} has no 'choices'")
+                self.problem(
+                    line,
+                    f"pertanyaan '{question_id}' jenis {qtype} tanpa 'choices'",
+                    f"question '{question_id}' of type {qtype} has no 'choices'",
+                )
             elif isinstance(spec, str):
                 if spec not in choice_lists:
-                    self.problem(_line(obj, "choices"), f"daftar pilihan '{spec}' tidak dikenal", f"unknown choice list '{spec}'")
+                    self.problem(
+                        _line(obj, "choices"),
+                        f"daftar pilihan '{spec}' tidak dikenal",
+                        f"unknown choice list '{spec}'",
+                    )
                 else:
                     choices = choice_lists[spec] or ()
             else:
@@ -484,15 +623,31 @@ class _Builder:
         elif qtype == "country":
             choices = tuple(Choice(c.code, Message(c.id, c.en)) for c in load_countries())
             if "choices" in obj:
-                self.problem(_line(obj, "choices"), "jenis country memakai daftar negara bawaan", "type country uses the shipped country list")
+                self.problem(
+                    _line(obj, "choices"),
+                    "jenis country memakai daftar negara bawaan",
+                    "type country uses the shipped country list",
+                )
         elif "choices" in obj and qtype not in ("note", "calculate"):
-            self.problem(_line(obj, "choices"), f"'choices' tidak berlaku untuk jenis {qtype}", f"'choices' does not apply to type {qtype}")
+            self.problem(
+                _line(obj, "choices"),
+                f"'choices' tidak berlaku untuk jenis {qtype}",
+                f"'choices' does not apply to type {qtype}",
+            )
         if choice_filter is not None and qtype not in (*CHOICE_TYPES, "country"):
-            self.problem(_line(obj, "choice_filter"), "'choice_filter' hanya untuk pertanyaan pilihan", "'choice_filter' is only for choice questions")
+            self.problem(
+                _line(obj, "choice_filter"),
+                "'choice_filter' hanya untuk pertanyaan pilihan",
+                "'choice_filter' is only for choice questions",
+            )
 
         identity = obj.get("identity")
         if identity is not None and identity not in IDENTITY_FIELDS:
-            self.problem(_line(obj, "identity"), f"kolom identitas tidak dikenal: {identity!r}", f"unknown identity field: {identity!r}")
+            self.problem(
+                _line(obj, "identity"),
+                f"kolom identitas tidak dikenal: {identity!r}",
+                f"unknown identity field: {identity!r}",
+            )
             identity = None
         check = obj.get("check")
         if check is not None and (check not in TEXT_CHECKS or qtype != "text"):
@@ -506,22 +661,41 @@ class _Builder:
         if question_id is None:
             return None
         return Question(
-            id=question_id, type=qtype, section_id=section_id, line=line, label=label, hint=hint,
-            required=required, required_if=required_if, relevant=relevant, constraint=constraint,
-            constraint_message=constraint_message, warning=warning, warning_message=warning_message,
-            choices=choices, choice_filter=choice_filter, calculate=calculate,
-            identity=identity, check=check,
+            id=question_id,
+            type=qtype,
+            section_id=section_id,
+            line=line,
+            label=label,
+            hint=hint,
+            required=required,
+            required_if=required_if,
+            relevant=relevant,
+            constraint=constraint,
+            constraint_message=constraint_message,
+            warning=warning,
+            warning_message=warning_message,
+            choices=choices,
+            choice_filter=choice_filter,
+            calculate=calculate,
+            identity=identity,
+            check=check,
         )
 
     def risk_rules(self, top: dict[str, Any]) -> list[RiskRule]:
         result: list[RiskRule] = []
         if "risk_rules" not in top:
             return result
-        for item in self.sequence(top["risk_rules"], _line(top, "risk_rules"), "'risk_rules'", "'risk_rules'"):
-            obj = self.mapping(item, _line(item, default=_line(top, "risk_rules")), "aturan risiko", "a risk rule")
+        for item in self.sequence(
+            top["risk_rules"], _line(top, "risk_rules"), "'risk_rules'", "'risk_rules'"
+        ):
+            obj = self.mapping(
+                item, _line(item, default=_line(top, "risk_rules")), "aturan risiko", "a risk rule"
+            )
             if obj is None:
                 continue
-            self.unknown_keys(obj, ("id", "when", "weight", "hard", "reason"), "aturan risiko", "a risk rule")
+            self.unknown_keys(
+                obj, ("id", "when", "weight", "hard", "reason"), "aturan risiko", "a risk rule"
+            )
             rule_id = self.claim_id(obj.get("id"), _line(obj, "id"), "aturan", "rule")
             when = self.expression(obj, "when", "answer")
             if "when" not in obj:
@@ -530,13 +704,25 @@ class _Builder:
             weight = obj.get("weight", 0)
             hard = obj.get("hard", False)
             if not isinstance(weight, int | float) or isinstance(weight, bool) or weight < 0:
-                self.problem(_line(obj, "weight"), f"bobot harus angka ≥ 0, bukan {weight!r}", f"weight must be a number ≥ 0, not {weight!r}")
+                self.problem(
+                    _line(obj, "weight"),
+                    f"bobot harus angka ≥ 0, bukan {weight!r}",
+                    f"weight must be a number ≥ 0, not {weight!r}",
+                )
                 weight = 0
             if not isinstance(hard, bool):
-                self.problem(_line(obj, "hard"), "'hard' harus true atau false", "'hard' must be true or false")
+                self.problem(
+                    _line(obj, "hard"),
+                    "'hard' harus true atau false",
+                    "'hard' must be true or false",
+                )
                 hard = False
             if "weight" not in obj and not hard:
-                self.problem(_line(obj), f"aturan '{rule_id}' butuh 'weight' atau 'hard: true'", f"rule '{rule_id}' needs 'weight' or 'hard: true'")
+                self.problem(
+                    _line(obj),
+                    f"aturan '{rule_id}' butuh 'weight' atau 'hard: true'",
+                    f"rule '{rule_id}' needs 'weight' or 'hard: true'",
+                )
             if rule_id and when is not None and reason is not None:
                 result.append(RiskRule(rule_id, when, reason, _line(obj), float(weight), hard))
         return result
@@ -546,12 +732,21 @@ class _Builder:
         if "outcome_rules" not in top:
             self.problem(_line(top), "'outcome_rules' tidak ada", "'outcome_rules' is missing")
             return result
-        items = self.sequence(top["outcome_rules"], _line(top, "outcome_rules"), "'outcome_rules'", "'outcome_rules'")
+        items = self.sequence(
+            top["outcome_rules"], _line(top, "outcome_rules"), "'outcome_rules'", "'outcome_rules'"
+        )
         for index, item in enumerate(items):
-            obj = self.mapping(item, _line(item, default=_line(top, "outcome_rules")), "aturan hasil", "an outcome rule")
+            obj = self.mapping(
+                item,
+                _line(item, default=_line(top, "outcome_rules")),
+                "aturan hasil",
+                "an outcome rule",
+            )
             if obj is None:
                 continue
-            self.unknown_keys(obj, ("when", "outcome", "explain"), "aturan hasil", "an outcome rule")
+            self.unknown_keys(
+                obj, ("when", "outcome", "explain"), "aturan hasil", "an outcome rule"
+            )
             when = self.expression(obj, "when", "outcome")
             outcome = obj.get("outcome")
             if not isinstance(outcome, str) or outcome not in codes:
@@ -564,13 +759,23 @@ class _Builder:
             explain = self.text(obj, "explain", required=False)
             last = index == len(items) - 1
             if last and "when" in obj:
-                self.problem(_line(obj), "aturan hasil terakhir tidak boleh punya 'when' (harus selalu berlaku)", "the last outcome rule must have no 'when' (it always applies)")
+                self.problem(
+                    _line(obj),
+                    "aturan hasil terakhir tidak boleh punya 'when' (harus selalu berlaku)",
+                    "the last outcome rule must have no 'when' (it always applies)",
+                )
             if not last and "when" not in obj:
-                self.problem(_line(obj), "hanya aturan hasil terakhir yang boleh tanpa 'when'", "only the last outcome rule may have no 'when'")
+                self.problem(
+                    _line(obj),
+                    "hanya aturan hasil terakhir yang boleh tanpa 'when'",
+                    "only the last outcome rule may have no 'when'",
+                )
             if outcome is not None:
                 result.append(OutcomeRule(outcome, _line(obj), when, explain))
         if isinstance(top["outcome_rules"], list) and not items:
-            self.problem(_line(top, "outcome_rules"), "'outcome_rules' kosong", "'outcome_rules' is empty")
+            self.problem(
+                _line(top, "outcome_rules"), "'outcome_rules' kosong", "'outcome_rules' is empty"
+            )
         return result
 
     # -- cross checks ----------------------------------------------------------------------
@@ -617,10 +822,16 @@ class _Builder:
                 run(question.constraint, question.line, "constraint", self_symbol=own)
                 run(question.warning, question.line, "warning", self_symbol=own)
                 run(question.choice_filter, question.line, "choice_filter")
-                for name in _names(question.relevant, question.required_if, question.constraint, question.warning):
+                for name in _names(
+                    question.relevant, question.required_if, question.constraint, question.warning
+                ):
                     referenced = questions.get(name)
                     if referenced is not None and referenced.type == "note":
-                        self.problem(question.line, f"'{name}' adalah catatan tanpa jawaban", f"'{name}' is a note and has no answer")
+                        self.problem(
+                            question.line,
+                            f"'{name}' adalah catatan tanpa jawaban",
+                            f"'{name}' is a note and has no answer",
+                        )
         rule_ids = {rule.id for rule in risk_rules}
         for rule in risk_rules:
             run(rule.when, rule.line, "when")
@@ -647,7 +858,7 @@ class _Builder:
             if state.get(calc_id) == 2:
                 return
             if state.get(calc_id) == 1:
-                cycle = trail[trail.index(calc_id):] + [calc_id]
+                cycle = trail[trail.index(calc_id) :] + [calc_id]
                 text = " → ".join(cycle)
                 self.problem(
                     calcs[calc_id].line,
@@ -667,14 +878,18 @@ class _Builder:
             visit(calc_id, [])
         return order
 
-    def evaluation_order(self, sections: list[Section], questions: dict[str, Question]) -> tuple[str, ...]:
+    def evaluation_order(
+        self, sections: list[Section], questions: dict[str, Question]
+    ) -> tuple[str, ...]:
         """Order questions so that what an item's relevance (or calculation) reads comes first.
         Document order wherever the dependencies allow it."""
         position = {qid: i for i, qid in enumerate(questions)}
         section_relevant = {s.id: s.relevant for s in sections}
         depends: dict[str, set[str]] = {}
         for qid, question in questions.items():
-            needed = _names(question.relevant, question.calculate, section_relevant.get(question.section_id))
+            needed = _names(
+                question.relevant, question.calculate, section_relevant.get(question.section_id)
+            )
             depends[qid] = {n for n in needed if n in questions and n != qid}
         order: list[str] = []
         done: set[str] = set()
@@ -722,7 +937,11 @@ class _Builder:
                         "sex choices must be L and P (for the NIK check)",
                     )
             if question.identity == "birth_date" and question.type != "date":
-                self.problem(question.line, "kolom identitas birth_date harus jenis date", "identity field birth_date must be of type date")
+                self.problem(
+                    question.line,
+                    "kolom identitas birth_date harus jenis date",
+                    "identity field birth_date must be of type date",
+                )
 
 
 def _names(*exprs: Expression | None) -> set[str]:

@@ -69,7 +69,9 @@ def parse_yaml(text: str) -> Any:
                 Message(f"YAML tidak sah: {detail}", f"invalid YAML: {detail}"),
             ) from None
         except yaml.YAMLError as exc:
-            raise YamlProblem(0, Message(f"YAML tidak sah: {exc}", f"invalid YAML: {exc}")) from None
+            raise YamlProblem(
+                0, Message(f"YAML tidak sah: {exc}", f"invalid YAML: {exc}")
+            ) from None
         except RecursionError:
             raise YamlProblem(
                 0, Message("struktur YAML terlalu dalam", "YAML structure nested too deeply")
@@ -84,7 +86,9 @@ def parse_yaml(text: str) -> Any:
 def _convert(loader: ScriptLoader, node: yaml.Node, depth: int) -> Any:
     line = node.start_mark.line + 1
     if depth > MAX_DEPTH:
-        raise YamlProblem(line, Message("struktur YAML terlalu dalam", "YAML structure nested too deeply"))
+        raise YamlProblem(
+            line, Message("struktur YAML terlalu dalam", "YAML structure nested too deeply")
+        )
     if isinstance(node, yaml.MappingNode):
         result = LineDict()
         result.line = line
@@ -92,7 +96,9 @@ def _convert(loader: ScriptLoader, node: yaml.Node, depth: int) -> Any:
         try:
             loader.flatten_mapping(node)
         except yaml.YAMLError as exc:
-            raise YamlProblem(line, Message(f"YAML tidak sah: {exc}", f"invalid YAML: {exc}")) from None
+            raise YamlProblem(
+                line, Message(f"YAML tidak sah: {exc}", f"invalid YAML: {exc}")
+            ) from None
         for key_node, value_node in node.value:
             key = _scalar(loader, key_node)
             key_line = key_node.start_mark.line + 1
@@ -124,4 +130,6 @@ def _scalar(loader: ScriptLoader, node: yaml.Node) -> Any:
         return loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         line = node.start_mark.line + 1
-        raise YamlProblem(line, Message(f"nilai tidak sah: {exc}", f"invalid value: {exc}")) from None
+        raise YamlProblem(
+            line, Message(f"nilai tidak sah: {exc}", f"invalid value: {exc}")
+        ) from None
