@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -208,3 +209,60 @@ def m001_initial(db: sqlite_utils.Database) -> None:
             END""",
         ],
     )
+
+
+# Supervisors' review marks. `uuid` names a mark on every workstation it reaches (marks travel
+# in sync packages); `workstation_id` is where it was made: `by_officer` is an officer id
+# numbered there. Marks are never changed once written.
+REVIEWS_TABLE_SQL = """CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    interview_uuid TEXT NOT NULL REFERENCES interviews(uuid) ON DELETE CASCADE,
+    revision INTEGER NOT NULL CHECK (revision >= 1),
+    action TEXT NOT NULL CHECK (action IN ('reviewed', 'returned')),
+    comment TEXT,
+    workstation_id TEXT NOT NULL,
+    by_officer INTEGER NOT NULL,
+    at TEXT NOT NULL
+) STRICT"""
+REVIEWS_INDEX_SQL = "CREATE INDEX reviews_interview ON reviews(interview_uuid, revision, at)"
+
+
+@SCHEMA.step
+def m002_reviews(db: sqlite_utils.Database) -> None:
+    """The reviews table joins the schema. Before, the supervisor tools created it at first
+    use without `uuid` and `workstation_id`: such a table is rebuilt with its rows kept, each
+    given a new uuid and this workstation as the place it was made."""
+    import uuid
+
+    conn = db.conn
+    lazy = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reviews'"
+    ).fetchone()
+    if lazy is None:
+        _run(db, [REVIEWS_TABLE_SQL, REVIEWS_INDEX_SQL])
+        return
+    conn.execute("ALTER TABLE reviews RENAME TO reviews_before_m002")
+    conn.execute(REVIEWS_TABLE_SQL)
+    row = conn.execute("SELECT value FROM settings WHERE key = 'workstation_id'").fetchone()
+    if row is None:  # the opening code would add it right after; the rows need it now
+        workstation = str(uuid.uuid4())
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES ('workstation_id', ?)",
+            (json.dumps(workstation),),
+        )
+    else:
+        workstation = str(json.loads(row[0]))
+    old = conn.execute(
+        "SELECT id, interview_uuid, revision, action, comment, by_officer, at"
+        " FROM reviews_before_m002 ORDER BY id"
+    ).fetchall()
+    conn.executemany(
+        "INSERT INTO reviews (id, uuid, interview_uuid, revision, action, comment,"
+        " workstation_id, by_officer, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (id_, str(uuid.uuid4()), interview, revision, action, comment, workstation, by, at)
+            for id_, interview, revision, action, comment, by, at in old
+        ],
+    )
+    _run(db, ["DROP TABLE reviews_before_m002", REVIEWS_INDEX_SQL])

@@ -91,6 +91,7 @@ _CHILD_TABLES: tuple[tuple[str, str], ...] = (
     ("reviews", "interview_uuid"),
     ("sync_conflicts", "interview_uuid"),
     ("sync_sent", "uuid"),
+    ("sync_sent_reviews", "interview_uuid"),
 )
 
 

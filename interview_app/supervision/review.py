@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import json
 import sqlite3
+import uuid as uuid_module
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
@@ -22,17 +23,6 @@ from interview_app.supervision.session import SupervisorSession
 
 DESTINATION_QUESTION = "destination"  # the script's question id for the destination country
 
-REVIEWS_TABLE = """CREATE TABLE IF NOT EXISTS reviews (
-    id INTEGER PRIMARY KEY,
-    interview_uuid TEXT NOT NULL REFERENCES interviews(uuid) ON DELETE CASCADE,
-    revision INTEGER NOT NULL,
-    action TEXT NOT NULL CHECK (action IN ('reviewed', 'returned')),
-    comment TEXT,
-    by_officer INTEGER NOT NULL,
-    at TEXT NOT NULL
-) STRICT"""
-REVIEWS_INDEX = "CREATE INDEX IF NOT EXISTS reviews_interview ON reviews(interview_uuid, id)"
-
 # Review states a list row can have.
 UNREVIEWED = "unreviewed"
 REVIEWED = "reviewed"
@@ -45,24 +35,6 @@ REVIEW_STATE_TEXT = {
     RETURNED: "dikembalikan / returned",
     CORRECTED: "dikoreksi setelah dikembalikan / corrected after return",
 }
-
-
-def reviews_table_exists(conn: sqlite3.Connection) -> bool:
-    return (
-        conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reviews'"
-        ).fetchone()
-        is not None
-    )
-
-
-def ensure_reviews_table(database: Database) -> None:
-    """The reviews table is this package's own, created at first use in one transaction."""
-    if reviews_table_exists(database.conn):
-        return
-    with database.transaction() as conn:
-        conn.execute(REVIEWS_TABLE)
-        conn.execute(REVIEWS_INDEX)
 
 
 def local_bounds(
@@ -185,6 +157,14 @@ def _name(names: dict[OfficerKey, str], workstation: str, officer_id: int | None
     return names.get(OfficerKey(workstation, int(officer_id)), f"#{officer_id}")
 
 
+# The newest mark on interview `i`: marks of a later revision come after those of an earlier
+# one; within a revision, by time made, then by arrival here. Marks come from several
+# workstations by sync packages, so the local row number alone is no order.
+NEWEST_REVIEW_ID = (
+    "(SELECT r2.id FROM reviews r2 WHERE r2.interview_uuid = i.uuid"
+    " ORDER BY r2.revision DESC, r2.at DESC, r2.id DESC LIMIT 1)"
+)
+
 _LIST_SQL = (
     "SELECT i.uuid, i.ref_no, i.created_at, i.completed_at, i.workstation_id, i.officer_id,"
     " i.full_name, coalesce(i.chosen_outcome, i.suggested_outcome), i.score, i.hard_flag,"
@@ -192,8 +172,7 @@ _LIST_SQL = (
     " (SELECT count(*) FROM flags f WHERE f.interview_uuid = i.uuid),"
     " i.revision, r.action, r.revision, r.comment"
     " FROM interviews i"
-    " LEFT JOIN reviews r ON r.id ="
-    "  (SELECT max(r2.id) FROM reviews r2 WHERE r2.interview_uuid = i.uuid)"
+    f" LEFT JOIN reviews r ON r.id = {NEWEST_REVIEW_ID}"
     " WHERE i.status = 'completed'"
 )
 
@@ -219,7 +198,6 @@ class ReviewDesk:
         self._session = session
         self._tz = tz
         session.require()
-        ensure_reviews_table(session.database)
         self._interviews = InterviewRepository(session.database, session.audit, session.clock)
 
     def officers(self) -> list[OfficerChoice]:
@@ -334,12 +312,11 @@ class ReviewDesk:
         self._session.require()
         conn = self._session.database.conn
         names = officer_names(conn)
-        local = local_workstation(conn)
         return [
-            ReviewEntry(action, int(revision), comment, _name(names, local, by), at)
-            for action, revision, comment, by, at in conn.execute(
-                "SELECT action, revision, comment, by_officer, at FROM reviews"
-                " WHERE interview_uuid = ? ORDER BY id",
+            ReviewEntry(action, int(revision), comment, _name(names, workstation, by), at)
+            for action, revision, comment, workstation, by, at in conn.execute(
+                "SELECT action, revision, comment, workstation_id, by_officer, at FROM reviews"
+                " WHERE interview_uuid = ? ORDER BY revision, at, id",
                 (uuid,),
             )
         ]
@@ -374,13 +351,15 @@ class ReviewDesk:
             )
         with self._session.database.transaction() as conn:
             conn.execute(
-                "INSERT INTO reviews (interview_uuid, revision, action, comment, by_officer, at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO reviews (uuid, interview_uuid, revision, action, comment,"
+                " workstation_id, by_officer, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
+                    str(uuid_module.uuid4()),
                     record.uuid,
                     record.revision,
                     action,
                     comment,
+                    local_workstation(conn),
                     self._session.officer_id,
                     to_iso(self._session.clock()),
                 ),
@@ -416,20 +395,17 @@ def returned_interviews(database: Database, officer_id: int) -> list[ReturnedInt
     """This workstation's interviews of `officer_id` that a supervisor returned and that are not
     corrected yet, newest return first. For the officer's own home screen."""
     conn = database.conn
-    if not reviews_table_exists(conn):
-        return []
     local = local_workstation(conn)
     names = officer_names(conn)
     rows = conn.execute(
-        "SELECT i.uuid, i.ref_no, i.created_at, r.comment, r.at, r.by_officer"
-        " FROM interviews i JOIN reviews r ON r.id ="
-        "  (SELECT max(r2.id) FROM reviews r2 WHERE r2.interview_uuid = i.uuid)"
+        "SELECT i.uuid, i.ref_no, i.created_at, r.comment, r.at, r.workstation_id, r.by_officer"
+        f" FROM interviews i JOIN reviews r ON r.id = {NEWEST_REVIEW_ID}"
         " WHERE i.status = 'completed' AND i.officer_id = ? AND i.workstation_id = ?"
         " AND r.action = 'returned' AND r.revision = i.revision"
-        " ORDER BY r.id DESC",
+        " ORDER BY r.at DESC, r.id DESC",
         (int(officer_id), local),
     )
     return [
-        ReturnedInterview(uuid, ref_no, created, comment or "", at, _name(names, local, by))
-        for uuid, ref_no, created, comment, at, by in rows
+        ReturnedInterview(uuid, ref_no, created, comment or "", at, _name(names, station, by))
+        for uuid, ref_no, created, comment, at, station, by in rows
     ]

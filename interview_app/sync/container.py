@@ -25,7 +25,9 @@ from interview_app.sync.errors import (
 )
 
 MAGIC = b"AWSYNC"
-FORMAT_VERSION = 1
+# The package format. 2: review marks in the body (the container itself is as in 1); older
+# applications refuse a version-2 package as "format version 2, update this application".
+FORMAT_VERSION = 2
 CHUNK_SIZE = 64 * 1024  # plaintext bytes of the compressed stream per sealed chunk
 TAG_SIZE = 16
 SALT_SIZE = 32
@@ -172,6 +174,7 @@ class PackageWriter:
         salt: bytes | None = None,
         chunk_size: int = CHUNK_SIZE,
         level: int = 1,
+        version: int = FORMAT_VERSION,
     ) -> None:
         if not 1 <= chunk_size <= CHUNK_SIZE:
             raise ValueError(f"chunk_size must be 1..{CHUNK_SIZE}")
@@ -185,6 +188,7 @@ class PackageWriter:
             office_code=office_code,
             source_workstation=source_workstation,
             key_check=key_check_value(keys),
+            version=version,
         )
         self._aead = AESGCM(keys.seal)
         self._chunk_size = chunk_size

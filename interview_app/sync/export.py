@@ -34,6 +34,9 @@ from interview_app.sync.exportdata import (
     interview_lines,
     officer_lines,
     questionnaire_lines,
+    review_estimate,
+    review_lines,
+    review_selection,
     selection_where,
 )
 from interview_app.sync.history import next_export_sequence, record_export
@@ -65,17 +68,25 @@ class ExportResult:
     def interviews(self) -> int:
         return self.counts.get("interviews", 0)
 
+    @property
+    def reviews(self) -> int:
+        return self.counts.get("reviews", 0)
+
     def message(self) -> Message:
         if self.path is None:
             return Message(
-                "Tidak ada wawancara baru atau berubah untuk tujuan ini; tidak ada paket dibuat.",
-                "No new or changed interviews for this destination; no package was written.",
+                "Tidak ada wawancara atau tinjauan baru atau berubah untuk tujuan ini; tidak ada "
+                "paket dibuat.",
+                "No new or changed interviews or reviews for this destination; no package was "
+                "written.",
             )
+        reviews_id = f", {self.reviews} tinjauan supervisor" if self.reviews else ""
+        reviews_en = f", {self.reviews} supervisor reviews" if self.reviews else ""
         return Message(
             f"Paket {self.path.name} tersimpan dan sudah diperiksa: {self.interviews} "
-            "wawancara. Flashdisk boleh dilepas (pakai 'Eject' dulu).",
-            f"Package {self.path.name} written and verified: {self.interviews} interviews. "
-            "The stick may be removed (use 'Eject' first).",
+            f"wawancara{reviews_id}. Flashdisk boleh dilepas (pakai 'Eject' dulu).",
+            f"Package {self.path.name} written and verified: {self.interviews} interviews"
+            f"{reviews_en}. The stick may be removed (use 'Eject' first).",
         )
 
 
@@ -95,9 +106,9 @@ def export_package(
     chunk_size: int = CHUNK_SIZE,
     progress: Progress | None = None,
 ) -> ExportResult:
-    """Write a package of the completed and voided interviews new or changed since the last
-    export to `out_dir` (all of them with `full`), read it back, check it, and only then give
-    it its final name `<office>-<station>-<seq>-<time>.awsync`."""
+    """Write a package of the completed and voided interviews and the supervisors' review marks
+    new or changed since the last export to `out_dir` (all of them with `full`), read it back,
+    check it, and only then give it its final name `<office>-<station>-<seq>-<time>.awsync`."""
     clock = clock or SystemClock()
     station = load_station(database, Path(data_dir))
     out_dir = Path(out_dir)
@@ -147,6 +158,7 @@ def export_package(
         prepared.exported.sent,
         actor,
         to_iso(clock()),
+        reviews_sent=prepared.exported.reviews,
     )
     return ExportResult(
         final, prepared.package_id, prepared.sequence, full, destination, size, dict(counts)
@@ -163,6 +175,8 @@ class _Prepared:
     where: str
     params: list[object]
     interviews: int
+    review_where: str
+    review_params: list[object]
     audit_head: tuple[int, str] | None
     schema_version: int
     station: Station
@@ -197,9 +211,11 @@ def _prepare(
 ) -> _Prepared | None:
     where, params = selection_where(conn, None if full else destination)
     size = estimate(conn, where, params)
-    if size.interviews == 0:
+    review_where, review_params = review_selection(conn, None if full else destination)
+    reviews, review_bytes = review_estimate(conn, review_where, review_params)
+    if size.interviews == 0 and reviews == 0:
         return None
-    _check_room(out_dir, size.max_body_bytes)
+    _check_room(out_dir, size.max_body_bytes + review_bytes)
     sequence = next_export_sequence(conn)
     now = clock()
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -216,6 +232,8 @@ def _prepare(
         where=where,
         params=list(params),
         interviews=size.interviews,
+        review_where=review_where,
+        review_params=list(review_params),
         audit_head=(int(head[0]), str(head[1])) if head else None,
         schema_version=int(conn.execute("PRAGMA user_version").fetchone()[0]),
         station=station,
@@ -263,9 +281,15 @@ def _body(
         done += 1
         if progress is not None and done % 500 == 0:
             progress(done, prepared.interviews)
-    yield from questionnaire_lines(conn, prepared.exported.questionnaire_hashes, prepared.tally)
-    yield from officer_lines(conn, prepared.where, list(prepared.params), own, prepared.tally)
-    yield from audit_lines(conn, own, prepared.exported, prepared.tally)
+    exported = prepared.exported
+    yield from review_lines(
+        conn, prepared.review_where, list(prepared.review_params), prepared.tally, exported
+    )
+    yield from questionnaire_lines(conn, exported.questionnaire_hashes, prepared.tally)
+    yield from officer_lines(
+        conn, prepared.where, list(prepared.params), own, prepared.tally, exported.reviewers
+    )
+    yield from audit_lines(conn, own, exported, prepared.tally)
     yield encode_line([KIND_MANIFEST], prepared.manifest(prepared.tally).to_json())
     if progress is not None:
         progress(done, prepared.interviews)

@@ -12,6 +12,8 @@ from interview_app.sync.records import (
     KIND_AUDIT,
     KIND_OFFICER,
     KIND_QUESTIONNAIRE,
+    KIND_REVIEW,
+    REVIEW_FIELDS,
     Tally,
     dumps,
     encode_line,
@@ -61,6 +63,28 @@ def selection_where(conn: sqlite3.Connection, destination: str | None) -> tuple[
         )
         params.append(destination)
     return where, params
+
+
+def review_selection(conn: sqlite3.Connection, destination: str | None) -> tuple[str, list[Any]]:
+    """The WHERE clause (over `reviews r`) of the review marks that go out: all of them, or
+    for an incremental export those not yet sent to `destination`."""
+    if destination is None or not table_exists(conn, "sync_sent_reviews"):
+        return "1", []
+    return (
+        "NOT EXISTS (SELECT 1 FROM sync_sent_reviews s WHERE s.destination = ?"
+        " AND s.review_uuid = r.uuid)",
+        [destination],
+    )
+
+
+def review_estimate(conn: sqlite3.Connection, where: str, params: list[Any]) -> tuple[int, int]:
+    """(marks, an upper estimate of their lines' bytes before compression)."""
+    count, size = conn.execute(
+        "SELECT count(*), total(coalesce(length(CAST(r.comment AS BLOB)), 4) * 2"
+        f" + length(CAST(r.workstation_id AS BLOB)) + 400) FROM reviews r WHERE {where}",
+        params,
+    ).fetchone()
+    return int(count), int(size)
 
 
 @dataclass(frozen=True)
@@ -132,6 +156,8 @@ class ExportedSet:
     sent: list[tuple[str, str]] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
     questionnaire_hashes: set[str] = field(default_factory=set)
+    reviews: list[tuple[str, str]] = field(default_factory=list)  # (review, interview uuid)
+    reviewers: set[tuple[str, int]] = field(default_factory=set)  # (workstation, officer id)
 
 
 def interview_lines(
@@ -198,6 +224,22 @@ def interview_lines(
         yield line
 
 
+def review_lines(
+    conn: sqlite3.Connection, where: str, params: list[Any], tally: Tally, out: ExportedSet
+) -> Iterator[bytes]:
+    """Supervisors' review marks, made here or relayed from other workstations, in the order
+    they were stored here."""
+    columns = ", ".join(f"r.{name}" for name in REVIEW_FIELDS)
+    cursor = conn.execute(f"SELECT {columns} FROM reviews r WHERE {where} ORDER BY r.id", params)
+    for row in cursor:
+        record = dict(zip(REVIEW_FIELDS, row, strict=True))
+        line = encode_line([KIND_REVIEW, record["uuid"], record["interview_uuid"]], record)
+        tally.add("reviews", line, reviews=1)
+        out.reviews.append((record["uuid"], record["interview_uuid"]))
+        out.reviewers.add((record["workstation_id"], record["by_officer"]))
+        yield line
+
+
 def questionnaire_lines(
     conn: sqlite3.Connection, hashes: set[str], tally: Tally
 ) -> Iterator[bytes]:
@@ -214,18 +256,25 @@ def questionnaire_lines(
 
 
 def officer_lines(
-    conn: sqlite3.Connection, where: str, params: list[Any], own_workstation: str, tally: Tally
+    conn: sqlite3.Connection,
+    where: str,
+    params: list[Any],
+    own_workstation: str,
+    tally: Tally,
+    reviewers: set[tuple[str, int]] | None = None,
 ) -> Iterator[bytes]:
-    """Name, NIP and role of every officer the interviews sent refer to (deciding officer,
-    revisers): ours from `officers`, other workstations' as they reached us. No passwords."""
-    referenced = conn.execute(
+    """Name, NIP and role of every officer the interviews and review marks sent refer to
+    (deciding officer, revisers, reviewing supervisors): ours from `officers`, other
+    workstations' as they reached us. No passwords."""
+    found = conn.execute(
         f"SELECT i.workstation_id, i.officer_id FROM interviews i WHERE {where}"
         " AND i.officer_id IS NOT NULL"
         " UNION SELECT i.workstation_id, r.revised_by FROM interview_revisions r"
         f" JOIN interviews i ON i.uuid = r.interview_uuid WHERE {where}"
-        " AND r.revised_by IS NOT NULL ORDER BY 1, 2",
+        " AND r.revised_by IS NOT NULL",
         params * 2,
     ).fetchall()
+    referenced = sorted({(str(w), int(o)) for w, o in found} | (reviewers or set()))
     foreign = table_exists(conn, "sync_officers")
     for workstation, officer_id in referenced:
         if workstation == own_workstation:
@@ -258,8 +307,9 @@ def officer_lines(
 def audit_lines(
     conn: sqlite3.Connection, own_workstation: str, out: ExportedSet, tally: Tally
 ) -> Iterator[bytes]:
-    """Our own entries about the interviews sent, then relayed entries of other workstations."""
-    uuids = {uuid for uuid, _ in out.sent}
+    """Our own entries about the interviews sent and the interviews of the review marks sent,
+    then relayed entries of other workstations about the interviews sent."""
+    uuids = {uuid for uuid, _ in out.sent} | {interview for _, interview in out.reviews}
     columns = ", ".join(_AUDIT_COLUMNS)
     cursor = conn.execute(
         f"SELECT {columns} FROM audit_log WHERE object_type = 'interview' ORDER BY seq"

@@ -89,8 +89,11 @@ def record_export(
     sent: Sequence[tuple[str, str]],
     actor: str,
     at: str,
+    *,
+    reviews_sent: Sequence[tuple[str, str]] = (),
 ) -> None:
-    """After the package is in place: history, what the destination now has, audit entry."""
+    """After the package is in place: history, what the destination now has (interviews:
+    uuid and content hash; review marks: (review uuid, interview uuid)), audit entry."""
     with database.transaction() as conn:
         ensure_tables(conn)
         insert_history(
@@ -107,6 +110,11 @@ def record_export(
             "INSERT INTO sync_sent (destination, uuid, content_hash) VALUES (?, ?, ?)"
             " ON CONFLICT (destination, uuid) DO UPDATE SET content_hash = excluded.content_hash",
             [(destination, uuid, digest) for uuid, digest in sent],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO sync_sent_reviews (destination, review_uuid, interview_uuid)"
+            " VALUES (?, ?, ?)",
+            [(destination, review, interview) for review, interview in reviews_sent],
         )
         audit.append(
             actor,

@@ -28,13 +28,26 @@ from interview_app.sync.errors import (
 )
 from interview_app.sync.history import imported_before, insert_history
 from interview_app.sync.manifest import Manifest
-from interview_app.sync.merge import CONFLICT, NEW, OLDER, SAME, UPDATE, Merger, decide
+from interview_app.sync.merge import (
+    CONFLICT,
+    NEW,
+    OLDER,
+    REVIEW_CONFLICT,
+    REVIEW_NEW,
+    REVIEW_SKIPPED,
+    SAME,
+    UPDATE,
+    Merger,
+    decide,
+    decide_review,
+)
 from interview_app.sync.records import (
     KIND_AUDIT,
     KIND_OFFICER,
     BodyReader,
     InterviewLine,
     OtherLine,
+    ReviewLine,
 )
 from interview_app.sync.refcounters import RefCounterGuard
 from interview_app.sync.station import Station, load_station
@@ -55,8 +68,10 @@ class ImportPlan:
     new: int = 0
     updated: int = 0
     already_here: int = 0
-    conflicts: int = 0
+    conflicts: int = 0  # interviews and review marks set aside for a supervisor
     already_imported: bool = False
+    reviews_new: int = 0
+    reviews_skipped: int = 0  # marks of interviews that are not here
 
     @property
     def package_id(self) -> str:
@@ -75,12 +90,24 @@ class ImportPlan:
         n, u, a, c = (
             _number(x) for x in (self.new, self.updated, self.already_here, self.conflicts)
         )
+        tail = _reviews_text(self.reviews_new, self.reviews_skipped)
         return Message(
             f"Paket {self.path.name} dari {source} (no. {m.sequence}): {n[0]} baru, "
-            f"{u[0]} diperbarui, {a[0]} sudah ada, {c[0]} konflik.",
+            f"{u[0]} diperbarui, {a[0]} sudah ada, {c[0]} konflik." + tail.id,
             f"Package {self.path.name} from {source} (no. {m.sequence}): {n[1]} new, "
-            f"{u[1]} updated, {a[1]} already here, {c[1]} conflicts.",
+            f"{u[1]} updated, {a[1]} already here, {c[1]} conflicts." + tail.en,
         )
+
+
+def _reviews_text(new: int, skipped: int) -> Message:
+    """The review marks' part of a summary ("" when the package brought none)."""
+    if not (new or skipped):
+        return Message("", "")
+    n, s = _number(new), _number(skipped)
+    return Message(
+        f" Tinjauan supervisor: {n[0]} baru, {s[0]} dilewati (wawancaranya tidak ada di sini).",
+        f" Supervisor reviews: {n[1]} new, {s[1]} skipped (their interview is not here).",
+    )
 
 
 @dataclass(frozen=True)
@@ -94,6 +121,8 @@ class ImportResult:
     audit_entries: int = 0
     snapshot: Path | None = None
     already_imported: bool = False
+    reviews_new: int = 0
+    reviews_skipped: int = 0
 
     @property
     def changed(self) -> bool:
@@ -109,9 +138,13 @@ class ImportResult:
         )
         tail_id = " Konflik disimpan untuk diperiksa supervisor." if self.conflicts else ""
         tail_en = " Conflicts were set aside for a supervisor." if self.conflicts else ""
+        reviews = _reviews_text(self.reviews_new, self.reviews_skipped)
         return Message(
-            f"Diimpor: {n[0]} baru, {u[0]} diperbarui, {a[0]} sudah ada, {c[0]} konflik." + tail_id,
+            f"Diimpor: {n[0]} baru, {u[0]} diperbarui, {a[0]} sudah ada, {c[0]} konflik."
+            + reviews.id
+            + tail_id,
             f"Imported: {n[1]} new, {u[1]} updated, {a[1]} already here, {c[1]} conflicts."
+            + reviews.en
             + tail_en,
         )
 
@@ -174,10 +207,16 @@ def inspect_package(
     station = load_station(database, Path(data_dir))
     conn = database.conn
     tally: Counter[str] = Counter()
+    arriving: set[str] = set()  # interviews the package would add: their marks are not skipped
     with translate_sqlite_errors(), _open_package(path, station, progress) as body:
         for item in body:
             if isinstance(item, InterviewLine):
-                tally[decide(conn, item).action] += 1
+                action = decide(conn, item).action
+                tally[action] += 1
+                if action == NEW:
+                    arriving.add(item.uuid)
+            elif isinstance(item, ReviewLine):
+                tally[decide_review(conn, item.values(), arriving)] += 1
         manifest = body.manifest
     assert manifest is not None  # BodyReader raised otherwise
     _check_source(manifest, station, database.schema_version)
@@ -189,7 +228,9 @@ def inspect_package(
         new=tally[NEW],
         updated=tally[UPDATE],
         already_here=tally[SAME] + tally[OLDER],
-        conflicts=tally[CONFLICT],
+        conflicts=tally[CONFLICT] + tally[REVIEW_CONFLICT],
+        reviews_new=tally[REVIEW_NEW],
+        reviews_skipped=tally[REVIEW_SKIPPED],
     )
 
 
@@ -215,7 +256,7 @@ def apply_package(
         return ImportResult(plan, already_imported=True)
     station = load_station(database, Path(data_dir))
     taken: Path | None = None
-    if snapshot and (plan.new or plan.updated or plan.conflicts):
+    if snapshot and (plan.new or plan.updated or plan.conflicts or plan.reviews_new):
         taken = maintenance.snapshot(database, "pre-import", now=clock())
     now = to_iso(clock())
     audit = AuditLog(database, station.office_key, clock)
@@ -244,10 +285,12 @@ def apply_package(
             new=counts[NEW],
             updated=counts[UPDATE],
             already_here=counts[SAME] + counts[OLDER],
-            conflicts=counts[CONFLICT],
+            conflicts=counts[CONFLICT] + counts[REVIEW_CONFLICT],
             questionnaires=counts["questionnaire"],
             audit_entries=merger.flush(),
             snapshot=taken,
+            reviews_new=counts[REVIEW_NEW],
+            reviews_skipped=counts[REVIEW_SKIPPED],
         )
         details = {
             "new": result.new,
@@ -255,6 +298,9 @@ def apply_package(
             "already_here": result.already_here,
             "conflicts": result.conflicts,
         }
+        if result.reviews_new or result.reviews_skipped:
+            details["reviews_new"] = result.reviews_new
+            details["reviews_skipped"] = result.reviews_skipped
         counters.write(conn)
         insert_history(
             conn,
@@ -288,12 +334,18 @@ def apply_package(
 
 
 def _apply_item(
-    merger: Merger, item: InterviewLine | OtherLine, manifest: Manifest, counts: Counter[str]
+    merger: Merger,
+    item: InterviewLine | ReviewLine | OtherLine,
+    manifest: Manifest,
+    counts: Counter[str],
 ) -> None:
     if isinstance(item, InterviewLine):
         decision = decide(merger.conn, item)
         merger.apply(item, decision, manifest.package_id, manifest.source_workstation)
         counts[decision.action] += 1
+    elif isinstance(item, ReviewLine):
+        source = manifest.source_workstation
+        counts[merger.review(item, item.values(), manifest.package_id, source)] += 1
     elif item.kind == KIND_OFFICER:
         merger.officer(item.parsed())
     elif item.kind == KIND_AUDIT:

@@ -8,10 +8,13 @@ from typing import Any
 
 from interview_app.sync.errors import manifest_mismatch, tampered
 
-MANIFEST_VERSION = 1
+# The body format; the container header carries the same number. Format 2 added supervisors'
+# review marks (R lines, a "reviews" count and part). Format 1 packages still import.
+MANIFEST_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 # Parts whose lines are hashed one by one (SHA-256 over the exact line bytes, in order).
-PARTS = ("interviews", "questionnaires", "officers", "audit")
+PARTS = ("interviews", "questionnaires", "officers", "audit", "reviews")
 # Record counts the reader re-counts after decryption.
 COUNTS = (
     "interviews",
@@ -22,7 +25,21 @@ COUNTS = (
     "questionnaires",
     "officers",
     "audit",
+    "reviews",
 )
+_V1_PARTS = PARTS[:4]
+_V1_COUNTS = COUNTS[:8]
+
+
+def parts_of(version: int) -> tuple[str, ...]:
+    """The parts a manifest of body format `version` checksums."""
+    return _V1_PARTS if version == 1 else PARTS
+
+
+def counts_of(version: int) -> tuple[str, ...]:
+    """The counts a manifest of body format `version` carries."""
+    return _V1_COUNTS if version == 1 else COUNTS
+
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -54,7 +71,8 @@ class Manifest:
         try:
             if not isinstance(data, dict):
                 raise TypeError("manifest is not an object")
-            if data.get("format_version") != MANIFEST_VERSION:
+            version = data.get("format_version")
+            if type(version) is not int or version not in READABLE_VERSIONS:
                 raise TypeError("manifest version")
             strings = (
                 "package_id",
@@ -73,12 +91,12 @@ class Manifest:
             if not isinstance(data["full"], bool):
                 raise TypeError("full")
             counts = data["counts"]
-            if not isinstance(counts, dict) or set(counts) != set(COUNTS):
+            if not isinstance(counts, dict) or set(counts) != set(counts_of(version)):
                 raise TypeError("counts")
             if any(type(value) is not int or value < 0 for value in counts.values()):
                 raise TypeError("counts")
             checksums = data["checksums"]
-            if not isinstance(checksums, dict) or set(checksums) != set(PARTS):
+            if not isinstance(checksums, dict) or set(checksums) != set(parts_of(version)):
                 raise TypeError("checksums")
             if any(not isinstance(v, str) or not _HEX64.match(v) for v in checksums.values()):
                 raise TypeError("checksums")
@@ -95,7 +113,7 @@ class Manifest:
                     raise TypeError("audit_head")
                 audit_head = (head[0], head[1])
             return cls(
-                format_version=MANIFEST_VERSION,
+                format_version=version,
                 package_id=data["package_id"],
                 office_code=data["office_code"],
                 source_workstation=data["source_workstation"],
@@ -114,12 +132,12 @@ class Manifest:
 
     def check_against(self, counts: dict[str, int], checksums: dict[str, str]) -> None:
         """The counts and per-part checksums found after decryption must be the claimed ones."""
-        for name in COUNTS:
+        for name in counts_of(self.format_version):
             if counts.get(name, 0) != self.counts[name]:
                 raise manifest_mismatch(
                     f"jumlah {name}: manifes {self.counts[name]}, isi {counts.get(name, 0)}",
                     f"{name} count: manifest {self.counts[name]}, content {counts.get(name, 0)}",
                 )
-        for name in PARTS:
+        for name in parts_of(self.format_version):
             if checksums.get(name) != self.checksums[name]:
                 raise manifest_mismatch(f"checksum {name}", f"{name} checksum")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
 from interview_app.storage.questionnaires import source_hash
 from interview_app.sync.errors import newer_application, tampered
-from interview_app.sync.records import InterviewLine, dumps
+from interview_app.sync.records import REVIEW_FIELDS, InterviewLine, ReviewLine, dumps
 from interview_app.sync.refcounters import RefCounterGuard
 from interview_app.sync.tables import quote_identifier, table_columns
 
@@ -22,6 +23,14 @@ CONFLICT = "conflict"
 CONFLICT_CONTENT = "content_differs"  # same uuid and revision, other content
 CONFLICT_OWNER = "owner_differs"  # the same uuid taken at another workstation
 CONFLICT_REF_NO = "ref_no_taken"  # the reference number belongs to another interview
+CONFLICT_REVIEW = "review_differs"  # a review mark's uuid with other content
+
+# What happens to an incoming review mark.
+REVIEW_NEW = "review_new"
+REVIEW_SAME = "review_same"  # here already, equal
+REVIEW_SKIPPED = "review_skipped"  # its interview is not here (never came, or purged)
+REVIEW_CONFLICT = "review_conflict"  # here already with other content: set aside
+_REVIEW_COLUMNS = ", ".join(REVIEW_FIELDS)
 AUDIT_BATCH = 2000
 
 
@@ -55,6 +64,25 @@ def decide(conn: sqlite3.Connection, line: InterviewLine) -> Decision:
     if ref_no != line.ref_no:
         return _ref_no_free(conn, line, Decision(UPDATE, None, line.uuid, revision, digest))
     return Decision(UPDATE, None, line.uuid, revision, digest)
+
+
+def decide_review(
+    conn: sqlite3.Connection, values: tuple[Any, ...], arriving: set[str] | None = None
+) -> str:
+    """A mark is new when its uuid is not here and its interview is (or is `arriving` in the
+    same package); a mark whose interview is not here is skipped, never kept on its own: the
+    interview may have been purged, and the mark must not outlive it. Marks never change, so
+    the same uuid with other content is set aside."""
+    uuid, interview = values[0], values[1]
+    local = conn.execute(
+        f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE uuid = ?", (uuid,)
+    ).fetchone()
+    if local is not None:
+        return REVIEW_SAME if tuple(local) == tuple(values) else REVIEW_CONFLICT
+    if arriving is not None and interview in arriving:
+        return REVIEW_NEW
+    here = conn.execute("SELECT 1 FROM interviews WHERE uuid = ?", (interview,)).fetchone()
+    return REVIEW_NEW if here else REVIEW_SKIPPED
 
 
 def _ref_no_free(conn: sqlite3.Connection, line: InterviewLine, decision: Decision) -> Decision:
@@ -198,6 +226,47 @@ class Merger:
             ),
         )
 
+    def review(
+        self, line: ReviewLine, values: tuple[Any, ...], package_id: str, source: str
+    ) -> str:
+        """Add a review mark (see decide_review); what happened to it."""
+        decision = decide_review(self.conn, values)
+        if decision == REVIEW_NEW:
+            try:
+                self.conn.execute(
+                    f"INSERT INTO reviews ({_REVIEW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    values,
+                )
+            except (sqlite3.IntegrityError, OverflowError) as exc:
+                raise tampered("tinjauan tidak sah", "invalid review record") from exc
+        elif decision == REVIEW_CONFLICT:
+            local = self.conn.execute(
+                f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE uuid = ?", (line.uuid,)
+            ).fetchone()
+            local_text = dumps(dict(zip(REVIEW_FIELDS, local, strict=True))).decode("utf-8")
+            incoming_text = dumps(dict(zip(REVIEW_FIELDS, values, strict=True))).decode("utf-8")
+            self.conn.execute(
+                "INSERT OR IGNORE INTO sync_conflicts (detected_at, package_id,"
+                " source_workstation, interview_uuid, kind, local_uuid, local_revision,"
+                " local_content_hash, incoming_revision, incoming_content_hash, local_version,"
+                " incoming_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    self.now,
+                    package_id,
+                    source,
+                    line.interview_uuid,
+                    CONFLICT_REVIEW,
+                    line.uuid,
+                    local[2],
+                    _sha256(local_text),
+                    values[2],
+                    _sha256(incoming_text),
+                    local_text,
+                    incoming_text,
+                ),
+            )
+        return decision
+
     def questionnaire(self, record: Any) -> bool:
         """Install a script the interviews refer to (inactive); True when it was new."""
         try:
@@ -278,6 +347,10 @@ class Merger:
             self.audit_added += max(cursor.rowcount, 0)
             self._audit_rows.clear()
         return self.audit_added
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _typed(values: Any, types: tuple[Any, ...]) -> list[Any]:

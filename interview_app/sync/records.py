@@ -13,18 +13,33 @@ from interview_app.sync.errors import manifest_mismatch, tampered
 from interview_app.sync.manifest import COUNTS, PARTS, Manifest
 
 MAX_LINE_BYTES = 64 * 1024 * 1024
+_MAX_INTEGER = 2**63 - 1  # SQLite's INTEGER
 
 KIND_INTERVIEW = "I"
 KIND_QUESTIONNAIRE = "Q"
 KIND_AUDIT = "A"
 KIND_OFFICER = "O"
+KIND_REVIEW = "R"  # format 2 on
 KIND_MANIFEST = "M"
 _PART_OF_KIND = {
     KIND_INTERVIEW: "interviews",
     KIND_QUESTIONNAIRE: "questionnaires",
     KIND_AUDIT: "audit",
     KIND_OFFICER: "officers",
+    KIND_REVIEW: "reviews",
 }
+REVIEW_ACTIONS = ("reviewed", "returned")
+# A review mark's fields, in the order of the reviews table's columns after its local id.
+REVIEW_FIELDS = (
+    "uuid",
+    "interview_uuid",
+    "revision",
+    "action",
+    "comment",
+    "workstation_id",
+    "by_officer",
+    "at",
+)
 
 
 def dumps(value: Any) -> bytes:
@@ -121,6 +136,39 @@ class InterviewLine:
 
 
 @dataclass(frozen=True)
+class ReviewLine:
+    """A supervisor's review mark: `["R", uuid, interview_uuid]` and the mark's fields."""
+
+    uuid: str
+    interview_uuid: str
+    record: bytes
+
+    def values(self) -> tuple[Any, ...]:
+        """The fields in REVIEW_FIELDS order, checked for type and against the key."""
+        data = _loads(self.record)
+        if not isinstance(data, dict) or set(data) != set(REVIEW_FIELDS):
+            raise tampered("tinjauan tidak sah", "invalid review record")
+        values = tuple(data[name] for name in REVIEW_FIELDS)
+        uuid, interview, revision, action, comment, workstation, by, at = values
+        if not (
+            uuid == self.uuid
+            and interview == self.interview_uuid
+            and type(revision) is int
+            and 1 <= revision <= _MAX_INTEGER
+            and action in REVIEW_ACTIONS
+            and (comment is None or isinstance(comment, str))
+            and isinstance(workstation, str)
+            and workstation
+            and type(by) is int
+            and 0 <= by <= _MAX_INTEGER
+            and isinstance(at, str)
+            and at
+        ):
+            raise tampered("tinjauan tidak sah", "invalid review record")
+        return values
+
+
+@dataclass(frozen=True)
 class OtherLine:
     kind: str
     key: list[Any]
@@ -174,9 +222,16 @@ def _parse_interview_key(key: list[Any], record: bytes) -> InterviewLine:
     return InterviewLine(*key[1:], record=record)
 
 
+def _parse_review_key(key: list[Any], record: bytes) -> ReviewLine:
+    if len(key) != 3 or not all(isinstance(key[i], str) and key[i] for i in (1, 2)):
+        raise tampered("kunci baris tinjauan", "review line key")
+    return ReviewLine(key[1], key[2], record)
+
+
 class BodyReader:
-    """Walks the body once: yields interview, questionnaire and audit lines in order, tallies
-    them, and at the end checks the manifest (last line) against the header and the tally."""
+    """Walks the body once: yields interview, review, questionnaire, officer and audit lines in
+    order, tallies them, and at the end checks the manifest (last line) against the header and
+    the tally. Review lines exist from format 2 on; in an older package they are refused."""
 
     def __init__(self, header: PackageHeader, blocks: Iterable[bytes]) -> None:
         self._header = header
@@ -184,7 +239,7 @@ class BodyReader:
         self.tally = Tally()
         self.manifest: Manifest | None = None
 
-    def __iter__(self) -> Iterator[InterviewLine | OtherLine]:
+    def __iter__(self) -> Iterator[InterviewLine | ReviewLine | OtherLine]:
         for line in split_lines(self._blocks):
             if self.manifest is not None:
                 raise tampered("data setelah manifes", "data after the manifest")
@@ -208,6 +263,10 @@ class BodyReader:
                     slips=item.slips,
                 )
                 yield item
+            elif kind == KIND_REVIEW and self._header.version >= 2:
+                review = _parse_review_key(key, record)
+                self.tally.add("reviews", line, reviews=1)
+                yield review
             elif kind in (KIND_QUESTIONNAIRE, KIND_AUDIT, KIND_OFFICER):
                 part = _PART_OF_KIND[kind]
                 self.tally.add(part, line, **{part: 1})
@@ -228,6 +287,7 @@ class BodyReader:
             or manifest.office_code != header.office_code
             or manifest.source_workstation != header.source_workstation
             or manifest.sequence != header.sequence
+            or manifest.format_version != header.version
         ):
             raise manifest_mismatch(
                 "manifes dan kepala paket berbeda", "manifest and header differ"

@@ -29,6 +29,13 @@ SYNC_TABLES: dict[str, str] = {
         content_hash TEXT NOT NULL,
         PRIMARY KEY (destination, uuid)
     ) STRICT, WITHOUT ROWID""",
+    # Per export destination, the review marks sent there (marks never change once made).
+    "sync_sent_reviews": """CREATE TABLE IF NOT EXISTS sync_sent_reviews (
+        destination TEXT NOT NULL,
+        review_uuid TEXT NOT NULL,
+        interview_uuid TEXT NOT NULL,
+        PRIMARY KEY (destination, review_uuid)
+    ) STRICT, WITHOUT ROWID""",
     # Same uuid and revision with other content, an owner mismatch, a reference number taken:
     # both versions kept for a supervisor; nothing overwritten.
     "sync_conflicts": """CREATE TABLE IF NOT EXISTS sync_conflicts (

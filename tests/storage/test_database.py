@@ -41,7 +41,7 @@ def test_every_connection_gets_the_settings(database: Database) -> None:
 
 
 def test_schema_version_is_number_of_migrations(database: Database) -> None:
-    assert database.schema_version == SCHEMA.version == 1
+    assert database.schema_version == SCHEMA.version == len(SCHEMA.names) == 2
     applied = database.conn.execute(
         "SELECT name FROM _sqlite_migrations WHERE migration_set = 'interview_app'"
     ).fetchall()
@@ -127,15 +127,16 @@ def test_migration_copies_file_aside_first(
     database.close()
 
     with open_database(data_dir, schema=SCHEMA.with_step(_m002_add_column)) as upgraded:
-        assert upgraded.schema_version == 2
+        assert upgraded.schema_version == SCHEMA.version + 1
         columns = {row[1] for row in upgraded.conn.execute("PRAGMA table_info(interviews)")}
         assert "test_extra" in columns
 
-    copies = list((data_dir / "backups").glob("pre-migration-1-to-2-*.sqlite3"))
+    old, new = SCHEMA.version, SCHEMA.version + 1
+    copies = list((data_dir / "backups").glob(f"pre-migration-{old}-to-{new}-*.sqlite3"))
     assert len(copies) == 1
     copy = _raw(copies[0])
     try:
-        assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert copy.execute("PRAGMA user_version").fetchone()[0] == SCHEMA.version
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         columns = {row[1] for row in copy.execute("PRAGMA table_info(interviews)")}
         assert "test_extra" not in columns
@@ -156,9 +157,10 @@ def test_failed_migration_rolls_back(database: Database) -> None:
     with pytest.raises(RuntimeError):
         open_database(data_dir, schema=SCHEMA.with_step(m002_broken))
     with open_database(data_dir) as reopened:
-        assert reopened.schema_version == 1
+        assert reopened.schema_version == SCHEMA.version
         assert not reopened.db["half_done"].exists()
-    assert len(list((data_dir / "backups").glob("pre-migration-1-to-2-*"))) == 1
+    old, new = SCHEMA.version, SCHEMA.version + 1
+    assert len(list((data_dir / "backups").glob(f"pre-migration-{old}-to-{new}-*"))) == 1
 
 
 def test_new_database_needs_no_copy(data_dir: Path) -> None:

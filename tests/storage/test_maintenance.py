@@ -15,6 +15,7 @@ from interview_app.storage.audit import AuditLog
 from interview_app.storage.database import Database, open_database
 from interview_app.storage.errors import DiskFull
 from interview_app.storage.interviews import InterviewRepository
+from interview_app.storage.schema import SCHEMA
 
 from .conftest import new_draft
 
@@ -70,7 +71,7 @@ def test_check_notes_missing_key_and_newer_schema(database: Database) -> None:
     database.conn.execute("PRAGMA user_version = 9")
     report = maintenance.check(database.data_dir)
     assert not report.ok
-    assert report.schema_version == 9 and report.code_schema_version == 1
+    assert report.schema_version == 9 and report.code_schema_version == SCHEMA.version
     assert "office.key" in report.summary("en")
 
 

@@ -63,3 +63,76 @@ def write_raw(
         writer.write(body)
         writer.close()
     return package_id
+
+
+def body_lines(path: Path, key: bytes) -> list[bytes]:
+    """The decrypted body of a genuine package, line by line (newlines kept)."""
+    from interview_app.sync.container import PackageReader
+
+    with open(path, "rb") as handle:
+        reader = PackageReader(handle, key)
+        return b"".join(reader.blocks()).splitlines(keepends=True)
+
+
+def reseal(
+    path: Path,
+    key: bytes,
+    lines: list[bytes],
+    out: Path,
+    *,
+    version: int | None = None,
+    package_id: str | None = None,
+) -> Path:
+    """`lines` (a body without its manifest line, or with one that is replaced) sealed again
+    with `key` under `path`'s header, with a manifest recounted and rehashed over them: a
+    package that passes every check of the container and the manifest. `version` writes an
+    older format: header and manifest say it, and the parts that format lacks are left out.
+    `package_id` makes it another package (the same id is "already imported")."""
+    import json
+
+    from interview_app.sync.container import FORMAT_VERSION
+    from interview_app.sync.manifest import counts_of, parts_of
+    from interview_app.sync.records import KIND_MANIFEST, Tally, encode_line
+
+    with open(path, "rb") as handle:
+        header = read_header(handle)
+    version = version or FORMAT_VERSION
+    manifest = json.loads(body_lines(path, key)[-1].split(b"\t", 1)[1])
+    body = [line for line in lines if not line.startswith(b'["M"]')]
+    tally = Tally()
+    parts = {"Q": "questionnaires", "O": "officers", "A": "audit", "R": "reviews"}
+    for line in body:
+        parsed = json.loads(line.split(b"\t", 1)[0])
+        if parsed[0] == "I":
+            tally.add(
+                "interviews",
+                line,
+                interviews=1,
+                answers=parsed[6],
+                flags=parsed[7],
+                revisions=parsed[8],
+                slips=parsed[9],
+            )
+        else:
+            part = parts[parsed[0]]
+            tally.add(part, line, **{part: 1})
+    manifest["format_version"] = version
+    if package_id is not None:
+        manifest["package_id"] = package_id
+    manifest["counts"] = {name: tally.counts[name] for name in counts_of(version)}
+    manifest["checksums"] = {name: tally.checksums[name] for name in parts_of(version)}
+    body.append(encode_line([KIND_MANIFEST], manifest))
+    with open(out, "wb") as handle:
+        writer = PackageWriter(
+            handle,
+            key,
+            package_id=package_id or header.package_id,
+            sequence=header.sequence,
+            office_code=header.office_code,
+            source_workstation=header.source_workstation,
+            chunk_size=1024,
+            version=version,
+        )
+        writer.write(b"".join(body))
+        writer.close()
+    return out
