@@ -29,9 +29,13 @@ QtCore.QTimer.singleShot(0, idle)
 app.exec()
 """
 
+# The gui command's handler called directly: the same start without building the parser.
 APP_ONLY = (
-    "from interview_app.ui.app import run\n"
-    "raise SystemExit(run({data_dir!r}, crash_dialog=False, quit_when_idle=True))\n"
+    "import argparse\n"
+    "from interview_app.commands.gui import run\n"
+    "options = argparse.Namespace(data_dir={data_dir!r}, demo=False, no_crash_dialog=True,\n"
+    "    script=None, quit_when_idle=True)\n"
+    "raise SystemExit(run(options))\n"
 )
 
 # Run inside the app (gui --script): sign in, a whole interview by keyboard, complete it, and
