@@ -47,8 +47,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self._demo_note = demo_note
         self._open_demo = open_demo
         self.setWindowTitle("Asisten Wawancara")
-        self.resize(1280, 720)
-        self.setMinimumSize(960, 600)
+        # 1280x720 where the screen allows; on a small or highly scaled screen (1366x768 at
+        # 150%: 911x512 logical) the window still fits, its side panels narrower.
+        screen = QtGui.QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().size() if screen is not None else QtCore.QSize(1280, 720)
+        self.setMinimumSize(min(960, room.width()), min(600, room.height()))
+        self.resize(min(1280, room.width()), min(720, room.height()))
         self.stack = QtWidgets.QStackedWidget()
         self.setCentralWidget(self.stack)
         # The login and lock pages exist from the start; the others are built when first shown
