@@ -3,6 +3,7 @@ workstation reaches the officer's, marks reach other supervisor workstations, al
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from pathlib import Path
@@ -381,3 +382,26 @@ def test_format_1_packages_still_import_and_mixed_formats_are_refused(
     assert header_of(mixed).version == 2
     error = _refused(station_a, mixed, ManifestMismatch)
     assert "manifest and header differ" in error.message.en
+
+
+def test_the_newest_mark_counts_whatever_order_packages_arrive_in(
+    station_a: Station, station_b: Station, reviewed: dict[str, Any], tmp_path: Path
+) -> None:
+    """B returned it; later, C's supervisor marks it reviewed. A imports C's package first and
+    B's after: the return (stored here last) is older, so it is not on the officer's list."""
+    station_c = make_station(tmp_path / "c", "Loket 3", key=station_a.key)
+    try:
+        boss = account(station_c, "rahmat", "Rahmat Hidayat", "supervisor")
+        move(export(station_a, tmp_path / "stick-ac"), station_c)
+        station_c.clock.set(station_b.clock() + dt.timedelta(hours=1))
+        desk(station_c, boss).mark_reviewed(reviewed["returned"])
+        assert move(export(station_c, tmp_path / "stick-ca"), station_a).reviews_new == 1
+        assert move_path(reviewed["package"], station_a).reviews_new == 2
+        assert returned_interviews(station_a.database, reviewed["budi"]) == []
+        history = desk(station_a, reviewed["kepala"]).history(reviewed["returned"])
+        assert [(e.action, e.by_name) for e in history] == [
+            ("returned", "Sri Wahyuni"),
+            ("reviewed", "Rahmat Hidayat"),
+        ]
+    finally:
+        station_c.database.close()
