@@ -32,6 +32,7 @@ from interview_app.sync.merge import (
     CONFLICT,
     NEW,
     OLDER,
+    PAST_RETENTION,
     REVIEW_CONFLICT,
     REVIEW_NEW,
     REVIEW_SKIPPED,
@@ -72,6 +73,7 @@ class ImportPlan:
     already_imported: bool = False
     reviews_new: int = 0
     reviews_skipped: int = 0  # marks of interviews that are not here
+    past_retention: int = 0  # interviews older than the retention period: not brought back
 
     @property
     def package_id(self) -> str:
@@ -91,12 +93,36 @@ class ImportPlan:
             _number(x) for x in (self.new, self.updated, self.already_here, self.conflicts)
         )
         tail = _reviews_text(self.reviews_new, self.reviews_skipped)
+        old = _retention_text(self.past_retention)
         return Message(
             f"Paket {self.path.name} dari {source} (no. {m.sequence}): {n[0]} baru, "
-            f"{u[0]} diperbarui, {a[0]} sudah ada, {c[0]} konflik." + tail.id,
+            f"{u[0]} diperbarui, {a[0]} sudah ada, {c[0]} konflik." + old.id + tail.id,
             f"Package {self.path.name} from {source} (no. {m.sequence}): {n[1]} new, "
-            f"{u[1]} updated, {a[1]} already here, {c[1]} conflicts." + tail.en,
+            f"{u[1]} updated, {a[1]} already here, {c[1]} conflicts." + old.en + tail.en,
         )
+
+
+def _retention_text(count: int) -> Message:
+    """Interviews past the retention period the package still holds ("" when none)."""
+    if not count:
+        return Message("", "")
+    c = _number(count)
+    return Message(
+        f" {c[0]} wawancara melewati masa simpan tidak diimpor (loket pengirim perlu "
+        "menjalankan pembersihan data).",
+        f" {c[1]} interview(s) past the retention period not imported (the sending "
+        "workstation needs to run the data purge).",
+    )
+
+
+def retention_cutoff(database: Database, clock: Clock | None = None) -> str:
+    """Interviews taken before this (stored-time form) are past this office's retention
+    period: an import does not bring them back after a purge."""
+    from interview_app.supervision.office_settings import OfficeSettings
+    from interview_app.supervision.retention import cutoff_for
+
+    years = OfficeSettings(database).retention_years
+    return to_iso(cutoff_for((clock or SystemClock())(), years))
 
 
 def _reviews_text(new: int, skipped: int) -> Message:
@@ -123,6 +149,7 @@ class ImportResult:
     already_imported: bool = False
     reviews_new: int = 0
     reviews_skipped: int = 0
+    past_retention: int = 0
 
     @property
     def changed(self) -> bool:
@@ -139,11 +166,14 @@ class ImportResult:
         tail_id = " Konflik disimpan untuk diperiksa supervisor." if self.conflicts else ""
         tail_en = " Conflicts were set aside for a supervisor." if self.conflicts else ""
         reviews = _reviews_text(self.reviews_new, self.reviews_skipped)
+        old = _retention_text(self.past_retention)
         return Message(
             f"Diimpor: {n[0]} baru, {u[0]} diperbarui, {a[0]} sudah ada, {c[0]} konflik."
+            + old.id
             + reviews.id
             + tail_id,
             f"Imported: {n[1]} new, {u[1]} updated, {a[1]} already here, {c[1]} conflicts."
+            + old.en
             + reviews.en
             + tail_en,
         )
@@ -200,18 +230,24 @@ def _check_source(manifest: Manifest, station: Station, schema_version: int) -> 
 
 
 def inspect_package(
-    database: Database, data_dir: Path, path: Path, *, progress: Progress | None = None
+    database: Database,
+    data_dir: Path,
+    path: Path,
+    *,
+    progress: Progress | None = None,
+    clock: Clock | None = None,
 ) -> ImportPlan:
     """Decrypt and check everything (key, every chunk, manifest, counts, checksums) and count
     what an import would do. Reads only."""
     station = load_station(database, Path(data_dir))
     conn = database.conn
+    cutoff = retention_cutoff(database, clock)
     tally: Counter[str] = Counter()
     arriving: set[str] = set()  # interviews the package would add: their marks are not skipped
     with translate_sqlite_errors(), _open_package(path, station, progress) as body:
         for item in body:
             if isinstance(item, InterviewLine):
-                action = decide(conn, item).action
+                action = decide(conn, item, cutoff).action
                 tally[action] += 1
                 if action == NEW:
                     arriving.add(item.uuid)
@@ -231,6 +267,7 @@ def inspect_package(
         conflicts=tally[CONFLICT] + tally[REVIEW_CONFLICT],
         reviews_new=tally[REVIEW_NEW],
         reviews_skipped=tally[REVIEW_SKIPPED],
+        past_retention=tally[PAST_RETENTION],
     )
 
 
@@ -251,7 +288,7 @@ def apply_package(
     `progress(bytes read, package size)` is called as the package is read (both passes)."""
     clock = clock or SystemClock()
     if plan is None:
-        plan = inspect_package(database, data_dir, path, progress=progress)
+        plan = inspect_package(database, data_dir, path, progress=progress, clock=clock)
     if plan.already_imported:
         return ImportResult(plan, already_imported=True)
     station = load_station(database, Path(data_dir))
@@ -269,9 +306,10 @@ def apply_package(
             station.office_code, SettingsStore(database).get(WORKSTATION_CODE)
         )
         merger = Merger(conn, station.workstation_id, now, counters)
+        cutoff = retention_cutoff(database, clock)
         with _open_package(path, station, progress) as body:
             for item in body:
-                _apply_item(merger, item, plan.manifest, counts)
+                _apply_item(merger, item, plan.manifest, counts, cutoff)
             manifest = body.manifest
         assert manifest is not None
         if manifest.package_id != plan.package_id:
@@ -291,6 +329,7 @@ def apply_package(
             snapshot=taken,
             reviews_new=counts[REVIEW_NEW],
             reviews_skipped=counts[REVIEW_SKIPPED],
+            past_retention=counts[PAST_RETENTION],
         )
         details = {
             "new": result.new,
@@ -338,9 +377,10 @@ def _apply_item(
     item: InterviewLine | ReviewLine | OtherLine,
     manifest: Manifest,
     counts: Counter[str],
+    retention_cutoff: str | None = None,
 ) -> None:
     if isinstance(item, InterviewLine):
-        decision = decide(merger.conn, item)
+        decision = decide(merger.conn, item, retention_cutoff)
         merger.apply(item, decision, manifest.package_id, manifest.source_workstation)
         counts[decision.action] += 1
     elif isinstance(item, ReviewLine):
@@ -369,7 +409,7 @@ def import_packages(
     for path in paths:
         plan: ImportPlan | None = None
         try:
-            plan = inspect_package(database, data_dir, Path(path))
+            plan = inspect_package(database, data_dir, Path(path), clock=clock)
             if on_plan is not None:
                 on_plan(plan)
             result = apply_package(

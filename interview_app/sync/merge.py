@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,7 @@ UPDATE = "update"
 SAME = "same"  # the same revision with the same content
 OLDER = "older"  # we hold a newer revision already
 CONFLICT = "conflict"
+PAST_RETENTION = "past_retention"  # older than the retention period here: not brought back
 
 CONFLICT_CONTENT = "content_differs"  # same uuid and revision, other content
 CONFLICT_OWNER = "owner_differs"  # the same uuid taken at another workstation
@@ -32,6 +34,9 @@ REVIEW_SKIPPED = "review_skipped"  # its interview is not here (never came, or p
 REVIEW_CONFLICT = "review_conflict"  # here already with other content: set aside
 _REVIEW_COLUMNS = ", ".join(REVIEW_FIELDS)
 AUDIT_BATCH = 2000
+# The interview object comes first in a record (exportdata writes `{"interview":{...},...`) and
+# a JSON string value cannot hold an unescaped quote: the first match is the interview's own.
+_CREATED_AT = re.compile(rb'"created_at":"([^"\\]*)"')
 
 
 @dataclass(frozen=True)
@@ -43,14 +48,28 @@ class Decision:
     local_content_hash: str | None = None
 
 
-def decide(conn: sqlite3.Connection, line: InterviewLine) -> Decision:
+def created_at_of(line: InterviewLine) -> str | None:
+    """When the interview was taken, read from its record without parsing the whole of it."""
+    found = _CREATED_AT.search(line.record)
+    return found.group(1).decode("utf-8") if found else None
+
+
+def decide(
+    conn: sqlite3.Connection, line: InterviewLine, retention_cutoff: str | None = None
+) -> Decision:
     """Each interview belongs to the workstation that took it; a higher revision replaces a
-    lower one; the same revision must have the same content, else it is set aside."""
+    lower one; the same revision must have the same content, else it is set aside. An
+    interview not here and taken before `retention_cutoff` is not brought (back): it is past
+    this office's retention period (purged here, or due for purging)."""
     local = conn.execute(
         "SELECT revision, content_hash, workstation_id, ref_no FROM interviews WHERE uuid = ?",
         (line.uuid,),
     ).fetchone()
     if local is None:
+        if retention_cutoff is not None:
+            created = created_at_of(line)
+            if created is not None and created < retention_cutoff:
+                return Decision(PAST_RETENTION)
         return _ref_no_free(conn, line, Decision(NEW))
     revision, digest, workstation, ref_no = local
     if workstation != line.workstation_id:
@@ -118,7 +137,7 @@ class Merger:
     def apply(
         self, line: InterviewLine, decision: Decision, package_id: str, source_workstation: str
     ) -> None:
-        if decision.action in (SAME, OLDER):
+        if decision.action in (SAME, OLDER, PAST_RETENTION):
             return
         if decision.action == CONFLICT:
             self._set_aside(line, decision, package_id, source_workstation)
