@@ -1,4 +1,5 @@
-"""`interview-app db check|backup`: integrity, schema version and audit chain; online backups."""
+"""`interview-app db check|backup|snapshots|restore`: integrity, schema version and audit chain;
+online backups; the automatic snapshots and putting one back."""
 
 from __future__ import annotations
 
@@ -7,8 +8,15 @@ from pathlib import Path
 
 from interview_app.cli import data_dir_argument
 from interview_app.errors import KnownError
+from interview_app.storage.app_lock import app_holding
 from interview_app.storage.database import open_database
-from interview_app.storage.maintenance import backup, check
+from interview_app.storage.maintenance import (
+    backup,
+    check,
+    list_snapshots,
+    newest_sound_snapshot,
+    restore_snapshot,
+)
 from interview_app.storage.paths import database_path, resolve_data_dir
 
 
@@ -32,6 +40,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     data_dir_argument(backup_parser)
     backup_parser.add_argument("--out", required=True, metavar="FILE")
     backup_parser.set_defaults(handler=run_backup)
+    list_parser = actions.add_parser(
+        "snapshots", help="daftar snapshot otomatis / list the automatic snapshots"
+    )
+    data_dir_argument(list_parser)
+    list_parser.set_defaults(handler=run_snapshots)
+    restore_parser = actions.add_parser(
+        "restore",
+        help="pulihkan dari snapshot (aplikasi harus ditutup) / restore a snapshot (the app "
+        "must be closed)",
+    )
+    data_dir_argument(restore_parser)
+    restore_parser.add_argument(
+        "--snapshot",
+        metavar="FILE",
+        help="snapshot yang dipulihkan; bawaan: yang terbaru yang utuh / the snapshot to "
+        "restore; default: the newest sound one",
+    )
+    restore_parser.set_defaults(handler=run_restore)
 
 
 def _existing(data_dir_value: str | None) -> Path:
@@ -89,4 +115,41 @@ def run_backup(args: argparse.Namespace) -> int:
     finally:
         database.close()
     print(f"Cadangan tersimpan / backup written: {written}")
+    return 0
+
+
+def run_snapshots(args: argparse.Namespace) -> int:
+    data_dir = _existing(args.data_dir)
+    found = list_snapshots(data_dir)
+    if not found:
+        print("Belum ada snapshot. / No snapshots yet.")
+        return 0
+    for path in found:
+        size = path.stat().st_size / (1024 * 1024)
+        print(f"{path.name}  {size:.1f} MiB")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    """Put a snapshot in place of the database; the replaced file goes to backups/."""
+    data_dir = resolve_data_dir(args.data_dir)
+    holder = app_holding(data_dir)
+    if holder is not None:
+        raise KnownError(
+            f"Aplikasi masih membuka folder data ini (proses {holder}). Tutup aplikasi dulu.",
+            f"The app still has this data folder open (process {holder}). Close it first.",
+        )
+    if args.snapshot:
+        chosen = Path(args.snapshot)
+    else:
+        found = newest_sound_snapshot(data_dir)
+        if found is None:
+            raise KnownError(
+                f"Tidak ada snapshot yang utuh di {data_dir}.",
+                f"There is no sound snapshot in {data_dir}.",
+            )
+        chosen = found
+    aside = restore_snapshot(data_dir, chosen)
+    print(f"Dipulihkan dari / restored from: {chosen.name}")
+    print(f"Berkas lama disimpan di / the replaced file was kept as: {aside}")
     return 0

@@ -70,6 +70,23 @@ def snapshot_daily_if_due(database: Database, *, now: datetime | None = None) ->
     return snapshot(database, "daily", now=now)
 
 
+def newest_sound_snapshot(data_dir: Path) -> Path | None:
+    """The newest snapshot (daily or pre-import) whose integrity check passes."""
+    for path in list_snapshots(data_dir):
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        except sqlite3.Error:
+            continue
+        try:
+            if [row[0] for row in conn.execute("PRAGMA integrity_check")] == ["ok"]:
+                return path
+        except sqlite3.DatabaseError:
+            continue
+        finally:
+            conn.close()
+    return None
+
+
 def restore_snapshot(data_dir: Path, chosen: Path, *, now: datetime | None = None) -> Path:
     """Put `chosen` in place of the database (which must be closed). The replaced file and its
     -wal/-shm are moved into backups/ (never deleted); returns where the replaced file went."""

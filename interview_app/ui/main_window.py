@@ -332,6 +332,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.idle_timer.stop()
             self.show_password_change(True)
             return
+        QtCore.QTimer.singleShot(300, self._daily_snapshot)
         self.idle_timer.setInterval(self.counter.idle_lock_seconds * 1000)
         self.idle_timer.start()
         self.go_home()
@@ -526,6 +527,21 @@ class MainWindow(QtWidgets.QMainWindow):
         QtCore.QTimer.singleShot(0, self.go_home)
 
     # -- other ------------------------------------------------------------------------------
+    def _daily_snapshot(self) -> None:
+        """Once a day, after the home screen is up: a copy to fall back on if the file is ever
+        damaged. A failure (disk full) is said in the status bar; work goes on."""
+        try:
+            taken = self.counter.daily_snapshot()
+        except KnownError as error:
+            self.statusBar().showMessage(
+                "Snapshot harian gagal / daily snapshot failed: " + error.message.id, 15000
+            )
+            return
+        if taken is not None:
+            self.statusBar().showMessage(
+                "Snapshot harian tersimpan / daily snapshot saved: " + taken.name, 8000
+            )
+
     def _set_ui_language(self, language: str) -> None:
         try:
             self.counter.set_ui_language(language)

@@ -258,6 +258,13 @@ class CounterSession:
         )
         return self.officer
 
+    def daily_snapshot(self) -> Path | None:
+        """The day's first sign-in copies the database into snapshots/ (checked, whole or
+        absent; the newest seven are kept); later ones that day do nothing."""
+        from interview_app.storage.maintenance import snapshot_daily_if_due
+
+        return snapshot_daily_if_due(self.database, now=self.clock())
+
     def logout(self) -> None:
         if self.officer is not None:
             self.audit().append(

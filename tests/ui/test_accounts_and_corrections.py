@@ -214,3 +214,20 @@ def test_a_purge_reminder_shows_on_the_home_screen_when_one_is_due(
     window.go_home()
     reminder = window.home_page.reminder
     assert reminder.isVisible() and "masa simpan" in reminder.text()
+
+
+def test_the_days_first_sign_in_takes_a_snapshot(
+    qtbot: Any, window: MainWindow, keyboard: Keyboard, clock: FixedClock
+) -> None:
+    folder = window.counter.data_dir / "snapshots"
+    log_in(window, keyboard, OFFICER)
+    qtbot.waitUntil(lambda: len(list(folder.glob("daily-*.sqlite3"))) == 1, timeout=5000)
+    assert "Snapshot harian" in window.statusBar().currentMessage()
+    window.logout()
+    _try_login(window, keyboard, *OFFICER)
+    qtbot.wait(500)
+    assert len(list(folder.glob("daily-*.sqlite3"))) == 1  # once a day
+    clock.advance(dt.timedelta(days=1))
+    window.logout()
+    _try_login(window, keyboard, *OFFICER)
+    qtbot.waitUntil(lambda: len(list(folder.glob("daily-*.sqlite3"))) == 2, timeout=5000)
