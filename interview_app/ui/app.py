@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import runpy
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -13,6 +14,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from interview_app.errors import KnownError
 from interview_app.resources_path import resource_path
+from interview_app.storage.database import open_database
 from interview_app.storage.paths import default_data_dir, resolve_data_dir
 from interview_app.ui import crash
 from interview_app.ui.i18n import install_translators
@@ -88,21 +90,56 @@ def run(
         if crash_dialog:
             QtWidgets.QMessageBox.information(None, "Asisten Wawancara", message)
         return 1
-    try:
-        counter = open_demo_office(data_dir) if demo else CounterSession.open(data_dir)
-    except KnownError as error:
+
+    def refuse(error: KnownError, parent: QtWidgets.QWidget | None = None) -> None:
         sys.stderr.write(known_error_text(error) + "\n")
         if crash_dialog:
-            QtWidgets.QMessageBox.warning(None, "Asisten Wawancara", known_error_text(error))
+            QtWidgets.QMessageBox.warning(parent, "Asisten Wawancara", known_error_text(error))
+
+    try:
+        # The database's quick_check is deferred until the window is up (check_database below);
+        # the connection writes nothing until it has passed.
+        counter = (
+            open_demo_office(data_dir)
+            if demo
+            else CounterSession(open_database(data_dir, defer_integrity_check=True))
+        )
+    except KnownError as error:
+        refuse(error)
         lock.unlock()
         return 1
-    translators = install_translators(app, counter.ui_language, data_dir / "cache")
-    window = MainWindow(
-        counter,
-        demo_note=DEMO_NOTE if demo else "",
-        open_demo=lambda: open_demo_office(demo_data_dir(None)),
-    )
+    try:
+        translators = install_translators(app, counter.ui_language, data_dir / "cache")
+        window = MainWindow(
+            counter,
+            demo_note=DEMO_NOTE if demo else "",
+            open_demo=lambda: open_demo_office(demo_data_dir(None)),
+        )
+    except sqlite3.DatabaseError:
+        # A damaged file can fail these first reads before its check: refused as the check would.
+        try:
+            counter.database.finish_integrity_check()
+        except KnownError as error:
+            counter.close()
+            refuse(error)
+            lock.unlock()
+            return 1
+        raise
     window.show()
+    refused: list[KnownError] = []
+
+    def check_database() -> None:
+        if window.counter is not counter:
+            return
+        try:
+            counter.database.finish_integrity_check()
+        except KnownError as error:
+            refused.append(error)
+            window.hide()
+            refuse(error, window)
+            app.exit(1)
+
+    QtCore.QTimer.singleShot(0, check_database)
     QtCore.QTimer.singleShot(0, _settle_collector)
     earlier = crash.unreported_crashes(data_dir)
     if earlier and crash_dialog:
@@ -126,7 +163,7 @@ def run(
         counter_now.close()
         lock.unlock()
         del translators
-    return int(code)
+    return 1 if refused else int(code)
 
 
 def _settle_collector() -> None:

@@ -177,31 +177,9 @@ def test_damaged_file_refused_with_snapshot_advice(data_dir: Path) -> None:
 
 
 def test_corrupt_page_found_by_quick_check(data_dir: Path, interviews: InterviewRepository) -> None:
-    for _ in range(30):
-        record = new_draft(interviews)
-        interviews.save_answer(
-            record.uuid,
-            "q",
-            "x" * 500,
-            current_question=None,
-            identity={"full_name": "Nama " + record.uuid},
-        )
-    conn = _raw(data_dir / "interviews.sqlite3")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    root = conn.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name = 'interviews_full_name'"
-    ).fetchone()[0]
-    conn.close()
     # The fixture's connection is still open; corrupting the file under it is what a failing
-    # disk does. Scribble over one index page and open afresh.
-    path = data_dir / "interviews.sqlite3"
-    data = bytearray(path.read_bytes())
-    offset = (root - 1) * page_size
-    data[offset + 8 : offset + 200] = b"\xff" * 192
-    broken = data_dir.parent / "broken"
-    broken.mkdir()
-    (broken / "interviews.sqlite3").write_bytes(bytes(data))
+    # disk does. One index page scribbled over, opened afresh.
+    broken = _scribble_over_index(data_dir, interviews)
     with pytest.raises(DatabaseCorrupt):
         open_database(broken)
 
@@ -294,3 +272,75 @@ def test_transaction_nests_with_sqlite_utils_atomic(database: Database) -> None:
         database.conn.execute("SELECT count(*) FROM settings WHERE key IN ('a','b')").fetchone()[0]
         == 0
     )
+
+
+def _scribble_over_index(data_dir: Path, interviews: InterviewRepository) -> Path:
+    """A copy of the fixture's database with one index page overwritten (a failing disk)."""
+    for _ in range(30):
+        record = new_draft(interviews)
+        interviews.save_answer(
+            record.uuid,
+            "q",
+            "x" * 500,
+            current_question=None,
+            identity={"full_name": "Nama " + record.uuid},
+        )
+    conn = _raw(data_dir / "interviews.sqlite3")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'interviews_full_name'"
+    ).fetchone()[0]
+    conn.close()
+    data = bytearray((data_dir / "interviews.sqlite3").read_bytes())
+    offset = (root - 1) * page_size
+    data[offset + 8 : offset + 200] = b"\xff" * 192
+    broken = data_dir.parent / "broken"
+    broken.mkdir()
+    (broken / "interviews.sqlite3").write_bytes(bytes(data))
+    return broken
+
+
+def test_deferred_check_writes_nothing_until_it_has_passed(database: Database) -> None:
+    data_dir = database.data_dir
+    database.close()
+    with open_database(data_dir, defer_integrity_check=True) as deferred:
+        assert deferred.integrity_check_pending
+        assert SettingsStore(deferred).get("office_code") is not None  # reads are fine
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            deferred.conn.execute("INSERT INTO settings (key, value) VALUES ('x', '1')")
+        with deferred.transaction() as conn:  # runs the check first, then may write
+            conn.execute("INSERT INTO settings (key, value) VALUES ('x', '1')")
+        assert not deferred.integrity_check_pending
+        deferred.finish_integrity_check()  # nothing left to do
+
+
+def test_deferred_check_refuses_a_damaged_file_and_keeps_it_unwritten(
+    data_dir: Path, interviews: InterviewRepository
+) -> None:
+    broken = _scribble_over_index(data_dir, interviews)
+    with open_database(broken, defer_integrity_check=True) as deferred:
+        with pytest.raises(DatabaseCorrupt):
+            deferred.finish_integrity_check()
+        assert deferred.integrity_check_pending
+        with pytest.raises(DatabaseCorrupt), deferred.transaction() as conn:
+            conn.execute("INSERT INTO settings (key, value) VALUES ('x', '1')")
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            deferred.conn.execute("INSERT INTO settings (key, value) VALUES ('x', '1')")
+
+
+def test_a_check_is_never_deferred_past_a_write_at_open(data_dir: Path) -> None:
+    with open_database(data_dir, defer_integrity_check=True) as new:  # a new file: migrations
+        assert not new.integrity_check_pending
+    newer = SCHEMA.with_step(_m002_add_column)
+    with open_database(data_dir, schema=newer, defer_integrity_check=True) as upgraded:
+        assert not upgraded.integrity_check_pending  # a pending step ran
+        assert upgraded.schema_version == SCHEMA.version + 1
+    conn = _raw(data_dir / "interviews.sqlite3")
+    conn.execute("DELETE FROM settings WHERE key = 'workstation_id'")
+    conn.close()
+    with open_database(data_dir, schema=newer, defer_integrity_check=True) as reopened:
+        assert not reopened.integrity_check_pending  # a new workstation id was written
+        assert SettingsStore(reopened).get("workstation_id")
+    with open_database(data_dir, schema=newer, defer_integrity_check=True) as settled:
+        assert settled.integrity_check_pending  # nothing to write: deferred
