@@ -68,6 +68,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.idle_timer = QtCore.QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.lock)
+        self.snapshot_timer = QtCore.QTimer(self)
+        self.snapshot_timer.setSingleShot(True)
+        self.snapshot_timer.setInterval(300)
+        self.snapshot_timer.timeout.connect(self._daily_snapshot)
         app = QtWidgets.QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -332,7 +336,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.idle_timer.stop()
             self.show_password_change(True)
             return
-        QtCore.QTimer.singleShot(300, self._daily_snapshot)
+        self.snapshot_timer.start()
         self.idle_timer.setInterval(self.counter.idle_lock_seconds * 1000)
         self.idle_timer.start()
         self.go_home()
@@ -530,6 +534,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def _daily_snapshot(self) -> None:
         """Once a day, after the home screen is up: a copy to fall back on if the file is ever
         damaged. A failure (disk full) is said in the status bar; work goes on."""
+        if not self.isVisible() or self.counter.officer is None:
+            return
         try:
             taken = self.counter.daily_snapshot()
         except KnownError as error:
@@ -576,6 +582,7 @@ class MainWindow(QtWidgets.QMainWindow):
             event.ignore()
             return
         self.idle_timer.stop()
+        self.snapshot_timer.stop()
         self._flush_interview()
         app = QtWidgets.QApplication.instance()
         if app is not None:
