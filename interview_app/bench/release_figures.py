@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -33,7 +34,9 @@ def folder_bytes(folder: Path) -> int:
     )
 
 
-def _pyinstaller(arguments: list[str], workdir: Path, log_name: str) -> float:
+def _pyinstaller(
+    arguments: list[str], workdir: Path, log_name: str, env: dict[str, str] | None = None
+) -> float:
     """Run PyInstaller with this interpreter; its wall time in seconds."""
     log = workdir / log_name
     start = time.perf_counter()
@@ -43,6 +46,7 @@ def _pyinstaller(arguments: list[str], workdir: Path, log_name: str) -> float:
             cwd=workdir,
             stdout=handle,
             stderr=subprocess.STDOUT,
+            env=env,
             check=False,
         )
     if result.returncode != 0:
@@ -72,6 +76,21 @@ def build_bare_window(workdir: Path) -> Path:
     return workdir / "dist-bare" / "hello_window"
 
 
+def _compiled_translations(workdir: Path) -> Path:
+    """The .qm files the bundle ships (as build.py makes them), so both measure one bundle."""
+    out = workdir / "i18n"
+    out.mkdir(parents=True, exist_ok=True)
+    name = "pyside6-lrelease.exe" if sys.platform == "win32" else "pyside6-lrelease"
+    tool = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name(name))
+    for source in sorted((CHECKOUT / "resources" / "i18n").glob("*.ts")):
+        subprocess.run(
+            [tool, "-silent", str(source), "-qm", str(out / source.with_suffix(".qm").name)],
+            capture_output=True,
+            check=True,
+        )
+    return out
+
+
 def build_ours(workdir: Path) -> Path:
     """Our bundle from build/interview_app.spec, written under `workdir` (not build/dist)."""
     if not SPEC.is_file():
@@ -86,6 +105,7 @@ def build_ours(workdir: Path) -> Path:
         ],
         workdir,
         "pyinstaller-ours.log",
+        dict(os.environ, INTERVIEW_APP_QM_DIR=str(_compiled_translations(workdir))),
     )
     return workdir / "dist-ours" / BUNDLE_NAME
 

@@ -31,13 +31,22 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"angka tidak dikenal / unknown figures: {', '.join(unknown)}\n")
         return 2
     figures = []
+    failed: list[str] = []
     with tempfile.TemporaryDirectory(prefix="interview-bench-") as workdir:
         for name in names:
             print(f"… {name}", file=sys.stderr, flush=True)
-            figures.append(
-                measures[name](BenchContext(quick=args.quick, workdir=Path(workdir) / name))
-            )
-    print(render_table(figures))
-    if args.json:
-        write_json(figures, Path(args.json))
+            try:
+                figures.append(
+                    measures[name](BenchContext(quick=args.quick, workdir=Path(workdir) / name))
+                )
+            except Exception as exc:  # one broken measurement must not lose the others
+                failed.append(name)
+                sys.stderr.write(f"{name} GAGAL / FAILED: {type(exc).__name__}: {exc}\n")
+    if figures:
+        print(render_table(figures))
+        if args.json:
+            write_json(figures, Path(args.json))
+    if failed:
+        sys.stderr.write(f"gagal diukur / not measured: {', '.join(failed)}\n")
+        return 1
     return 0
