@@ -8,7 +8,6 @@ import hashlib
 import json
 import re
 import sqlite3
-import uuid as uuid_module
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -280,7 +279,9 @@ class InterviewRepository:
         workstation_code = self._settings.get(WORKSTATION_CODE)
         now_dt = self._clock()
         now = to_iso(now_dt)
-        new_uuid = str(uuid_module.uuid4())
+        import uuid  # on the first draft, not at the app's start (it loads `platform` too)
+
+        new_uuid = str(uuid.uuid4())
         with self._database.transaction() as conn:
             ref_no = self._next_ref_no(conn, str(office_code), workstation_code, now_dt)
             conn.execute(

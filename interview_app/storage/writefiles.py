@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -55,7 +54,8 @@ def fsync_file(path: Path) -> None:
 
 def temporary_name(path: Path) -> Path:
     """A name next to `path` that no reader takes for the finished file."""
-    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+    # 48 random bits, as uuid4().hex[:12] gave, without importing uuid (and platform) at start.
+    return path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
 
 
 def raise_known_os_error(exc: OSError, path: Path) -> None:
