@@ -77,7 +77,10 @@ def _tolerant_console() -> None:
     """A Windows console in cp1252 cannot print every name or sign; never crash on that."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and (getattr(stream, "encoding", "") or "").lower() not in ("utf-8", "utf8"):
+        if reconfigure is not None and (getattr(stream, "encoding", "") or "").lower() not in (
+            "utf-8",
+            "utf8",
+        ):
             try:
                 reconfigure(errors="backslashreplace")
             except (ValueError, OSError):

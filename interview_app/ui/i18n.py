@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -44,6 +43,8 @@ def compiled_file(stem: str, cache: Path) -> Path | None:
     tool = lrelease()
     if tool is None:
         return None
+    import subprocess  # only when a catalogue is built (a checkout's first start)
+
     cache.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
         [tool, "-silent", str(source), "-qm", str(target)], capture_output=True, check=False

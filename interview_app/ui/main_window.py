@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from interview_app.errors import KnownError
-from interview_app.ui.home_page import HomePage
-from interview_app.ui.interview_page import InterviewPage
 from interview_app.ui.messages import known_error_text, show_known_error
-from interview_app.ui.record_dialog import RecordDialog
-from interview_app.ui.review_page import ReviewPage
 from interview_app.ui.sign_in_pages import LockPage, LoginPage, PasswordChangePage, SetupPage
 
 if TYPE_CHECKING:
+    # The working pages are imported when first built (start-up: only the login is waited for).
+    from interview_app.ui.home_page import HomePage
+    from interview_app.ui.interview_page import InterviewPage
+    from interview_app.ui.review_page import ReviewPage
     from interview_app.workflow.counter import CounterSession
     from interview_app.workflow.interview import InterviewController
     from interview_app.workflow.views import CompletedView
@@ -72,9 +72,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.snapshot_timer.setSingleShot(True)
         self.snapshot_timer.setInterval(300)
         self.snapshot_timer.timeout.connect(self._daily_snapshot)
-        app = QtWidgets.QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        # The activity filter is installed at the first sign-in: before it, every event of the
+        # login window would pass through Python for nothing (start-up time).
+        self._watching_activity = False
         self.start()
 
     # -- wiring -----------------------------------------------------------------------------
@@ -93,6 +93,8 @@ class MainWindow(QtWidgets.QMainWindow):
             setup.demo_requested.connect(self._demo)
             page = setup
         elif name == "home":
+            from interview_app.ui.home_page import HomePage
+
             home = HomePage()
             home.new_interview.connect(self.new_interview)
             home.resume.connect(self.resume)
@@ -107,11 +109,15 @@ class MainWindow(QtWidgets.QMainWindow):
             )
             page = password
         elif name == "interview":
+            from interview_app.ui.interview_page import InterviewPage
+
             interview = InterviewPage()
             interview.review_requested.connect(self.show_review)
             interview.open_record.connect(self.open_record)
             page = interview
         else:
+            from interview_app.ui.review_page import ReviewPage
+
             review = ReviewPage()
             review.edit_question.connect(self._edit_question)
             review.back.connect(self._back_from_review)
@@ -143,8 +149,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _flush_interview(self) -> None:
         page = self._pages.get("interview")
-        if isinstance(page, InterviewPage):
-            page.flush_pending()
+        if page is not None:
+            page.flush_pending()  # type: ignore[attr-defined]
 
     def _menus(self) -> None:
         bar = self.menuBar()
@@ -189,7 +195,9 @@ class MainWindow(QtWidgets.QMainWindow):
     ) -> QtGui.QAction:
         action = menu.addAction(text)
         if shortcut:
-            action.setShortcut(QtGui.QKeySequence(shortcut))
+            # setShortcuts: setShortcut's overload resolution creates every Qt.* enum (~10 ms
+            # before the login window); the list form sets the same one shortcut.
+            action.setShortcuts([QtGui.QKeySequence(shortcut)])
         action.triggered.connect(lambda checked=False: slot())
         return action
 
@@ -208,6 +216,14 @@ class MainWindow(QtWidgets.QMainWindow):
         )
 
     # -- idle lock --------------------------------------------------------------------------
+    def _watch_activity(self) -> None:
+        """Keys and the mouse anywhere in the app restart the idle timer (from the first
+        sign-in on; removed when the window closes)."""
+        app = QtWidgets.QApplication.instance()
+        if app is not None and not self._watching_activity:
+            app.installEventFilter(self)
+            self._watching_activity = True
+
     def set_idle_timeout_ms(self, milliseconds: int) -> None:
         """The idle time before the screen locks (settings give minutes; tests give less)."""
         self.idle_timer.setInterval(milliseconds)
@@ -337,6 +353,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.show_password_change(True)
             return
         self.snapshot_timer.start()
+        self._watch_activity()
         self.idle_timer.setInterval(self.counter.idle_lock_seconds * 1000)
         self.idle_timer.start()
         self.go_home()
@@ -397,6 +414,8 @@ class MainWindow(QtWidgets.QMainWindow):
         except KnownError as error:
             show_known_error(self, error)
             return
+        from interview_app.ui.record_dialog import RecordDialog
+
         dialog = RecordDialog(record, self.counter.ui_language, self)
         dialog.setObjectName("recordDialog")
         if record.status == "completed":
