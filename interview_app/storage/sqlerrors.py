@@ -30,9 +30,9 @@ SQLITE_NOTADB = 26
 def corrupt_database_error() -> DatabaseCorrupt:
     return DatabaseCorrupt(
         "Berkas basis data rusak. Tutup aplikasi dan pulihkan snapshot terbaru yang baik "
-        "(folder data, subfolder 'snapshots'), atau hubungi admin TI.",
+        "('interview-app db restore'), atau hubungi admin TI.",
         "The database file is damaged. Close the application and restore the newest good "
-        "snapshot (data folder, 'snapshots' subfolder), or call the IT admin.",
+        "snapshot ('interview-app db restore'), or call the IT admin.",
     )
 
 

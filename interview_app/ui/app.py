@@ -8,6 +8,7 @@ import runpy
 import sqlite3
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -15,6 +16,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from interview_app.errors import KnownError
 from interview_app.resources_path import resource_path
 from interview_app.storage.database import open_database
+from interview_app.storage.errors import DatabaseCorrupt
 from interview_app.storage.paths import default_data_dir, resolve_data_dir
 from interview_app.ui import crash
 from interview_app.ui.i18n import install_translators
@@ -91,7 +93,15 @@ def run(
             QtWidgets.QMessageBox.information(None, "Asisten Wawancara", message)
         return 1
 
-    def refuse(error: KnownError, parent: QtWidgets.QWidget | None = None) -> None:
+    def refuse(
+        error: KnownError,
+        parent: QtWidgets.QWidget | None = None,
+        close: Callable[[], None] | None = None,
+    ) -> None:
+        if isinstance(error, DatabaseCorrupt) and crash_dialog and close is not None:
+            from interview_app.ui.recovery import offer_snapshot  # only for a damaged file
+
+            error = offer_snapshot(data_dir, parent, close)
         sys.stderr.write(known_error_text(error) + "\n")
         if crash_dialog:
             QtWidgets.QMessageBox.warning(parent, "Asisten Wawancara", known_error_text(error))
@@ -105,7 +115,7 @@ def run(
             else CounterSession(open_database(data_dir, defer_integrity_check=True))
         )
     except KnownError as error:
-        refuse(error)
+        refuse(error, close=lambda: None)  # nothing is open when opening itself failed
         lock.unlock()
         return 1
     try:
@@ -120,8 +130,8 @@ def run(
         try:
             counter.database.finish_integrity_check()
         except KnownError as error:
+            refuse(error, close=counter.close)
             counter.close()
-            refuse(error)
             lock.unlock()
             return 1
         raise
@@ -136,7 +146,7 @@ def run(
         except KnownError as error:
             refused.append(error)
             window.hide()
-            refuse(error, window)
+            refuse(error, window, counter.close)
             app.exit(1)
 
     QtCore.QTimer.singleShot(0, check_database)
