@@ -113,62 +113,17 @@ def interview():
 QtCore.QTimer.singleShot(0, run)
 """
 
-# A referred applicant (the default script's tourist-visa-for-work case), every section asked.
-ANSWERS = {
-    "nik": "7271015203990002",
-    "full_name": "Sri Wahyuni Lasahido",
-    "birth_place": "Palu",
-    "birth_date": "1999-03-12",
-    "sex": "P",
-    "phone": "+62 852 4411 2233",
-    "passport_application_no": "PLU2026481777",
-    "address": "Jl. Kemiri No. 5, Palu",
-    "home_regency": "7271",
-    "marital_status": "single",
-    "education": "junior_secondary",
-    "occupation": "odd_jobs",
-    "had_passport": False,
-    "travelled_before": False,
-    "purpose": "wisata",
-    "intends_work": True,
-    "destination": "MY",
-    "address_abroad_known": False,
-    "stay_length_days": 30,
-    "return_ticket": False,
-    "route": "via_nunukan",
-    "payer": "self",
-    "funds_proof": False,
-    "travel_with": "friends",
-    "job_type": "plantation",
-    "employer_name_known": False,
-    "promised_salary": 1800,
-    "salary_currency": "MYR",
-    "contract_signed": "no",
-    "visa_type": "kunjungan_wisata",
-    "disnaker_registered": False,
-    "medical_check": False,
-    "competency_training": False,
-    "bpjs": False,
-    "family_permission": True,
-    "offer_source": "family_friend",
-    "recruited_by_individual": False,
-    "visited_recruiter_office": False,
-    "paid_recruiter": False,
-    "debt_deduction": False,
-    "told_to_claim_tourism": False,
-    "documents_held_by_others": False,
-    "holding_dormitory": False,
-    "worked_abroad_before": False,
-    "deported_or_overstay": False,
-    "family_aware": True,
-    "emergency_contact": "Marlina (ibu) 0812 4000 1122",
-    "urgent_debts": True,
-    "foreign_partner_online": False,
-    "knows_official_channels": False,
-    "obs_inconsistent": False,
-    "obs_accompanied_nonfamily": False,
-    "obs_nervous_notes": False,
-}
+
+def _answers() -> dict[str, object]:
+    """The self-test's referred applicant (tourist visa, plantation work), dated from today;
+    the officer's notes are left out (a free-text box the keyboard walk does not fill)."""
+    import datetime as dt
+
+    from interview_app.selftest import scripted_answers
+
+    answers = scripted_answers(dt.date.today())
+    answers.pop("officer_notes", None)
+    return answers
 
 
 def _env() -> dict[str, str]:
@@ -290,7 +245,7 @@ def rss_ratio(context: BenchContext) -> Figure:
     context.workdir.mkdir(parents=True, exist_ok=True)
     script = context.workdir / "full_interview.py"
     script.write_text(
-        "import json\nANSWERS_JSON = " + repr(json.dumps(ANSWERS)) + "\n" + FULL_INTERVIEW,
+        "import json\nANSWERS_JSON = " + repr(json.dumps(_answers())) + "\n" + FULL_INTERVIEW,
         encoding="utf-8",
     )
     output = _run(_app(data_dir, "--script", str(script)))

@@ -540,7 +540,10 @@ class MainWindow(QtWidgets.QMainWindow):
         label = (
             "Cetak slip / Print slip" if done.refers_bp3mi else "Cetak ringkasan / Print summary"
         )
-        box.addButton(QtWidgets.QMessageBox.StandardButton.Ok)
+        ok = box.addButton(QtWidgets.QMessageBox.StandardButton.Ok)
+        # Esc closes it; without an escape button a message box refuses to close, and the
+        # app's quit (which closes every window first) stops there.
+        box.setEscapeButton(ok)
         printing = box.addButton(label, QtWidgets.QMessageBox.ButtonRole.ActionRole)
         printing.setObjectName("printSlipButton")
         printing.clicked.connect(lambda: self._print_slip(done.uuid))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 
 from interview_app.ui.main_window import MainWindow
 from tests.ui.conftest import Keyboard, answers, log_in, run_interview
@@ -57,6 +57,11 @@ def test_keyboard_only_interview_to_a_referral(
     keyboard.press(QtCore.Qt.Key.Key_Return, QtCore.Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home_page)
     assert "dirujuk" in window.last_completion.lower()
+    box = window.findChild(QtWidgets.QMessageBox, "completedBox")
+    assert box is not None and box.isVisible()
+    box.setFocus()
+    keyboard.press(QtCore.Qt.Key.Key_Escape)  # Esc closes it (and so can the app's quit)
+    assert not box.isVisible()
     rows = window.counter.home().today
     assert len(rows) == 1 and rows[0].status == "completed" and rows[0].outcome == "RUJUK_APH"
     record = window.counter.interviews().get(rows[0].uuid)
