@@ -15,16 +15,8 @@ CHECKOUT = Path(__file__).resolve().parent.parent.parent
 SPEC = CHECKOUT / "build" / "interview_app.spec"
 BUNDLE_NAME = "AsistenWawancara"
 
-HELLO_WORLD = '''"""A bare PySide6 window: the baseline bundle."""
-import sys
-
-from PySide6.QtWidgets import QApplication, QLabel
-
-app = QApplication(sys.argv)
-window = QLabel("Halo, dunia")
-window.show()
-sys.exit(app.exec())
-'''
+# A bare PySide6 window, the baseline bundle: interview_app/ui/bench_programs/hello_window.py.
+HELLO_WORLD = CHECKOUT / "interview_app" / "ui" / "bench_programs" / "hello_window.py"
 
 
 def folder_bytes(folder: Path) -> int:
@@ -57,7 +49,7 @@ def _pyinstaller(
 def build_bare_window(workdir: Path) -> Path:
     """A hello-world window bundled one-folder with PyInstaller's defaults."""
     script = workdir / "hello_window.py"
-    script.write_text(HELLO_WORLD, encoding="utf-8")
+    script.write_text(HELLO_WORLD.read_text(encoding="utf-8"), encoding="utf-8")
     _pyinstaller(
         [
             "--onedir",

@@ -12,22 +12,15 @@ from interview_app.bench.harness import BenchContext, Figure, figure, paired_med
 from interview_app.bench.storage_figures import TODAY, _fill_interviews
 from interview_app.demo import create_demo_office
 
-# The baseline: a bare PySide6 main window, shown, and the process ends when the loop is idle.
-BARE_WINDOW = """
-import resource, sys
-from PySide6 import QtCore, QtWidgets
-app = QtWidgets.QApplication(sys.argv)
-window = QtWidgets.QMainWindow()
-window.setWindowTitle("bare")
-window.resize(1280, 720)
-window.show()
-def idle():
-    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    sys.stdout.write(f"rss {kb}\\n")
-    app.quit()
-QtCore.QTimer.singleShot(0, idle)
-app.exec()
-"""
+# The Qt programs the figures run live with the Qt code, in interview_app/ui/bench_programs/
+# (read when a figure runs: a checkout's files). The baseline, bare_window.py: a bare PySide6
+# main window, shown; the process ends when the loop is idle.
+PROGRAMS = Path(__file__).resolve().parents[1] / "ui" / "bench_programs"
+
+
+def program(name: str) -> str:
+    return (PROGRAMS / name).read_text(encoding="utf-8")
+
 
 # The gui command's handler called directly: the same start without building the parser.
 APP_ONLY = (
@@ -37,81 +30,6 @@ APP_ONLY = (
     "    script=None, quit_when_idle=True)\n"
     "raise SystemExit(run(options))\n"
 )
-
-# Run inside the app (gui --script): sign in, a whole interview by keyboard, complete it, and
-# report the peak resident memory.
-FULL_INTERVIEW = """
-import resource, sys
-from PySide6 import QtCore, QtTest, QtWidgets
-ANSWERS = json.loads(ANSWERS_JSON)
-KEYS = "123456789abcdefghijklmnopqrstuvwxyz"
-
-def focus():
-    widget = QtWidgets.QApplication.focusWidget()
-    if widget is None:
-        window.activateWindow()
-        QtTest.QTest.qWaitForWindowActive(window, 500)
-        if window.interview is not None and window.interview.current:
-            window.interview_page.focus_question(window.interview.current)
-        widget = QtWidgets.QApplication.focusWidget()
-    return widget
-
-def keys(text):
-    QtTest.QTest.keyClicks(focus(), text)
-
-def key(k, m=QtCore.Qt.KeyboardModifier.NoModifier):
-    QtTest.QTest.keyClick(focus(), k, m)
-
-def run():
-    window.activateWindow()
-    QtTest.QTest.qWaitForWindowActive(window)
-    keys("petugas1"); key(QtCore.Qt.Key.Key_Return)
-    keys("loket-satu-demo"); key(QtCore.Qt.Key.Key_Return)
-    key(QtCore.Qt.Key.Key_N, QtCore.Qt.KeyboardModifier.ControlModifier)
-    QtCore.QTimer.singleShot(100, interview)
-
-def interview():
-    page = window.interview_page
-    steps = 0
-    while window.stack.currentWidget() is page and steps < 300:
-        steps += 1
-        c = window.interview
-        qid = c.current
-        q = c.questionnaire.questions[qid]
-        if qid in ANSWERS:
-            v = ANSWERS[qid]
-            if q.type == "yes_no":
-                keys("1" if v else "2")
-            elif q.type == "single":
-                keys(KEYS[[ch.value for ch in c.choices(qid)].index(v)])
-            elif q.type == "date":
-                y, m, d = v.split("-"); keys(f"{d}-{m}-{y}")
-            else:
-                keys(str(v))
-                # The offscreen platform gives a completion popup the window's activation;
-                # close it as an officer would before going on.
-                popup = QtWidgets.QApplication.activePopupWidget()
-                if popup is not None:
-                    popup.hide()
-        key(QtCore.Qt.Key.Key_Return)
-        if window.stack.currentWidget() is page and c.current == qid:
-            key(QtCore.Qt.Key.Key_Return)
-        if window.stack.currentWidget() is page and c.current == qid:
-            sys.stdout.write(f"stuck at {qid}\\n")
-            sys.stdout.flush()
-            app.exit(3)
-            return
-    window.review_page.outcome.setFocus()
-    key(QtCore.Qt.Key.Key_Return, QtCore.Qt.KeyboardModifier.ControlModifier)
-    QtTest.QTest.qWait(50)
-    done = window.counter.home().today
-    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    sys.stdout.write(f"rss {kb} completed {sum(1 for r in done if r.status == 'completed')}\\n")
-    sys.stdout.flush()
-    app.quit()
-
-QtCore.QTimer.singleShot(0, run)
-"""
 
 
 def _answers() -> dict[str, object]:
@@ -192,9 +110,10 @@ def startup_ratio(context: BenchContext) -> Figure:
         "PYTHONDONTWRITEBYTECODE": None,
         "PYTHONPYCACHEPREFIX": str(context.workdir / "pycache"),
     }
+    bare_window = [sys.executable, "-c", program("bare_window.py")]
     ours, bare = paired_median_seconds(
         lambda: _run(_app(data_dir, "--quit-when-idle"), cached),
-        lambda: _run([sys.executable, "-c", BARE_WINDOW], cached),
+        lambda: _run(bare_window, cached),
         repeat=repeat,
         warmup=1,
     )
@@ -202,7 +121,7 @@ def startup_ratio(context: BenchContext) -> Figure:
     direct = APP_ONLY.format(data_dir=str(data_dir))
     app_only, bare_again = paired_median_seconds(
         lambda: _run([sys.executable, "-c", direct], cached),
-        lambda: _run([sys.executable, "-c", BARE_WINDOW], cached),
+        lambda: _run(bare_window, cached),
         repeat=repeat,
         warmup=1,
     )
@@ -211,7 +130,7 @@ def startup_ratio(context: BenchContext) -> Figure:
     uncached = {"PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": None}
     compiling, bare_compiling = paired_median_seconds(
         lambda: _run(_app(data_dir, "--quit-when-idle"), uncached),
-        lambda: _run([sys.executable, "-c", BARE_WINDOW], uncached),
+        lambda: _run(bare_window, uncached),
         repeat=repeat,
         warmup=1,
     )
@@ -245,14 +164,17 @@ def rss_ratio(context: BenchContext) -> Figure:
     context.workdir.mkdir(parents=True, exist_ok=True)
     script = context.workdir / "full_interview.py"
     script.write_text(
-        "import json\nANSWERS_JSON = " + repr(json.dumps(_answers())) + "\n" + FULL_INTERVIEW,
+        "import json\nANSWERS_JSON = "
+        + repr(json.dumps(_answers()))
+        + "\n"
+        + program("full_interview.py"),
         encoding="utf-8",
     )
     output = _run(_app(data_dir, "--script", str(script)))
     if "completed 1" not in output:
         raise RuntimeError(f"the interview did not complete: {output!r}")
     ours = _rss_kb(output)
-    bare = _rss_kb(_run([sys.executable, "-c", BARE_WINDOW]))
+    bare = _rss_kb(_run([sys.executable, "-c", program("bare_window.py")]))
     return Figure(
         "rss_ratio",
         ours / 1024,
