@@ -47,7 +47,9 @@ def say(text: str) -> None:
 
 def missing_libraries() -> list[str]:
     try:
-        listing = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, check=False).stdout
+        listing = subprocess.run(
+            ["ldconfig", "-p"], capture_output=True, text=True, check=False
+        ).stdout
     except OSError:
         listing = ""
     return sorted({pkg for lib, pkg in QT_LIBRARIES.items() if lib not in listing})
@@ -65,7 +67,11 @@ def apt_install(packages: list[str], why: str) -> None:
         say(f"installing {why}: {' '.join(packages)}")
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages], check=True, env=env)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages],
+            check=True,
+            env=env,
+        )
         return
     sys.exit(
         f"[run.py] {why} missing. Please install them first (as root):\n  sudo {command}\n"
@@ -91,7 +97,9 @@ def ensure_venv() -> Path:
     if not STAMP.exists() or STAMP.read_text().strip() != wanted:
         say("installing the Python dependencies (pip install -e .[test,build])")
         subprocess.run([str(python), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=False)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "-e", f"{ROOT}[test,build]"], check=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", "-e", f"{ROOT}[test,build]"], check=True
+        )
         STAMP.write_text(wanted)
     return python
 
@@ -110,7 +118,11 @@ def main(argv: list[str]) -> int:
     python = ensure_venv()
     os.chdir(ROOT)
     if command == "app":
-        return subprocess.call([str(python), "-m", "interview_app", *rest])
+        # Bare `run.py app` on a machine where no office is set up opens the demo office (in
+        # its own folder); once the data folder holds an office, that office opens.
+        return subprocess.call(
+            [str(python), "-m", "interview_app", *(rest or ["gui", "--demo-if-new"])]
+        )
     return subprocess.call([str(python), "-m", "pytest", *rest])
 
 

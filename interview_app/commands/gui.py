@@ -15,6 +15,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--demo", action="store_true", help="kantor demo siap pakai / a ready demo office"
     )
     parser.add_argument(
+        "--demo-if-new",
+        action="store_true",
+        help="kantor demo bila folder data belum berisi kantor (perintah README) / the demo "
+        "office when the data folder holds no office yet (the README's command)",
+    )
+    parser.add_argument(
         "--no-crash-dialog",
         action="store_true",
         help="tanpa dialog galat (uji) / no crash dialog (tests)",
@@ -26,6 +32,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--quit-when-idle", action="store_true", help=argparse.SUPPRESS
     )  # start-up figure
     parser.set_defaults(handler=run)
+
+
+def _nothing_configured(data_dir_option: str | None) -> bool:
+    """No database in the data folder yet: a first start on this machine."""
+    from interview_app.storage.paths import database_path, resolve_data_dir
+
+    return not database_path(resolve_data_dir(data_dir_option)).exists()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         raise
     code = run_app(
         args.data_dir,
-        demo=args.demo,
+        demo=args.demo or (args.demo_if_new and _nothing_configured(args.data_dir)),
         crash_dialog=not args.no_crash_dialog,
         script=args.script,
         quit_when_idle=args.quit_when_idle,

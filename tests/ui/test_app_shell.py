@@ -194,16 +194,15 @@ def test_a_bug_writes_a_crash_log_that_the_next_start_offers(tmp_path: Path) -> 
     assert crash.unreported_crashes(data_dir) == []
 
 
-def test_the_demo_office_opens_at_the_login_with_its_accounts(tmp_path: Path) -> None:
+def _start(flag: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    data_dir = tmp_path / "demo"
-    result = subprocess.run(
+    return subprocess.run(
         [
             sys.executable,
             "-m",
             "interview_app",
             "gui",
-            "--demo",
+            flag,
             "--data-dir",
             str(data_dir),
             "--no-crash-dialog",
@@ -215,6 +214,36 @@ def test_the_demo_office_opens_at_the_login_with_its_accounts(tmp_path: Path) ->
         cwd=ROOT,
         timeout=120,
     )
+
+
+def test_the_readme_command_keeps_an_office_that_is_set_up(tmp_path: Path) -> None:
+    data_dir = tmp_path / "office"
+    office = CounterSession.open(data_dir, clock=FixedClock())
+    office.setup_office(
+        office_code="PLU",
+        office_name="Kantor Imigrasi Palu",
+        workstation_name="Loket 1",
+        username="kasi",
+        full_name="Rahmat Hidayat",
+        password="kepala seksi palu",
+    )
+    office.close()
+    result = _start("--demo-if-new", data_dir)
+    assert result.returncode == 0, result.stderr
+    session = CounterSession.open(data_dir)
+    try:
+        assert session.office().office_name == "Kantor Imigrasi Palu"
+        assert session.database.conn.execute("SELECT count(*) FROM interviews").fetchone()[0] == 0
+    finally:
+        session.close()
+
+
+@pytest.mark.parametrize("flag", ["--demo", "--demo-if-new"])
+def test_the_demo_office_opens_at_the_login_with_its_accounts(tmp_path: Path, flag: str) -> None:
+    """--demo-if-new is what the README's `python3 run.py app` passes: on a machine where
+    nothing is set up yet it opens the demo office."""
+    data_dir = tmp_path / "demo"
+    result = _start(flag, data_dir)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("idle ")
     session = CounterSession.open(data_dir)
