@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from interview_app.questionnaire.model import Choice, Question
     from interview_app.questionnaire.valuetypes import Message
 
+NARROW_SCREEN = 1200  # logical pixels: 1366x768 at 150% is 911 wide
 CHOICE_KEYS = "123456789abcdefghijklmnopqrstuvwxyz"
 MAX_KEYED_CHOICES = len(CHOICE_KEYS)
 AUTOSAVE_DELAY_MS = 1500  # within the two seconds the reliability notes allow
@@ -96,9 +97,15 @@ class ChoicePicker(QtWidgets.QFrame):
         grid.setVerticalSpacing(1)
         columns = 1 if len(choices) <= 4 else 2 if len(choices) <= 12 else 3
         rows = (len(choices) + columns - 1) // columns
+        # On a narrow (highly scaled) screen long names wrap instead of widening the form past
+        # the window; on a normal one they keep to one line (a wrapping label sizes itself
+        # narrower than its bold, selected text needs).
+        screen = QtGui.QGuiApplication.primaryScreen()
+        narrow = screen is not None and screen.availableGeometry().width() < NARROW_SCREEN
         for index, (_, text) in enumerate(choices):
             label = QtWidgets.QLabel(f"{CHOICE_KEYS[index]}  {text}")
             label.setObjectName("choice")
+            label.setWordWrap(narrow)
             label.mousePressEvent = lambda event, i=index: self._pick(i)  # type: ignore[method-assign]
             grid.addWidget(label, index % rows, index // rows)
             self.labels.append(label)
