@@ -440,12 +440,7 @@ class CounterSession:
             None,
             record.answers,
             record.notes or "",
-            Correction(
-                record.chosen_outcome,
-                record.override_reason,
-                bool(record.consent_bp3mi),
-                record.revision,
-            ),
+            Correction(record.chosen_outcome, record.override_reason, bool(record.consent_bp3mi)),
         )
         first = controller.session.first_question()
         controller.current = first.id if first is not None else None

@@ -39,7 +39,6 @@ class Correction:
     chosen_outcome: str | None
     override_reason: str | None
     consent_bp3mi: bool
-    revision: int
 
 
 class TypingStore(Protocol):
@@ -199,7 +198,8 @@ class InterviewController:
         if self.correction is not None:
             # Nothing is written until the correction is saved as a whole (a new revision).
             self.current = question_id
-            self.changed.add(question_id)
+            if session.answers.get(question_id) != before_answers.get(question_id):
+                self.changed.add(question_id)
             return AnswerOutcome(
                 question_id,
                 True,

@@ -190,6 +190,11 @@ def test_leaving_a_correction_with_changes_asks_first(
     controller.complete("TUNDA_RUJUK_BP3MI")
     window.start_correction(controller.uuid)
     keyboard.enter()
+    assert window.interview is not None and window.interview.changed == set()
+    window.go_home()  # nothing changed: no question asked
+    assert window.stack.currentWidget() is window.home_page
+    window.start_correction(controller.uuid)
+    keyboard.enter()
     keyboard.press(QtCore.Qt.Key.Key_A, QtCore.Qt.KeyboardModifier.ControlModifier)
     keyboard.type("Sri W. Lasahido")
     keyboard.enter()
