@@ -681,6 +681,17 @@ class InterviewRepository:
             )
         return InterviewRecord.from_dict(json.loads(row[0]))
 
+    def summaries(self, uuids: Sequence[str]) -> list[InterviewSummary]:
+        """The list rows of these interviews (unknown ones left out), newest first."""
+        if not uuids:
+            return []
+        marks = ", ".join("?" for _ in uuids)  # placeholders only; the values are parameters
+        rows = self._database.conn.execute(
+            f"{_SUMMARY_SELECT} WHERE i.uuid IN ({marks}) ORDER BY i.created_at DESC",
+            list(uuids),
+        )
+        return [_summary(row) for row in rows]
+
     def list_drafts(self, workstation_id: str | None = None) -> list[InterviewSummary]:
         """Unfinished interviews, the most recently touched first (offered for resuming)."""
         sql = f"{_SUMMARY_SELECT} WHERE i.status = 'draft'"

@@ -110,7 +110,14 @@ class HomePage(QtWidgets.QWidget):
         self.returned_box.setVisible(bool(home.returned))
         rows = min(max(self.returned.count(), 1), 4)
         self.returned.setFixedHeight(self.returned.sizeHintForRow(0) * rows + 8)
-        self._fill(self.drafts, home.drafts, self.tr("Tidak ada wawancara yang belum selesai."))
+        self._fill(
+            self.drafts,
+            (*home.corrections, *home.drafts),
+            self.tr("Tidak ada wawancara yang belum selesai."),
+        )
+        for index in range(len(home.corrections)):  # corrections a crash left unsaved
+            item = self.drafts.item(index)
+            item.setText(self.tr("KOREKSI belum disimpan") + " · " + item.text())
         self._fill(self.today, home.today, self.tr("Belum ada wawancara hari ini."))
         if self.drafts.count() and self.drafts.item(0).data(QtCore.Qt.ItemDataRole.UserRole):
             self.drafts.setCurrentRow(0)

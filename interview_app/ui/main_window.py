@@ -462,7 +462,10 @@ class MainWindow(QtWidgets.QMainWindow):
             or not interview.changed
         ):
             return True
-        return self.confirm_discard_correction()
+        if not self.confirm_discard_correction():
+            return False
+        interview.discard_correction()
+        return True
 
     # -- interview --------------------------------------------------------------------------
     def new_interview(self) -> None:

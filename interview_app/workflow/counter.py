@@ -346,6 +346,7 @@ class CounterSession:
         repository = self.interviews()
         today = repository.list_today(self.workstation_id(), self.today())
         drafts = repository.list_drafts(self.workstation_id())
+        corrections = repository.summaries(SettingsCorrectionStore(self.settings).pending())
         from interview_app.supervision.retention import purge_due
         from interview_app.supervision.review import returned_interviews
 
@@ -355,7 +356,13 @@ class CounterSession:
             for r in returned_interviews(self.database, self.officer.officer_id)
         )
         due = purge_due(self.database, self.clock)
-        return HomeView(tuple(today), tuple(drafts), returned, due.message() if due else None)
+        return HomeView(
+            tuple(today),
+            tuple(drafts),
+            returned,
+            due.message() if due else None,
+            tuple(corrections),
+        )
 
     def search(self, text: str, limit: int = 50) -> tuple[InterviewSummary, ...]:
         self.require()
@@ -393,6 +400,8 @@ class CounterSession:
         question where it stopped."""
         self.require()
         record = self.interviews().get(uuid)
+        if record.status == "completed" and SettingsCorrectionStore(self.settings).load(uuid):
+            return self.start_correction(uuid)  # a correction a crash left unsaved
         if record.status != "draft":
             raise KnownError(
                 f"Wawancara {record.ref_no} sudah selesai; buka sebagai arsip.",
@@ -432,16 +441,29 @@ class CounterSession:
             )
         questionnaire = self.questionnaire(record.questionnaire_hash)
         repository.record_view(record.uuid, officer.officer_id)
+        # A correction left unsaved by a crash goes on where it stopped.
+        kept = SettingsCorrectionStore(self.settings).load(record.uuid)
+        answers = dict(record.answers)
+        notes = record.notes or ""
+        if kept is not None:
+            for question_id, value in kept[0].items():
+                if value is None:
+                    answers.pop(question_id, None)
+                else:
+                    answers[question_id] = value
+            notes = kept[1] if kept[1] is not None else notes
         controller = self._controller(
             questionnaire,
             record.uuid,
             record.ref_no,
             record.language or "id",
             None,
-            record.answers,
-            record.notes or "",
+            answers,
+            notes,
             Correction(record.chosen_outcome, record.override_reason, bool(record.consent_bp3mi)),
         )
+        if kept is not None:
+            controller.changed = set(kept[0]) | ({"notes"} if kept[1] is not None else set())
         first = controller.session.first_question()
         controller.current = first.id if first is not None else None
         return controller
@@ -483,6 +505,7 @@ class CounterSession:
             ),
             typing_store=SettingsTypingStore(self.settings),
             correction=correction,
+            correction_store=SettingsCorrectionStore(self.settings),
         )
 
     def correct(
@@ -572,6 +595,35 @@ class CounterSession:
             sections,
             record.status == "completed" and record.workstation_id == self.workstation_id(),
         )
+
+
+class SettingsCorrectionStore:
+    """A correction not saved yet, in the settings table under 'correction:<uuid>' (like the
+    typing store): the changed answers in stored form and the notes; cleared when the
+    correction is saved or discarded."""
+
+    PREFIX = "correction:"
+
+    def __init__(self, settings: SettingsStore) -> None:
+        self._settings = settings
+
+    def load(self, uuid: str) -> tuple[dict[str, object], str | None] | None:
+        found = self._settings.get(f"{self.PREFIX}{uuid}")
+        if not isinstance(found, dict) or not isinstance(found.get("answers"), dict):
+            return None
+        notes = found.get("notes")
+        return dict(found["answers"]), notes if isinstance(notes, str) else None
+
+    def save(self, uuid: str, answers: dict[str, object], notes: str | None) -> None:
+        self._settings.set(f"{self.PREFIX}{uuid}", {"answers": answers, "notes": notes})
+
+    def clear(self, uuid: str) -> None:
+        self._settings.delete(f"{self.PREFIX}{uuid}")
+
+    def pending(self) -> list[str]:
+        return [
+            key[len(self.PREFIX) :] for key in self._settings.all() if key.startswith(self.PREFIX)
+        ]
 
 
 class SettingsTypingStore:

@@ -47,6 +47,14 @@ class TypingStore(Protocol):
     def clear(self, uuid: str) -> None: ...
 
 
+class CorrectionStore(Protocol):
+    """A correction not saved yet, kept so that a crash does not lose it: the changed answers
+    (stored form; None = cleared) and the notes when they changed."""
+
+    def save(self, uuid: str, answers: dict[str, Any], notes: str | None) -> None: ...
+    def clear(self, uuid: str) -> None: ...
+
+
 class InterviewController:
     """One open draft: the engine's state plus the stored record it is saved into.
 
@@ -67,9 +75,11 @@ class InterviewController:
         repeat_lookup: Callable[[str | None, str | None, str], list[InterviewSummary]],
         typing_store: TypingStore | None = None,
         correction: Correction | None = None,
+        correction_store: CorrectionStore | None = None,
     ) -> None:
         self.session = session
         self.correction = correction
+        self._correction_store = correction_store
         self.changed: set[str] = set()  # questions answered anew in a correction
         self.questionnaire: Questionnaire = session.questionnaire
         self._repository = repository
@@ -200,6 +210,7 @@ class InterviewController:
             self.current = question_id
             if session.answers.get(question_id) != before_answers.get(question_id):
                 self.changed.add(question_id)
+                self._keep_correction()
             return AnswerOutcome(
                 question_id,
                 True,
@@ -317,11 +328,12 @@ class InterviewController:
     def save_notes(self, notes: str) -> None:
         self._require_draft()
         if notes != self.notes:
+            self.notes = notes
             if self.correction is None:
                 self._repository.save_notes(self.uuid, notes or None)
             else:
                 self.changed.add("notes")
-            self.notes = notes
+                self._keep_correction()
 
     # -- review and decision ----------------------------------------------------------------
     def review(self) -> ReviewView:
@@ -383,6 +395,8 @@ class InterviewController:
             self.completed = CompletedView(
                 record.uuid, record.ref_no, chosen_outcome, code.refers_bp3mi
             )
+            if self._correction_store is not None:
+                self._correction_store.clear(self.uuid)
             return self.completed
         record = self._repository.complete(
             self.uuid,
@@ -401,6 +415,27 @@ class InterviewController:
         if self.typing is not None:
             self._clear_typing()
         return self.completed
+
+    def _keep_correction(self) -> None:
+        """The correction so far, kept aside (not in the interview) until it is saved."""
+        if self._correction_store is None:
+            return
+        answers = {
+            question_id: to_json(self.session.answers[question_id])
+            if self.session.answers.get(question_id) is not None
+            else None
+            for question_id in self.changed
+            if question_id != "notes"
+        }
+        notes = self.notes if "notes" in self.changed else None
+        self._correction_store.save(self.uuid, answers, notes)
+
+    def discard_correction(self) -> None:
+        """The officer leaves the correction: the changes kept aside are dropped."""
+        if self.correction is not None and self.completed is None:
+            self.changed.clear()
+            if self._correction_store is not None:
+                self._correction_store.clear(self.uuid)
 
     def _require_draft(self) -> None:
         if self.completed is not None:

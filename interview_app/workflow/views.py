@@ -54,6 +54,8 @@ class HomeView:
     returned: tuple[ReturnedView, ...] = ()
     # Interviews past the retention period: a reminder until a supervisor purges them.
     reminder: Message | None = None
+    # Corrections a crash left unsaved (resumed like drafts).
+    corrections: tuple[InterviewSummary, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -29,17 +29,22 @@
         <translation>Today at this counter</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/home_page.py" line="113"/>
+        <location filename="../../interview_app/ui/home_page.py" line="116"/>
         <source>Tidak ada wawancara yang belum selesai.</source>
         <translation>No unfinished interviews.</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/home_page.py" line="114"/>
+        <location filename="../../interview_app/ui/home_page.py" line="120"/>
+        <source>KOREKSI belum disimpan</source>
+        <translation>CORRECTION not saved</translation>
+    </message>
+    <message>
+        <location filename="../../interview_app/ui/home_page.py" line="121"/>
         <source>Belum ada wawancara hari ini.</source>
         <translation>No interviews today yet.</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/home_page.py" line="119"/>
+        <location filename="../../interview_app/ui/home_page.py" line="126"/>
         <source>Tidak ditemukan.</source>
         <translation>Nothing found.</translation>
     </message>
@@ -141,92 +146,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="143"/>
+        <location filename="../../interview_app/ui/main_window.py" line="157"/>
         <source>&amp;Kerja</source>
         <translation>&amp;Work</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="144"/>
+        <location filename="../../interview_app/ui/main_window.py" line="158"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="145"/>
+        <location filename="../../interview_app/ui/main_window.py" line="159"/>
         <source>Kunci layar</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="146"/>
+        <location filename="../../interview_app/ui/main_window.py" line="160"/>
         <source>Keluar akun</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="148"/>
+        <location filename="../../interview_app/ui/main_window.py" line="162"/>
         <source>Ganti kata sandi…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="151"/>
+        <location filename="../../interview_app/ui/main_window.py" line="165"/>
         <source>Tutup aplikasi</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="152"/>
+        <location filename="../../interview_app/ui/main_window.py" line="166"/>
         <source>&amp;Wawancara</source>
         <translation>&amp;Interview</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="155"/>
+        <location filename="../../interview_app/ui/main_window.py" line="169"/>
         <source>Bahasa naskah: Indonesia/English</source>
         <translation>Script language: Indonesian/English</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="161"/>
+        <location filename="../../interview_app/ui/main_window.py" line="175"/>
         <source>Tinjau dan putuskan</source>
         <translation>Review and decide</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="165"/>
+        <location filename="../../interview_app/ui/main_window.py" line="179"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="168"/>
+        <location filename="../../interview_app/ui/main_window.py" line="182"/>
         <source>&amp;Supervisor</source>
         <translation>&amp;Supervisor</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="171"/>
+        <location filename="../../interview_app/ui/main_window.py" line="185"/>
         <source>Pengaturan kantor dan akun…</source>
         <translation>Office settings and accounts…</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="175"/>
+        <location filename="../../interview_app/ui/main_window.py" line="189"/>
         <source>Sinkronisasi / Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="321"/>
+        <location filename="../../interview_app/ui/main_window.py" line="345"/>
         <source>Kata sandi sudah diganti.</source>
         <translation>The password was changed.</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="362"/>
+        <location filename="../../interview_app/ui/main_window.py" line="388"/>
         <source>Selamat bekerja, %1</source>
         <translation>Welcome, %1</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="501"/>
+        <location filename="../../interview_app/ui/main_window.py" line="532"/>
         <source>Koreksi wawancara %1 disimpan sebagai revisi baru. Keputusan: %2.</source>
         <translation>Correction of interview %1 saved as a new revision. Decision: %2.</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="503"/>
+        <location filename="../../interview_app/ui/main_window.py" line="534"/>
         <source>Wawancara %1 selesai. Keputusan: %2.</source>
         <translation>Interview %1 completed. Decision: %2.</translation>
     </message>
     <message>
-        <location filename="../../interview_app/ui/main_window.py" line="509"/>
+        <location filename="../../interview_app/ui/main_window.py" line="540"/>
         <source>Pemohon dirujuk: cetak slip rujukan BP3MI.</source>
         <translation>Applicant referred: print the BP3MI referral slip.</translation>
     </message>

@@ -205,6 +205,7 @@ def test_leaving_a_correction_with_changes_asks_first(
     monkeypatch.setattr(window, "confirm_discard_correction", lambda: True)
     window.go_home()
     assert window.stack.currentWidget() is window.home_page
+    assert window.counter.home().corrections == ()  # discarded, not kept for later
     assert window.counter.interviews().get(controller.uuid).full_name == "Sri Wahyuni Lasahido"
 
 
@@ -236,3 +237,24 @@ def test_the_days_first_sign_in_takes_a_snapshot(
     window.logout()
     _try_login(window, keyboard, *OFFICER)
     qtbot.waitUntil(lambda: len(list(folder.glob("daily-*.sqlite3"))) == 2, timeout=5000)
+
+
+def test_a_correction_left_by_a_crash_is_offered_on_home(
+    qtbot: Any, window: MainWindow, keyboard: Keyboard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(window, "confirm_discard_correction", lambda: True)  # at the close
+    log_in(window, keyboard, OFFICER)
+    controller = window.counter.start_interview()
+    walk(controller, answers("tourist_visa_work"))
+    controller.complete("TUNDA_RUJUK_BP3MI")
+    # What a window that died mid-correction leaves behind: the changes kept aside.
+    window.counter.start_correction(controller.uuid).answer("full_name", "Sri W. Lasahido")
+    window.go_home()
+    drafts = window.home_page.drafts
+    assert drafts.item(0).text().startswith("KOREKSI belum disimpan · " + controller.ref_no)
+    drafts.setFocus()
+    drafts.setCurrentRow(0)
+    keyboard.enter()
+    page = window.interview_page
+    assert window.stack.currentWidget() is page and "KOREKSI" in page.header.text()
+    assert page.fields["full_name"].text() == "Sri W. Lasahido"

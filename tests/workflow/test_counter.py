@@ -245,3 +245,50 @@ def test_a_correction_is_a_new_revision_with_its_reason(counter: CounterSession)
     assert repository.get_revision(interview.uuid, 1).full_name == "Sri Wahyuni Lasahido"
     with pytest.raises(KnownError):
         counter.correct(interview.uuid, reason="x", changes={"nik": "123"})
+
+
+def test_a_correction_cut_short_by_a_crash_goes_on_where_it_stopped(
+    counter: CounterSession, data_dir: Path, clock: FixedClock
+) -> None:
+    interview = counter.start_interview()
+    walk(interview, answers("tourist_visa_work"))
+    interview.complete("TUNDA_RUJUK_BP3MI")
+    correcting = counter.start_correction(interview.uuid)
+    assert correcting.answer("full_name", "Sri W. Lasahido").saved
+    assert correcting.answer("phone", None).saved  # clearing an optional answer
+    correcting.save_notes("Nama dibetulkan sesuai KTP")
+    # The process dies here: a new session on the same folder.
+    counter.close()
+    again = CounterSession.open(data_dir, clock=clock)
+    try:
+        again.login(*OFFICER)
+        home = again.home()
+        assert [row.uuid for row in home.corrections] == [interview.uuid]
+        record = again.interviews().get(interview.uuid)
+        assert record.revision == 1 and record.full_name == "Sri Wahyuni Lasahido"
+        resumed = again.resume(interview.uuid)  # from the home list, like a draft
+        assert resumed.correction is not None
+        assert resumed.raw_answer("full_name") == "Sri W. Lasahido"
+        assert resumed.raw_answer("phone") is None
+        assert resumed.notes == "Nama dibetulkan sesuai KTP"
+        assert resumed.changed == {"full_name", "phone", "notes"}
+        resumed.complete("TUNDA_RUJUK_BP3MI", correction_reason="salah ketik nama")
+        saved = again.interviews().get(interview.uuid)
+        assert saved.revision == 2 and saved.full_name == "Sri W. Lasahido"
+        assert saved.notes == "Nama dibetulkan sesuai KTP" and "phone" not in saved.answers
+        assert again.home().corrections == ()
+    finally:
+        again.close()
+
+
+def test_a_discarded_correction_is_gone(counter: CounterSession) -> None:
+    interview = counter.start_interview()
+    walk(interview, answers("tourist_visa_work"))
+    interview.complete("TUNDA_RUJUK_BP3MI")
+    correcting = counter.start_correction(interview.uuid)
+    correcting.answer("full_name", "Nama Lain")
+    assert counter.home().corrections
+    correcting.discard_correction()
+    assert counter.home().corrections == ()
+    fresh = counter.start_correction(interview.uuid)
+    assert fresh.raw_answer("full_name") == "Sri Wahyuni Lasahido" and not fresh.changed
