@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -174,3 +177,18 @@ def run_interview(
         if on_answer is not None:
             on_answer(current)
     return seen
+
+
+def run_app(data_dir: Path, *flags: str) -> subprocess.CompletedProcess[str]:
+    """The app as its own process (offscreen): started on `data_dir`, quit once idle."""
+    root = Path(__file__).resolve().parent.parent.parent
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
+    command = [sys.executable, "-m", "interview_app", "gui", *flags, "--data-dir", str(data_dir)]
+    return subprocess.run(
+        [*command, "--no-crash-dialog", "--quit-when-idle"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+        timeout=120,
+    )

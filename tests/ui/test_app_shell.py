@@ -19,7 +19,7 @@ from interview_app.ui.home_page import HomePage
 from interview_app.ui.i18n import APP_CATALOGUE, compiled, install_translators
 from interview_app.ui.main_window import MainWindow
 from interview_app.workflow.counter import CounterSession
-from tests.ui.conftest import Keyboard, show_window
+from tests.ui.conftest import Keyboard, run_app, show_window
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -194,28 +194,6 @@ def test_a_bug_writes_a_crash_log_that_the_next_start_offers(tmp_path: Path) -> 
     assert crash.unreported_crashes(data_dir) == []
 
 
-def _start(flag: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "interview_app",
-            "gui",
-            flag,
-            "--data-dir",
-            str(data_dir),
-            "--no-crash-dialog",
-            "--quit-when-idle",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
-
-
 def test_the_readme_command_keeps_an_office_that_is_set_up(tmp_path: Path) -> None:
     data_dir = tmp_path / "office"
     office = CounterSession.open(data_dir, clock=FixedClock())
@@ -228,7 +206,7 @@ def test_the_readme_command_keeps_an_office_that_is_set_up(tmp_path: Path) -> No
         password="kepala seksi palu",
     )
     office.close()
-    result = _start("--demo-if-new", data_dir)
+    result = run_app(data_dir, "--demo-if-new")
     assert result.returncode == 0, result.stderr
     session = CounterSession.open(data_dir)
     try:
@@ -243,7 +221,7 @@ def test_the_demo_office_opens_at_the_login_with_its_accounts(tmp_path: Path, fl
     """--demo-if-new is what the README's `python3 run.py app` passes: on a machine where
     nothing is set up yet it opens the demo office."""
     data_dir = tmp_path / "demo"
-    result = _start(flag, data_dir)
+    result = run_app(data_dir, flag)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("idle ")
     session = CounterSession.open(data_dir)

@@ -3,39 +3,16 @@ damaged file before anything is written."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from interview_app.storage.database import open_database
+from tests.ui.conftest import run_app
 
 pytestmark = [pytest.mark.gui]
 ROOT = Path(__file__).resolve().parent.parent.parent
-
-
-def _run_app(data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "interview_app",
-            "gui",
-            "--data-dir",
-            str(data_dir),
-            "--no-crash-dialog",
-            "--quit-when-idle",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
 
 
 def test_a_damaged_database_is_refused_after_the_deferred_check(tmp_path: Path) -> None:
@@ -58,7 +35,7 @@ def test_a_damaged_database_is_refused_after_the_deferred_check(tmp_path: Path) 
     data[offset + 8 : offset + 200] = b"\xff" * 192
     path.write_bytes(bytes(data))
 
-    result = _run_app(data_dir)
+    result = run_app(data_dir)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "The database file is damaged" in result.stderr
     assert _settings(path) == settings_before
@@ -67,7 +44,7 @@ def test_a_damaged_database_is_refused_after_the_deferred_check(tmp_path: Path) 
 def test_a_sound_database_opens_and_is_checked(tmp_path: Path) -> None:
     data_dir = tmp_path / "office"
     open_database(data_dir).close()
-    result = _run_app(data_dir)
+    result = run_app(data_dir)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("idle ")
 
