@@ -12,7 +12,6 @@ from interview_app.storage.database import open_database
 from tests.ui.conftest import run_app
 
 pytestmark = [pytest.mark.gui]
-ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def test_a_damaged_database_is_refused_after_the_deferred_check(tmp_path: Path) -> None:
