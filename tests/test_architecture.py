@@ -50,7 +50,11 @@ def test_no_eval_or_exec_anywhere_in_the_package() -> None:
     offenders = []
     for path in python_files():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("eval", "exec"):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("eval", "exec")
+            ):
                 offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert offenders == []
 
@@ -65,9 +69,13 @@ def test_every_command_has_its_owner_module_listed() -> None:
 
     from interview_app.cli import COMMAND_MODULES, COMMAND_OWNERS, build_parser
 
-    subparsers = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    subparsers = next(
+        a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)
+    )
     assert set(subparsers.choices) == set(COMMAND_OWNERS)
     assert set(COMMAND_OWNERS.values()) == set(COMMAND_MODULES)
     for name, module in COMMAND_OWNERS.items():
-        only = next(a for a in build_parser((module,))._actions if isinstance(a, argparse._SubParsersAction))
+        only = next(
+            a for a in build_parser((module,))._actions if isinstance(a, argparse._SubParsersAction)
+        )
         assert name in only.choices

@@ -25,11 +25,16 @@ def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
         conn.close()
 
 
-def test_demo_data_makes_an_office_with_accounts_and_interviews(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_data_makes_an_office_with_accounts_and_interviews(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     database = demo_dir / "interviews.sqlite3"
     assert rows(database, "SELECT count(*) FROM interviews") == [(30,)]
     assert rows(database, "SELECT count(*) FROM officers WHERE role = 'supervisor'") == [(1,)]
-    outcomes = {r[0] for r in rows(database, "SELECT chosen_outcome FROM interviews WHERE status = 'completed'")}
+    outcomes = {
+        r[0]
+        for r in rows(database, "SELECT chosen_outcome FROM interviews WHERE status = 'completed'")
+    }
     assert {"TERBIT", "TUNDA_RUJUK_BP3MI"} <= outcomes
     niks = [r[0] for r in rows(database, "SELECT nik FROM interviews WHERE nik IS NOT NULL")]
     assert all(len(n) == 16 and n.startswith("72") for n in niks)
@@ -43,7 +48,9 @@ def test_demo_data_is_deterministic_for_a_seed(tmp_path: Path) -> None:
     assert rows(first / "interviews.sqlite3", query) == rows(second / "interviews.sqlite3", query)
 
 
-def test_db_check_passes_on_a_fresh_office(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_db_check_passes_on_a_fresh_office(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["db", "check", "--data-dir", str(demo_dir)]) == 0
     out = capsys.readouterr().out
     assert "HASIL: BAIK" in out and "RESULT: OK" in out
@@ -54,7 +61,9 @@ def tamper(database: Path, sql: str) -> None:
     try:
         conn.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
         conn.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
-        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").fetchall():
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'"
+        ).fetchall():
             conn.execute(f'DROP TRIGGER "{name}"')
         conn.execute(sql)
         conn.commit()
@@ -70,7 +79,9 @@ def tamper(database: Path, sql: str) -> None:
     ],
     ids=["edited", "deleted"],
 )
-def test_db_check_finds_an_audit_entry_changed_by_hand(tmp_path: Path, edit: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_db_check_finds_an_audit_entry_changed_by_hand(
+    tmp_path: Path, edit: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["demo-data", "--data-dir", str(tmp_path), "--count", "5"]) == 0
     capsys.readouterr()
     tamper(tmp_path / "interviews.sqlite3", edit)
@@ -79,7 +90,9 @@ def test_db_check_finds_an_audit_entry_changed_by_hand(tmp_path: Path, edit: str
     assert "RESULT: PROBLEMS FOUND" in out and ("#5" in out or "#7" in out)
 
 
-def test_db_backup_output_passes_db_check(demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_db_backup_output_passes_db_check(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "cadangan" / "backup.sqlite3"
     out.parent.mkdir()
     assert main(["db", "backup", "--data-dir", str(demo_dir), "--out", str(out)]) == 0
@@ -88,7 +101,9 @@ def test_db_backup_output_passes_db_check(demo_dir: Path, tmp_path: Path, capsys
     assert rows(out, "SELECT count(*) FROM interviews") == [(30,)]
 
 
-def test_db_commands_refuse_a_folder_without_a_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_db_commands_refuse_a_folder_without_a_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["db", "check", "--data-dir", str(tmp_path / "kosong")]) == 1
     err = capsys.readouterr().err
     assert "Tidak ada basis data" in err and "There is no database" in err

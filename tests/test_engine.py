@@ -109,8 +109,13 @@ def test_nik_cross_checks_birth_date_and_sex(script) -> None:  # type: ignore[no
 
 
 def test_choice_filter_offers_only_matching_choices(script) -> None:  # type: ignore[no-untyped-def]
-    text = (FIXTURES / "scripts" / "mini.yaml").read_text(encoding="utf-8").replace(
-        "        choices: jobs\n", "        choices: jobs\n        choice_filter: \"@group = 'legal'\"\n"
+    text = (
+        (FIXTURES / "scripts" / "mini.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "        choices: jobs\n",
+            "        choices: jobs\n        choice_filter: \"@group = 'legal'\"\n",
+        )
     )
     from interview_app.questionnaire.loader import load_text
 
@@ -120,7 +125,14 @@ def test_choice_filter_offers_only_matching_choices(script) -> None:  # type: ig
 
 
 def test_identity_fields_and_stored_round_trip(script) -> None:  # type: ignore[no-untyped-def]
-    s = session(script, nik=NIK_MAN_1990, birth_date=dt.date(1990, 8, 15), sex="L", purpose="kerja", documents=["visa"])
+    s = session(
+        script,
+        nik=NIK_MAN_1990,
+        birth_date=dt.date(1990, 8, 15),
+        sex="L",
+        purpose="kerja",
+        documents=["visa"],
+    )
     assert s.identity_fields() == {"nik": NIK_MAN_1990, "birth_date": "1990-08-15", "sex": "L"}
     stored = s.stored_answers()
     again = InterviewSession.from_stored(script, stored, today=TODAY)

@@ -17,7 +17,11 @@ from .conftest import DEFAULT_SCRIPT, FIXTURES
 
 SCRIPT = load_file(DEFAULT_SCRIPT)
 TODAY = dt.date(2026, 11, 28)
-ANSWERABLE = [q for q in SCRIPT.questions.values() if q.takes_answer and q.check is None and q.identity not in ("sex", "birth_date")]
+ANSWERABLE = [
+    q
+    for q in SCRIPT.questions.values()
+    if q.takes_answer and q.check is None and q.identity not in ("sex", "birth_date")
+]
 
 
 def values_for(question: Question) -> st.SearchStrategy[Any]:

@@ -46,9 +46,19 @@ def test_three_mistakes_give_three_messages_each_with_its_line(tmp_path: Path) -
     # 3: a reference to a question that does not exist.
     purpose_line = next(i for i, line in enumerate(lines) if "purpose = 'kerja'" in line)
     lines[purpose_line] = lines[purpose_line].replace("purpose = 'kerja'", "purpose = 'kerjaa'", 1)
-    label_line = next(i for i, line in enumerate(lines) if "label:" in line and "en:" in line and i > purpose_line + 5)
-    lines[label_line] = lines[label_line].split(", en:")[0] + "}" if ", en:" in lines[label_line] else lines[label_line]
-    when_line = next(i for i, line in enumerate(lines) if line.strip().startswith("when:") and "age" in line)
+    label_line = next(
+        i
+        for i, line in enumerate(lines)
+        if "label:" in line and "en:" in line and i > purpose_line + 5
+    )
+    lines[label_line] = (
+        lines[label_line].split(", en:")[0] + "}"
+        if ", en:" in lines[label_line]
+        else lines[label_line]
+    )
+    when_line = next(
+        i for i, line in enumerate(lines) if line.strip().startswith("when:") and "age" in line
+    )
     lines[when_line] = lines[when_line].replace("age", "agee", 1)
     broken = tmp_path / "rusak.yaml"
     broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -142,7 +152,9 @@ def test_duplicate_yaml_key_is_a_problem() -> None:
 
 
 def test_yaml_one_point_one_booleans_stay_text() -> None:
-    text = MINI.read_text(encoding="utf-8").replace("scam_countries: [KH, MM]", "scam_countries: [KH, NO, yes]")
+    text = MINI.read_text(encoding="utf-8").replace(
+        "scam_countries: [KH, MM]", "scam_countries: [KH, NO, yes]"
+    )
     script = load_text(text)
     assert script.constants["scam_countries"] == ["KH", "NO", "yes"]
 
@@ -169,16 +181,40 @@ def test_arbitrary_text_only_raises_the_loaders_error(text: str) -> None:
 
 json_like = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=12),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(
-        st.sampled_from(
-            ["id", "version", "title", "sections", "questions", "type", "label", "en", "choices",
-             "risk_rules", "outcome_rules", "when", "outcome", "constants", "value", "relevant",
-             "calculate", "choice_lists", "outcome_codes", "code", "weight", "hard", "reason"]
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "id",
+                    "version",
+                    "title",
+                    "sections",
+                    "questions",
+                    "type",
+                    "label",
+                    "en",
+                    "choices",
+                    "risk_rules",
+                    "outcome_rules",
+                    "when",
+                    "outcome",
+                    "constants",
+                    "value",
+                    "relevant",
+                    "calculate",
+                    "choice_lists",
+                    "outcome_codes",
+                    "code",
+                    "weight",
+                    "hard",
+                    "reason",
+                ]
+            )
+            | st.text(max_size=6),
+            children,
+            max_size=5,
         )
-        | st.text(max_size=6),
-        children,
-        max_size=5,
     ),
     max_leaves=30,
 )

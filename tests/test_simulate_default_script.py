@@ -16,13 +16,23 @@ from .conftest import DEFAULT_SCRIPT, FIXTURES
 
 ANSWERS = FIXTURES / "answers"
 WORK_SECTION_RULES = {
-    "scam_job", "domestic_worker_middle_east", "fishing_crew", "employer_unknown", "salary_too_high",
-    "contract_problem", "visa_not_work", "not_registered", "unlicensed_company",
+    "scam_job",
+    "domestic_worker_middle_east",
+    "fishing_crew",
+    "employer_unknown",
+    "salary_too_high",
+    "contract_problem",
+    "visa_not_work",
+    "not_registered",
+    "unlicensed_company",
 }
 
 
 def simulate(name: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
-    assert main(["simulate", "--questionnaire", str(DEFAULT_SCRIPT), "--answers", str(ANSWERS / name)]) == 0
+    assert (
+        main(["simulate", "--questionnaire", str(DEFAULT_SCRIPT), "--answers", str(ANSWERS / name)])
+        == 0
+    )
     return json.loads(capsys.readouterr().out)
 
 
@@ -59,7 +69,9 @@ def test_scam_recruitment_to_cambodia_goes_to_law_enforcement(capsys) -> None:  
     assert result["suggested_outcome"]["code"] == "RUJUK_APH"
 
 
-def test_changing_purpose_from_work_to_tourism_removes_the_work_section_flags(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_changing_purpose_from_work_to_tourism_removes_the_work_section_flags(
+    capsys, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     as_tourist = simulate("work_changed_to_tourism.json", capsys)
     assert not rules(as_tourist) & WORK_SECTION_RULES
     assert "job_type" not in as_tourist["asked"] and "job_type" in as_tourist["ignored_answers"]
@@ -67,7 +79,10 @@ def test_changing_purpose_from_work_to_tourism_removes_the_work_section_flags(ca
     document["answers"]["purpose"] = "kerja"
     as_worker_file = tmp_path / "as_worker.json"
     as_worker_file.write_text(json.dumps(document), encoding="utf-8")
-    assert main(["simulate", "--questionnaire", str(DEFAULT_SCRIPT), "--answers", str(as_worker_file)]) == 0
+    assert (
+        main(["simulate", "--questionnaire", str(DEFAULT_SCRIPT), "--answers", str(as_worker_file)])
+        == 0
+    )
     as_worker = json.loads(capsys.readouterr().out)
     assert rules(as_worker) & WORK_SECTION_RULES
 
@@ -82,15 +97,37 @@ def test_bad_answer_file_is_refused_with_exit_1(tmp_path: Path) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "interview_app", "simulate", "--questionnaire", str(DEFAULT_SCRIPT), "--answers", str(broken)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "interview_app",
+            "simulate",
+            "--questionnaire",
+            str(DEFAULT_SCRIPT),
+            "--answers",
+            str(broken),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    assert result.returncode == 1 and "bukan JSON" in result.stderr and "not valid JSON" in result.stderr
+    assert (
+        result.returncode == 1
+        and "bukan JSON" in result.stderr
+        and "not valid JSON" in result.stderr
+    )
     shapeless = tmp_path / "shapeless.json"
     shapeless.write_text("[1, 2]", encoding="utf-8")
-    assert main(["simulate", "--questionnaire", str(DEFAULT_SCRIPT), "--answers", str(shapeless)]) == 1
+    assert (
+        main(["simulate", "--questionnaire", str(DEFAULT_SCRIPT), "--answers", str(shapeless)]) == 1
+    )
 
 
 def test_missing_arguments_are_a_usage_error() -> None:
-    result = subprocess.run([sys.executable, "-m", "interview_app", "simulate"], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "interview_app", "simulate"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 2 and "usage" in result.stderr

@@ -9,7 +9,9 @@ import pytest
 from interview_app.sync import drives
 
 
-def test_mounted_sticks_are_listed_with_free_space(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_mounted_sticks_are_listed_with_free_space(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     media = tmp_path / "media" / "petugas"
     (media / "FLASHDISK").mkdir(parents=True)
     (media / "KINGSTON 16GB").mkdir()
