@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
+import platform
+import shutil
+import sqlite3
 import statistics
+import sys
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 # Modules that hold figures; each defines functions decorated with @figure.
@@ -15,9 +21,22 @@ FIGURE_MODULES = (
     "interview_app.bench.storage_figures",
     "interview_app.bench.sync_figures",
     "interview_app.bench.slip_figures",
+    "interview_app.bench.office_figures",
     "interview_app.bench.ui_figures",
     "interview_app.bench.release_figures",
 )
+# `bench --scale`: the storage figures, each at these numbers of interviews.
+SCALE_FIGURES = (
+    "nik_lookup_ratio",
+    "name_search_ratio",
+    "home_search_ratio",
+    "db_check_ratio",
+    "recap_ratio",
+    "export_ratio",
+)
+SCALE_SIZES = (10_000, 100_000, 1_000_000)
+# Bump when a generated data set changes shape, so that a cache of the old one is not reused.
+DATA_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -31,6 +50,8 @@ class Figure:
     unit: str
     goal: float | None = None
     detail: str = ""
+    # The data sizes the figure was measured at, e.g. {"interviews": 100000}.
+    sizes: dict[str, int] = field(default_factory=dict)
 
     @property
     def ratio(self) -> float:
@@ -45,8 +66,57 @@ class Figure:
 
 @dataclass(frozen=True)
 class BenchContext:
+    """How big and how often: `smoke` (the test suite: tiny sizes, one repeat, no warm-up),
+    `quick` (smaller data sets), or the full run. `cache` keeps generated data sets between
+    runs (read-only templates: a figure that writes works on a copy)."""
+
     quick: bool
     workdir: Path
+    smoke: bool = False
+    cache: Path | None = None
+    # `bench --scale`: the number of interviews every storage figure is measured at.
+    interviews: int | None = None
+
+    def size(self, full: int, quick: int, smoke: int) -> int:
+        if self.interviews is not None:
+            return self.interviews
+        return smoke if self.smoke else quick if self.quick else full
+
+    def repeat(self, full: int, quick: int) -> int:
+        return 1 if self.smoke else quick if self.quick else full
+
+    def warmup(self, normal: int) -> int:
+        return 0 if self.smoke else normal
+
+    def dataset(self, name: str, build: Callable[[Path], object]) -> Path:
+        """A generated data folder, built once by `build(folder)` and kept in the cache (or,
+        without one, for this run). Its name carries the generator's version, the schema
+        version and the password cost in effect, so a changed generator builds anew. A build
+        that did not finish leaves no marker and is thrown away the next time."""
+        from interview_app.storage.passwords import ENV_SCRYPT_N, SCRYPT_N
+        from interview_app.storage.schema import SCHEMA
+
+        scrypt_n = os.environ.get(ENV_SCRYPT_N) or SCRYPT_N
+
+        root = self.cache if self.cache is not None else self.workdir.parent
+        folder = root / f"{name}-d{DATA_VERSION}-s{SCHEMA.version}-n{scrypt_n}"
+        marker = folder / "bench-dataset-complete"
+        if marker.exists():
+            return folder
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        build(folder)
+        marker.write_text("ok\n", encoding="utf-8")
+        return folder
+
+    def copy_of(self, template: Path, name: str) -> Path:
+        """A fresh copy of a data set (without its marker) under this figure's workdir."""
+        target = self.workdir / name
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(template, target, ignore=shutil.ignore_patterns("bench-dataset-complete"))
+        return target
 
 
 Measure = Callable[[BenchContext], Figure]
@@ -103,6 +173,30 @@ def paired_median_seconds(
     return statistics.median(ours), statistics.median(bare)
 
 
+def render_scale_table(measured: list[tuple[int | None, Figure]]) -> str:
+    """One row per figure, one column per size: the value (unit) and the ratio."""
+    sizes = sorted({size for size, _ in measured if size is not None})
+    by_name: dict[str, dict[int, Figure]] = {}
+    for size, f in measured:
+        if size is not None:
+            by_name.setdefault(f.name, {})[size] = f
+    header = ["figure", "unit", *(f"{size:,} (value / ratio)" for size in sizes), "goal"]
+    rows = [header]
+    for name, per_size in by_name.items():
+        some = next(iter(per_size.values()))
+        cells = [
+            f"{per_size[size].value:.4g} / {per_size[size].ratio:.2f}" if size in per_size else "-"
+            for size in sizes
+        ]
+        rows.append([name, some.unit, *cells, "" if some.goal is None else f"≤ {some.goal}"])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = [
+        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
 def render_table(figures: list[Figure]) -> str:
     rows = [("figure", "value", "baseline", "unit", "ratio", "goal", "")]
     for f in figures:
@@ -127,7 +221,42 @@ def render_table(figures: list[Figure]) -> str:
     return "\n".join(lines + ([""] + details if details else []))
 
 
-def write_json(figures: list[Figure], path: Path) -> None:
-    path.write_text(
-        json.dumps({f.name: f.as_json() for f in figures}, indent=2) + "\n", encoding="utf-8"
-    )
+def _version(*distributions: str) -> str:
+    for distribution in distributions:
+        try:
+            return metadata.version(distribution)
+        except metadata.PackageNotFoundError:
+            continue
+    return "not installed"
+
+
+def machine() -> dict[str, object]:
+    """What the figures were measured on (the ratios travel better than the values)."""
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    return {
+        "cores": os.cpu_count(),
+        "os": platform.platform(),
+        "python": sys.version.split()[0],
+        "pyside6": _version("PySide6", "PySide6_Essentials"),
+        "sqlite": sqlite3.sqlite_version,
+        "load_average_1_5_15": [round(x, 2) for x in load] if load else None,
+    }
+
+
+def write_json(
+    measured: list[tuple[int | None, Figure]],
+    path: Path,
+    *,
+    mode: str,
+    machine_info: dict[str, object],
+) -> None:
+    """`{"machine": {...}, "mode": ..., "figures": {name: {value, baseline, unit, goal, detail,
+    sizes, ratio}}}`; in --scale mode each name carries its size (`nik_lookup_ratio@100000`)."""
+    data = {
+        "machine": machine_info,
+        "mode": mode,
+        "figures": {
+            (f.name if size is None else f"{f.name}@{size}"): f.as_json() for size, f in measured
+        },
+    }
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

@@ -35,7 +35,7 @@ def _referral_with_most_flags(
     ctx: BenchContext,
 ) -> tuple[InterviewRecord, Any, Officer | None, dict[str, Any], bytes]:
     data_dir = ctx.workdir / "office"
-    create_demo_office(data_dir, count=40 if ctx.quick else 80, seed=11, today=TODAY)
+    create_demo_office(data_dir, count=ctx.size(80, 40, 20), seed=11, today=TODAY)
     found = read_office_key(data_dir)
     assert found is not None
     database = open_database(data_dir)
@@ -113,7 +113,9 @@ def slip_ratio(ctx: BenchContext) -> Figure:
     def bare() -> bytes:
         return _bare_page(document, payload)
 
-    value, baseline = paired_median_seconds(ours, bare, repeat=10 if ctx.quick else 30)
+    value, baseline = paired_median_seconds(
+        ours, bare, repeat=ctx.repeat(30, 10), warmup=ctx.warmup(3)
+    )
     return Figure(
         "slip_ratio",
         value * 1000,
@@ -124,4 +126,5 @@ def slip_ratio(ctx: BenchContext) -> Figure:
             f"referral with {len(record.flags)} flags ({pages} page(s)); ours: content + "
             "jinja2 + markup + platypus with header/footer; bare: same title, rows, paragraphs, QR"
         ),
+        sizes={"flags": len(record.flags), "pages": pages},
     )

@@ -107,7 +107,7 @@ def _bare_commit(path: Path) -> tuple[sqlite3.Connection, Callable[[], None]]:
 def autosave(context: BenchContext) -> Figure:
     data_dir = context.workdir / "station"
     create_demo_office(data_dir, count=0, today=TODAY)
-    repeat = 200 if context.quick else 600
+    repeat = context.repeat(600, 200)
     database = open_database(data_dir)
     try:
         found = read_office_key(data_dir)
@@ -149,12 +149,14 @@ def autosave(context: BenchContext) -> Figure:
         bare_conn, bare_commit = _bare_commit(context.workdir / "bare.sqlite3")
         try:
             value, baseline = paired_median_seconds(
-                answer_one, bare_commit, repeat=repeat, warmup=20
+                answer_one, bare_commit, repeat=repeat, warmup=context.warmup(20)
             )
         finally:
             bare_conn.close()
         engine_only = median_seconds(
-            lambda: session.answer("destination", "MY", confirm_warnings=True), repeat=repeat
+            lambda: session.answer("destination", "MY", confirm_warnings=True),
+            repeat=repeat,
+            warmup=context.warmup(3),
         )
     finally:
         database.close()
@@ -165,6 +167,7 @@ def autosave(context: BenchContext) -> Figure:
         "ms",
         goal=1.5,
         detail=f"engine recompute alone {engine_only * 1e6:.0f} µs per answer",
+        sizes={"answers": repeat},
     )
 
 
@@ -221,16 +224,29 @@ def _fill_interviews(data_dir: Path, rows: int, seed: int = 11) -> tuple[list[st
     return niks, [f"{g} {f}"[:5] for g in GIVEN[:3] for f in FAMILY[:2]]
 
 
-def _lookup_database(context: BenchContext) -> tuple[Path, list[str], list[str], int]:
-    rows = 100_000 if context.quick else 1_000_000
-    data_dir = context.workdir.parent / f"lookup-{rows}"
-    marker = data_dir / "filled"
-    if not marker.exists():
+LOOKUPS_FILE = "bench-lookups.txt"
+
+
+def lookup_office(context: BenchContext, rows: int) -> tuple[Path, list[str], list[str]]:
+    """A demo office's accounts and script with `rows` bare completed interviews (cached);
+    with some NIKs that occur in it and some name prefixes."""
+
+    def build(data_dir: Path) -> None:
         create_demo_office(data_dir, count=0, today=TODAY)
         niks, prefixes = _fill_interviews(data_dir, rows)
-        marker.write_text("\n".join(niks) + "\n--\n" + "\n".join(prefixes), encoding="utf-8")
-    niks_text, prefixes_text = marker.read_text(encoding="utf-8").split("\n--\n")
-    return data_dir, niks_text.split(), prefixes_text.splitlines(), rows
+        (data_dir / LOOKUPS_FILE).write_text(
+            "\n".join(niks) + "\n--\n" + "\n".join(prefixes), encoding="utf-8"
+        )
+
+    data_dir = context.dataset(f"lookup-{rows}", build)
+    niks_text, prefixes_text = (data_dir / LOOKUPS_FILE).read_text(encoding="utf-8").split("\n--\n")
+    return data_dir, niks_text.split(), prefixes_text.splitlines()
+
+
+def _lookup_database(context: BenchContext) -> tuple[Path, list[str], list[str], int]:
+    rows = context.size(1_000_000, 100_000, 500)
+    data_dir, niks, prefixes = lookup_office(context, rows)
+    return data_dir, niks, prefixes, rows
 
 
 @figure("nik_lookup_ratio")
@@ -246,7 +262,7 @@ def nik_lookup(context: BenchContext) -> Figure:
         def lookup() -> None:
             repository.repeat_applicants(nik=niks[next(cycle) % len(niks)])
 
-        value = median_seconds(lookup, repeat=500)
+        value = median_seconds(lookup, repeat=context.repeat(500, 500), warmup=context.warmup(3))
         conn = sqlite3.connect(database.path)
         try:
 
@@ -255,7 +271,9 @@ def nik_lookup(context: BenchContext) -> Figure:
                     BARE_COLUMNS + " WHERE nik = ?", (niks[next(cycle) % len(niks)],)
                 ).fetchall()
 
-            baseline = median_seconds(bare, repeat=500)
+            baseline = median_seconds(
+                bare, repeat=context.repeat(500, 500), warmup=context.warmup(3)
+            )
         finally:
             conn.close()
     finally:
@@ -267,6 +285,7 @@ def nik_lookup(context: BenchContext) -> Figure:
         "µs",
         goal=3.0,
         detail=f"{rows:,} interviews stored; baseline: indexed point look-up of the same columns",
+        sizes={"interviews": rows},
     )
 
 
@@ -283,7 +302,7 @@ def name_search(context: BenchContext) -> Figure:
         def search() -> None:
             repository.search(prefixes[next(cycle) % len(prefixes)], limit=50)
 
-        value = median_seconds(search, repeat=300)
+        value = median_seconds(search, repeat=context.repeat(300, 300), warmup=context.warmup(3))
         conn = sqlite3.connect(database.path)
         try:
 
@@ -295,7 +314,9 @@ def name_search(context: BenchContext) -> Figure:
                     (prefix, prefix + "\uffff"),
                 ).fetchall()
 
-            baseline = median_seconds(bare, repeat=300)
+            baseline = median_seconds(
+                bare, repeat=context.repeat(300, 300), warmup=context.warmup(3)
+            )
         finally:
             conn.close()
     finally:
@@ -307,4 +328,72 @@ def name_search(context: BenchContext) -> Figure:
         "µs",
         goal=3.0,
         detail=f"{rows:,} interviews stored; 50 results; baseline: NOCASE index range scan of the same columns",
+        sizes={"interviews": rows},
+    )
+
+
+def _keystrokes(prefix: str, nik: str) -> list[str]:
+    """What the home search box holds after each keystroke of an officer typing a name, then
+    (after clearing the box) a NIK."""
+    return [prefix[:n] for n in range(1, len(prefix) + 1)] + [
+        nik[:n] for n in range(1, len(nik) + 1)
+    ]
+
+
+def _bare_keystroke(conn: sqlite3.Connection, text: str) -> None:
+    """The same look-up written directly: a NOCASE name range, a NIK range on its index, or
+    a NIK point look-up; the columns a result line shows, 50 at most."""
+    if text.isdigit() and len(text) == 16:
+        conn.execute(BARE_COLUMNS + " WHERE nik = ? LIMIT 50", (text,)).fetchall()
+    elif text.isdigit() and len(text) >= 6:
+        conn.execute(
+            BARE_COLUMNS + " WHERE nik >= ? AND nik < ? LIMIT 50", (text, text + ":")
+        ).fetchall()
+    else:
+        conn.execute(
+            BARE_COLUMNS + " INDEXED BY interviews_full_name"
+            " WHERE full_name COLLATE NOCASE >= ? AND full_name COLLATE NOCASE < ? LIMIT 50",
+            (text, text + "\uffff"),
+        ).fetchall()
+
+
+@figure("home_search_ratio")
+def home_search(context: BenchContext) -> Figure:
+    """The home screen's search box: one look-up per keystroke (the window searches as the
+    officer types), through the signed-in counter session, typing a name and then a NIK."""
+    from interview_app.demo import DEMO_ACCOUNTS
+    from interview_app.workflow.counter import CounterSession
+
+    rows = context.size(1_000_000, 100_000, 500)
+    data_dir, niks, _ = lookup_office(context, rows)
+    typed = [
+        text for name in ("Siti Lamato", "Moh Lasahido") for text in _keystrokes(name, niks[0])
+    ]
+    counter = CounterSession.open(data_dir)
+    try:
+        officer = next(a for a in DEMO_ACCOUNTS if a.role == "officer")
+        counter.login(officer.username, officer.password)
+        cycle = iter(range(10**9))
+        conn = sqlite3.connect(counter.database.path)
+        try:
+            value, baseline = paired_median_seconds(
+                lambda: counter.search(typed[next(cycle) % len(typed)]),
+                lambda: _bare_keystroke(conn, typed[next(cycle) % len(typed)]),
+                repeat=context.repeat(400, 200),
+                warmup=context.warmup(len(typed)),
+            )
+        finally:
+            conn.close()
+    finally:
+        counter.close()
+    return Figure(
+        "home_search_ratio",
+        value * 1e6,
+        baseline * 1e6,
+        "µs",
+        goal=3.0,
+        detail=f"{rows:,} interviews stored; median per keystroke over {len(typed)} keystrokes "
+        "(names letter by letter, a NIK digit by digit; up to 50 results); baseline: the same "
+        "range or point look-up of the result columns in plain SQL",
+        sizes={"interviews": rows},
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -45,14 +46,36 @@ class Database:
         # True while quick_check is deferred (open_database(defer_integrity_check=True)); the
         # connection is query-only until finish_integrity_check() passes.
         self.integrity_check_pending = False
+        self._background_check: _BackgroundCheck | None = None
+
+    def start_integrity_check(self) -> None:
+        """Begin the deferred quick_check on a thread of its own, on its own read-only
+        connection, so that the caller (the officer's window) keeps answering while a large
+        file is read. Writes stay refused until finish_integrity_check() has its result."""
+        if self.integrity_check_pending and self._background_check is None:
+            self._background_check = _BackgroundCheck(self.path)
+
+    @property
+    def integrity_check_running(self) -> bool:
+        """True while a background check started by start_integrity_check() is still reading."""
+        check = self._background_check
+        return check is not None and check.thread.is_alive()
 
     def finish_integrity_check(self) -> None:
-        """Run the quick_check that open_database deferred, then allow writes; a damaged file
-        raises DatabaseCorrupt and the connection stays query-only. Nothing when none is due."""
+        """Complete the quick_check that open_database deferred, then allow writes: waits for
+        the background check when one was started, else runs it here. A damaged file raises
+        DatabaseCorrupt and the connection stays query-only. Nothing when none is due."""
         if not self.integrity_check_pending:
             return
+        check, self._background_check = self._background_check, None
+        verdict = check.wait() if check is not None else None
         with translate_sqlite_errors():
-            _quick_check(self.conn)
+            if verdict is None:
+                # No background result (none started, or its connection failed): check here,
+                # which also names an unreadable file the way opening would.
+                _quick_check(self.conn)
+            elif not verdict:
+                raise corrupt_database_error()
             self.conn.execute("PRAGMA query_only = OFF")
         self.integrity_check_pending = False
 
@@ -93,6 +116,9 @@ class Database:
                 raise
 
     def close(self) -> None:
+        check, self._background_check = self._background_check, None
+        if check is not None:
+            check.stop()
         self.conn.close()
 
     def __enter__(self) -> Database:
@@ -105,6 +131,53 @@ class Database:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+class _BackgroundCheck:
+    """PRAGMA quick_check on a read-only connection of its own, in a daemon thread (the sqlite3
+    module releases the GIL while SQLite reads). Its verdict: True (ok), False (damaged), or
+    None when it could not run to the end (the caller then checks on its own connection)."""
+
+    def __init__(self, path: Path) -> None:
+        self._verdict: bool | None = None
+        self._conn: sqlite3.Connection | None = None
+        try:
+            self._conn = sqlite3.connect(
+                Path(path).resolve().as_uri() + "?mode=ro",
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,  # opened here, read by the thread, interrupted by close
+            )
+        except sqlite3.Error:
+            self._conn = None
+        self.thread = threading.Thread(target=self._run, name="quick_check", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        conn = self._conn
+        if conn is None:
+            return
+        try:
+            rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
+            self._verdict = rows == ["ok"]
+        except sqlite3.Error:
+            self._verdict = None  # interrupted, locked or unreadable: decided by the caller
+        finally:
+            conn.close()
+
+    def wait(self) -> bool | None:
+        self.thread.join()
+        return self._verdict
+
+    def stop(self) -> None:
+        """Interrupt the reading (the database is being closed) and wait for the thread."""
+        conn = self._conn
+        if conn is not None and self.thread.is_alive():
+            try:
+                conn.interrupt()
+            except sqlite3.ProgrammingError:
+                pass  # already closed by the thread
+        self.thread.join()
 
 
 def _rollback_quietly(conn: sqlite3.Connection) -> None:

@@ -344,3 +344,38 @@ def test_a_check_is_never_deferred_past_a_write_at_open(data_dir: Path) -> None:
         assert SettingsStore(reopened).get("workstation_id")
     with open_database(data_dir, schema=newer, defer_integrity_check=True) as settled:
         assert settled.integrity_check_pending  # nothing to write: deferred
+
+
+def test_a_background_check_keeps_writes_refused_until_its_verdict(database: Database) -> None:
+    data_dir = database.data_dir
+    database.close()
+    with open_database(data_dir, defer_integrity_check=True) as deferred:
+        deferred.start_integrity_check()
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            deferred.conn.execute("INSERT INTO settings (key, value) VALUES ('x', '1')")
+        with deferred.transaction() as conn:  # waits for the thread's verdict, then writes
+            conn.execute("INSERT INTO settings (key, value) VALUES ('x', '1')")
+        assert not deferred.integrity_check_pending
+        assert not deferred.integrity_check_running
+
+
+def test_a_background_check_refuses_a_damaged_file(
+    data_dir: Path, interviews: InterviewRepository
+) -> None:
+    broken = _scribble_over_index(data_dir, interviews)
+    with open_database(broken, defer_integrity_check=True) as deferred:
+        deferred.start_integrity_check()
+        with pytest.raises(DatabaseCorrupt):
+            deferred.finish_integrity_check()
+        assert deferred.integrity_check_pending
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            deferred.conn.execute("INSERT INTO settings (key, value) VALUES ('x', '1')")
+
+
+def test_closing_during_a_background_check_ends_it(database: Database) -> None:
+    data_dir = database.data_dir
+    database.close()
+    deferred = open_database(data_dir, defer_integrity_check=True)
+    deferred.start_integrity_check()
+    deferred.close()  # interrupts and joins the reading thread
+    assert not deferred.integrity_check_running

@@ -1,10 +1,12 @@
 """The benchmark's baseline process: a bare PySide6 main window, shown; the process reports its
-peak memory and ends when the event loop is idle. Run as a program (`python -c` of this text)."""
+own memory (resident and peak, from the operating system's counters for this process) and
+ends when the event loop is idle ("idle" is printed then, as the app does). Run as a program (`python -c` of this text)."""
 
-import resource
 import sys
 
 from PySide6 import QtCore, QtWidgets
+
+from interview_app.bench.memory import own_memory
 
 app = QtWidgets.QApplication(sys.argv)
 window = QtWidgets.QMainWindow()
@@ -14,8 +16,7 @@ window.show()
 
 
 def idle() -> None:
-    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    sys.stdout.write(f"rss {kb}\n")
+    sys.stdout.write("idle\n" + own_memory().line() + "\n")
     app.quit()
 
 

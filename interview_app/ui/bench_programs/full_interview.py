@@ -1,11 +1,13 @@
 """Run inside the app by the benchmark (`gui --script`, with ANSWERS_JSON set before this text):
-sign in, a whole interview by keyboard, complete it, and report the peak resident memory."""
+sign in, a whole interview by keyboard, complete it, and report the process's own memory
+(resident after the interview and peak) as read from the operating system for this process."""
 
 import json
-import resource
 import sys
 
 from PySide6 import QtCore, QtTest, QtWidgets
+
+from interview_app.bench.memory import own_memory
 
 window = globals()["window"]
 app = globals()["app"]
@@ -35,6 +37,8 @@ def key(
 
 
 def run() -> None:
+    # The login window, idle, before anyone signs in: the app's own floor.
+    sys.stdout.write("login " + own_memory().line() + "\n")
     window.activateWindow()
     QtTest.QTest.qWaitForWindowActive(window)
     keys("petugas1")
@@ -81,8 +85,8 @@ def interview() -> None:
     key(QtCore.Qt.Key.Key_Return, QtCore.Qt.KeyboardModifier.ControlModifier)
     QtTest.QTest.qWait(50)
     done = window.counter.home().today
-    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    sys.stdout.write(f"rss {kb} completed {sum(1 for r in done if r.status == 'completed')}\n")
+    sys.stdout.write(f"completed {sum(1 for r in done if r.status == 'completed')}\n")
+    sys.stdout.write(own_memory().line() + "\n")
     sys.stdout.flush()
     app.quit()
 

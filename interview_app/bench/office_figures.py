@@ -1,0 +1,286 @@
+"""Benchmark figures of the work that grows with an office's years: the monthly recap, the
+retention purge, `db check`, and an import into a station that already holds many interviews;
+each against the same work in plain SQL measured in the same run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from interview_app.bench.harness import BenchContext, Figure, figure, paired_median_seconds
+from interview_app.bench.storage_figures import _fill_interviews
+from interview_app.bench.sync_figures import (
+    TODAY,
+    _bare_copy,
+    _fresh_copy,
+    _package,
+    paired_prepared,
+    source_office,
+)
+from interview_app.storage.database import connect, open_database
+from interview_app.storage.keys import read_office_key, save_office_key
+from interview_app.storage.settings import SettingsStore
+
+# The recap's base and its GROUP BY queries, written plainly: what any monthly count of the
+# stored interviews has to read.
+_BASE = "i.status = 'completed' AND i.created_at >= ? AND i.created_at < ?"
+BARE_RECAP_QUERIES = (
+    "SELECT date(i.created_at, '+480 minutes') AS day, count(*) FROM interviews i"
+    f" WHERE {_BASE} GROUP BY day",
+    "SELECT coalesce(i.chosen_outcome, i.suggested_outcome), count(*) FROM interviews i"
+    f" WHERE {_BASE} GROUP BY 1",
+    "SELECT a.value, count(*) FROM interviews i JOIN answers a"
+    " ON a.interview_uuid = i.uuid AND a.question_id = 'destination'"
+    f" WHERE {_BASE} GROUP BY a.value",
+    "SELECT f.rule_id, count(*) FROM flags f JOIN interviews i ON i.uuid = f.interview_uuid"
+    f" WHERE {_BASE} GROUP BY f.rule_id",
+    f"SELECT i.home_regency, count(*) FROM interviews i WHERE {_BASE} GROUP BY 1",
+    "SELECT i.workstation_id, i.officer_id, count(*) FROM interviews i"
+    f" WHERE {_BASE} GROUP BY 1, 2",
+    f"SELECT count(*), sum(i.hard_flag), count(i.override_reason) FROM interviews i WHERE {_BASE}",
+)
+
+
+def _office_size(context: BenchContext) -> int:
+    return context.size(100_000, 10_000, 60)
+
+
+def _supervisor_id(conn: sqlite3.Connection) -> int:
+    row = conn.execute(
+        "SELECT id FROM officers WHERE role = 'supervisor' AND active = 1 ORDER BY id"
+    ).fetchone()
+    return int(row[0])
+
+
+@figure("recap_ratio")
+def recap_ratio(context: BenchContext) -> Figure:
+    """The supervisor's monthly recap as a PDF with its charts (counts by SQL, labels, layout)
+    against the same GROUP BY queries in plain SQL, fetched and nothing else."""
+    from interview_app.reports.recap import Period, build_recap
+    from interview_app.reports.recap_pdf import render_recap_pdf
+
+    size = _office_size(context)
+    data_dir = source_office(context, size)
+    period = Period.of(TODAY - dt.timedelta(days=29), TODAY, dt.timezone(dt.timedelta(hours=8)))
+    database = open_database(data_dir)
+    try:
+        in_month = build_recap(database, period).totals.completed
+        conn = sqlite3.connect(database.path)
+        try:
+
+            def bare() -> None:
+                for sql in BARE_RECAP_QUERIES:
+                    conn.execute(sql, period.bounds).fetchall()
+
+            value, baseline = paired_median_seconds(
+                lambda: render_recap_pdf(build_recap(database, period)),
+                bare,
+                repeat=context.repeat(5, 3),
+                warmup=context.warmup(1),
+            )
+        finally:
+            conn.close()
+    finally:
+        database.close()
+    return Figure(
+        "recap_ratio",
+        value,
+        baseline,
+        "s",
+        goal=3.0,
+        detail=f"{size:,} interviews in the office, {in_month:,} completed in the month "
+        f"{period.start}..{period.end}; ours: build_recap + PDF with charts; baseline: the "
+        f"{len(BARE_RECAP_QUERIES)} GROUP BY queries in plain SQL",
+        sizes={"interviews": size, "in_period": in_month},
+    )
+
+
+def _cutoff_for(data_dir: Path, purged: int) -> str:
+    """The stored time before which about `purged` interviews were created."""
+    conn = sqlite3.connect(data_dir / "interviews.sqlite3")
+    try:
+        row = conn.execute(
+            "SELECT created_at FROM interviews ORDER BY created_at LIMIT 1 OFFSET ?", (purged,)
+        ).fetchone()
+    finally:
+        conn.close()
+    return str(row[0])
+
+
+@figure("purge_ratio")
+def purge_ratio(context: BenchContext) -> Figure:
+    """The supervisor's retention purge (dry run, then the purge in one transaction with its
+    audit entry and the WAL emptied) of the oldest 10,000 of 100,000 interviews (quick: 1,000
+    of 10,000), against a bare DELETE of the same interviews whose foreign keys cascade to
+    their answers, flags and revisions, on the project's connection settings
+    (secure_delete on, as the purge needs)."""
+    from interview_app.storage.clock import FixedClock
+    from interview_app.supervision.office_settings import OfficeSettings
+    from interview_app.supervision.retention import Retention
+    from interview_app.supervision.session import SupervisorSession
+
+    size = _office_size(context)
+    template = source_office(context, size)
+    cutoff = _cutoff_for(template, size // 10)
+    purged: list[int] = []
+
+    def ours() -> Callable[[], None]:
+        data_dir = _fresh_copy(template, context.workdir / "ours")
+
+        def run() -> None:
+            database = open_database(data_dir)
+            try:
+                years = OfficeSettings(database).retention_years
+                when = dt.datetime.fromisoformat(cutoff)
+                clock = FixedClock(when.replace(year=when.year + years))
+                session = SupervisorSession.open(
+                    database, _supervisor_id(database.conn), clock=clock
+                )
+                retention = Retention(session)
+                result = retention.purge(retention.plan())
+                purged.append(result.interviews)
+            finally:
+                database.close()
+
+        return run
+
+    def bare() -> Callable[[], None]:
+        data_dir = _fresh_copy(template, context.workdir / "bare")
+
+        def run() -> None:
+            conn = connect(data_dir / "interviews.sqlite3")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute("DELETE FROM interviews WHERE created_at < ?", (cutoff,))
+                conn.execute("COMMIT")
+            finally:
+                conn.close()
+
+        return run
+
+    value, baseline = paired_prepared(
+        ours, bare, repeat=context.repeat(3, 3), warmup=context.warmup(1)
+    )
+    return Figure(
+        "purge_ratio",
+        value,
+        baseline,
+        "s",
+        goal=2.0,
+        detail=f"{purged[-1]:,} of {size:,} interviews purged with their answers, flags and "
+        "revisions; ours: dry run + purge + audit entry + WAL checkpoint; baseline: one DELETE "
+        "with cascading foreign keys, same connection settings",
+        sizes={"interviews": size, "purged": purged[-1]},
+    )
+
+
+@figure("db_check_ratio")
+def db_check_ratio(context: BenchContext) -> Figure:
+    """`db check` (integrity, foreign keys, schema version, the audit chain's every link)
+    against a bare PRAGMA integrity_check of the same file."""
+    from interview_app.storage.maintenance import check
+
+    size = _office_size(context)
+    data_dir = source_office(context, size)
+    path = data_dir / "interviews.sqlite3"
+    reports = []
+
+    def bare() -> None:
+        conn = sqlite3.connect(path)
+        try:
+            conn.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            conn.close()
+
+    value, baseline = paired_median_seconds(
+        lambda: reports.append(check(data_dir)),
+        bare,
+        repeat=context.repeat(3, 3),
+        warmup=context.warmup(1),
+    )
+    if not reports[-1].ok:
+        raise RuntimeError(f"db check found problems: {reports[-1].integrity[:3]}")
+    audit = reports[-1].audit
+    entries = audit.entries if audit is not None else 0
+    return Figure(
+        "db_check_ratio",
+        value,
+        baseline,
+        "s",
+        goal=2.0,
+        detail=f"{size:,} interviews with answers, {entries:,} audit entries, "
+        f"{path.stat().st_size / 1e6:.0f} MB file; ours: integrity_check + foreign_key_check "
+        "+ audit chain; baseline: PRAGMA integrity_check",
+        sizes={"interviews": size, "audit_entries": entries},
+    )
+
+
+def _holding_station(context: BenchContext, source: Path, held: int) -> Path:
+    """Station B of the same office (same key as the package's source) that already holds
+    `held` interviews of its own (a cached template)."""
+    found = read_office_key(source)
+    assert found is not None
+    office_code, key = found
+    fingerprint = hashlib.sha256(key).hexdigest()[:10]
+
+    def build(data_dir: Path) -> None:
+        database = open_database(data_dir)
+        try:
+            settings = SettingsStore(database)
+            settings.set("office_code", office_code)
+            settings.set("workstation_name", "Loket 2")
+        finally:
+            database.close()
+        save_office_key(data_dir, office_code, key)
+        _fill_interviews(data_dir, held, seed=23)
+
+    return context.dataset(f"holding-{fingerprint}-{held}", build)
+
+
+@figure("import_into_held_ratio")
+def import_into_held_ratio(context: BenchContext) -> Figure:
+    """An import of 10,000 interviews (quick: 1,000) into a station that already holds
+    100,000 (quick: 10,000): check, plan, pre-import snapshot, one transaction; against the
+    same rows copied into the same station in plain SQL plus AES-256-GCM of as many bytes."""
+    from interview_app.sync.importer import apply_package
+
+    imported = context.size(10_000, 1_000, 60)
+    held = context.size(100_000, 10_000, 300)
+    source = source_office(context, imported)
+    package = _package(context, source)
+    station = _holding_station(context, source, held)
+    bare = _bare_copy(source, station, context.workdir, os.urandom(package.stat().st_size))
+    results: list[int] = []
+
+    def ours() -> Callable[[], None]:
+        target = _fresh_copy(station, context.workdir / "station-b")
+
+        def run() -> None:
+            database = open_database(target)
+            try:
+                results.append(apply_package(database, target, package).new)
+            finally:
+                database.close()
+
+        return run
+
+    value, baseline = paired_prepared(
+        ours, bare, repeat=context.repeat(2, 3), warmup=context.warmup(1)
+    )
+    if results[-1] < imported * 0.9:
+        raise RuntimeError(f"only {results[-1]} interviews were imported")
+    return Figure(
+        "import_into_held_ratio",
+        value,
+        baseline,
+        "s",
+        goal=2.0,
+        detail=f"{results[-1]:,} interviews imported into a station holding {held:,}; ours: "
+        "check, plan, pre-import snapshot, one transaction; baseline: the same rows copied in "
+        "plain SQL into the same station + AES-256-GCM of as many bytes",
+        sizes={"interviews_imported": results[-1], "interviews_held": held},
+    )
