@@ -72,6 +72,12 @@ def run(args: argparse.Namespace) -> int:
         names = args.only or [name for name in measures if name not in SLOW]
         sizes = (None,)
     unknown = [n for n in names if n not in measures]
+    runs = [
+        (size, name)
+        for size in sizes
+        for name in names
+        if size is None or size in SCALE_FIGURES.get(name, SCALE_SIZES)
+    ]
     if unknown:
         sys.stderr.write(f"angka tidak dikenal / unknown figures: {', '.join(unknown)}\n")
         return 2
@@ -82,26 +88,24 @@ def run(args: argparse.Namespace) -> int:
     failed: list[str] = []
     with tempfile.TemporaryDirectory(prefix="interview-bench-") as workdir:
         cache = None if args.no_cache else Path(args.cache)
-        for interviews in sizes:
-            for name in names:
-                label = name if interviews is None else f"{name} @ {interviews:,}"
-                print(f"… {label}", file=sys.stderr, flush=True)
-                context = BenchContext(
-                    quick=args.quick,
-                    workdir=Path(workdir)
-                    / (name if interviews is None else f"{name}-{interviews}"),
-                    smoke=args.smoke,
-                    cache=cache,
-                    interviews=interviews,
-                )
-                began = time.perf_counter()
-                try:
-                    measured.append((interviews, measures[name](context)))
-                except Exception as exc:  # one broken measurement must not lose the others
-                    failed.append(label)
-                    sys.stderr.write(f"{label} GAGAL / FAILED: {type(exc).__name__}: {exc}\n")
-                else:
-                    print(f"  {label}: {time.perf_counter() - began:.0f} s", file=sys.stderr)
+        for interviews, name in runs:
+            label = name if interviews is None else f"{name} @ {interviews:,}"
+            print(f"… {label}", file=sys.stderr, flush=True)
+            context = BenchContext(
+                quick=args.quick,
+                workdir=Path(workdir) / (name if interviews is None else f"{name}-{interviews}"),
+                smoke=args.smoke,
+                cache=cache,
+                interviews=interviews,
+            )
+            began = time.perf_counter()
+            try:
+                measured.append((interviews, measures[name](context)))
+            except Exception as exc:  # one broken measurement must not lose the others
+                failed.append(label)
+                sys.stderr.write(f"{label} GAGAL / FAILED: {type(exc).__name__}: {exc}\n")
+            else:
+                print(f"  {label}: {time.perf_counter() - began:.0f} s", file=sys.stderr)
     figures = [f for _, f in measured]
     info = dict(machine_before, load_average_after=machine()["load_average_1_5_15"])
     info["seconds"] = round(time.perf_counter() - started, 1)

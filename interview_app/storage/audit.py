@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 import re
@@ -21,8 +20,13 @@ GENESIS_HASH = "0" * 64
 _IDENTITY_NUMBER = re.compile(r"^\s*(\d[\s.-]?){15}\d\s*$")
 
 
+# One encoder for every entry: json.dumps with these options would build a new one per call,
+# which is a third of the time `db check` spends walking a long chain.
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL.encode(value)
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,7 @@ class AuditLog:
 
     def _mac(self, prev_hash: str, entry: dict[str, Any]) -> str:
         message = prev_hash.encode("ascii") + canonical_json(entry).encode("utf-8")
-        return hmac.new(self._key, message, hashlib.sha256).hexdigest()
+        return hmac.digest(self._key, message, "sha256").hex()
 
     def append(
         self,

@@ -94,14 +94,22 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One transaction (BEGIN IMMEDIATE, so the write lock is taken up front), or a
-        savepoint through sqlite-utils' `atomic()` when the caller has one open already.
+        savepoint when the caller has one open already (what sqlite-utils' `atomic()` does,
+        written out so that signing in does not load sqlite-utils and its dependencies).
         Environment errors come out as KnownErrors; everything is rolled back on any error."""
         conn = self.conn
         self.finish_integrity_check()  # no write before a deferred check has passed
         with translate_sqlite_errors():
             if conn.in_transaction:
-                with self.db.atomic():
+                # A savepoint name may repeat: ROLLBACK TO and RELEASE act on the newest one.
+                conn.execute("SAVEPOINT nested_transaction")
+                try:
                     yield conn
+                except BaseException:
+                    conn.execute("ROLLBACK TO nested_transaction")
+                    conn.execute("RELEASE nested_transaction")
+                    raise
+                conn.execute("RELEASE nested_transaction")
                 return
             conn.execute("BEGIN IMMEDIATE")
             try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import secrets
 from pathlib import Path
@@ -87,13 +89,22 @@ def load_or_create_office_key(data_dir: Path, office_code: str) -> bytes:
 def derive_key(
     office_key: bytes, purpose: str, *, salt: bytes | None = None, length: int = 32
 ) -> bytes:
-    """HKDF-SHA256 of the office key for one purpose (and, for sync packages, a salt)."""
+    """HKDF-SHA256 (RFC 5869) of the office key for one purpose (and, for sync packages, a
+    salt). Written with the standard library's HMAC (the RFC's two steps; a test holds it equal
+    to `cryptography`'s HKDF): signing in derives the audit key, and loading `cryptography`
+    for it would cost the counter about 7 MiB that only sync needs."""
     if purpose not in PURPOSES:
         raise ValueError(f"unknown key purpose {purpose!r}")
-    # Imported here: the app's start reads office.key but derives no key before sign-in.
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
-    return HKDF(
-        algorithm=hashes.SHA256(), length=length, salt=salt, info=purpose.encode("ascii")
-    ).derive(office_key)
+    if not 0 < length <= 255 * hashlib.sha256().digest_size:
+        raise ValueError(f"HKDF cannot derive {length} bytes")
+    info = purpose.encode("ascii")
+    pseudo_random_key = hmac.digest(
+        salt or bytes(hashlib.sha256().digest_size), office_key, "sha256"
+    )
+    output, block = b"", b""
+    for counter in range(1, 256):
+        block = hmac.digest(pseudo_random_key, block + info + bytes([counter]), "sha256")
+        output += block
+        if len(output) >= length:
+            break
+    return output[:length]

@@ -274,6 +274,19 @@ def test_transaction_nests_with_sqlite_utils_atomic(database: Database) -> None:
     )
 
 
+def test_a_failed_inner_transaction_undoes_only_its_own_writes(database: Database) -> None:
+    with database.transaction() as outer:
+        outer.execute("INSERT INTO settings VALUES ('kept', '1')")
+        with pytest.raises(RuntimeError), database.transaction() as inner:
+            inner.execute("INSERT INTO settings VALUES ('undone', '2')")
+            raise RuntimeError("inner fails")
+        with database.transaction() as again:
+            again.execute("INSERT INTO settings VALUES ('also kept', '3')")
+    keys = {row[0] for row in database.conn.execute("SELECT key FROM settings")}
+    assert {"kept", "also kept"} <= keys and "undone" not in keys
+    assert not database.conn.in_transaction
+
+
 def _scribble_over_index(data_dir: Path, interviews: InterviewRepository) -> Path:
     """A copy of the fixture's database with one index page overwritten (a failing disk)."""
     for _ in range(30):

@@ -14,6 +14,7 @@ from interview_app.storage.keys import (
     PURPOSE_AUDIT_CHAIN,
     PURPOSE_SLIP_QR,
     PURPOSE_SYNC_PACKAGE,
+    PURPOSES,
     derive_key,
     load_or_create_office_key,
 )
@@ -64,3 +65,19 @@ def test_purposes_give_different_keys() -> None:
     assert salted != derived[PURPOSE_SYNC_PACKAGE]
     with pytest.raises(ValueError):
         derive_key(office_key, "something else")
+
+
+@pytest.mark.parametrize("salt", [None, b"", bytes(16), bytes(range(32)), b"s" * 80])
+@pytest.mark.parametrize("length", [16, 32, 33, 64, 100])
+def test_derived_keys_equal_the_cryptography_librarys_hkdf(salt: bytes | None, length: int) -> None:
+    """The standard-library HKDF gives exactly the bytes `cryptography`'s HKDF gives, so keys
+    derived before (audit chain, packages, slip QR) stay the same."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    office_key = bytes(range(7, 39))
+    for purpose in PURPOSES:
+        expected = HKDF(
+            algorithm=hashes.SHA256(), length=length, salt=salt, info=purpose.encode("ascii")
+        ).derive(office_key)
+        assert derive_key(office_key, purpose, salt=salt, length=length) == expected
