@@ -19,6 +19,7 @@ DATA_FILES: tuple[tuple[str, str, bool], ...] = (
     ("questionnaires/*.yaml", "questionnaires", True),  # the shipped interview scripts
     ("questionnaires/README.md", "questionnaires", True),  # the script format, for supervisors
     ("resources/regions.json", "resources", True),  # provinces and regencies (NIK checks)
+    ("resources/LICENSE-regions.md", "resources", True),  # regions.json's source (ODbL)
     ("resources/countries.json", "resources", True),  # the country list
     ("resources/fonts/*.ttf", "resources/fonts", True),  # DejaVu Sans for the slip and the UI
     ("resources/fonts/LICENSE-*.txt", "resources/fonts", True),

@@ -255,6 +255,14 @@ def _store_interview(
     )
 
 
+def _place_name(regency: str) -> str:
+    """A birth place as people write it: "Kabupaten Poso" -> "Poso", "Kota Palu" -> "Palu"."""
+    for prefix in ("Kabupaten ", "Kota "):
+        if regency.startswith(prefix):
+            return regency[len(prefix) :]
+    return regency
+
+
 class _Generator:
     """Synthetic applicants: realistic mixes of genuine travellers, procedural workers and the
     non-procedural cases the interview exists to catch."""
@@ -275,7 +283,8 @@ class _Generator:
         self.rng = rng
         self.questionnaire = questionnaire
         self.today = today
-        self.regencies = sorted(load_regions().regencies)
+        # The demo office is Kanim Palu: its applicants come from Sulawesi Tengah (72).
+        self.regencies = sorted(c for c in load_regions().regencies if c.startswith("72"))
         self.people: list[dict[str, Any]] = []
         self.serial = 0
 
@@ -294,7 +303,7 @@ class _Generator:
         person = {
             "nik": nik,
             "full_name": f"{given} {rng.choice(FAMILY_NAMES)}",
-            "birth_place": load_regions().regency_name(regency) or "Palu",
+            "birth_place": _place_name(load_regions().regency_name(regency) or "Palu"),
             "birth_date": born,
             "sex": sex,
             "phone": f"+628{rng.randint(11, 59)}{rng.randint(10_000_000, 99_999_999)}",

@@ -55,32 +55,80 @@ PROVINCE_CODES = (
     "71 72 73 74 75 76 81 82 91 92 93 94 95 96"
 ).split()
 SULTENG = {
-    "7201": "Banggai",
-    "7202": "Poso",
-    "7203": "Donggala",
-    "7204": "Tolitoli",
-    "7205": "Buol",
-    "7206": "Morowali",
-    "7207": "Banggai Kepulauan",
-    "7208": "Parigi Moutong",
-    "7209": "Tojo Una-Una",
-    "7210": "Sigi",
-    "7211": "Banggai Laut",
-    "7212": "Morowali Utara",
+    "7201": "Kabupaten Banggai",
+    "7202": "Kabupaten Poso",
+    "7203": "Kabupaten Donggala",
+    "7204": "Kabupaten Toli-Toli",
+    "7205": "Kabupaten Buol",
+    "7206": "Kabupaten Morowali",
+    "7207": "Kabupaten Banggai Kepulauan",
+    "7208": "Kabupaten Parigi Moutong",
+    "7209": "Kabupaten Tojo Una Una",
+    "7210": "Kabupaten Sigi",
+    "7211": "Kabupaten Banggai Laut",
+    "7212": "Kabupaten Morowali Utara",
     "7271": "Kota Palu",
 }
 
 
-def test_regions_has_all_38_provinces_and_the_sulteng_regencies() -> None:
+def test_regions_has_all_38_provinces_and_all_regencies() -> None:
     regions = load_regions()
     assert len(PROVINCE_CODES) == 38
     assert set(regions.provinces) == set(PROVINCE_CODES)
     assert regions.provinces["72"] == "Sulawesi Tengah"
     assert regions.provinces["96"] == "Papua Barat Daya"
     assert {k: v for k, v in regions.regencies.items() if k.startswith("72")} == SULTENG
+    # The Kemendagri list of 2025: 416 regencies and 98 cities in 38 provinces.
+    assert len(regions.regencies) == 514
+    assert sum(name.startswith("Kota ") for name in regions.regencies.values()) == 98
+    assert all(regions.has_regency_list(code) for code in PROVINCE_CODES)
+    assert all(len(c) == 4 and c[:2] in regions.provinces for c in regions.regencies)
+    assert regions.regency_name("3578") == "Kota Surabaya"
+    assert regions.regency_name("1101") == "Kabupaten Aceh Selatan"
+    assert regions.regency_name("9671") == "Kota Sorong"
     assert regions.note
+    assert "ODbL" in regions.attribution
     assert regions.province_code("sulawesi tengah") == "72"
     assert load_regions() is regions  # cached
+
+
+def test_regions_json_says_where_it_comes_from_and_under_which_licence() -> None:
+    data = json.loads(resource_path("regions.json").read_text(encoding="utf-8"))
+    assert data["source"]["name"] == "idn-area-data"
+    assert "ODbL" in data["source"]["licence"]
+    notice = resource_path("LICENSE-regions.md").read_text(encoding="utf-8")
+    assert "idn-area-data" in notice and "Open Database License" in notice
+
+
+@pytest.mark.parametrize(
+    ("former", "current", "name"),
+    [
+        ("9101", "9301", "Kabupaten Merauke"),  # Papua -> Papua Selatan
+        ("9109", "9404", "Kabupaten Mimika"),  # Papua -> Papua Tengah
+        ("9102", "9501", "Kabupaten Jayawijaya"),  # Papua -> Papua Pegunungan
+        ("9271", "9671", "Kota Sorong"),  # Papua Barat -> Papua Barat Daya
+    ],
+)
+def test_older_papua_nik_codes_name_todays_regency(former: str, current: str, name: str) -> None:
+    regions = load_regions()
+    assert former not in regions.regencies
+    assert regions.current_regency_code(former) == current
+    assert regions.regency_name(former) == name
+    nik = f"{former}011507850001"
+    assert check_nik(nik, today=TODAY) == []  # no "not in the list" warning
+    info = parse_nik(nik, today=TODAY)
+    assert info is not None and info.regency_name == name
+
+
+def test_a_regency_from_every_province_is_named_by_its_nik() -> None:
+    regions = load_regions()
+    for province in PROVINCE_CODES:
+        code = min(c for c in regions.regencies if c.startswith(province))
+        info = parse_nik(f"{code}011507850001", today=TODAY)
+        assert info is not None
+        assert info.regency_name == regions.regencies[code], code
+        assert info.province_name == regions.provinces[province]
+        assert check_nik(f"{code}011507850001", today=TODAY) == [], code
 
 
 def test_countries_json_is_complete_and_unique() -> None:
@@ -240,14 +288,16 @@ def test_unknown_province_is_an_error(nik: str) -> None:
     assert info is not None and info.province_name is None
 
 
-def test_region_code_00_is_an_error_and_unknown_sulteng_regency_a_warning() -> None:
+def test_region_code_00_is_an_error_and_an_unknown_regency_a_warning() -> None:
     assert len(_errors(check_nik("7200011507850001", today=TODAY))) == 1
     assert len(_errors(check_nik("7271001507850001", today=TODAY))) == 1
     issues = check_nik("7299011507850001", today=TODAY)
     assert _errors(issues) == []
     assert len(_warnings(issues)) == 1 and "7299" in issues[0].message.id
-    # Regencies of other provinces are not listed, so they are not questioned.
+    # Every province's regencies are listed: a known one is fine, an unknown one is questioned.
     assert check_nik("3578011507850001", today=TODAY) == []
+    (warning,) = _warnings(check_nik("3599011507850001", today=TODAY))
+    assert "3599" in warning.message.id and "Jawa Timur" in warning.message.en
 
 
 def test_disagreeing_birth_date_is_an_error_on_birth_date() -> None:
@@ -302,6 +352,8 @@ def test_nik_outside_office_province_is_only_a_warning() -> None:
     assert warning.field == "nik"
     assert "NIK terdaftar di luar provinsi kantor (Sulawesi Tengah)" in warning.message.id
     assert "Jawa Timur" in warning.message.id and "Jawa Timur" in warning.message.en
+    assert "Kota Surabaya, Jawa Timur" in warning.message.id  # the regency is named
+    assert "Kota Surabaya, Jawa Timur" in warning.message.en
     assert check_nik(nik, office_province="Jawa Timur", today=TODAY) == []
     assert check_nik(MALE_NIK, office_province="Sulawesi Tengah", today=TODAY) == []
     with pytest.raises(ValueError):

@@ -227,3 +227,61 @@ def test_arbitrary_structures_only_raise_the_loaders_error(data: object) -> None
         load_data(data)
     except QuestionnaireError as error:
         assert error.problems
+
+
+SHIPPED_REGENCIES = """id: regions
+version: 1
+title: {id: "Wilayah", en: "Regions"}
+outcome_codes:
+  - {code: LANJUT, label: {id: "Lanjut", en: "Continue"}}
+choice_lists:
+  regencies: {shipped: regencies}
+sections:
+  - id: A
+    title: {id: "A", en: "A"}
+    questions:
+      - id: home_regency
+        type: single
+        identity: home_regency
+        choices: regencies
+        label: {id: "Kabupaten/kota asal", en: "Home regency/city"}
+      - id: outside
+        type: yes_no
+        relevant: "not (home_regency in ['7201', '7271'])"
+        label: {id: "Luar", en: "Outside"}
+outcome_rules:
+  - {outcome: LANJUT}
+"""
+
+
+def test_a_script_can_take_every_regency_from_the_shipped_list() -> None:
+    script = load_text(SHIPPED_REGENCIES)
+    question = script.questions["home_regency"]
+    assert len(question.choices) == 514
+    palu = question.choice("7271")
+    assert palu is not None and palu.label.id == "Kota Palu" and palu.group == "72"
+    surabaya = question.choice("3578")
+    assert surabaya is not None and surabaya.label.en == "Kota Surabaya"
+    assert question.choice("9101") is None  # a former NIK code is not today's regency
+
+
+def test_an_unknown_shipped_list_is_a_problem() -> None:
+    text = SHIPPED_REGENCIES.replace("{shipped: regencies}", "{shipped: villages}")
+    (problem,) = problems_of(text)
+    assert ":7:" in problem and "villages" in problem and "regencies" in problem
+    text = SHIPPED_REGENCIES.replace("{shipped: regencies}", "{shipped: regencies, x: 1}")
+    assert any("'x'" in p for p in problems_of(text))
+
+
+def test_the_default_scripts_regency_question_takes_applicants_from_anywhere() -> None:
+    from datetime import date
+
+    from interview_app.interview.engine import InterviewSession
+
+    script = load_file(DEFAULT_SCRIPT)
+    session = InterviewSession(script, office_province="72", today=date(2026, 8, 1))
+    # Kota Palu, Aceh Selatan, Kota Jayapura, Kota Surabaya.
+    for code in ("7271", "1101", "9171", "3578"):
+        assert session.answer("home_regency", code).saved, code
+    assert session.identity_fields()["home_regency"] == "3578"  # Kota Surabaya
+    assert not session.answer("home_regency", "lainnya").saved  # no "outside" catch-all now

@@ -20,19 +20,44 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    questionnaire = load_file(args.questionnaire)
+# An answer file is a few kilobytes (the default script's longest is under 3 KiB); anything
+# this large is not one, and is refused before it is read into memory.
+MAX_ANSWER_FILE_BYTES = 1024 * 1024
+
+
+def read_answer_file(path: Path) -> object:
+    """The JSON of an answer file, read up to MAX_ANSWER_FILE_BYTES; KnownError otherwise."""
     try:
-        document = json.loads(Path(args.answers).read_text(encoding="utf-8"))
+        with path.open("rb") as f:
+            data = f.read(MAX_ANSWER_FILE_BYTES + 1)
     except OSError as exc:
         raise KnownError(
             f"berkas jawaban tidak dapat dibaca: {exc.strerror}",
             f"the answer file cannot be read: {exc.strerror}",
         ) from None
+    if len(data) > MAX_ANSWER_FILE_BYTES:
+        limit = MAX_ANSWER_FILE_BYTES // 1024
+        raise KnownError(
+            f"berkas jawaban terlalu besar (lebih dari {limit} KiB); berkas jawaban biasanya "
+            "hanya beberapa KiB",
+            f"the answer file is too large (over {limit} KiB); an answer file is usually a few KiB",
+        )
+    try:
+        return json.loads(data.decode("utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise KnownError(
             f"berkas jawaban bukan JSON yang sah: {exc}",
             f"the answer file is not valid JSON: {exc}",
         ) from None
+    except RecursionError:
+        raise KnownError(
+            "berkas jawaban bersarang terlalu dalam untuk sebuah berkas jawaban",
+            "the answer file is nested too deeply to be an answer file",
+        ) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    questionnaire = load_file(args.questionnaire)
+    document = read_answer_file(Path(args.answers))
     print(json.dumps(simulate(questionnaire, document), ensure_ascii=False, indent=2))
     return 0

@@ -6,7 +6,7 @@ import functools
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
@@ -33,7 +33,7 @@ class NikInfo:
     province_code: str  # 2 digits, e.g. "72"
     province_name: str | None
     regency_code: str  # 4 digits, e.g. "7271"
-    regency_name: str | None  # only known for the regencies listed in regions.json
+    regency_name: str | None  # None for a code that is not in regions.json
     district_code: str  # 6 digits, e.g. "727101"
     birth_date: date | None  # None when DDMMYY is not a real date
     sex: str | None  # "L" (day 01-31) or "P" (day 41-71); None for any other day
@@ -42,17 +42,39 @@ class NikInfo:
 
 @dataclass(frozen=True)
 class Regions:
-    """Kemendagri region codes: provinces by 2-digit code, regencies by 4-digit code."""
+    """Kemendagri region codes: provinces by 2-digit code, regencies/cities by 4-digit code.
+
+    `former` maps regency codes that older NIKs still carry (the regencies moved to the Papua
+    provinces created in 2022) to today's code.
+    """
 
     provinces: Mapping[str, str]
     regencies: Mapping[str, str]
     note: str = ""
+    former: Mapping[str, str] = field(default_factory=dict)
+    attribution: str = ""
 
     def province_name(self, code: str) -> str | None:
         return self.provinces.get(code)
 
+    def current_regency_code(self, code: str) -> str | None:
+        """Today's code for a regency code (itself, or the one a former code became); None if
+        the code is unknown."""
+        if code in self.regencies:
+            return code
+        return self.former.get(code)
+
     def regency_name(self, code: str) -> str | None:
-        return self.regencies.get(code)
+        """The regency or city of a 4-digit code, former codes included ("9101": Merauke)."""
+        current = self.current_regency_code(code)
+        return None if current is None else self.regencies[current]
+
+    def regency_place(self, code: str) -> str | None:
+        """ "Kota Surabaya, Jawa Timur": the regency with today's province; None if unknown."""
+        current = self.current_regency_code(code)
+        if current is None:
+            return None
+        return f"{self.regencies[current]}, {self.provinces.get(current[:2], current[:2])}"
 
     def has_regency_list(self, province_code: str) -> bool:
         """True when regions.json lists the regencies of this province (so unknown ones stand out)."""
@@ -84,13 +106,18 @@ class Country:
 
 @functools.cache
 def load_regions() -> Regions:
-    """The region table shipped in resources/regions.json (read once)."""
+    """The region table shipped in resources/regions.json (about 20 kB; read once, on first use).
+
+    Made from idn-area-data (ODbL) by build/make_regions.py; see resources/LICENSE-regions.md.
+    """
     with resource_path("regions.json").open(encoding="utf-8") as f:
         data = json.load(f)
     return Regions(
         provinces=MappingProxyType(dict(data["provinces"])),
         regencies=MappingProxyType(dict(data["regencies"])),
         note=data.get("note", ""),
+        former=MappingProxyType(dict(data.get("former_regencies", {}))),
+        attribution=data.get("source", {}).get("attribution", ""),
     )
 
 
@@ -259,7 +286,7 @@ def _region_issues(
                 ),
             )
         )
-    elif regions.has_regency_list(province) and regions.regency_name(digits[:4]) is None:
+    elif regions.has_regency_list(province) and regions.current_regency_code(digits[:4]) is None:
         issues.append(
             IdentityIssue(
                 field,
@@ -274,14 +301,18 @@ def _region_issues(
         )
     if office_code is not None and province != office_code:
         office_name = regions.province_name(office_code)
+        place = province_name
+        regency = regions.regency_name(digits[:4])
+        if regency is not None:
+            place = f"{regency}, {province_name}"
         issues.append(
             IdentityIssue(
                 field,
                 WARNING,
                 Message(
-                    f"{label} terdaftar di luar provinsi kantor ({office_name}): {province_name}.",
+                    f"{label} terdaftar di luar provinsi kantor ({office_name}): {place}.",
                     f"The {label} is registered outside the office's province ({office_name}): "
-                    f"{province_name}.",
+                    f"{place}.",
                 ),
             )
         )

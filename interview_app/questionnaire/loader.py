@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from interview_app.errors import KnownError
-from interview_app.interview.identity import load_countries
+from interview_app.interview.identity import load_countries, load_regions
 from interview_app.questionnaire import expressions
 from interview_app.questionnaire.expressions import Expression, ExpressionError
 from interview_app.questionnaire.model import (
@@ -33,6 +34,17 @@ from interview_app.questionnaire.yamlsource import LineDict, LineList, YamlProbl
 ID_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 SCRIPT_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
 RESERVED_NAMES = frozenset({"score", "hard_flag", "and", "or", "not", "in", "true", "false"})
+
+# Choice lists a script can take from the shipped tables instead of spelling them out.
+SHIPPED_LISTS = ("regencies",)
+
+
+@functools.cache
+def _regency_choices() -> tuple[Choice, ...]:
+    regions = load_regions()
+    return tuple(
+        Choice(code, Message(name, name), code[:2]) for code, name in regions.regencies.items()
+    )
 
 
 @dataclass(frozen=True)
@@ -446,8 +458,25 @@ class _Builder:
                     f"invalid choice list name: {name!r}",
                 )
                 continue
-            result[name] = self.choice_list(items, line)
+            if isinstance(items, dict):
+                result[name] = self.shipped_list(items, line)
+            else:
+                result[name] = self.choice_list(items, line)
         return result
+
+    def shipped_list(self, obj: dict[str, Any], line: int) -> tuple[Choice, ...] | None:
+        """`{shipped: regencies}`: every regency/city of the shipped Kemendagri list
+        (resources/regions.json), valued by its 4-digit code, grouped by its province code."""
+        self.unknown_keys(obj, ("shipped",), "daftar pilihan", "a choice list")
+        kind = obj.get("shipped")
+        if kind not in SHIPPED_LISTS:
+            self.problem(
+                _line(obj, "shipped"),
+                f"daftar bawaan tidak dikenal: {kind!r} (yang ada: {', '.join(SHIPPED_LISTS)})",
+                f"unknown shipped list: {kind!r} (available: {', '.join(SHIPPED_LISTS)})",
+            )
+            return None
+        return _regency_choices()
 
     def constants(self, top: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Symbol]]:
         values: dict[str, Any] = {}
