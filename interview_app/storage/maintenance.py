@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -13,7 +15,7 @@ from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.audit import AuditCheck, AuditLog
 from interview_app.storage.copies import copy_database
 from interview_app.storage.database import BACKUPS_FOLDER, Database, connect
-from interview_app.storage.errors import DatabaseLocked, NotFound
+from interview_app.storage.errors import DatabaseLocked, DiskFull, NotFound, StorageIOError
 from interview_app.storage.keys import read_office_key
 from interview_app.storage.paths import database_path
 from interview_app.storage.schema import SCHEMA
@@ -22,7 +24,9 @@ from interview_app.storage.writefiles import (
     disk_full_while,
     fsync_directory,
     known_os_errors,
+    nearly_full,
     replace_with_retry,
+    temporary_name,
 )
 
 SNAPSHOTS_FOLDER = "snapshots"
@@ -167,17 +171,70 @@ def restore_snapshot(data_dir: Path, chosen: Path, *, now: datetime | None = Non
         with translate_sqlite_errors():
             _check_restorable(data_dir, chosen, source)
         aside = data_dir / BACKUPS_FOLDER / f"replaced-{_stamp(now or datetime.now(UTC))}.sqlite3"
-        with known_os_errors(aside):
-            aside.parent.mkdir(parents=True, exist_ok=True)
-            for suffix in ("", "-wal", "-shm"):
-                current = target.with_name(target.name + suffix)
-                if current.exists():
-                    replace_with_retry(current, aside.with_name(aside.name + suffix))
-            fsync_directory(aside.parent)
-        copy_database(source, target)
+        # The snapshot is copied in whole (checked, fsynced) before the database is touched.
+        with disk_full_while(*_RESTORING, data_dir):
+            staged = copy_database(source, temporary_name(target))
     finally:
         source.close()
+    try:
+        with disk_full_while(*_RESTORING, data_dir):
+            _swap_in(target, staged, aside)
+    except BaseException:
+        _remove_quietly(staged)
+        raise
     return aside
+
+
+_RESTORING = ("memulihkan snapshot", "restoring the snapshot")
+_CHECKING = (
+    "memeriksa basis data (ini bukan tanda basis data rusak)",
+    "checking the database (this is no sign of damage)",
+)
+
+
+def _swap_in(target: Path, staged: Path, aside: Path) -> None:
+    """Keep the current database in backups/ (a hard link: instant, no space needed), move its
+    -wal/-shm after it, then rename the staged copy into place. A kill at any point leaves a
+    whole database under the name: the old one (checkpointed first, so its -wal holds nothing
+    that matters) or the restored one; the old one is in backups/ either way."""
+    _checkpoint_quietly(target)
+    with known_os_errors(aside):
+        aside.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            try:
+                os.link(target, aside)
+            except OSError:
+                shutil.copy2(target, aside)
+        for suffix in ("-wal", "-shm"):
+            current = target.with_name(target.name + suffix)
+            if current.exists():
+                replace_with_retry(current, aside.with_name(aside.name + suffix))
+        fsync_directory(aside.parent)
+        replace_with_retry(staged, target)
+        fsync_directory(target.parent)
+
+
+def _checkpoint_quietly(path: Path) -> None:
+    """Fold the -wal into the main file when the database still opens (a damaged one may not)."""
+    if not path.exists():
+        return
+    try:
+        conn = sqlite3.connect(path, timeout=1)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    except sqlite3.Error:
+        pass
+    finally:
+        conn.close()
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _not_restorable(chosen: Path, reason_id: str, reason_en: str) -> KnownError:
@@ -358,16 +415,21 @@ def check(
     path = Path(database_file) if database_file is not None else database_path(Path(data_dir))
     if not path.exists():
         raise NotFound(f"Basis data {path} tidak ada.", f"There is no database at {path}.")
-    try:
-        conn = connect(path)
-    except DatabaseLocked:
-        raise  # not damage: the caller says "locked, try again" in both languages
-    except KnownError as exc:
-        return DbCheckReport(path, [exc.message.en], [], None, SCHEMA.version, None)
-    try:
-        return _check_open(Path(data_dir), path, conn, expected_head)
-    finally:
-        conn.close()
+    # A full disk or a locked file stops the check: it is reported as what it is, never as
+    # damage to a sound database.
+    with disk_full_while(*_CHECKING, path.parent):
+        try:
+            conn = connect(path)
+        except (DatabaseLocked, DiskFull):
+            raise
+        except KnownError as exc:
+            if isinstance(exc, StorageIOError) and nearly_full(path.parent):
+                raise
+            return DbCheckReport(path, [exc.message.en], [], None, SCHEMA.version, None)
+        try:
+            return _check_open(Path(data_dir), path, conn, expected_head)
+        finally:
+            conn.close()
 
 
 def _check_open(
@@ -386,7 +448,9 @@ def _check_open(
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.DatabaseError as exc:
         known = known_error_for(exc)
-        if isinstance(known, DatabaseLocked):
+        if isinstance(known, DatabaseLocked | DiskFull) or (
+            isinstance(known, StorageIOError) and nearly_full(path.parent)
+        ):
             raise known from None
         detail = known.message.en if known else str(exc)
         return DbCheckReport(path, [detail], [], None, SCHEMA.version, None)
