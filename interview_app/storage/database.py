@@ -18,7 +18,7 @@ from interview_app.storage.errors import SchemaTooNew, StorageLocationError
 from interview_app.storage.paths import database_path, restrict_to_owner
 from interview_app.storage.schema import MIGRATIONS_TABLE, SCHEMA, Schema
 from interview_app.storage.sqlerrors import corrupt_database_error, translate_sqlite_errors
-from interview_app.storage.writefiles import known_os_errors
+from interview_app.storage.writefiles import disk_full_while, known_os_errors
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -187,15 +187,16 @@ def open_database(
     with known_os_errors(data_dir):
         data_dir.mkdir(parents=True, exist_ok=True)
     path = database_path(data_dir)
-    _create_private(path)
-    conn = connect(path, busy_timeout_ms=busy_timeout_ms)
-    try:
-        database = Database(path, conn)
-        with translate_sqlite_errors():
-            _check_and_migrate(database, data_dir, schema, defer_integrity_check)
-    except BaseException:
-        conn.close()
-        raise
+    with disk_full_while("membuka basis data", "opening the database", data_dir):
+        _create_private(path)
+        conn = connect(path, busy_timeout_ms=busy_timeout_ms)
+        try:
+            database = Database(path, conn)
+            with translate_sqlite_errors():
+                _check_and_migrate(database, data_dir, schema, defer_integrity_check)
+        except BaseException:
+            conn.close()
+            raise
     return database
 
 
