@@ -14,6 +14,7 @@ import pytest
 from interview_app.cli import main
 from interview_app.storage.app_lock import LOCK_FILE
 from interview_app.storage.database import open_database
+from interview_app.storage.keys import load_or_create_office_key
 from interview_app.storage.maintenance import snapshot
 from interview_app.storage.paths import database_path
 from interview_app.storage.settings import SettingsStore
@@ -25,6 +26,8 @@ def _office(tmp_path: Path) -> Path:
     data_dir = tmp_path / "office"
     database = open_database(data_dir)
     try:
+        SettingsStore(database).set("office_code", "PLU")
+        load_or_create_office_key(data_dir, "PLU")
         SettingsStore(database).set("office_name", "Kantor Imigrasi Palu")
         snapshot(database, "daily", now=NOW - timedelta(days=1))
         SettingsStore(database).set("office_name", "Nama yang salah")
@@ -71,22 +74,37 @@ def test_restore_puts_the_newest_sound_snapshot_back_and_keeps_the_replaced_file
     assert database_path(data_dir).exists()
 
 
+HOLD_QT_LOCK = """
+import sys, time
+from PySide6.QtCore import QLockFile
+lock = QLockFile(sys.argv[1])
+assert lock.tryLock(1000)
+print("locked", flush=True)
+time.sleep(60)
+"""
+
+
 def test_restore_is_refused_while_the_app_has_the_folder_open(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data_dir = _office(tmp_path)
     before = database_path(data_dir).read_bytes()
-    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    # The window's own lock: Qt's QLockFile on app.lock, held by another process.
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_QT_LOCK, str(data_dir / LOCK_FILE)], stdout=subprocess.PIPE
+    )
     try:
-        (data_dir / LOCK_FILE).write_text(f"{holder.pid}\ninterview-app\nhost\n", encoding="utf-8")
+        assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
         assert main(["db", "restore", "--data-dir", str(data_dir)]) == 1
         captured = capsys.readouterr()
-        assert "Tutup aplikasi dulu" in captured.err + captured.out
+        assert "aplikasi Asisten Wawancara" in captured.err
+        assert f"proses {holder.pid}" in captured.err and f"process {holder.pid}" in captured.err
         assert database_path(data_dir).read_bytes() == before
     finally:
         holder.kill()
-        holder.wait(10)
+        holder.communicate(timeout=10)
     # A lock file left by a process that is gone does not stand in the way.
+    assert (data_dir / LOCK_FILE).exists()
     assert main(["db", "restore", "--data-dir", str(data_dir)]) == 0
 
 

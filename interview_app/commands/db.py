@@ -8,13 +8,14 @@ from pathlib import Path
 
 from interview_app.cli import data_dir_argument
 from interview_app.errors import KnownError
-from interview_app.storage.app_lock import app_holding
+from interview_app.storage.app_lock import writer_lock
 from interview_app.storage.database import open_database
 from interview_app.storage.maintenance import (
     backup,
     check,
     list_snapshots,
     newest_sound_snapshot,
+    remove_leftover_copies,
     restore_snapshot,
 )
 from interview_app.storage.paths import database_path, resolve_data_dir
@@ -39,6 +40,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     backup_parser = actions.add_parser("backup", help="cadangkan / back up")
     data_dir_argument(backup_parser)
     backup_parser.add_argument("--out", required=True, metavar="FILE")
+    backup_parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="timpa berkas cadangan yang sudah ada / replace an existing backup file",
+    )
     backup_parser.set_defaults(handler=run_backup)
     list_parser = actions.add_parser(
         "snapshots", help="daftar snapshot otomatis / list the automatic snapshots"
@@ -111,7 +117,7 @@ def run_check(args: argparse.Namespace) -> int:
 def run_backup(args: argparse.Namespace) -> int:
     database = open_database(_existing(args.data_dir))
     try:
-        written = backup(database, Path(args.out))
+        written = backup(database, Path(args.out), overwrite=args.overwrite)
     finally:
         database.close()
     print(f"Cadangan tersimpan / backup written: {written}")
@@ -133,12 +139,12 @@ def run_snapshots(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     """Put a snapshot in place of the database; the replaced file goes to backups/."""
     data_dir = resolve_data_dir(args.data_dir)
-    holder = app_holding(data_dir)
-    if holder is not None:
-        raise KnownError(
-            f"Aplikasi masih membuka folder data ini (proses {holder}). Tutup aplikasi dulu.",
-            f"The app still has this data folder open (process {holder}). Close it first.",
-        )
+    with writer_lock(data_dir, "db restore"):
+        remove_leftover_copies(data_dir)
+        return _restore(data_dir, args)
+
+
+def _restore(data_dir: Path, args: argparse.Namespace) -> int:
     if args.snapshot:
         chosen = Path(args.snapshot)
     else:

@@ -6,7 +6,11 @@ import argparse
 
 from interview_app.cli import data_dir_argument
 from interview_app.demo import create_demo_office
+from interview_app.errors import KnownError
+from interview_app.storage.app_lock import writer_lock
 from interview_app.storage.paths import resolve_data_dir
+
+MAX_COUNT = 100_000  # a demo office, not a load test (the bench makes larger data sets)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -20,10 +24,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.count < 0:
-        raise SystemExit("--count harus ≥ 0 / --count must be ≥ 0")
+    if not 0 <= args.count <= MAX_COUNT:
+        raise KnownError(
+            f"--count harus antara 0 dan {MAX_COUNT:,}.".replace(",", "."),
+            f"--count must be between 0 and {MAX_COUNT:,}.",
+        )
     data_dir = resolve_data_dir(args.data_dir)
-    office = create_demo_office(data_dir, count=args.count, seed=args.seed)
+    with writer_lock(data_dir, "demo-data"):
+        office = create_demo_office(data_dir, count=args.count, seed=args.seed)
     print(f"Kantor demo / demo office {office.office_code} di/in {office.data_dir}")
     print(f"{office.interviews} wawancara dibuat / interviews created")
     print("Akun (kata sandi hanya ditampilkan sekali) / accounts (passwords shown once):")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from interview_app.cli import data_dir_argument
 from interview_app.errors import KnownError
+from interview_app.storage.app_lock import writer_lock
 from interview_app.storage.database import open_database
 from interview_app.storage.paths import database_path, resolve_data_dir
 from interview_app.sync.export import export_package
@@ -80,13 +81,27 @@ def _existing(value: str | None) -> Path:
     return data_dir
 
 
+def _out_folder(value: str) -> Path:
+    """The destination folder as given; an empty value is refused (it would mean the folder
+    the command happens to run in)."""
+    if not value.strip():
+        raise KnownError(
+            "Folder tujuan (--out) kosong. Sebutkan folder flashdisk tujuan.",
+            "The destination folder (--out) is empty. Name the stick's folder.",
+        )
+    return Path(value)
+
+
 def run_export(args: argparse.Namespace) -> int:
     data_dir = _existing(args.data_dir)
-    database = open_database(data_dir)
-    try:
-        result = export_package(database, data_dir, Path(args.out), full=args.full, actor=CLI_ACTOR)
-    finally:
-        database.close()
+    with writer_lock(data_dir, "export"):
+        database = open_database(data_dir)
+        try:
+            result = export_package(
+                database, data_dir, _out_folder(args.out), full=args.full, actor=CLI_ACTOR
+            )
+        finally:
+            database.close()
     print(result.message().id)
     print(result.message().en)
     if result.path is not None:
@@ -97,18 +112,19 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     data_dir = _existing(args.data_dir)
-    database = open_database(data_dir)
 
     def show(plan: ImportPlan) -> None:
         print(plan.summary().id)
         print(plan.summary().en, flush=True)
 
-    try:
-        outcomes = import_packages(
-            database, data_dir, [Path(p) for p in args.packages], actor=CLI_ACTOR, on_plan=show
-        )
-    finally:
-        database.close()
+    with writer_lock(data_dir, "import"):
+        database = open_database(data_dir)
+        try:
+            outcomes = import_packages(
+                database, data_dir, [Path(p) for p in args.packages], actor=CLI_ACTOR, on_plan=show
+            )
+        finally:
+            database.close()
     refused = 0
     for outcome in outcomes:
         if outcome.error is not None:
@@ -133,13 +149,14 @@ def run_key_export(args: argparse.Namespace) -> int:
 
 def run_setup(args: argparse.Namespace) -> int:
     data_dir = resolve_data_dir(args.data_dir)
-    result = setup_workstation(
-        data_dir,
-        station_name=args.station,
-        key_file=Path(args.sync_key_file),
-        office_name=args.office_name,
-        station_code=args.station_code,
-    )
+    with writer_lock(data_dir, "setup"):
+        result = setup_workstation(
+            data_dir,
+            station_name=args.station,
+            key_file=Path(args.sync_key_file),
+            office_name=args.office_name,
+            station_code=args.station_code,
+        )
     print(f"Kantor / office: {result.office_code} ({result.office_name})")
     print(
         f"Komputer / workstation: {result.workstation_name} [{result.workstation_code}]"

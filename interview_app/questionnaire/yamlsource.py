@@ -32,6 +32,10 @@ class YamlProblem(Exception):
 
 
 MAX_DEPTH = 64
+# Bounds for text nobody should trust: the default script is about 50 KB and 10,000 nodes.
+MAX_SCRIPT_BYTES = 1024 * 1024
+# Nodes after aliases are expanded: a 300-byte "billion laughs" script names 10**9 of them.
+MAX_NODES = 200_000
 
 
 class ScriptLoader(yaml.SafeLoader):
@@ -52,7 +56,10 @@ ScriptLoader.add_implicit_resolver(
 
 def parse_yaml(text: str) -> Any:
     """Parse YAML text into LineDict/LineList/scalars. Raises YamlProblem for bad YAML,
-    duplicate keys, non-text keys and absurd nesting."""
+    duplicate keys, non-text keys, absurd nesting, a text over MAX_SCRIPT_BYTES and aliases
+    that expand to more than MAX_NODES nodes."""
+    if len(text) > MAX_SCRIPT_BYTES:
+        raise YamlProblem(0, too_large_message(len(text.encode("utf-8", "replace"))))
     try:
         loader = ScriptLoader(text)
     except yaml.YAMLError as exc:
@@ -78,9 +85,59 @@ def parse_yaml(text: str) -> Any:
             ) from None
         if node is None:
             return None
+        _expanded_size(node, {}, set(), 0)
         return _convert(loader, node, 0)
     finally:
         loader.dispose()
+
+
+def too_large_message(size: int) -> Message:
+    limit = MAX_SCRIPT_BYTES // 1024
+    return Message(
+        f"berkas terlalu besar ({size // 1024} KB; paling besar {limit} KB)",
+        f"the file is too large ({size // 1024} KB; at most {limit} KB)",
+    )
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int], open_nodes: set[int], depth: int) -> int:
+    """How many nodes `node` stands for once every alias is written out (each shared node is
+    counted once per use, as the conversion would build it), without building anything.
+    Refuses recursive aliases, nesting past MAX_DEPTH and a total past MAX_NODES."""
+    known = sizes.get(id(node))
+    if known is not None:
+        return known
+    line = node.start_mark.line + 1
+    if id(node) in open_nodes:
+        raise YamlProblem(
+            line,
+            Message("alias YAML merujuk dirinya sendiri", "a YAML alias refers to itself"),
+        )
+    if depth > MAX_DEPTH:
+        raise YamlProblem(
+            line, Message("struktur YAML terlalu dalam", "YAML structure nested too deeply")
+        )
+    total = 1
+    if isinstance(node, yaml.SequenceNode | yaml.MappingNode):
+        open_nodes.add(id(node))
+        children: list[yaml.Node] = (
+            list(node.value)
+            if isinstance(node, yaml.SequenceNode)
+            else [part for pair in node.value for part in pair]
+        )
+        for child in children:
+            total += _expanded_size(child, sizes, open_nodes, depth + 1)
+            if total > MAX_NODES:
+                raise YamlProblem(
+                    line,
+                    Message(
+                        f"alias YAML (&/*) membuat naskah terlalu besar (lebih dari {MAX_NODES:,}"
+                        " bagian)".replace(",", "."),
+                        f"YAML aliases (&/*) make the script too large (over {MAX_NODES:,} parts)",
+                    ),
+                )
+        open_nodes.discard(id(node))
+    sizes[id(node)] = total
+    return total
 
 
 def _convert(loader: ScriptLoader, node: yaml.Node, depth: int) -> Any:

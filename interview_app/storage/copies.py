@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -24,15 +25,22 @@ def _remove_with_sidecars(path: Path) -> None:
             pass
 
 
+def _create_private(path: Path) -> None:
+    """An empty file readable by its owner only: SQLite fills it as a new database, and the
+    copy never exists with wider permissions (it holds applicants' personal data)."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def copy_database(source: sqlite3.Connection, out: Path) -> Path:
     """Copy `source` to `out`: temporary name, backup API, rollback-journal mode (one file,
     no -wal beside it), integrity_check of the copy, fsync, rename, fsync the folder."""
     out = Path(out)
     with known_os_errors(out):
-        out.parent.mkdir(parents=True, exist_ok=True)
+        out.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = temporary_name(out)
     try:
         with translate_sqlite_errors(), known_os_errors(out):
+            _create_private(tmp)
             target = sqlite3.connect(tmp, isolation_level=None)
             try:
                 source.backup(target)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -15,10 +16,10 @@ from typing import TYPE_CHECKING
 
 from interview_app.storage.copies import copy_database
 from interview_app.storage.errors import SchemaTooNew, StorageLocationError
-from interview_app.storage.paths import database_path
+from interview_app.storage.paths import database_path, restrict_to_owner
 from interview_app.storage.schema import MIGRATIONS_TABLE, SCHEMA, Schema
 from interview_app.storage.sqlerrors import corrupt_database_error, translate_sqlite_errors
-from interview_app.storage.writefiles import known_os_errors
+from interview_app.storage.writefiles import disk_full_while, known_os_errors
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -267,15 +268,32 @@ def open_database(
     with known_os_errors(data_dir):
         data_dir.mkdir(parents=True, exist_ok=True)
     path = database_path(data_dir)
-    conn = connect(path, busy_timeout_ms=busy_timeout_ms)
-    try:
-        database = Database(path, conn)
-        with translate_sqlite_errors():
-            _check_and_migrate(database, data_dir, schema, defer_integrity_check)
-    except BaseException:
-        conn.close()
-        raise
+    with disk_full_while("membuka basis data", "opening the database", data_dir):
+        _create_private(path)
+        conn = connect(path, busy_timeout_ms=busy_timeout_ms)
+        try:
+            database = Database(path, conn)
+            with translate_sqlite_errors():
+                _check_and_migrate(database, data_dir, schema, defer_integrity_check)
+        except BaseException:
+            conn.close()
+            raise
     return database
+
+
+def _create_private(path: Path) -> None:
+    """The data folder and the database readable by their owner only (POSIX 0700/0600; the
+    -wal and -shm files SQLite makes take the database's permissions). A new database file is
+    made empty with those permissions before SQLite opens it."""
+    with known_os_errors(path):
+        restrict_to_owner(path.parent)
+        if not path.exists():
+            try:
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            except FileExistsError:
+                pass
+        for suffix in ("", "-wal", "-shm"):
+            restrict_to_owner(path.with_name(path.name + suffix))
 
 
 def _applied_migrations(conn: sqlite3.Connection, migration_set: str) -> list[str]:

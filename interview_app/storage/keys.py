@@ -14,6 +14,7 @@ from interview_app.storage.writefiles import known_os_errors, write_file_atomica
 OFFICE_KEY_FILE = "office.key"
 OFFICE_KEY_FORMAT = 1
 OFFICE_KEY_BYTES = 32
+MAX_KEY_FILE_BYTES = 64 * 1024  # a key file is a few hundred bytes; never read a huge one
 
 PURPOSE_AUDIT_CHAIN = "audit-chain v1"
 PURPOSE_SLIP_QR = "slip-qr v1"
@@ -38,19 +39,29 @@ def read_office_key(data_dir: Path) -> tuple[str, bytes] | None:
     """(office code, key) from office.key, or None when there is no such file."""
     path = office_key_path(data_dir)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_KEY_FILE_BYTES + 1)
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise _unreadable(path, exc.strerror or type(exc).__name__) from exc
+    if len(raw) > MAX_KEY_FILE_BYTES:
+        raise _unreadable(path, "berkas terlalu besar / the file is too large")
     try:
         content = json.loads(raw.decode("utf-8"))
         if content.get("format") != OFFICE_KEY_FORMAT:
             raise ValueError("unknown format")
         key = bytes.fromhex(content["key"])
         office_code = str(content["office_code"])
-    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
-        raise _unreadable(path, "isi tidak sah / invalid content") from exc
+    except (
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        UnicodeDecodeError,
+        RecursionError,
+    ):
+        raise _unreadable(path, "isi tidak sah / invalid content") from None
     if len(key) != OFFICE_KEY_BYTES:
         raise _unreadable(path, "panjang kunci salah / wrong key length")
     return office_code, key

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -12,20 +15,62 @@ from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.audit import AuditCheck, AuditLog
 from interview_app.storage.copies import copy_database
 from interview_app.storage.database import BACKUPS_FOLDER, Database, connect
-from interview_app.storage.errors import DatabaseLocked, NotFound
+from interview_app.storage.errors import DatabaseLocked, DiskFull, NotFound, StorageIOError
 from interview_app.storage.keys import read_office_key
 from interview_app.storage.paths import database_path
 from interview_app.storage.schema import SCHEMA
 from interview_app.storage.sqlerrors import known_error_for, translate_sqlite_errors
-from interview_app.storage.writefiles import fsync_directory, known_os_errors, replace_with_retry
+from interview_app.storage.writefiles import (
+    disk_full_while,
+    fsync_directory,
+    known_os_errors,
+    nearly_full,
+    replace_with_retry,
+    temporary_name,
+)
 
 SNAPSHOTS_FOLDER = "snapshots"
 SNAPSHOT_KINDS = {"daily": 7, "pre-import": 4}  # kind -> how many to keep
 
 
-def backup(database: Database, out: Path) -> Path:
-    """A checked copy of the open database at `out` (whole or absent; see copy_database)."""
-    return copy_database(database.conn, Path(out))
+def backup(database: Database, out: Path, *, overwrite: bool = False) -> Path:
+    """A checked copy of the open database at `out` (whole or absent; see copy_database).
+    Refused inside the data folder, onto anything but a regular file, and onto an existing
+    file unless `overwrite`."""
+    out = Path(out)
+    _check_backup_target(database.data_dir, out, overwrite)
+    with disk_full_while("menulis cadangan", "writing the backup", out.parent, database.data_dir):
+        return copy_database(database.conn, out)
+
+
+def _check_backup_target(data_dir: Path, out: Path, overwrite: bool) -> None:
+    def refuse(reason_id: str, reason_en: str) -> KnownError:
+        return KnownError(
+            f"Cadangan tidak ditulis ke {out}: {reason_id}. Tidak ada yang diubah.",
+            f"The backup was not written to {out}: {reason_en}. Nothing was changed.",
+        )
+
+    if not out.name or out.name in (".", ".."):
+        raise refuse("sebutkan nama berkas", "name a file")
+    resolved = out.resolve()
+    data = Path(data_dir).resolve()
+    if resolved == data or data in resolved.parents:
+        raise refuse(
+            "tujuan berada di dalam folder data; simpan cadangan di tempat lain (flashdisk "
+            "atau folder cadangan)",
+            "the target is inside the data folder; keep backups elsewhere (a stick or a "
+            "backup folder)",
+        )
+    if out.is_symlink() or (out.exists() and not out.is_file()):
+        raise refuse(
+            "tujuan ada dan bukan berkas biasa (folder, perangkat, atau tautan)",
+            "the target exists and is not a regular file (a folder, a device or a link)",
+        )
+    if out.exists() and not overwrite:
+        raise refuse(
+            "berkas itu sudah ada; pilih nama lain atau tambahkan --overwrite",
+            "that file exists already; choose another name or add --overwrite",
+        )
 
 
 def _stamp(now: datetime) -> str:
@@ -51,6 +96,7 @@ def snapshot(database: Database, kind: str, *, now: datetime | None = None) -> P
     if kind not in SNAPSHOT_KINDS:
         raise ValueError(f"unknown snapshot kind {kind!r}")
     now = now or datetime.now(UTC)
+    remove_leftover_copies(database.data_dir)
     out = snapshots_dir(database.data_dir) / f"{kind}-{_stamp(now)}.sqlite3"
     copy_database(database.conn, out)
     for old in list_snapshots(database.data_dir, kind)[SNAPSHOT_KINDS[kind] :]:
@@ -61,9 +107,30 @@ def snapshot(database: Database, kind: str, *, now: datetime | None = None) -> P
     return out
 
 
+def remove_leftover_copies(data_dir: Path) -> list[Path]:
+    """Remove the temporary copies a killed snapshot, backup, restore or migration left behind
+    (hidden `.*.tmp` files holding applicants' data, never listed anywhere). Only a process
+    holding the data folder (the app, or a command under its lock) calls this: another
+    process's copy in progress would be cut off."""
+    data_dir = Path(data_dir)
+    removed: list[Path] = []
+    for folder in (data_dir, snapshots_dir(data_dir), data_dir / BACKUPS_FOLDER):
+        if not folder.is_dir():
+            continue
+        for leftover in folder.glob(".*.sqlite3.*.tmp*"):
+            try:
+                leftover.unlink()
+            except OSError:
+                continue  # still held (Windows) or already gone; the next start tries again
+            removed.append(leftover)
+    return removed
+
+
 def snapshot_daily_if_due(database: Database, *, now: datetime | None = None) -> Path | None:
-    """The day's first start takes a daily snapshot; later starts that day do nothing."""
+    """The day's first start takes a daily snapshot; later starts that day do nothing. Every
+    start clears what a killed copy left behind."""
     now = now or datetime.now(UTC)
+    remove_leftover_copies(database.data_dir)
     today = f"daily-{now.astimezone(UTC):%Y%m%d}T"
     if any(p.name.startswith(today) for p in list_snapshots(database.data_dir, "daily")):
         return None
@@ -88,32 +155,179 @@ def newest_sound_snapshot(data_dir: Path) -> Path | None:
 
 
 def restore_snapshot(data_dir: Path, chosen: Path, *, now: datetime | None = None) -> Path:
-    """Put `chosen` in place of the database (which must be closed). The replaced file and its
-    -wal/-shm are moved into backups/ (never deleted); returns where the replaced file went."""
+    """Put `chosen` in place of the database (which must be closed). Only a sound database of
+    this office and workstation with an intact audit chain is put back. The replaced file and
+    its -wal/-shm are moved into backups/ (never deleted); returns where the replaced file went."""
     data_dir = Path(data_dir)
     target = database_path(data_dir)
-    if not Path(chosen).is_file():
+    chosen = Path(chosen)
+    if not chosen.is_file():
         raise NotFound(f"Snapshot {chosen} tidak ada.", f"Snapshot {chosen} does not exist.")
-    source = sqlite3.connect(Path(chosen), isolation_level=None)  # only read: rollback journal
+    try:
+        source = sqlite3.connect(f"{chosen.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        raise _not_restorable(chosen, "berkas tidak dapat dibuka", "it cannot be opened") from None
     try:
         with translate_sqlite_errors():
-            if [row[0] for row in source.execute("PRAGMA integrity_check")] != ["ok"]:
-                raise KnownError(
-                    f"Snapshot {Path(chosen).name} juga rusak; pilih snapshot lain.",
-                    f"Snapshot {Path(chosen).name} is damaged too; choose another one.",
-                )
+            _check_restorable(data_dir, chosen, source)
         aside = data_dir / BACKUPS_FOLDER / f"replaced-{_stamp(now or datetime.now(UTC))}.sqlite3"
-        with known_os_errors(aside):
-            aside.parent.mkdir(parents=True, exist_ok=True)
-            for suffix in ("", "-wal", "-shm"):
-                current = target.with_name(target.name + suffix)
-                if current.exists():
-                    replace_with_retry(current, aside.with_name(aside.name + suffix))
-            fsync_directory(aside.parent)
-        copy_database(source, target)
+        # The snapshot is copied in whole (checked, fsynced) before the database is touched.
+        with disk_full_while(*_RESTORING, data_dir):
+            staged = copy_database(source, temporary_name(target))
     finally:
         source.close()
+    try:
+        with disk_full_while(*_RESTORING, data_dir):
+            _swap_in(target, staged, aside)
+    except BaseException:
+        _remove_quietly(staged)
+        raise
     return aside
+
+
+_RESTORING = ("memulihkan snapshot", "restoring the snapshot")
+_CHECKING = (
+    "memeriksa basis data (ini bukan tanda basis data rusak)",
+    "checking the database (this is no sign of damage)",
+)
+
+
+def _swap_in(target: Path, staged: Path, aside: Path) -> None:
+    """Keep the current database in backups/ (a hard link: instant, no space needed), move its
+    -wal/-shm after it, then rename the staged copy into place. A kill at any point leaves a
+    whole database under the name: the old one (checkpointed first, so its -wal holds nothing
+    that matters) or the restored one; the old one is in backups/ either way."""
+    _checkpoint_quietly(target)
+    with known_os_errors(aside):
+        aside.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            try:
+                os.link(target, aside)
+            except OSError:
+                shutil.copy2(target, aside)
+        for suffix in ("-wal", "-shm"):
+            current = target.with_name(target.name + suffix)
+            if current.exists():
+                replace_with_retry(current, aside.with_name(aside.name + suffix))
+        fsync_directory(aside.parent)
+        replace_with_retry(staged, target)
+        fsync_directory(target.parent)
+
+
+def _checkpoint_quietly(path: Path) -> None:
+    """Fold the -wal into the main file when the database still opens (a damaged one may not)."""
+    if not path.exists():
+        return
+    try:
+        conn = sqlite3.connect(path, timeout=1)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    except sqlite3.Error:
+        pass
+    finally:
+        conn.close()
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _not_restorable(chosen: Path, reason_id: str, reason_en: str) -> KnownError:
+    return KnownError(
+        f"{chosen.name} tidak dipulihkan: {reason_id}. Basis data tidak diubah; pilih snapshot "
+        "lain (db snapshots).",
+        f"{chosen.name} was not restored: {reason_en}. The database was not changed; choose "
+        "another snapshot (db snapshots).",
+    )
+
+
+def _setting(conn: sqlite3.Connection, key: str) -> object:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        return None
+    try:
+        return json.loads(row[0])
+    except (TypeError, ValueError):
+        return row[0]
+
+
+def _current_workstation(data_dir: Path) -> object:
+    """The workstation id of the database being replaced, or None when it cannot be read."""
+    path = database_path(data_dir)
+    if not path.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return _setting(conn, "workstation_id")
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def _check_restorable(data_dir: Path, chosen: Path, source: sqlite3.Connection) -> None:
+    """Refuse a damaged file, an empty or foreign database, another office's or another
+    workstation's, a newer schema, or one whose audit chain is broken."""
+    try:
+        integrity = [row[0] for row in source.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError:
+        integrity = ["not a database"]
+    if integrity != ["ok"]:
+        raise KnownError(
+            f"Snapshot {chosen.name} juga rusak; pilih snapshot lain.",
+            f"Snapshot {chosen.name} is damaged too; choose another one.",
+        )
+    version = int(source.execute("PRAGMA user_version").fetchone()[0])
+    tables = {row[0] for row in source.execute("SELECT name FROM sqlite_master")}
+    if version == 0 or not {"settings", "audit_log", "interviews"} <= tables:
+        raise _not_restorable(
+            chosen,
+            "berkas ini kosong atau bukan basis data Asisten Wawancara",
+            "the file is empty or not an Asisten Wawancara database",
+        )
+    if version > SCHEMA.version:
+        raise _not_restorable(
+            chosen,
+            f"dibuat oleh versi aplikasi yang lebih baru (skema {version})",
+            f"it was written by a newer version of the application (schema {version})",
+        )
+    key = read_office_key(data_dir)
+    if key is None:
+        raise _not_restorable(
+            chosen,
+            "berkas office.key tidak ada, jadi kantor dan log auditnya tidak dapat diperiksa",
+            "office.key is missing, so its office and audit log cannot be checked",
+        )
+    office = _setting(source, "office_code")
+    if not isinstance(office, str) or office.casefold() != key[0].casefold():
+        raise _not_restorable(
+            chosen,
+            f"basis data kantor lain ({office or 'tanpa kode kantor'}), bukan {key[0]}",
+            f"it is another office's database ({office or 'no office code'}), not {key[0]}'s",
+        )
+    current = _current_workstation(data_dir)
+    theirs = _setting(source, "workstation_id")
+    if current is not None and theirs != current:
+        raise _not_restorable(
+            chosen,
+            "basis data komputer (loket) lain di kantor ini",
+            "it is another workstation's database of this office",
+        )
+    audit = AuditLog(Database(chosen, source), key[1]).verify()
+    if not audit.ok:
+        raise _not_restorable(
+            chosen,
+            f"log auditnya tidak utuh ({audit.message.id})",
+            f"its audit log is not intact ({audit.message.en})",
+        )
 
 
 @dataclass(frozen=True)
@@ -201,16 +415,21 @@ def check(
     path = Path(database_file) if database_file is not None else database_path(Path(data_dir))
     if not path.exists():
         raise NotFound(f"Basis data {path} tidak ada.", f"There is no database at {path}.")
-    try:
-        conn = connect(path)
-    except DatabaseLocked:
-        raise  # not damage: the caller says "locked, try again" in both languages
-    except KnownError as exc:
-        return DbCheckReport(path, [exc.message.en], [], None, SCHEMA.version, None)
-    try:
-        return _check_open(Path(data_dir), path, conn, expected_head)
-    finally:
-        conn.close()
+    # A full disk or a locked file stops the check: it is reported as what it is, never as
+    # damage to a sound database.
+    with disk_full_while(*_CHECKING, path.parent):
+        try:
+            conn = connect(path)
+        except (DatabaseLocked, DiskFull):
+            raise
+        except KnownError as exc:
+            if isinstance(exc, StorageIOError) and nearly_full(path.parent):
+                raise
+            return DbCheckReport(path, [exc.message.en], [], None, SCHEMA.version, None)
+        try:
+            return _check_open(Path(data_dir), path, conn, expected_head)
+        finally:
+            conn.close()
 
 
 def _check_open(
@@ -229,7 +448,9 @@ def _check_open(
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.DatabaseError as exc:
         known = known_error_for(exc)
-        if isinstance(known, DatabaseLocked):
+        if isinstance(known, DatabaseLocked | DiskFull) or (
+            isinstance(known, StorageIOError) and nearly_full(path.parent)
+        ):
             raise known from None
         detail = known.message.en if known else str(exc)
         return DbCheckReport(path, [detail], [], None, SCHEMA.version, None)

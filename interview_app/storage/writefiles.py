@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from interview_app.storage.errors import DiskFull, ReadOnlyStorage
+from interview_app.storage.errors import DiskFull, ReadOnlyStorage, StorageIOError
 
 T = TypeVar("T")
 
@@ -110,3 +111,37 @@ def write_file_atomically(path: Path, data: bytes, *, mode: int | None = None) -
         except OSError:
             pass
         raise
+
+
+# A disk with less than this free is taken for full when an operation fails with an I/O error
+# (SQLite reports some writes on a full disk as "disk I/O error", not "disk full").
+NEARLY_FULL_BYTES = 4 * 1024 * 1024
+
+
+def nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
+@contextmanager
+def disk_full_while(doing_id: str, doing_en: str, *folders: Path) -> Iterator[None]:
+    """Within the block, a full disk (or an I/O error on a disk that is nearly full) is
+    reported as what it is, with what was being done and where, instead of a message written
+    for another situation (such as "the last answer was not saved")."""
+    try:
+        yield
+    except (DiskFull, StorageIOError) as exc:
+        full = [folder for folder in folders if nearly_full(folder)]
+        if isinstance(exc, StorageIOError) and not full:
+            raise
+        where = full[0] if full else folders[0] if folders else None
+        place_id = f" di {where}" if where is not None else ""
+        place_en = f" on {where}" if where is not None else ""
+        raise DiskFull(
+            f"Disk penuh{place_id} saat {doing_id}. Kosongkan ruang disk lalu coba lagi; "
+            "data yang sudah tersimpan tidak berubah.",
+            f"The disk is full{place_en} while {doing_en}. Free some disk space and try "
+            "again; the data already saved is unchanged.",
+        ) from exc

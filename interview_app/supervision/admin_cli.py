@@ -334,7 +334,10 @@ def _retention_purge(session: SupervisorSession, args: argparse.Namespace) -> in
             f"{plan.count} interview(s) would be deleted for good. Run 'retention dry-run' "
             "first, then repeat with --yes.",
         )
-    result = retention.purge(plan)
+    from interview_app.storage.app_lock import writer_lock
+
+    with writer_lock(session.database.data_dir, "retention purge"):
+        result = retention.purge(retention.plan())
     _say(result.message().id, result.message().en)
     return 0
 

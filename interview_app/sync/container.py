@@ -27,7 +27,13 @@ from interview_app.sync.errors import (
 MAGIC = b"AWSYNC"
 # The package format. 2: review marks in the body (the container itself is as in 1); older
 # applications refuse a version-2 package as "format version 2, update this application".
-FORMAT_VERSION = 2
+# 3: the clear header ends with a digest of itself, so that a damaged salt, key check or
+# version byte is reported as damage, not as "another office" or "update the application".
+# From 3 on the header keeps this layout whatever the version, so a reader can tell a newer
+# package from a damaged one before it gives up.
+FORMAT_VERSION = 3
+HEADER_DIGEST_FROM = 3
+HEADER_DIGEST_SIZE = 16
 CHUNK_SIZE = 64 * 1024  # plaintext bytes of the compressed stream per sealed chunk
 TAG_SIZE = 16
 SALT_SIZE = 32
@@ -96,7 +102,16 @@ def encode_header(
     version: int = FORMAT_VERSION,
 ) -> bytes:
     fixed = _FIXED.pack(MAGIC, version, salt, uuid_module.UUID(package_id).bytes, sequence)
-    return fixed + _name_field(office_code) + _name_field(source_workstation) + key_check
+    header = fixed + _name_field(office_code) + _name_field(source_workstation) + key_check
+    if version >= HEADER_DIGEST_FROM:
+        header += header_digest(header)
+    return header
+
+
+def header_digest(header: bytes) -> bytes:
+    """An unkeyed check of the clear header (its keyed protection is the chunks' associated
+    data): it tells damage apart from a wrong key, which the keyed check alone cannot."""
+    return hashlib.sha256(b"awsync header v3" + header).digest()[:HEADER_DIGEST_SIZE]
 
 
 def _read_exactly(stream: BinaryIO, size: int) -> bytes:
@@ -112,21 +127,26 @@ def _read_exactly(stream: BinaryIO, size: int) -> bytes:
 
 
 def read_header(stream: BinaryIO) -> PackageHeader:
-    """Parse the clear header; no key needed. NotAPackage, truncated, unsupported version."""
+    """Parse the clear header; no key needed. NotAPackage, truncated, damaged (the header's
+    digest fails), unsupported version (a whole header of a newer format)."""
     fixed = _read_exactly(stream, _FIXED.size)
     if fixed[: len(MAGIC)] != MAGIC[: len(fixed)]:
+        if (
+            len(fixed) >= len(MAGIC)
+            and sum(a != b for a, b in zip(fixed, MAGIC, strict=False)) == 1
+        ):
+            raise tampered("kepala paket", "package header")  # one byte of the mark changed
         raise not_a_package()
+    version = 0
     if len(fixed) >= len(MAGIC) + 2:
         version = int.from_bytes(fixed[len(MAGIC) : len(MAGIC) + 2], "big")
-        if version > FORMAT_VERSION:
-            raise unsupported_version(version, FORMAT_VERSION)
         if version < 1:
             raise tampered("kepala paket", "package header")
     if len(fixed) < _FIXED.size:
         raise truncated()
     _, version, salt, package_bytes, sequence = _FIXED.unpack(fixed)
     raw = bytearray(fixed)
-    names: list[str] = []
+    names: list[bytes] = []
     for _ in range(2):
         length_byte = _read_exactly(stream, 1)
         if not length_byte:
@@ -135,24 +155,36 @@ def read_header(stream: BinaryIO) -> PackageHeader:
         if len(data) < length_byte[0]:
             raise truncated()
         raw += length_byte + data
+        names.append(data)
+    key_check = _read_exactly(stream, 32)
+    if len(key_check) < 32:
+        raise truncated()
+    raw += key_check
+    if version >= HEADER_DIGEST_FROM:
+        digest = _read_exactly(stream, HEADER_DIGEST_SIZE)
+        if len(digest) < HEADER_DIGEST_SIZE:
+            raise truncated()
+        if not hmac.compare_digest(digest, header_digest(bytes(raw))):
+            raise tampered("kepala paket", "package header")
+        raw += digest
+    if version > FORMAT_VERSION:
+        raise unsupported_version(version, FORMAT_VERSION)
+    texts: list[str] = []
+    for data in names:
         try:
             name = data.decode("utf-8")
         except UnicodeDecodeError:
             raise tampered("kepala paket", "package header") from None
         if not name or not name.isprintable():
             raise tampered("kepala paket", "package header")
-        names.append(name)
-    key_check = _read_exactly(stream, 32)
-    if len(key_check) < 32:
-        raise truncated()
-    raw += key_check
+        texts.append(name)
     return PackageHeader(
         version=version,
         salt=salt,
         package_id=str(uuid_module.UUID(bytes=package_bytes)),
         sequence=sequence,
-        office_code=names[0],
-        source_workstation=names[1],
+        office_code=texts[0],
+        source_workstation=texts[1],
         key_check=key_check,
         raw=bytes(raw),
     )

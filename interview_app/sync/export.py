@@ -21,6 +21,7 @@ from interview_app.storage.clock import Clock, SystemClock, to_iso
 from interview_app.storage.database import Database
 from interview_app.storage.sqlerrors import translate_sqlite_errors
 from interview_app.storage.writefiles import (
+    disk_full_while,
     fsync_directory,
     replace_with_retry,
     temporary_name,
@@ -39,7 +40,11 @@ from interview_app.sync.exportdata import (
     review_selection,
     selection_where,
 )
-from interview_app.sync.history import next_export_sequence, record_export
+from interview_app.sync.history import (
+    record_export,
+    release_export_sequence,
+    reserve_export_sequence,
+)
 from interview_app.sync.manifest import MANIFEST_VERSION, Manifest
 from interview_app.sync.records import KIND_MANIFEST, BodyReader, Tally, encode_line
 from interview_app.sync.station import Station, load_station
@@ -47,6 +52,7 @@ from interview_app.sync.station import Station, load_station
 PACKAGE_SUFFIX = ".awsync"
 FAT32_MAX_FILE_BYTES = 4 * 1024**3 - 1
 STALE_TEMP_SECONDS = 3600
+COMPRESSION_GUESS = 8  # uncompressed body bytes per package byte, at the least
 _WRITE_BATCH = 256 * 1024
 
 Progress = Callable[[int, int], None]  # (interviews written, interviews in the package)
@@ -110,7 +116,8 @@ def export_package(
     new or changed since the last export to `out_dir` (all of them with `full`), read it back,
     check it, and only then give it its final name `<office>-<station>-<seq>-<time>.awsync`."""
     clock = clock or SystemClock()
-    station = load_station(database, Path(data_dir))
+    data_dir = Path(data_dir)
+    station = load_station(database, data_dir)
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise SyncError(
@@ -123,12 +130,69 @@ def export_package(
     conn = database.conn
     if conn.in_transaction:
         raise RuntimeError("export_package needs the connection outside a transaction")
+    with disk_full_while("memesan nomor ekspor", "reserving the export number", data_dir):
+        sequence = reserve_export_sequence(database, to_iso(clock()))
+    renamed = False
+    try:
+        written = _write_checked(
+            database, station, destination, full, out_dir, clock, sequence, chunk_size, progress
+        )
+        if written is None:
+            release_export_sequence(database, sequence)
+            return ExportResult(None, None, None, full, destination)
+        prepared, tmp = written
+        try:
+            size = _verify(tmp, station)
+            final = _free_name(prepared.path)
+            with file_errors(final):
+                replace_with_retry(tmp, final)
+                renamed = True
+                fsync_directory(out_dir)
+        except BaseException:
+            _unlink_quietly(tmp)
+            raise
+    except BaseException:
+        if not renamed:  # no package carries the number: give it back, the database as before
+            release_export_sequence(database, sequence)
+        raise
+    counts = prepared.tally.counts
+    with disk_full_while("mencatat ekspor", "recording the export", Path(data_dir)):
+        record_export(
+            database,
+            AuditLog(database, station.office_key, clock),
+            station,
+            prepared.manifest(prepared.tally),
+            final.name,
+            destination,
+            prepared.exported.sent,
+            actor,
+            to_iso(clock()),
+            reviews_sent=prepared.exported.reviews,
+        )
+    return ExportResult(
+        final, prepared.package_id, prepared.sequence, full, destination, size, dict(counts)
+    )
+
+
+def _write_checked(
+    database: Database,
+    station: Station,
+    destination: str,
+    full: bool,
+    out_dir: Path,
+    clock: Clock,
+    sequence: int,
+    chunk_size: int,
+    progress: Progress | None,
+) -> tuple[_Prepared, Path] | None:
+    """Write the package under a temporary name from one read snapshot; None: nothing to send."""
+    conn = database.conn
     with translate_sqlite_errors():
         conn.execute("BEGIN")  # one read snapshot for everything that goes into the package
         try:
-            prepared = _prepare(conn, station, destination, full, out_dir, clock)
+            prepared = _prepare(conn, station, destination, full, out_dir, clock, sequence)
             if prepared is None:
-                return ExportResult(None, None, None, full, destination)
+                return None
             tmp = temporary_name(prepared.path)
             try:
                 _write(conn, tmp, station, prepared, chunk_size, progress)
@@ -138,31 +202,7 @@ def export_package(
         finally:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-    try:
-        size = _verify(tmp, station)
-        final = _free_name(prepared.path)
-        with file_errors(final):
-            replace_with_retry(tmp, final)
-            fsync_directory(out_dir)
-    except BaseException:
-        _unlink_quietly(tmp)
-        raise
-    counts = prepared.tally.counts
-    record_export(
-        database,
-        AuditLog(database, station.office_key, clock),
-        station,
-        prepared.manifest(prepared.tally),
-        final.name,
-        destination,
-        prepared.exported.sent,
-        actor,
-        to_iso(clock()),
-        reviews_sent=prepared.exported.reviews,
-    )
-    return ExportResult(
-        final, prepared.package_id, prepared.sequence, full, destination, size, dict(counts)
-    )
+    return prepared, tmp
 
 
 @dataclass
@@ -208,6 +248,7 @@ def _prepare(
     full: bool,
     out_dir: Path,
     clock: Clock,
+    sequence: int,
 ) -> _Prepared | None:
     where, params = selection_where(conn, None if full else destination)
     size = estimate(conn, where, params)
@@ -216,7 +257,6 @@ def _prepare(
     if size.interviews == 0 and reviews == 0:
         return None
     _check_room(out_dir, size.max_body_bytes + review_bytes)
-    sequence = next_export_sequence(conn)
     now = clock()
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     label = station.file_label
@@ -240,7 +280,11 @@ def _prepare(
     )
 
 
-def _check_room(out_dir: Path, estimated: int) -> None:
+def _check_room(out_dir: Path, uncompressed: int) -> None:
+    """Refuse at once what cannot fit. The body is compressed (JSON lines shrink five to ten
+    times), so the check asks for an eighth of the uncompressed estimate; a stick that fills
+    up anyway is caught by the write itself, which then removes its temporary file."""
+    estimated = uncompressed // COMPRESSION_GUESS + CHUNK_SIZE
     mib = max(1, estimated // (1024 * 1024))
     if estimated > FAT32_MAX_FILE_BYTES:
         raise _too_large(mib)
@@ -250,10 +294,10 @@ def _check_room(out_dir: Path, estimated: int) -> None:
         return  # unknown: the write itself reports a full disk
     if free < estimated:
         raise PackageTooLarge(
-            f"Ruang kosong di {out_dir} tidak cukup: perlu sampai {mib} MiB, tersedia "
+            f"Ruang kosong di {out_dir} tidak cukup: perlu sekitar {mib} MiB, tersedia "
             f"{free // (1024 * 1024)} MiB. Kosongkan flashdisk atau pakai flashdisk lain. "
             "Tidak ada yang ditulis.",
-            f"Not enough free space in {out_dir}: up to {mib} MiB needed, {free // (1024 * 1024)}"
+            f"Not enough free space in {out_dir}: about {mib} MiB needed, {free // (1024 * 1024)}"
             " MiB free. Free some space or use another stick. Nothing was written.",
         )
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from interview_app.errors import KnownError
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.database import Database
 from interview_app.sync.manifest import Manifest
@@ -37,6 +38,31 @@ def next_export_sequence(conn: sqlite3.Connection) -> int:
         return 1
     row = conn.execute("SELECT max(sequence) FROM sync_history WHERE kind = 'export'").fetchone()
     return int(row[0] or 0) + 1
+
+
+def reserve_export_sequence(database: Database, at: str) -> int:
+    """The next export number, recorded as taken in its own committed transaction (BEGIN
+    IMMEDIATE: two exports at once queue here) before anything is written."""
+    with database.transaction() as conn:
+        ensure_tables(conn)
+        reserved = conn.execute("SELECT max(sequence) FROM sync_export_numbers").fetchone()[0]
+        sequence = max(int(reserved or 0) + 1, next_export_sequence(conn))
+        conn.execute(
+            "INSERT INTO sync_export_numbers (sequence, reserved_at) VALUES (?, ?)",
+            (sequence, at),
+        )
+    return sequence
+
+
+def release_export_sequence(database: Database, sequence: int) -> None:
+    """Give back a number no package carries (the export failed before its rename), so that a
+    refused export leaves the database as it was. Best effort: a full disk keeps it taken,
+    which costs a gap in the numbers, never a number twice."""
+    try:
+        with database.transaction() as conn:
+            conn.execute("DELETE FROM sync_export_numbers WHERE sequence = ?", (sequence,))
+    except (KnownError, sqlite3.Error):
+        pass
 
 
 def imported_before(conn: sqlite3.Connection, package_id: str) -> bool:

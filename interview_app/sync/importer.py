@@ -19,6 +19,7 @@ from interview_app.storage.database import Database
 from interview_app.storage.interviews import WORKSTATION_CODE
 from interview_app.storage.settings import SettingsStore
 from interview_app.storage.sqlerrors import translate_sqlite_errors
+from interview_app.storage.writefiles import disk_full_while
 from interview_app.sync.container import PackageReader
 from interview_app.sync.errors import (
     PackageFromThisWorkstation,
@@ -291,6 +292,20 @@ def apply_package(
         plan = inspect_package(database, data_dir, path, progress=progress, clock=clock)
     if plan.already_imported:
         return ImportResult(plan, already_imported=True)
+    with disk_full_while("mengimpor paket", "importing the package", Path(data_dir)):
+        return _apply(database, Path(data_dir), Path(path), plan, clock, actor, snapshot, progress)
+
+
+def _apply(
+    database: Database,
+    data_dir: Path,
+    path: Path,
+    plan: ImportPlan,
+    clock: Clock,
+    actor: str,
+    snapshot: bool,
+    progress: Progress | None,
+) -> ImportResult:
     station = load_station(database, Path(data_dir))
     taken: Path | None = None
     if snapshot and (plan.new or plan.updated or plan.conflicts or plan.reviews_new):

@@ -10,7 +10,7 @@ from pathlib import Path
 from interview_app.errors import KnownError
 from interview_app.storage.clock import SystemClock, to_iso
 from interview_app.storage.database import open_database
-from interview_app.storage.keys import OFFICE_KEY_BYTES, read_office_key
+from interview_app.storage.keys import MAX_KEY_FILE_BYTES, OFFICE_KEY_BYTES, read_office_key
 from interview_app.storage.paths import database_path
 from interview_app.storage.settings import OFFICE_NAME, SettingsStore
 from interview_app.storage.writefiles import write_file_atomically
@@ -18,7 +18,6 @@ from interview_app.sync.errors import KeyFileError, SyncNotConfigured
 
 KEY_FILE_FORMAT = "asisten-wawancara-office-key"
 KEY_FILE_VERSION = 1
-MAX_KEY_FILE_BYTES = 64 * 1024
 
 
 def key_fingerprint(key: bytes) -> str:
@@ -98,7 +97,7 @@ def read_key_file(path: Path) -> tuple[str, str, bytes]:
         raise _bad(path, "bukan berkas kunci", "it is not a key file")
     try:
         content = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise _bad(path, "bukan berkas kunci", "it is not a key file") from None
     if not isinstance(content, dict) or content.get("format") != KEY_FILE_FORMAT:
         raise _bad(path, "bukan berkas kunci", "it is not a key file")

@@ -9,9 +9,10 @@ from typing import Any
 from interview_app.sync.errors import manifest_mismatch, tampered
 
 # The body format; the container header carries the same number. Format 2 added supervisors'
-# review marks (R lines, a "reviews" count and part). Format 1 packages still import.
-MANIFEST_VERSION = 2
-READABLE_VERSIONS = (1, 2)
+# review marks (R lines, a "reviews" count and part); format 3 changed only the container's
+# header (a digest of itself), the body is as in 2. Format 1 and 2 packages still import.
+MANIFEST_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 
 # Parts whose lines are hashed one by one (SHA-256 over the exact line bytes, in order).
 PARTS = ("interviews", "questionnaires", "officers", "audit", "reviews")

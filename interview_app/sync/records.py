@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid as uuid_module
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -212,18 +213,30 @@ def _nonneg_int(value: Any) -> bool:
     return type(value) is int and value >= 0
 
 
+def _is_uuid(value: Any) -> bool:
+    """Only a UUID in its canonical spelling names an interview or a review mark: never a
+    path, an SQL fragment or any other string a crafted package might carry."""
+    if not isinstance(value, str) or len(value) != 36:
+        return False
+    try:
+        return str(uuid_module.UUID(value)) == value
+    except ValueError:
+        return False
+
+
 def _parse_interview_key(key: list[Any], record: bytes) -> InterviewLine:
     if (
         len(key) != 10
         or not all(isinstance(key[i], str) for i in (1, 3, 4, 5))
         or not all(_nonneg_int(key[i]) for i in (2, 6, 7, 8, 9))
+        or not _is_uuid(key[1])
     ):
         raise tampered("kunci baris wawancara", "interview line key")
     return InterviewLine(*key[1:], record=record)
 
 
 def _parse_review_key(key: list[Any], record: bytes) -> ReviewLine:
-    if len(key) != 3 or not all(isinstance(key[i], str) and key[i] for i in (1, 2)):
+    if len(key) != 3 or not all(_is_uuid(key[i]) for i in (1, 2)):
         raise tampered("kunci baris tinjauan", "review line key")
     return ReviewLine(key[1], key[2], record)
 

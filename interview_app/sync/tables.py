@@ -90,6 +90,12 @@ SYNC_TABLES: dict[str, str] = {
         hash TEXT NOT NULL,
         PRIMARY KEY (source_workstation, seq)
     ) STRICT""",
+    # Every export number handed out, committed before the package is written: a number is
+    # never given twice, even when an export is killed after its rename or two run at once.
+    "sync_export_numbers": """CREATE TABLE IF NOT EXISTS sync_export_numbers (
+        sequence INTEGER PRIMARY KEY,
+        reserved_at TEXT NOT NULL
+    ) STRICT""",
 }
 _INDEXES = (
     "CREATE INDEX IF NOT EXISTS sync_foreign_audit_object"

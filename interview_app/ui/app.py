@@ -15,6 +15,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from interview_app.errors import KnownError
 from interview_app.resources_path import resource_path
+from interview_app.storage.app_lock import read_holder
 from interview_app.storage.database import open_database
 from interview_app.storage.errors import DatabaseCorrupt
 from interview_app.storage.paths import default_data_dir, resolve_data_dir
@@ -88,6 +89,9 @@ def run(
             "Asisten Wawancara sudah terbuka untuk folder data ini. Pakai jendela yang sudah ada.\n\n"
             "Asisten Wawancara is already open for this data folder. Use the open window."
         )
+        holder = read_holder(data_dir / LOCK_FILE)
+        if holder.command is not None:  # a command (import, restore...) is writing: name it
+            message = known_error_text(holder.error())
         sys.stderr.write(message + "\n")
         if crash_dialog:
             QtWidgets.QMessageBox.information(None, "Asisten Wawancara", message)

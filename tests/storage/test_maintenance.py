@@ -122,7 +122,7 @@ def test_backup_on_a_full_disk(
 
     monkeypatch.setattr(os, "fsync", no_space)
     with pytest.raises(DiskFull):
-        maintenance.backup(database, out)
+        maintenance.backup(database, out, overwrite=True)
     monkeypatch.undo()
     assert out.read_bytes() == b"the previous backup"
     assert [p.name for p in out.parent.iterdir()] == ["backup.sqlite3"]

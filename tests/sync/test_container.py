@@ -133,9 +133,23 @@ def test_another_office_code_is_named() -> None:
 def test_not_a_package_and_newer_version() -> None:
     with pytest.raises(NotAPackage):
         unseal(b"PK\x03\x04 a zip file")
-    data = bytearray(seal(BODY))
-    data[len(MAGIC) + 1] = 9
+    out = io.BytesIO()  # a whole header of a newer format: "update this application"
+    writer = PackageWriter(
+        out,
+        KEY,
+        package_id=str(uuid.uuid4()),
+        sequence=1,
+        office_code="PLU",
+        source_workstation="ws-1",
+        version=9,
+    )
+    writer.write(BODY)
+    writer.close()
     with pytest.raises(UnsupportedVersion):
+        unseal(out.getvalue())
+    data = bytearray(seal(BODY))  # a damaged version byte: damage, not a newer version
+    data[len(MAGIC) + 1] = 9
+    with pytest.raises(PackageTampered, match="kepala paket"):
         unseal(bytes(data))
 
 
