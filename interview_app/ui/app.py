@@ -22,7 +22,7 @@ from interview_app.storage.paths import default_data_dir, resolve_data_dir
 from interview_app.ui import crash
 from interview_app.ui.i18n import install_translators
 from interview_app.ui.main_window import MainWindow
-from interview_app.ui.messages import known_error_text
+from interview_app.ui.messages import both_languages, known_error_text
 from interview_app.ui.style import STYLE
 from interview_app.workflow.counter import CounterSession
 
@@ -106,7 +106,7 @@ def run(
             from interview_app.ui.recovery import offer_snapshot  # only for a damaged file
 
             error = offer_snapshot(data_dir, parent, close)
-        sys.stderr.write(known_error_text(error) + "\n")
+        sys.stderr.write(both_languages(error) + "\n")
         if crash_dialog:
             QtWidgets.QMessageBox.warning(parent, "Asisten Wawancara", known_error_text(error))
 

@@ -11,7 +11,6 @@ if TYPE_CHECKING:
     from interview_app.questionnaire.model import Choice, Question
     from interview_app.questionnaire.valuetypes import Message
 
-NARROW_SCREEN = 1200  # logical pixels: 1366x768 at 150% is 911 wide
 CHOICE_KEYS = "123456789abcdefghijklmnopqrstuvwxyz"
 MAX_KEYED_CHOICES = len(CHOICE_KEYS)
 AUTOSAVE_DELAY_MS = 1500  # within the two seconds the reliability notes allow
@@ -91,24 +90,25 @@ class ChoicePicker(QtWidgets.QFrame):
         self.multiple = multiple
         self.values = [value for value, _ in choices]
         self.labels: list[QtWidgets.QLabel] = []
-        grid = QtWidgets.QGridLayout(self)
-        grid.setContentsMargins(4, 2, 4, 2)
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(1)
-        columns = 1 if len(choices) <= 4 else 2 if len(choices) <= 12 else 3
-        rows = (len(choices) + columns - 1) // columns
-        # On a narrow (highly scaled) screen long names wrap instead of widening the form past
-        # the window; on a normal one they keep to one line (a wrapping label sizes itself
-        # narrower than its bold, selected text needs).
-        screen = QtGui.QGuiApplication.primaryScreen()
-        narrow = screen is not None and screen.availableGeometry().width() < NARROW_SCREEN
+        self.grid = QtWidgets.QGridLayout(self)
+        self.grid.setContentsMargins(4, 2, 4, 2)
+        self.grid.setHorizontalSpacing(16)
+        self.grid.setVerticalSpacing(1)
+        self.most_columns = 1 if len(choices) <= 4 else 2 if len(choices) <= 12 else 3
         for index, (_, text) in enumerate(choices):
             label = QtWidgets.QLabel(f"{CHOICE_KEYS[index]}  {text}")
             label.setObjectName("choice")
-            label.setWordWrap(narrow)
             label.mousePressEvent = lambda event, i=index: self._pick(i)  # type: ignore[method-assign]
-            grid.addWidget(label, index % rows, index // rows)
             self.labels.append(label)
+        # The width a choice needs in bold (the selected look), so picking one never widens it.
+        bold = QtGui.QFont(self.font())
+        bold.setBold(True)
+        metrics = QtGui.QFontMetrics(bold)
+        self.choice_width = max(
+            (metrics.horizontalAdvance(label.text()) + 16 for label in self.labels), default=0
+        )
+        self.columns = 0
+        self.arrange(None)
         if multiple:
             self.selected: list[str] = list(selected) if isinstance(selected, list) else []
         else:
@@ -119,6 +119,30 @@ class ChoicePicker(QtWidgets.QFrame):
             else 0
         )
         self._paint()
+
+    def arrange(self, width: int | None) -> None:
+        """Lay the choices out in as many columns (up to three) as `width` holds without
+        cutting a label; a choice too long for one column wraps. None: as many as wanted."""
+        spacing = self.grid.horizontalSpacing()
+        inner = None if width is None else width - 8
+        if inner is None:
+            columns = self.most_columns
+        else:
+            columns = max(
+                1, min(self.most_columns, (inner + spacing) // (self.choice_width + spacing))
+            )
+        wrap = inner is not None and self.choice_width > inner
+        if columns == self.columns and all(label.wordWrap() == wrap for label in self.labels):
+            return
+        self.columns = columns
+        for label in self.labels:
+            self.grid.removeWidget(label)
+        rows = (len(self.labels) + columns - 1) // columns
+        for index, label in enumerate(self.labels):
+            label.setWordWrap(wrap)
+            label.setMinimumWidth(0 if wrap else self.choice_width)
+            self.grid.addWidget(label, index % rows, index // rows)
+        self.updateGeometry()
 
     def _paint(self) -> None:
         for index, label in enumerate(self.labels):

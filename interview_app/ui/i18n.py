@@ -11,6 +11,17 @@ from PySide6 import QtCore
 from interview_app.resources_path import resource_path
 
 APP_CATALOGUE = "asisten_wawancara"
+LANGUAGES = ("id", "en")
+
+# The display language and the translators serving it (one language at a time; switching
+# removes the old translators, and every widget gets a LanguageChange event).
+_current = {"language": "id"}
+_installed: list[QtCore.QTranslator] = []
+
+
+def current_language() -> str:
+    """The display language of the UI now: "id" (the source texts) or "en"."""
+    return _current["language"]
 
 
 def lrelease() -> str | None:
@@ -57,7 +68,11 @@ def install_translators(
 ) -> list[QtCore.QTranslator]:
     """Source strings are Indonesian; English comes from our catalogue. Qt's own dialogs use
     qtbase_<language>.qm when Qt ships one, else ours (resources/i18n/qtbase_id.ts: the
-    standard buttons and edit menus)."""
+    standard buttons and edit menus). Translators installed earlier are removed first, so a
+    change of language applies at once."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
     translators: list[QtCore.QTranslator] = []
     qt_dir = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
     translator = QtCore.QTranslator(app)
@@ -74,4 +89,6 @@ def install_translators(
         if qm is not None and translator.load(str(qm)):
             app.installTranslator(translator)
             translators.append(translator)
+    _installed.extend(translators)
+    _current["language"] = language if language in LANGUAGES else "id"
     return translators

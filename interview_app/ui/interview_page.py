@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from interview_app.questionnaire.model import Question
     from interview_app.workflow.interview import InterviewController
 
+FORM_MARGIN = 6
+FIELD_OVERHEAD = 16  # a field's margins and the choice list's border
 PLACEHOLDERS = {"date": "HH-BB-TTTT", "phone": "08xx xxxx xxxx", "integer": "0", "decimal": "0"}
 
 
@@ -84,6 +86,7 @@ class InterviewPage(QtWidgets.QWidget):
         self.form_layout.setContentsMargins(0, 0, 0, 0)
         self.form: QtWidgets.QWidget | None = None
         self.scroll.setWidget(self.form_host)
+        self.scroll.viewport().installEventFilter(self)  # choices re-flow to the width
         middle.addWidget(self.scroll, 1)
         buttons = QtWidgets.QHBoxLayout()
         self.back_button = QtWidgets.QPushButton(self.tr("← Kembali (Alt+←)"))
@@ -183,6 +186,7 @@ class InterviewPage(QtWidgets.QWidget):
         container = QtWidgets.QWidget()
         container.setObjectName("form")
         form = QtWidgets.QVBoxLayout(container)
+        form.setContentsMargins(FORM_MARGIN, FORM_MARGIN, FORM_MARGIN, FORM_MARGIN)
         form.setSpacing(4)
         self.fields = {}
         for question in controller.questions(section_id):
@@ -196,6 +200,7 @@ class InterviewPage(QtWidgets.QWidget):
             old.hide()
             old.deleteLater()
         self.form = container
+        self._arrange_choices()
         self.form_layout.addWidget(container)
         identity = controller.is_identity_section(section_id)
         self.repeat.setVisible(identity)
@@ -206,6 +211,19 @@ class InterviewPage(QtWidgets.QWidget):
         self.focus_question(
             focus_question or next((q for q in self.fields if self.fields[q].input), None)
         )
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+        if event.type() == QtCore.QEvent.Type.Resize and watched is self.scroll.viewport():
+            self._arrange_choices()
+        return False
+
+    def _arrange_choices(self) -> None:
+        """Choices take as many columns as the form's width holds, so the form never needs
+        scrolling sideways (1366x768 at 150% leaves about 400 pixels for it)."""
+        width = self.scroll.viewport().width() - 2 * FORM_MARGIN - FIELD_OVERHEAD
+        for field in self.fields.values():
+            if isinstance(field, ChoiceField):
+                field.picker.arrange(width)
 
     def _make_field(self, question: Question) -> FieldFrame:
         controller = self.controller

@@ -9,11 +9,14 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from interview_app.errors import KnownError
+from interview_app.ui.labels import outcome_text
 from interview_app.ui.messages import known_error_text, show_known_error
+from interview_app.ui.screen_fit import available_room, fit_window
 from interview_app.ui.sign_in_pages import LockPage, LoginPage, PasswordChangePage, SetupPage
 
 if TYPE_CHECKING:
     # The working pages are imported when first built (start-up: only the login is waited for).
+    from interview_app.questionnaire.valuetypes import Message
     from interview_app.ui.home_page import HomePage
     from interview_app.ui.interview_page import InterviewPage
     from interview_app.ui.review_page import ReviewPage
@@ -49,10 +52,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setWindowTitle("Asisten Wawancara")
         # 1280x720 where the screen allows; on a small or highly scaled screen (1366x768 at
         # 150%: 911x512 logical) the window still fits, its side panels narrower.
-        screen = QtGui.QGuiApplication.primaryScreen()
-        room = screen.availableGeometry().size() if screen is not None else QtCore.QSize(1280, 720)
+        room = available_room().size()
         self.setMinimumSize(min(960, room.width()), min(600, room.height()))
-        self.resize(min(1280, room.width()), min(720, room.height()))
+        fit_window(self, 1280, 720)
         self.stack = QtWidgets.QStackedWidget()
         self.setCentralWidget(self.stack)
         # The login and lock pages exist from the start; the others are built when first shown
@@ -416,21 +418,35 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         from interview_app.ui.record_dialog import RecordDialog
 
-        dialog = RecordDialog(record, self.counter.ui_language, self)
+        dialog = RecordDialog(
+            record,
+            self.counter.ui_language,
+            self,
+            outcome_text(record.outcome, self.outcome_labels()),
+        )
         dialog.setObjectName("recordDialog")
         if record.status == "completed":
-            printing = QtWidgets.QPushButton("Cetak slip/ringkasan… / Print slip/summary…")
-            printing.setObjectName("printSlipButton")
-            printing.clicked.connect(lambda: self._print_slip(record.uuid))
-            dialog.layout().insertWidget(dialog.layout().count() - 1, printing)
-        if record.correctable:
-            correct = QtWidgets.QPushButton(
-                "Koreksi jawaban… (revisi baru dengan alasan) / Correct answers… (new revision)"
+            dialog.add_action(
+                self.tr("Cetak slip/ringkasan…"),
+                "printSlipButton",
+                lambda: self._print_slip(record.uuid),
             )
-            correct.setObjectName("correctButton")
-            correct.clicked.connect(lambda: (dialog.close(), self.start_correction(record.uuid)))
-            dialog.layout().insertWidget(dialog.layout().count() - 1, correct)
+        if record.correctable:
+            dialog.add_action(
+                self.tr("Koreksi jawaban… (revisi baru dengan alasan)"),
+                "correctButton",
+                lambda: (dialog.close(), self.start_correction(record.uuid)),
+            )
         dialog.show()
+
+    def outcome_labels(self) -> dict[str, Message]:
+        """The office's outcome codes and their labels (lists show labels, not codes)."""
+        from interview_app.supervision.office_settings import OfficeSettings
+
+        return {
+            label.code: label.label
+            for label in OfficeSettings(self.counter.database).outcome_labels()
+        }
 
     def start_correction(self, uuid: str) -> None:
         """Open a completed interview in the interview pages; nothing is written until the

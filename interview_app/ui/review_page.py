@@ -51,6 +51,7 @@ class ReviewPage(QtWidgets.QWidget):
         form = QtWidgets.QVBoxLayout(box)
         self.score = QtWidgets.QLabel()
         self.score.setObjectName("score")
+        self.score.setWordWrap(True)
         self.suggestion = QtWidgets.QLabel()
         self.suggestion.setObjectName("suggestion")
         self.suggestion.setWordWrap(True)

@@ -25,6 +25,7 @@ class RiskPanel(QtWidgets.QGroupBox):
         layout = QtWidgets.QVBoxLayout(self)
         self.score = QtWidgets.QLabel()
         self.score.setObjectName("score")
+        self.score.setWordWrap(True)
         self.suggestion = QtWidgets.QLabel()
         self.suggestion.setObjectName("suggestion")
         self.suggestion.setWordWrap(True)

@@ -13,6 +13,7 @@ from interview_app.slip.content import REFERRAL
 from interview_app.slip.render import PreparedSlip, prepare_slip, record_print
 from interview_app.storage.writefiles import write_file_atomically
 from interview_app.ui.messages import show_known_error
+from interview_app.ui.screen_fit import fit_window
 
 if TYPE_CHECKING:
     from interview_app.workflow.counter import CounterSession
@@ -129,7 +130,7 @@ class SlipDialog(QtWidgets.QDialog):
         self.interview_uuid = interview_uuid
         self.slip: PreparedSlip | None = None
         self.pages: list[QtGui.QImage] = []
-        self.resize(760, 900)
+        fit_window(self, 880, 1000)
         layout = QtWidgets.QVBoxLayout(self)
         self.heading = QtWidgets.QLabel()
         self.heading.setObjectName("slipHeading")

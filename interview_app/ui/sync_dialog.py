@@ -17,6 +17,7 @@ from interview_app.sync.history import history
 from interview_app.sync.importer import ImportPlan, ImportResult, apply_package, inspect_package
 from interview_app.sync.keyfile import export_key_file
 from interview_app.ui.messages import show_known_error
+from interview_app.ui.screen_fit import fit_window
 
 if TYPE_CHECKING:
     from interview_app.workflow.counter import CounterSession
@@ -115,7 +116,7 @@ class SyncDialog(QtWidgets.QDialog):
         self.setObjectName("syncDialog")
         self.counter = counter
         self.setWindowTitle("Sinkronisasi flashdisk / USB sync")
-        self.resize(760, 560)
+        fit_window(self, 760, 560)
         self.pool = QtCore.QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.busy = False

@@ -157,7 +157,7 @@ def test_a_locked_database_gives_a_calm_message_and_keeps_the_answer(
     keyboard.type(NIK)
     keyboard.enter()
     shown = last_shown() or ""
-    assert "Coba lagi" in shown and "Try again" in shown
+    assert "Coba lagi" in shown and "Try again" not in shown  # one language at a time
     assert window.interview is not None and window.interview.current == "nik"
     assert window.interview_page.fields["nik"].text() == NIK
     monkeypatch.undo()

@@ -100,23 +100,26 @@ class AccountsPage(QtWidgets.QWidget):
         self.table = table(self.HEADERS)
         self.table.setObjectName("accountsTable")
         self.status = StatusLine()
-        buttons = QtWidgets.QHBoxLayout()
-        for text, slot in (
-            ("Akun baru… / New account…", self.create_account),
-            ("Atur ulang sandi… / Reset password…", self.reset_password),
-            ("Buka kunci / Unlock", self.unlock),
-            ("Nonaktifkan / Deactivate", self.deactivate),
-            ("Aktifkan / Activate", self.activate),
+        buttons = QtWidgets.QGridLayout()
+        for index, (text, slot) in enumerate(
+            (
+                ("Akun baru… / New account…", self.create_account),
+                ("Atur ulang sandi… / Reset password…", self.reset_password),
+                ("Buka kunci / Unlock", self.unlock),
+                ("Nonaktifkan / Deactivate", self.deactivate),
+                ("Aktifkan / Activate", self.activate),
+            )
         ):
             button = QtWidgets.QPushButton(text)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addWidget(button, index // 3, index % 3)
+        buttons.setColumnStretch(3, 1)
         note = QtWidgets.QLabel(
             "Akun tidak pernah dihapus (log audit tetap menyebut namanya). / Accounts are never "
             "deleted (the audit log keeps their name)."
         )
         note.setObjectName("fieldHint")
+        note.setWordWrap(True)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)

@@ -11,6 +11,7 @@ from interview_app.supervision.audit_view import AuditFilter, AuditViewer
 from interview_app.supervision.session import SupervisorSession
 from interview_app.ui.supervisor.status import (
     StatusLine,
+    compact_combo,
     fill_row,
     local_time,
     py_date,
@@ -58,20 +59,24 @@ class AuditPage(QtWidgets.QWidget):
         self.chain_result = QtWidgets.QLabel()
         self.chain_result.setObjectName("chainResult")
         self.chain_result.setWordWrap(True)
-        filters = QtWidgets.QHBoxLayout()
-        for widget in (
-            QtWidgets.QLabel("Dari / From"),
-            self.date_from,
-            QtWidgets.QLabel("Sampai / To"),
-            self.date_to,
-            self.all_dates,
-            QtWidgets.QLabel("Tindakan / Action"),
-            self.action,
-            QtWidgets.QLabel("Pelaku / Actor"),
-            self.actor,
-            show,
+        compact_combo(self.action)
+        # Two rows: on a 1366x768 screen at 150% the tools window is about 900 pixels wide.
+        filters = QtWidgets.QGridLayout()
+        for row, widgets in enumerate(
+            (
+                (QtWidgets.QLabel("Dari / From"), self.date_from),
+                (QtWidgets.QLabel("Sampai / To"), self.date_to),
+                (self.all_dates,),
+            ),
         ):
-            filters.addWidget(widget)
+            for column, widget in enumerate(widgets):
+                filters.addWidget(widget, 0, row * 2 + column)
+        filters.addWidget(QtWidgets.QLabel("Tindakan / Action"), 1, 0)
+        filters.addWidget(self.action, 1, 1)
+        filters.addWidget(QtWidgets.QLabel("Pelaku / Actor"), 1, 2)
+        filters.addWidget(self.actor, 1, 3)
+        filters.addWidget(show, 1, 4)
+        filters.setColumnStretch(5, 1)
         self.table = table(self.HEADERS)
         self.table.setObjectName("auditTable")
         self.status = StatusLine()

@@ -11,6 +11,7 @@ from PySide6 import QtWidgets
 from interview_app.questionnaire.model import Question
 from interview_app.storage.interviews import IDENTITY_FIELDS
 from interview_app.supervision.review import InterviewView
+from interview_app.ui.screen_fit import fit_window
 from interview_app.ui.supervisor.status import local_time
 
 IDENTITY_LABELS = {
@@ -134,4 +135,4 @@ class InterviewViewDialog(QtWidgets.QDialog):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(close)
-        self.resize(720, 760)
+        fit_window(self, 760, 760)

@@ -21,6 +21,7 @@ from interview_app.supervision.session import SupervisorSession
 from interview_app.ui.supervisor.interview_view import InterviewViewDialog
 from interview_app.ui.supervisor.status import (
     StatusLine,
+    compact_combo,
     fill_row,
     local_time,
     py_date,
@@ -73,26 +74,32 @@ class ReviewPage(QtWidgets.QWidget):
         self.destination = QtWidgets.QComboBox()
         self.state = QtWidgets.QComboBox()
         self._fill_choices(session)
+        for combo in (self.officer, self.outcome, self.flag, self.destination, self.state):
+            compact_combo(combo)
         show = QtWidgets.QPushButton("Tampilkan / Show")
         show.setObjectName("primary")
         show.clicked.connect(self.refresh)
+        # Label and field pairs, two to a row: the tools window is about 900 pixels wide on a
+        # 1366x768 screen at 150%.
         filters = QtWidgets.QGridLayout()
-        filters.addWidget(QtWidgets.QLabel("Dari / From"), 0, 0)
-        filters.addWidget(self.date_from, 0, 1)
-        filters.addWidget(QtWidgets.QLabel("Sampai / To"), 0, 2)
-        filters.addWidget(self.date_to, 0, 3)
-        filters.addWidget(self.all_dates, 0, 4)
-        filters.addWidget(QtWidgets.QLabel("Petugas / Officer"), 1, 0)
-        filters.addWidget(self.officer, 1, 1)
-        filters.addWidget(QtWidgets.QLabel("Hasil / Outcome"), 1, 2)
-        filters.addWidget(self.outcome, 1, 3)
-        filters.addWidget(QtWidgets.QLabel("Tinjauan / Review"), 1, 4)
-        filters.addWidget(self.state, 1, 5)
-        filters.addWidget(QtWidgets.QLabel("Tanda bahaya / Flag"), 2, 0)
-        filters.addWidget(self.flag, 2, 1, 1, 3)
-        filters.addWidget(QtWidgets.QLabel("Tujuan / Destination"), 2, 4)
-        filters.addWidget(self.destination, 2, 5)
-        filters.addWidget(show, 0, 5)
+        pairs: list[tuple[QtWidgets.QWidget | None, QtWidgets.QWidget]] = [
+            (QtWidgets.QLabel("Dari / From"), self.date_from),
+            (QtWidgets.QLabel("Sampai / To"), self.date_to),
+            (QtWidgets.QLabel("Petugas / Officer"), self.officer),
+            (QtWidgets.QLabel("Hasil / Outcome"), self.outcome),
+            (QtWidgets.QLabel("Tanda bahaya / Flag"), self.flag),
+            (QtWidgets.QLabel("Tujuan / Destination"), self.destination),
+            (QtWidgets.QLabel("Tinjauan / Review"), self.state),
+            (None, self.all_dates),
+        ]
+        for index, (label, field) in enumerate(pairs):
+            row, column = divmod(index, 2)
+            if label is not None:
+                filters.addWidget(label, row, column * 2)
+            filters.addWidget(field, row, column * 2 + 1)
+        filters.addWidget(show, len(pairs) // 2, 3)
+        filters.setColumnStretch(1, 1)
+        filters.setColumnStretch(3, 1)
         self.table = table(self.HEADERS)
         self.table.setObjectName("reviewTable")
         self.table.doubleClicked.connect(lambda _: self.open_selected())

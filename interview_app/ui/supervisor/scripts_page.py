@@ -64,6 +64,7 @@ class ScriptsPage(QtWidgets.QWidget):
             "show with their own script."
         )
         note.setObjectName("fieldHint")
+        note.setWordWrap(True)
         split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.report)

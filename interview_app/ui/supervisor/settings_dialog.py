@@ -10,6 +10,7 @@ from interview_app.errors import KnownError
 from interview_app.supervision.office_settings import OfficeSettings
 from interview_app.supervision.session import SupervisorSession
 from interview_app.supervision.settings_spec import GROUPS, Group, settings_in
+from interview_app.ui.screen_fit import fit_window
 from interview_app.ui.supervisor.setting_editors import SettingEditor, editor_for
 from interview_app.ui.supervisor.status import StatusLine
 
@@ -25,6 +26,7 @@ class SettingsPage(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         title = QtWidgets.QLabel(f"{group.title.id} / {group.title.en}")
         title.setObjectName("sectionTitle")
+        title.setWordWrap(True)
         help_text = QtWidgets.QLabel(f"{group.help.id}\n{group.help.en}")
         help_text.setObjectName("fieldHint")
         help_text.setWordWrap(True)
@@ -131,4 +133,4 @@ class SettingsDialog(QtWidgets.QDialog):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.panel)
         layout.addWidget(close)
-        self.resize(860, 560)
+        fit_window(self, 860, 560)

@@ -59,6 +59,16 @@ class StatusLine(QtWidgets.QLabel):
         self.error(f"{error.message.id}\n{error.message.en}", problems)
 
 
+def compact_combo(combo: QtWidgets.QComboBox, characters: int = 14) -> None:
+    """A filter's drop-down no wider than `characters`: long choices (a flag's reason) show in
+    full in the open list, and the window keeps to the screen's width."""
+    combo.setSizeAdjustPolicy(
+        QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+    )
+    combo.setMinimumContentsLength(characters)
+    combo.view().setTextElideMode(QtCore.Qt.TextElideMode.ElideNone)
+
+
 def table(headers: list[str]) -> QtWidgets.QTableWidget:
     """A read-only, row-selecting table with the given column headers."""
     widget = QtWidgets.QTableWidget(0, len(headers))

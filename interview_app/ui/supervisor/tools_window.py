@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6 import QtWidgets
 
 from interview_app.supervision.session import SupervisorSession
+from interview_app.ui.screen_fit import fit_window
 from interview_app.ui.supervisor import OBJECT_NAME
 from interview_app.ui.supervisor.accounts_page import AccountsPage
 from interview_app.ui.supervisor.audit_page import AuditPage
@@ -46,4 +47,4 @@ class SupervisorToolsWindow(QtWidgets.QDialog):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(close)
-        self.resize(1100, 720)
+        fit_window(self, 1100, 720)
