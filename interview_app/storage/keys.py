@@ -14,9 +14,12 @@ OFFICE_KEY_FORMAT = 1
 OFFICE_KEY_BYTES = 32
 
 PURPOSE_AUDIT_CHAIN = "audit-chain v1"
-PURPOSE_SLIP_QR = "slip-qr v1"
+PURPOSE_SLIP_QR = "slip-qr v1"  # the HMAC of AW1 slip codes (still verified at the office)
+PURPOSE_SLIP_SIGNING = "slip-sign ed25519 v1"  # the Ed25519 seed of AW2 slip codes
 PURPOSE_SYNC_PACKAGE = "sync-package v1"
-PURPOSES = frozenset({PURPOSE_AUDIT_CHAIN, PURPOSE_SLIP_QR, PURPOSE_SYNC_PACKAGE})
+PURPOSES = frozenset(
+    {PURPOSE_AUDIT_CHAIN, PURPOSE_SLIP_QR, PURPOSE_SLIP_SIGNING, PURPOSE_SYNC_PACKAGE}
+)
 
 
 def office_key_path(data_dir: Path) -> Path:
