@@ -37,8 +37,15 @@ QT_LIBRARIES = {
     "libxcb-xinerama.so.0": "libxcb-xinerama0",
     "libxcb-randr.so.0": "libxcb-randr0",
 }
-# Programs the tests call (PDF to image, QR decoding), and their Debian packages.
-TEST_PROGRAMS = {"pdftoppm": "poppler-utils", "pdftotext": "poppler-utils", "zbarimg": "zbar-tools"}
+# Programs the tests call (PDF to image and page count, QR decoding, the HTML slip verifier in a
+# real browser), and their Debian packages.
+TEST_PROGRAMS = {
+    "pdftoppm": "poppler-utils",
+    "pdftotext": "poppler-utils",
+    "pdfinfo": "poppler-utils",
+    "zbarimg": "zbar-tools",
+    "chromium": "chromium",
+}
 
 
 def say(text: str) -> None:

@@ -1,15 +1,22 @@
-"""`interview-app slip render|verify`: print an interview's slip to PDF; check a slip's QR code."""
+"""`interview-app slip render|verify|public-key|verifier`: print an interview's letter to PDF;
+check a letter's QR code (at the office, or anywhere with the office's public key); hand out the
+public key and the HTML verifier."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from interview_app.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, data_dir_argument
 from interview_app.errors import KnownError
 from interview_app.storage.database import open_database
 from interview_app.storage.paths import database_path, resolve_data_dir
+
+if TYPE_CHECKING:
+    from interview_app.slip.signing import PublicKey
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -33,8 +40,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     verify = actions.add_parser("verify", help="periksa keaslian slip / check a slip is genuine")
     verify.add_argument("file", nargs="?", metavar="FILE.pdf")
     verify.add_argument("--payload", metavar="TEXT", help="teks dari pemindai QR / QR reader text")
+    verify.add_argument(
+        "--public-key",
+        action="append",
+        metavar="FILE",
+        help=(
+            "berkas kunci publik kantor; tanpa folder data (boleh diulang untuk beberapa kunci) / "
+            "the office's public key file; no data folder needed (repeat for several keys)"
+        ),
+    )
     data_dir_argument(verify)
     verify.set_defaults(handler=run_verify)
+    public = actions.add_parser(
+        "public-key",
+        help="tulis kunci publik slip kantor / write the office's slip public key",
+    )
+    data_dir_argument(public)
+    public.add_argument("--out", required=True, metavar="FILE")
+    public.set_defaults(handler=run_public_key)
+    verifier = actions.add_parser(
+        "verifier",
+        help=(
+            "tulis halaman HTML pemeriksa surat untuk BP3MI / write the HTML letter verifier "
+            "for BP3MI"
+        ),
+    )
+    data_dir_argument(verifier)
+    verifier.add_argument("--out", required=True, metavar="FILE.html")
+    verifier.set_defaults(handler=run_verifier)
 
 
 def _data_dir(value: str | None) -> Path:
@@ -68,6 +101,85 @@ def run_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _office_public_key(data_dir: Path) -> PublicKey:
+    """This office's slip public key with its name and outcome labels (for a verifier's words)."""
+    from interview_app.slip.render import office_key
+    from interview_app.slip.signing import public_key_of
+    from interview_app.supervision.office_settings import OfficeSettings
+    from interview_app.supervision.settings_spec import OFFICE_NAME
+
+    code, key = office_key(data_dir)
+    database = open_database(data_dir)
+    try:
+        settings = OfficeSettings(database)
+        name = str(settings.get(OFFICE_NAME) or "")
+        outcomes = tuple((label.code, label.label.id) for label in settings.outcome_labels())
+    finally:
+        database.close()
+    return public_key_of(key, code, name, outcomes)
+
+
+def _out_path(value: str) -> Path:
+    out = Path(value)
+    if not value.strip() or out.is_dir() or not out.parent.is_dir():
+        raise KnownError(
+            f"Tidak dapat menulis ke {value!r}: sebutkan nama berkas di folder yang ada.",
+            f"Cannot write to {value!r}: give a file name in an existing folder.",
+        )
+    return out
+
+
+def run_public_key(args: argparse.Namespace) -> int:
+    from interview_app.slip.signing import write_public_key_file
+
+    out = _out_path(args.out)
+    key = _office_public_key(_data_dir(args.data_dir))
+    write_public_key_file(out, key, dt.date.today())
+    print(
+        f"Kunci publik slip kantor {key.office_code} (sidik {key.fingerprint_groups}) tersimpan "
+        f"/ written: {out}"
+    )
+    return EXIT_OK
+
+
+def run_verifier(args: argparse.Namespace) -> int:
+    from interview_app.slip.verifier import write_verifier
+
+    out = _out_path(args.out)
+    key = _office_public_key(_data_dir(args.data_dir))
+    write_verifier(out, key)
+    print(
+        f"Pemeriksa HTML kantor {key.office_code} (sidik {key.fingerprint_groups}) tersimpan "
+        f"/ written: {out}"
+    )
+    return EXIT_OK
+
+
+def _verify_with_public_keys(text: str, files: list[str]) -> int:
+    from interview_app.slip.signing import read_public_key_file
+    from interview_app.slip.verify import verify_with_public_keys
+
+    keys = [read_public_key_file(Path(name)) for name in files]
+    result = verify_with_public_keys(text, keys)
+    if not result.genuine or result.facts is None or result.key is None:
+        sys.stderr.write(f"{result.reason.id}\n{result.reason.en}\n")
+        return EXIT_REFUSED
+    facts, key = result.facts, result.key
+    print(result.reason.id)
+    print(result.reason.en)
+    label = key.outcome_label(facts.outcome)
+    for label_id, label_en, value in (
+        ("Nomor surat", "Letter no.", facts.slip_no),
+        ("Tanggal surat", "Letter date", facts.issued_on.isoformat()),
+        ("Keputusan", "Outcome", label if label == facts.outcome else f"{label} ({facts.outcome})"),
+        ("NIK (4 angka terakhir)", "NIK (last 4 digits)", "…" + facts.nik_last4),
+        ("Kantor", "Office", key.office_name or key.office_code),
+        ("Sidik kunci", "Key fingerprint", key.fingerprint_groups),
+    ):
+        print(f"  {label_id} / {label_en}: {value}")
+    return EXIT_OK
+
+
 def run_verify(args: argparse.Namespace) -> int:
     from interview_app.slip.lookup import check_slip_code
     from interview_app.slip.verify import payload_from_pdf
@@ -79,6 +191,8 @@ def run_verify(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     text = args.payload if args.payload else payload_from_pdf(Path(args.file))
+    if args.public_key:
+        return _verify_with_public_keys(text, args.public_key)
     data_dir = _data_dir(args.data_dir)
     database = open_database(data_dir)
     try:

@@ -362,13 +362,30 @@ def _page_decorator(
         bottom = 8 * mm
         canvas.line(MARGIN_X, bottom + 3.4 * mm, PAGE_WIDTH - MARGIN_X, bottom + 3.4 * mm)
         canvas.setFillColor(GREY)
-        canvas.setFont(regular, 6.2)
-        canvas.drawString(MARGIN_X, bottom, f"Kode verifikasi: {info.payload}")
+        _footer_code(canvas, regular, f"Kode verifikasi: {info.payload}", bottom)
         canvas.setFont(regular, 7.5)
         canvas.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, f"halaman {number}/{total}")
         canvas.restoreState()
 
     return decorate
+
+
+def _footer_code(canvas: Canvas, font: str, text: str, bottom: float) -> None:
+    """The payload as text along the footer (typed in when a QR reader is not at hand): one
+    line, its font shrunk to fit beside the page number; two lines (split before the
+    signature) when even 5 pt is too wide."""
+    width = PAGE_WIDTH - 2 * MARGIN_X - 22 * mm
+    size = 6.2
+    while size > 5 and canvas.stringWidth(text, font, size) > width:
+        size -= 0.2
+    if canvas.stringWidth(text, font, size) <= width:
+        canvas.setFont(font, size)
+        canvas.drawString(MARGIN_X, bottom, text)
+        return
+    head, _, signature = text.rpartition("|")
+    canvas.setFont(font, size)
+    canvas.drawString(MARGIN_X, bottom + size * 0.55, head + "|")
+    canvas.drawString(MARGIN_X, bottom - size * 0.55, signature)
 
 
 def _numbered_canvas(decorate: Callable[[Canvas, int, int], None]) -> type[Canvas]:

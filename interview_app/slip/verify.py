@@ -1,44 +1,38 @@
-"""The slip's QR payload: key fields and a truncated HMAC-SHA256 under the office's slip key."""
+"""Checking a slip's QR payload: at the office with its key, anywhere with its public key."""
 
 from __future__ import annotations
 
-import base64
-import datetime as dt
-import hashlib
 import hmac
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from interview_app.errors import KnownError
 from interview_app.questionnaire.valuetypes import Message
-from interview_app.storage.keys import PURPOSE_SLIP_QR, derive_key
+from interview_app.slip import signing
+from interview_app.slip.payload import (
+    LEGACY,
+    NOT_A_SLIP,
+    SEPARATOR,
+    SIGNED,
+    NotCanonical,
+    Payload,
+    SlipFacts,
+    legacy_mac,
+    parse,
+    signed_payload,
+)
 
-PREFIX = "AW1"
-MAC_BYTES = 16  # 128 bits
-SEPARATOR = "|"
-_FIELD = re.compile(r"^[A-Za-z0-9/_.\-]+$")
-_MAC = re.compile(r"^[A-Z2-7]{26}$")
-
-
-@dataclass(frozen=True)
-class SlipFacts:
-    """The fields a payload carries (what a phone's QR reader shows, minus the digest)."""
-
-    slip_no: str
-    issued_on: dt.date
-    outcome: str
-    nik_last4: str
-
-    @property
-    def office_code(self) -> str:
-        """The office part of the slip number ("PLU" in "PLU/BP3MI/2025/00001")."""
-        return self.slip_no.split("/", 1)[0].split("-", 1)[0]
-
-    def message(self) -> str:
-        return SEPARATOR.join(
-            (PREFIX, self.slip_no, self.issued_on.isoformat(), self.outcome, self.nik_last4)
-        )
+__all__ = [
+    "NOT_A_SLIP",
+    "SlipFacts",
+    "VerifyResult",
+    "make_payload",
+    "payload_from_pdf",
+    "verify_payload",
+    "verify_with_public_keys",
+]
 
 
 @dataclass(frozen=True)
@@ -46,61 +40,107 @@ class VerifyResult:
     genuine: bool
     reason: Message
     facts: SlipFacts | None = None
+    key: signing.PublicKey | None = None  # the key that verified an AW2 payload
+    format: str = ""
 
 
-def slip_key(office_key: bytes) -> bytes:
-    return derive_key(office_key, PURPOSE_SLIP_QR)
+def make_payload(facts: SlipFacts, office_key: bytes, office_code: str = "") -> str:
+    """The AW2 payload of `facts`, signed with the office's Ed25519 slip key."""
+    key_id = signing.public_key_of(office_key, office_code).key_id
+    return signed_payload(facts, key_id, lambda message: signing.sign(office_key, message))
 
 
-def _digest(facts: SlipFacts, office_key: bytes) -> str:
-    mac = hmac.new(slip_key(office_key), facts.message().encode("utf-8"), hashlib.sha256).digest()
-    return base64.b32encode(mac[:MAC_BYTES]).decode("ascii").rstrip("=")
+def _genuine(
+    payload: Payload, key: signing.PublicKey | None, where_id: str, where_en: str
+) -> VerifyResult:
+    return VerifyResult(
+        True,
+        Message(f"ASLI: {where_id}", f"GENUINE: {where_en}"),
+        payload.facts,
+        key,
+        payload.format,
+    )
 
 
-def make_payload(facts: SlipFacts, office_key: bytes) -> str:
-    """`AW1|<slip no>|<date>|<outcome>|<NIK last 4>|<base32 HMAC, 128 bits>`."""
-    for value in (facts.slip_no, facts.outcome, facts.nik_last4):
-        if not _FIELD.match(value):
-            raise ValueError(f"a payload field may not hold {value!r}")
-    return facts.message() + SEPARATOR + _digest(facts, office_key)
+def _altered(payload: Payload) -> VerifyResult:
+    return VerifyResult(
+        False,
+        Message(
+            "DITOLAK: tanda tangan kode slip tidak cocok (dipalsukan, diubah, atau dibuat dengan "
+            "kunci kantor lain).",
+            "REFUSED: the slip code's signature does not match (forged, altered, or made with "
+            "another office's key).",
+        ),
+        payload.facts,
+        format=payload.format,
+    )
 
 
-def parse_payload(text: str) -> tuple[SlipFacts, str] | None:
-    """(facts, digest) or None when the text is not a slip payload at all."""
-    parts = text.strip().split(SEPARATOR)
-    if len(parts) != 6 or parts[0] != PREFIX:
-        return None
-    _, slip_no, date_text, outcome, nik4, mac = parts
-    if not all(_FIELD.match(v) for v in (slip_no, outcome, nik4)) or not _MAC.match(mac):
-        return None
+def _other_key(payload: Payload, known: Sequence[signing.PublicKey]) -> VerifyResult:
+    held = ", ".join(f"{k.key_id} ({k.office_code or '?'})" for k in known) or "—"
+    return VerifyResult(
+        False,
+        Message(
+            f"DITOLAK: kode slip ditandatangani dengan kunci {payload.key_id}, bukan kunci yang "
+            f"dipegang di sini ({held}); slip dari kantor lain atau kunci lama yang tidak ada.",
+            f"REFUSED: the slip code is signed with key {payload.key_id}, not a key held here "
+            f"({held}); a slip from another office or an old key that is not present.",
+        ),
+        payload.facts,
+        format=payload.format,
+    )
+
+
+def verify_with_public_keys(text: str, keys: Sequence[signing.PublicKey]) -> VerifyResult:
+    """Anyone's check (BP3MI's desk): canonical AW2 text whose Ed25519 signature verifies under
+    the public key its key id names. AW1 codes carry an HMAC only the issuing office can check."""
     try:
-        issued_on = dt.date.fromisoformat(date_text)
-    except ValueError:
-        return None
-    return SlipFacts(slip_no, issued_on, outcome, nik4), mac
-
-
-NOT_A_SLIP = Message(
-    "Teks ini bukan kode slip Asisten Wawancara (format tidak dikenal).",
-    "This text is not an Asisten Wawancara slip code (unknown format).",
-)
+        payload = parse(text)
+    except NotCanonical as exc:
+        return VerifyResult(False, exc.reason)
+    if payload.format == LEGACY:
+        return VerifyResult(
+            False,
+            Message(
+                "DITOLAK di sini: kode slip lama (AW1) hanya dapat diperiksa oleh kantor imigrasi "
+                "penerbitnya; hubungi kantor itu.",
+                "REFUSED here: an old slip code (AW1) can only be checked by the immigration "
+                "office that issued it; contact that office.",
+            ),
+            payload.facts,
+            format=payload.format,
+        )
+    key = next((k for k in keys if k.key_id == payload.key_id), None)
+    if key is None:
+        return _other_key(payload, keys)
+    if not key.verifies(payload.tag, payload.signed_text.encode("utf-8")):
+        return _altered(payload)
+    office = key.office_name or key.office_code
+    return _genuine(
+        payload,
+        key,
+        f"tanda tangan cocok dengan kunci publik {office} ({key.fingerprint_groups}).",
+        f"the signature matches {office}'s public key ({key.fingerprint_groups}).",
+    )
 
 
 def verify_payload(text: str, office_key: bytes, office_code: str | None = None) -> VerifyResult:
-    """Genuine when the digest matches under this office's key; otherwise the reason, naming
-    another office when the slip number says the slip was issued elsewhere."""
-    parsed = parse_payload(text)
-    if parsed is None:
-        return VerifyResult(False, NOT_A_SLIP)
-    facts, mac = parsed
-    if hmac.compare_digest(_digest(facts, office_key), mac):
-        return VerifyResult(
-            True,
-            Message(
-                "ASLI: kode slip cocok dengan kunci kantor ini.",
-                "GENUINE: the slip code matches this office's key.",
-            ),
-            facts,
+    """The office's own check: AW2 under its public key, AW1 by its HMAC; otherwise the reason,
+    naming another office when an AW1 slip number says it was issued elsewhere."""
+    try:
+        payload = parse(text)
+    except NotCanonical as exc:
+        return VerifyResult(False, exc.reason)
+    if payload.format == SIGNED:
+        own = signing.public_key_of(office_key, office_code or "")
+        return verify_with_public_keys(text, [own])
+    facts = payload.facts
+    if hmac.compare_digest(legacy_mac(facts, office_key), payload.tag):
+        return _genuine(
+            payload,
+            None,
+            "kode slip lama (AW1) cocok dengan kunci kantor ini.",
+            "the old slip code (AW1) matches this office's key.",
         )
     if office_code and facts.office_code.casefold() != office_code.casefold():
         return VerifyResult(
@@ -112,18 +152,12 @@ def verify_payload(text: str, office_key: bytes, office_code: str | None = None)
                 f"office's ({office_code}); this office cannot confirm it.",
             ),
             facts,
+            format=payload.format,
         )
-    return VerifyResult(
-        False,
-        Message(
-            "DITOLAK: kode slip tidak cocok (dipalsukan, diubah, atau dibuat dengan kunci kantor lain).",
-            "REFUSED: the slip code does not match (forged, altered, or made with another office's key).",
-        ),
-        facts,
-    )
+    return _altered(payload)
 
 
-_KEYWORDS = re.compile(rb"/Keywords\s*\((AW1\|[^()\\]{10,200})\)")
+_KEYWORDS = re.compile(rb"/Keywords\s*\((AW[12]\|[^()\\]{10,300})\)")
 
 
 def payload_from_pdf(path: str | Path) -> str:
@@ -142,7 +176,7 @@ def payload_from_pdf(path: str | Path) -> str:
     if found is not None:
         return found.group(1).decode("ascii", "replace")
     keywords = _keywords_with_pypdf(data)
-    if keywords and keywords.startswith(PREFIX + SEPARATOR):
+    if keywords and keywords.startswith((LEGACY + SEPARATOR, SIGNED + SEPARATOR)):
         return keywords.strip()
     raise _no_payload(path)
 

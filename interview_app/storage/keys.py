@@ -17,9 +17,12 @@ OFFICE_KEY_BYTES = 32
 MAX_KEY_FILE_BYTES = 64 * 1024  # a key file is a few hundred bytes; never read a huge one
 
 PURPOSE_AUDIT_CHAIN = "audit-chain v1"
-PURPOSE_SLIP_QR = "slip-qr v1"
+PURPOSE_SLIP_QR = "slip-qr v1"  # the HMAC of AW1 slip codes (still verified at the office)
+PURPOSE_SLIP_SIGNING = "slip-sign ed25519 v1"  # the Ed25519 seed of AW2 slip codes
 PURPOSE_SYNC_PACKAGE = "sync-package v1"
-PURPOSES = frozenset({PURPOSE_AUDIT_CHAIN, PURPOSE_SLIP_QR, PURPOSE_SYNC_PACKAGE})
+PURPOSES = frozenset(
+    {PURPOSE_AUDIT_CHAIN, PURPOSE_SLIP_QR, PURPOSE_SLIP_SIGNING, PURPOSE_SYNC_PACKAGE}
+)
 
 
 def office_key_path(data_dir: Path) -> Path:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from interview_app.cli import main
+from interview_app.slip.payload import legacy_payload
 from interview_app.slip.verify import SlipFacts, make_payload, payload_from_pdf
 from tests.slip.conftest import REFERRAL_ANSWERS, Office
 from tests.slip.pdftools import qr_codes
@@ -72,10 +73,16 @@ def test_tampered_and_foreign_codes_exit_1_with_a_bilingual_reason(
     assert main(["slip", "verify", "--payload", tampered, "--data-dir", str(office.data_dir)]) == 1
     err = capsys.readouterr().err
     assert "DITOLAK" in err and "REFUSED" in err
-    issued_on = dt.date.fromisoformat(payload.split("|")[2])
+    issued_on = dt.date.fromisoformat(payload.split("|")[3])
     facts = SlipFacts("JKT/BP3MI/2025/00001", issued_on, "TUNDA_RUJUK_BP3MI", "0006")
     foreign = make_payload(facts, secrets.token_bytes(32))
     assert main(["slip", "verify", "--payload", foreign, "--data-dir", str(office.data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "bukan kunci yang dipegang di sini" in err and "not a key held here" in err
+    old_foreign = legacy_payload(facts, secrets.token_bytes(32))  # an AW1 code names its office
+    assert (
+        main(["slip", "verify", "--payload", old_foreign, "--data-dir", str(office.data_dir)]) == 1
+    )
     err = capsys.readouterr().err
     assert "kantor JKT" in err and "office JKT" in err
     assert (
