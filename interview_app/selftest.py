@@ -269,7 +269,7 @@ def _step_office(office: _Office) -> str:
     office.digest, office.questionnaire = install_default_script(database, audit)
     q = office.questionnaire
     return (
-        f"kantor {OFFICE} dengan 1 petugas, skrip {q.id} v{q.version} ({office.digest[:8]}) "
+        f"kantor {OFFICE} dengan 1 petugas, naskah {q.id} v{q.version} ({office.digest[:8]}) "
         f"aktif / office set up, script active"
     )
 

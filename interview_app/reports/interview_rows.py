@@ -49,7 +49,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("destination", Message("Kode negara tujuan", "Destination code")),
     Column("destination_name", Message("Negara tujuan", "Destination")),
     Column("score", Message("Skor", "Score")),
-    Column("hard_flag", Message("Bendera berat", "Hard flag")),
+    Column("hard_flag", Message("Tanda bahaya berat", "Hard red flag")),
     Column("flags", Message("Tanda bahaya", "Red flags")),
     Column("suggested_outcome", Message("Saran hasil", "Suggested outcome")),
     Column("chosen_outcome", Message("Hasil", "Outcome")),

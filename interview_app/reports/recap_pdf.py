@@ -112,7 +112,7 @@ def _key_figures(recap: Recap, styles: dict[str, ParagraphStyle]) -> Flowable:
     figures = [
         (str(totals.completed), "Wawancara selesai<br/>Completed interviews"),
         (f"{totals.referred_bp3mi}{share}", "Dirujuk ke BP3MI<br/>Referred to BP3MI"),
-        (str(totals.hard_flag), "Dengan bendera berat<br/>With a hard flag"),
+        (str(totals.hard_flag), "Dengan tanda bahaya berat<br/>With a hard red flag"),
         (str(totals.overrides), "Keputusan beda dari saran<br/>Decision overrode suggestion"),
         (str(totals.drafts), "Belum selesai (draf)<br/>Unfinished (drafts)"),
         (str(totals.voided), "Dibatalkan<br/>Voided"),

@@ -65,7 +65,7 @@ def rows_to_xlsx(rows: list[dict[str, Any]], recap: Recap | None = None) -> byte
             ("Periode / Period", f"{recap.period.start} - {recap.period.end}"),
             ("Wawancara selesai / Completed interviews", totals.completed),
             ("Dirujuk ke BP3MI / Referred to BP3MI", totals.referred_bp3mi),
-            ("Bendera berat / Hard flag", totals.hard_flag),
+            ("Tanda bahaya berat / Hard red flag", totals.hard_flag),
             ("Keputusan beda dari saran / Overrides", totals.overrides),
             ("Belum selesai / Drafts", totals.drafts),
             ("Dibatalkan / Voided", totals.voided),

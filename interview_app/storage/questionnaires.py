@@ -48,8 +48,8 @@ class QuestionnaireStore:
             ).fetchone()
             if other is not None:
                 raise QuestionnaireConflict(
-                    f"Skrip {script_id} versi {version} sudah terpasang dengan isi yang berbeda. "
-                    "Naikkan nomor versi pada berkas skrip lalu pasang lagi.",
+                    f"Naskah {script_id} versi {version} sudah terpasang dengan isi yang berbeda. "
+                    "Naikkan nomor versi pada berkas naskah lalu pasang lagi.",
                     f"Script {script_id} version {version} is installed already with different "
                     "content. Raise the version number in the script file and install again.",
                 )
@@ -114,6 +114,6 @@ class QuestionnaireStore:
 
 def _unknown(hash: str) -> NotFound:
     return NotFound(
-        f"Skrip wawancara {hash[:12]} tidak terpasang di komputer ini.",
+        f"Naskah wawancara {hash[:12]} tidak terpasang di komputer ini.",
         f"Interview script {hash[:12]} is not installed on this computer.",
     )

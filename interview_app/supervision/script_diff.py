@@ -181,7 +181,7 @@ class ScriptDiff:
                     f"bobot {rule.old_weight:g} -> {rule.new_weight:g}",
                     f"weight {rule.old_weight:g} -> {rule.new_weight:g}",
                 ),
-                "hard": t("bendera berat", "hard flag"),
+                "hard": t("tanda bahaya berat", "hard red flag"),
                 "reason": t("alasan", "reason"),
             }
             out.append(

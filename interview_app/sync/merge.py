@@ -294,9 +294,9 @@ class Merger:
                 (str, str, int, str),
             )
         except (KeyError, TypeError):
-            raise tampered("skrip tidak sah", "invalid script record") from None
+            raise tampered("naskah tidak sah", "invalid script record") from None
         if source_hash(source) != digest:
-            raise tampered("skrip tidak sah", "invalid script record")
+            raise tampered("naskah tidak sah", "invalid script record")
         cursor = self.conn.execute(
             "INSERT OR IGNORE INTO questionnaires (hash, id, version, source, installed_at,"
             " active) VALUES (?, ?, ?, ?, ?, 0)",
