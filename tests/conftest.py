@@ -7,11 +7,20 @@ from pathlib import Path
 
 import pytest
 
+from interview_app.storage import passwords
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Password hashing at full strength costs ~0.8 s a hash; tests use a cheaper scrypt cost.
-os.environ.setdefault("INTERVIEW_APP_SCRYPT_N", "1024")
 
 ROOT = Path(__file__).resolve().parent.parent
+# Password hashing at full strength costs ~0.8 s a hash; tests use a cheaper scrypt cost by
+# setting the module constant (the application has no switch for it). Processes the tests start
+# get the same through tests/seams/sitecustomize.py, found on PYTHONPATH.
+TEST_SCRYPT_N = 1024
+SEAMS = Path(__file__).resolve().parent / "seams"
+passwords.SCRYPT_N = TEST_SCRYPT_N
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    part for part in (str(SEAMS), os.environ.get("PYTHONPATH", "")) if part
+)
 DEFAULT_SCRIPT = ROOT / "questionnaires" / "tppo_default.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

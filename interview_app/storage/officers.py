@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NoReturn
 
 from interview_app.errors import KnownError, PermissionDenied
 from interview_app.storage.audit import AuditLog
@@ -210,8 +210,7 @@ class OfficerRepository:
         `max_failed` in a row. Every outcome goes into the audit log."""
         now = self._clock()
         row = self._database.conn.execute(
-            "SELECT id, password_hash, active, failed_attempts, locked_until FROM officers"
-            " WHERE username = ?",
+            "SELECT id, password_hash, active, locked_until FROM officers WHERE username = ?",
             (username.strip(),),
         ).fetchone()
         if row is None:
@@ -220,45 +219,12 @@ class OfficerRepository:
                 "anonymous", "login.failed", "officer", None, {"reason": "unknown_user"}
             )
             raise AuthenticationFailed(*_LOGIN_FAILED)
-        officer_id, stored, active, failed, locked_until = row
+        officer_id, stored, active, locked_until = row
         if locked_until is not None and from_iso(locked_until) > now:
-            self._audit.append(
-                _actor(officer_id),
-                "login.refused",
-                "officer",
-                str(officer_id),
-                {"reason": "locked"},
-            )
+            self._audit_refused_locked(officer_id)
             raise _locked_error(from_iso(locked_until))
-        if locked_until is not None:
-            failed = 0  # the lock has run out: a fresh series of attempts
         if not verify_password(password, stored):
-            failed += 1
-            lock = failed >= self.max_failed
-            until = now + timedelta(minutes=self.lockout_minutes) if lock else None
-            with self._database.transaction() as conn:
-                conn.execute(
-                    "UPDATE officers SET failed_attempts = ?, locked_until = ? WHERE id = ?",
-                    (0 if lock else failed, to_iso(until) if until else None, officer_id),
-                )
-                self._audit.append(
-                    _actor(officer_id),
-                    "login.failed",
-                    "officer",
-                    str(officer_id),
-                    {"failed_attempts": failed},
-                )
-                if until is not None:
-                    self._audit.append(
-                        "system",
-                        "officer.locked",
-                        "officer",
-                        str(officer_id),
-                        {"until": to_iso(until)},
-                    )
-            if until is not None:
-                raise _locked_error(until)
-            raise AuthenticationFailed(*_LOGIN_FAILED)
+            self._count_failure(officer_id, now)
         if not active:
             self._audit.append(
                 _actor(officer_id),
@@ -272,17 +238,80 @@ class OfficerRepository:
                 "This account has been deactivated. Call a supervisor.",
             )
         with self._database.transaction() as conn:
-            conn.execute(
-                "UPDATE officers SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
-                (officer_id,),
-            )
-            if needs_rehash(stored):
+            # A lock set by a guess that ran alongside this one (another process) holds even
+            # for the right password: the lock decides, not the order the hashes finished in.
+            until = self._locked_now(conn, officer_id, now)
+            if until is not None:
+                self._audit_refused_locked(officer_id)
+            else:
                 conn.execute(
-                    "UPDATE officers SET password_hash = ? WHERE id = ?",
-                    (hash_password(password), officer_id),
+                    "UPDATE officers SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
+                    (officer_id,),
                 )
-            self._audit.append(_actor(officer_id), "login", "officer", str(officer_id))
+                if needs_rehash(stored):
+                    conn.execute(
+                        "UPDATE officers SET password_hash = ? WHERE id = ?",
+                        (hash_password(password), officer_id),
+                    )
+                self._audit.append(_actor(officer_id), "login", "officer", str(officer_id))
+        if until is not None:
+            raise _locked_error(until)
         return self.get(officer_id)
+
+    def _audit_refused_locked(self, officer_id: int) -> None:
+        self._audit.append(
+            _actor(officer_id), "login.refused", "officer", str(officer_id), {"reason": "locked"}
+        )
+
+    @staticmethod
+    def _locked_now(conn: sqlite3.Connection, officer_id: int, now: datetime) -> datetime | None:
+        row = conn.execute(
+            "SELECT locked_until FROM officers WHERE id = ?", (officer_id,)
+        ).fetchone()
+        if row is None or row[0] is None or from_iso(row[0]) <= now:
+            return None
+        return from_iso(row[0])
+
+    def _count_failure(self, officer_id: int, now: datetime) -> NoReturn:
+        """Count one wrong password and lock at `max_failed`. The count is read and written
+        under the write lock (BEGIN IMMEDIATE), so guesses checked in parallel (several
+        processes) each count: the fifth locks, however they interleave. A guess that finishes
+        after the lock was set is refused as locked and does not count again."""
+        with self._database.transaction() as conn:
+            until = self._locked_now(conn, officer_id, now)
+            if until is not None:
+                self._audit_refused_locked(officer_id)
+            else:
+                (failed,) = conn.execute(
+                    "UPDATE officers SET failed_attempts = CASE WHEN locked_until IS NULL"
+                    " THEN failed_attempts + 1 ELSE 1 END, locked_until = NULL WHERE id = ?"
+                    " RETURNING failed_attempts",
+                    (officer_id,),
+                ).fetchone()
+                lock = failed >= self.max_failed
+                self._audit.append(
+                    _actor(officer_id),
+                    "login.failed",
+                    "officer",
+                    str(officer_id),
+                    {"failed_attempts": failed},
+                )
+                if lock:
+                    until = now + timedelta(minutes=self.lockout_minutes)
+                    conn.execute(
+                        "UPDATE officers SET failed_attempts = 0, locked_until = ? WHERE id = ?",
+                        (to_iso(until), officer_id),
+                    )
+                    self._audit.append(
+                        "system",
+                        "officer.locked",
+                        "officer",
+                        str(officer_id),
+                        {"until": to_iso(until)},
+                    )
+        if until is not None:
+            raise _locked_error(until)
+        raise AuthenticationFailed(*_LOGIN_FAILED)
 
     def change_password(self, officer_id: int, old_password: str, new_password: str) -> None:
         """The officer's own change; clears must_change_password."""

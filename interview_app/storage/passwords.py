@@ -1,9 +1,10 @@
 """Password hashes: scrypt with its parameters stored in the string, compared in constant time.
 
-INTERVIEW_APP_SCRYPT_N lowers the scrypt cost (a power of two >= 16) FOR TESTS ONLY: the real
-cost (n=2**17, about 0.8 s) would make the suite slow. Never set it on a workstation; hashes
-made with a lower n are flagged by `needs_rehash` once the variable is gone, and rehashed at
-the next login.
+The cost is the module constant SCRYPT_N (n=2**17, about 0.8 s a hash). Nothing a workstation
+can set lowers it: no environment variable, no setting. The test suite, which cannot pay 0.8 s
+per hash, lowers the constant itself (tests/conftest.py, and tests/seams/sitecustomize.py for
+the processes the tests start); that file never ships. A login rehashes a stored password only
+to make it stronger (`needs_rehash`), never weaker.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import os
 import secrets
 
 SCRYPT_N = 2**17
@@ -19,18 +19,7 @@ SCRYPT_R = 8
 SCRYPT_P = 1
 SALT_BYTES = 16
 HASH_BYTES = 32
-ENV_SCRYPT_N = "INTERVIEW_APP_SCRYPT_N"
 _SCHEME = "scrypt"
-
-
-def _target_n() -> int:
-    override = os.environ.get(ENV_SCRYPT_N)
-    if not override:
-        return SCRYPT_N
-    n = int(override)
-    if n < 16 or n & (n - 1):
-        raise ValueError(f"{ENV_SCRYPT_N} must be a power of two >= 16")
-    return n
 
 
 def _maxmem(n: int, r: int, p: int) -> int:
@@ -55,7 +44,7 @@ def _b64(data: bytes) -> str:
 
 def hash_password(password: str) -> str:
     """`scrypt$n$r$p$salt_b64$hash_b64` with a fresh 16-byte salt."""
-    n = _target_n()
+    n = SCRYPT_N
     salt = secrets.token_bytes(SALT_BYTES)
     digest = _scrypt(password, salt, n, SCRYPT_R, SCRYPT_P)
     return f"{_SCHEME}${n}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
@@ -94,15 +83,15 @@ def verify_password(password: str, stored: str) -> bool:
 
 
 def needs_rehash(stored: str) -> bool:
-    """True when the stored hash was made with other parameters than today's."""
+    """True when the stored hash is weaker than one made today (a lower cost, a shorter salt
+    or digest), or unreadable. A stronger stored hash is kept: rehashing never weakens."""
     parsed = _parse(stored)
     if parsed is None:
         return True
     n, r, p, salt, digest = parsed
-    return (n, r, p, len(salt), len(digest)) != (
-        _target_n(),
-        SCRYPT_R,
-        SCRYPT_P,
-        SALT_BYTES,
-        HASH_BYTES,
+    return (
+        n * r * p < SCRYPT_N * SCRYPT_R * SCRYPT_P
+        or n < SCRYPT_N
+        or len(salt) < SALT_BYTES
+        or len(digest) < HASH_BYTES
     )

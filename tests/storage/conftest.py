@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from interview_app.storage import passwords
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import FixedClock
 from interview_app.storage.database import Database, open_database
@@ -22,7 +23,7 @@ OFFICE_NAME = "Kanim Palu"
 @pytest.fixture(autouse=True)
 def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
     """Full-strength scrypt costs ~0.8 s a hash; tests use a tiny cost (see passwords.py)."""
-    monkeypatch.setenv("INTERVIEW_APP_SCRYPT_N", "1024")
+    monkeypatch.setattr(passwords, "SCRYPT_N", 1024)
 
 
 @pytest.fixture

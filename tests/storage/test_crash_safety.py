@@ -22,7 +22,7 @@ ROUNDS = 25
 
 
 def _run_and_kill(data_dir: Path, delay: float) -> list[str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join((str(ROOT), os.environ["PYTHONPATH"])))
     child = subprocess.Popen(
         [sys.executable, str(CHILD), str(data_dir)],
         stdout=subprocess.PIPE,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from interview_app.errors import PermissionDenied
+from interview_app.storage import passwords
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import FixedClock
 from interview_app.storage.errors import (
@@ -169,9 +170,26 @@ def test_rehash_at_login(
     before = officers._database.conn.execute(
         "SELECT password_hash FROM officers WHERE id = ?", (officer.id,)
     ).fetchone()[0]
-    monkeypatch.setenv("INTERVIEW_APP_SCRYPT_N", "2048")
+    monkeypatch.setattr(passwords, "SCRYPT_N", 2048)
     officers.authenticate("budi", GOOD)
     after = officers._database.conn.execute(
         "SELECT password_hash FROM officers WHERE id = ?", (officer.id,)
     ).fetchone()[0]
     assert before.split("$")[1] == "1024" and after.split("$")[1] == "2048"
+
+
+def test_a_login_never_rehashes_weaker(
+    officers: OfficerRepository, officer: Officer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Defect 12: a login under a lower cost used to replace the stored hash with a weaker one."""
+    monkeypatch.setattr(passwords, "SCRYPT_N", 2048)
+    officers.change_password(officer.id, GOOD, GOOD + " baru")
+    stored = officers._database.conn.execute(
+        "SELECT password_hash FROM officers WHERE id = ?", (officer.id,)
+    ).fetchone()[0]
+    monkeypatch.setattr(passwords, "SCRYPT_N", 1024)
+    officers.authenticate("budi", GOOD + " baru")
+    after = officers._database.conn.execute(
+        "SELECT password_hash FROM officers WHERE id = ?", (officer.id,)
+    ).fetchone()[0]
+    assert after == stored and after.split("$")[1] == "2048"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from interview_app.storage import passwords
@@ -18,19 +20,44 @@ def test_round_trip_and_format() -> None:
     assert hash_password("same") != hash_password("same")  # fresh salt
 
 
-def test_production_cost_without_override(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("INTERVIEW_APP_SCRYPT_N")
-    assert passwords._target_n() == 2**17
-    cheap = "scrypt$1024$8$1$AAAAAAAAAAAAAAAAAAAAAA==$" + "A" * 43 + "="
-    assert needs_rehash(cheap)
+def test_the_shipped_cost_is_full_strength_and_no_environment_lowers_it() -> None:
+    """What ships: n=2**17, read from nothing a workstation can set (defect 12: an environment
+    variable used to lower it)."""
+    import subprocess
+    import sys
+
+    code = (
+        "from interview_app.storage import passwords\n"
+        "print(passwords.SCRYPT_N, passwords.hash_password('x' * 10).split('$')[1])\n"
+    )
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "INTERVIEW_APP_SCRYPT_N": "16",  # the old switch: ignored now
+        "PYTHONPATH": "",  # no test seam in this process
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=60,
+    )
+    assert result.stdout.split() == [str(2**17), str(2**17)]
+    assert "INTERVIEW_APP_SCRYPT_N" not in Path(passwords.__file__).read_text(encoding="utf-8")
 
 
-def test_needs_rehash(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_needs_rehash_only_upwards(monkeypatch: pytest.MonkeyPatch) -> None:
     stored = hash_password("x" * 10)
     assert not needs_rehash(stored)
-    monkeypatch.setenv("INTERVIEW_APP_SCRYPT_N", "2048")
-    assert needs_rehash(stored)
+    monkeypatch.setattr(passwords, "SCRYPT_N", 2048)
+    assert needs_rehash(stored)  # a stronger cost today: rehash at the next login
     assert verify_password("x" * 10, stored)  # old parameters still verify
+    stronger = hash_password("x" * 10)
+    monkeypatch.setattr(passwords, "SCRYPT_N", 1024)
+    assert not needs_rehash(stronger)  # a lower cost today never rehashes weaker
+    short_salt = "scrypt$1024$8$1$AAAAAAAA$" + "A" * 43 + "="
+    assert needs_rehash(short_salt)
 
 
 @pytest.mark.parametrize(
@@ -47,9 +74,3 @@ def test_needs_rehash(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_malformed_hash_never_verifies(stored: str) -> None:
     assert not verify_password("anything", stored)
     assert needs_rehash(stored)
-
-
-def test_bad_override_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("INTERVIEW_APP_SCRYPT_N", "1000")
-    with pytest.raises(ValueError):
-        hash_password("whatever")

@@ -32,7 +32,7 @@ def run_and_kill(args: list[str], delay: float) -> str:
         [sys.executable, str(CHILD), *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        env=dict(os.environ, PYTHONPATH=os.pathsep.join((str(ROOT), os.environ["PYTHONPATH"]))),
         cwd=ROOT,
     )
     time.sleep(delay)

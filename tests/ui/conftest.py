@@ -182,7 +182,11 @@ def run_interview(
 def run_app(data_dir: Path, *flags: str) -> subprocess.CompletedProcess[str]:
     """The app as its own process (offscreen): started on `data_dir`, quit once idle."""
     root = Path(__file__).resolve().parent.parent.parent
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=os.pathsep.join((str(root), os.environ["PYTHONPATH"])),
+    )
     command = [sys.executable, "-m", "interview_app", "gui", *flags, "--data-dir", str(data_dir)]
     return subprocess.run(
         [*command, "--no-crash-dialog", "--quit-when-idle"],

@@ -171,7 +171,11 @@ def test_first_run_joins_an_office_with_its_key_file(
 
 
 def test_a_bug_writes_a_crash_log_that_the_next_start_offers(tmp_path: Path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=os.pathsep.join((str(ROOT), os.environ["PYTHONPATH"])),
+    )
     data_dir = tmp_path / "office"
     result = subprocess.run(
         [

@@ -26,7 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def run_child_until_ready(data_dir: Path) -> str:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=os.pathsep.join((str(ROOT), os.environ["PYTHONPATH"])),
+    )
     child = subprocess.Popen(
         [
             sys.executable,
@@ -94,7 +98,11 @@ def test_resume_after_the_process_is_killed_mid_section(
 
 
 def test_a_second_copy_of_the_app_is_refused(office: Path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=os.pathsep.join((str(ROOT), os.environ["PYTHONPATH"])),
+    )
     lock = QtCore.QLockFile(str(office / "app.lock"))
     assert lock.tryLock(100)
     try:
