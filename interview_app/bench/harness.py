@@ -96,10 +96,10 @@ class BenchContext:
         without one, for this run). Its name carries the generator's version, the schema
         version and the password cost in effect, so a changed generator builds anew. A build
         that did not finish leaves no marker and is thrown away the next time."""
-        from interview_app.storage.passwords import ENV_SCRYPT_N, SCRYPT_N
+        from interview_app.storage import passwords
         from interview_app.storage.schema import SCHEMA
 
-        scrypt_n = os.environ.get(ENV_SCRYPT_N) or SCRYPT_N
+        scrypt_n = passwords.SCRYPT_N  # lowered only by the test suite's seam
 
         root = self.cache if self.cache is not None else self.workdir.parent
         folder = root / f"{name}-d{DATA_VERSION}-s{SCHEMA.version}-n{scrypt_n}"

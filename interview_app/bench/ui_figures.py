@@ -49,7 +49,6 @@ def _env() -> dict[str, str]:
         os.environ,
         QT_QPA_PLATFORM="offscreen",
         PYTHONPATH=root + os.pathsep + os.environ.get("PYTHONPATH", ""),
-        INTERVIEW_APP_SCRYPT_N=os.environ.get("INTERVIEW_APP_SCRYPT_N", ""),
     )
 
 
@@ -91,8 +90,6 @@ def _parent_peak_kib(output: str) -> int | None:
 
 def _environment(env_changes: dict[str, str | None] | None) -> dict[str, str]:
     env = _env()
-    if not env["INTERVIEW_APP_SCRYPT_N"]:
-        env.pop("INTERVIEW_APP_SCRYPT_N")
     for name, value in (env_changes or {}).items():
         if value is None:
             env.pop(name, None)
