@@ -61,7 +61,7 @@ def interview() -> None:
             v = ANSWERS[qid]
             if q.type == "yes_no":
                 keys("1" if v else "2")
-            elif q.type == "single":
+            elif q.type == "single" and len(c.choices(qid)) <= len(KEYS):
                 keys(KEYS[[ch.value for ch in c.choices(qid)].index(v)])
             elif q.type == "date":
                 y, m, d = v.split("-")
