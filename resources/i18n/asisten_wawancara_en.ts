@@ -322,6 +322,21 @@
     </message>
 </context>
 <context>
+    <name>RecruiterPanel</name>
+    <message>
+        <source>Perekrut yang sama</source>
+        <translation>Same recruiter</translation>
+    </message>
+    <message>
+        <source>PERHATIAN: perekrut ini muncul di %1 wawancara lain</source>
+        <translation>ATTENTION: this recruiter appears in %1 other interviews</translation>
+    </message>
+    <message>
+        <source>(%1 yang terbaru ditampilkan)</source>
+        <translation>(the %1 newest are shown)</translation>
+    </message>
+</context>
+<context>
     <name>RepeatPanel</name>
     <message>
         <location filename="../../interview_app/ui/side_panels.py" line="76"/>
@@ -341,6 +356,10 @@
 </context>
 <context>
     <name>ReviewPage</name>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
     <message>
         <location filename="../../interview_app/ui/review_page.py" line="35"/>
         <source>Pertanyaan</source>
@@ -440,6 +459,10 @@
 </context>
 <context>
     <name>RiskPanel</name>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
     <message>
         <location filename="../../interview_app/ui/side_panels.py" line="38"/>
         <source>Tanda bahaya</source>
