@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from interview_app.calendar_names import MONTHS_EN, MONTHS_ID
 from interview_app.interview.engine import InterviewSession
 from interview_app.interview.recruiters import RecruiterKeys, recruiter_keys
 from interview_app.questionnaire.valuetypes import Message
@@ -17,35 +18,6 @@ from interview_app.workflow.views import FlagView
 # reason and decides.
 SAME_RECRUITER_RULE = "same_recruiter"
 
-_MONTHS_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 def same_recruiter_reason(matches: RecruiterMatches) -> Message:
     """ "Perekrut ini muncul di 4 wawancara lain sejak Agustus 2026 (nomor telepon sama)"."""
@@ -53,8 +25,8 @@ def same_recruiter_reason(matches: RecruiterMatches) -> Message:
     since_id = since_en = ""
     if matches.first_at and len(matches.first_at) >= 7:
         year, month = int(matches.first_at[:4]), int(matches.first_at[5:7])
-        since_id = f" sejak {_MONTHS_ID[month - 1]} {year}"
-        since_en = f" since {_MONTHS_EN[month - 1]} {year}"
+        since_id = f" sejak {MONTHS_ID[month - 1]} {year}"
+        since_en = f" since {MONTHS_EN[month - 1]} {year}"
     if matches.by_phone == count:
         basis_id, basis_en = "nomor telepon sama", "same phone number"
     elif matches.by_name == count:
