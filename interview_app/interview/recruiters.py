@@ -8,9 +8,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from interview_app.interview.identity import normalise_phone
+from interview_app.questionnaire.valuetypes import Message
 
 if TYPE_CHECKING:
     from interview_app.interview.engine import InterviewSession
+
+# The flag the counter adds when the recruiter appears in the office's other interviews (see
+# workflow/recruiter.py); its stored reason names the count, this label names the kind (recaps).
+SAME_RECRUITER_RULE = "same_recruiter"
+SAME_RECRUITER_LABEL = Message(
+    "Perekrut yang sama muncul di wawancara lain", "The same recruiter appears in other interviews"
+)
 
 # Answers that name nobody. Matching them would tie together every interview in which the
 # applicant did not know or would not say (the most common answer of all).

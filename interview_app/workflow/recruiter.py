@@ -7,16 +7,15 @@ from dataclasses import dataclass
 
 from interview_app.calendar_names import MONTHS_EN, MONTHS_ID
 from interview_app.interview.engine import InterviewSession
-from interview_app.interview.recruiters import RecruiterKeys, recruiter_keys
+from interview_app.interview.recruiters import SAME_RECRUITER_RULE, RecruiterKeys, recruiter_keys
 from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.interviews import NO_RECRUITER_MATCHES, FlagRecord, RecruiterMatches
 from interview_app.workflow.views import FlagView
 
-# Not a rule of the script: the counter adds it from the office's other interviews. Its weight
-# is 0, so the score and the suggested outcome stay what the script gives for the answers alone
-# (the same in `simulate`, at every workstation whatever it has imported); the officer sees the
-# reason and decides.
-SAME_RECRUITER_RULE = "same_recruiter"
+# SAME_RECRUITER_RULE is not a rule of the script: the counter adds it from the office's other
+# interviews. Its weight is 0, so the score and the suggested outcome stay what the script gives
+# for the answers alone (the same in `simulate`, at every workstation whatever it has imported);
+# the officer sees the reason and decides.
 
 
 def same_recruiter_reason(matches: RecruiterMatches) -> Message:

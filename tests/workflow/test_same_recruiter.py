@@ -101,3 +101,15 @@ def test_a_resumed_draft_shows_the_flag_again(counter: CounterSession) -> None:
     resumed = counter.resume(draft.uuid)
     flag = _recruiter_flag(resumed)
     assert flag is not None and "1 wawancara lain" in flag.reason.id
+
+
+def test_the_recap_counts_the_flag_under_one_label(counter: CounterSession) -> None:
+    from interview_app.reports.recap import Period, build_recap
+
+    for nik in NIKS[:3]:  # the second and third find 1 and 2 others: two different reasons
+        _interview(counter, nik)
+    day = dt.date(2026, 11, 28)
+    recap = build_recap(counter.database, Period.of(day, day, dt.UTC), top=50)
+    (same,) = [c for c in recap.flags if c.key == SAME_RECRUITER_RULE]
+    assert same.count == 2
+    assert same.label.id == "Perekrut yang sama muncul di wawancara lain"
