@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from interview_app.questionnaire.valuetypes import Message
 
 if TYPE_CHECKING:
     from interview_app.interview.engine import InterviewSession
+    from interview_app.questionnaire.model import Questionnaire
 
 # The flag the counter adds when the recruiter appears in the office's other interviews (see
 # workflow/recruiter.py); its stored reason names the count, this label names the kind (recaps).
@@ -52,6 +54,7 @@ _NOT_LETTERS = re.compile(r"[^\w]+")
 _MIN_LETTERS = 3
 
 
+@functools.lru_cache(maxsize=256)  # asked again after every answer of the interview
 def name_key(text: str | None) -> str | None:
     """A recruiter's name folded for matching: case, accents, punctuation, runs of spaces and a
     leading form of address do not count ("Pak  RUSDI", "rusdi.", "Bapak Rusdi" -> "rusdi").
@@ -71,6 +74,7 @@ def name_key(text: str | None) -> str | None:
     return key
 
 
+@functools.lru_cache(maxsize=256)
 def phone_key(text: str | None) -> str | None:
     """A phone number in +<country><number> form ("0852-1234-9876", "+62 852 1234 9876" ->
     "+6285212349876"); None when it is not a phone number."""
@@ -99,11 +103,31 @@ class RecruiterKeys:
 def recruiter_keys(session: InterviewSession) -> RecruiterKeys:
     """The keys from the answers of the questions the script marks `recruiter: phone` and
     `recruiter: name`, while those questions are asked."""
-    keys: dict[str, str | None] = {}
-    for field_name, normalise in (("phone", phone_key), ("name", name_key)):
-        question = session.questionnaire.recruiter_question(field_name)
-        value = None
-        if question is not None and session.is_relevant(question.id):
-            value = session.answers.get(question.id)
-        keys[field_name] = normalise(value) if isinstance(value, str) else None
-    return RecruiterKeys(phone=keys["phone"], name=keys["name"])
+    phone_id, name_id = _recruiter_question_ids(session.questionnaire)
+    return RecruiterKeys(
+        phone=phone_key(_asked_text(session, phone_id)),
+        name=name_key(_asked_text(session, name_id)),
+    )
+
+
+_QUESTION_IDS: dict[str, tuple[str | None, str | None]] = {}
+
+
+def _recruiter_question_ids(questionnaire: Questionnaire) -> tuple[str | None, str | None]:
+    """(phone, name) question ids of a script, found once per script (this runs per answer)."""
+    ids = _QUESTION_IDS.get(questionnaire.content_hash)
+    if ids is None:
+        phone = questionnaire.recruiter_question("phone")
+        name = questionnaire.recruiter_question("name")
+        ids = _QUESTION_IDS[questionnaire.content_hash] = (
+            phone.id if phone else None,
+            name.id if name else None,
+        )
+    return ids
+
+
+def _asked_text(session: InterviewSession, question_id: str | None) -> str | None:
+    if question_id is None or not session.is_relevant(question_id):
+        return None
+    value = session.answers.get(question_id)
+    return value if isinstance(value, str) else None
