@@ -16,7 +16,7 @@ from interview_app.resources_path import questionnaire_path
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import FixedClock
 from interview_app.storage.database import Database, open_database
-from interview_app.storage.interviews import FlagRecord, InterviewRepository
+from interview_app.storage.interviews import InterviewRepository
 from interview_app.storage.keys import load_or_create_office_key
 from interview_app.storage.officers import OfficerRepository
 from interview_app.storage.questionnaires import QuestionnaireStore
@@ -26,6 +26,7 @@ from interview_app.storage.settings import (
     WORKSTATION_NAME,
     SettingsStore,
 )
+from interview_app.workflow.recruiter import flags_to_keep, recruiter_signal
 
 DEFAULT_SCRIPT_FILE = "tppo_default.yaml"
 DEMO_OFFICE_CODE = "PLU"
@@ -213,7 +214,8 @@ def _store_interview(
         language="id",
     )
     stored = session.stored_answers()
-    identity = session.identity_fields()
+    recruiter = recruiter_signal(session, repository.same_recruiter, record.uuid)
+    identity = {**session.identity_fields(), **recruiter.keys.columns()}
     suggestion = session.suggestion
     items = list(stored.items())
     if draft:
@@ -244,9 +246,7 @@ def _store_interview(
         record.uuid,
         chosen_outcome=chosen,
         override_reason=reason,
-        flags=[
-            FlagRecord(f.rule_id, f.weight, f.hard, f.reason.id, f.reason.en) for f in session.flags
-        ],
+        flags=flags_to_keep(session, recruiter),
         score=session.score,
         hard_flag=session.hard_flag,
         suggested_outcome=suggestion.code,

@@ -129,6 +129,9 @@ def test_unconfirmed_warnings_are_refusals(capsys, tmp_path: Path) -> None:  # t
     assert "Kota Surabaya, Jawa Timur" in nik["messages"][1]["id"]
     document["office_province"] = "Jawa Timur"  # a name works as well as a code
     assert run_ok(_write(tmp_path, document), capsys)["complete"] is True
+    document["office_province"] = None  # no office province: nothing is outside it
+    result = run_ok(_write(tmp_path, document), capsys)
+    assert result["complete"] is True and result["office_province"] is None
 
 
 # --- bad files -------------------------------------------------------------------------------
@@ -161,7 +164,7 @@ def test_a_badly_shaped_file_is_refused(  # type: ignore[no-untyped-def]
     assert fragment in run_refused(_write(tmp_path, document), capsys)
 
 
-@pytest.mark.parametrize("province", ["Atlantis", "99", 72, None])
+@pytest.mark.parametrize("province", ["Atlantis", "99", 72, ["72"], ""])
 def test_an_unknown_office_province_is_refused(province: Any, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     document = {"office_province": province, "answers": TOURIST["answers"]}
     err = run_refused(_write(tmp_path, document), capsys)

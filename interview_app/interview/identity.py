@@ -78,7 +78,12 @@ class Regions:
 
     def has_regency_list(self, province_code: str) -> bool:
         """True when regions.json lists the regencies of this province (so unknown ones stand out)."""
-        return any(code.startswith(province_code) for code in self.regencies)
+        return province_code in self._listed_provinces
+
+    @functools.cached_property
+    def _listed_provinces(self) -> frozenset[str]:
+        # On the per-answer path (every NIK and KK check): one set look-up, not 514 prefixes.
+        return frozenset(code[:2] for code in self.regencies)
 
     def province_code(self, code_or_name: str) -> str | None:
         """The 2-digit code for a code or a province name (case-insensitive); None if unknown."""

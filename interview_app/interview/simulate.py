@@ -57,7 +57,7 @@ class AnswerDocument:
     answers: dict[str, Any]
     steps: tuple[tuple[str, Any], ...]
     today: dt.date
-    office_province: str
+    office_province: str | None
     confirm_warnings: bool
 
 
@@ -95,7 +95,7 @@ def parse_answer_document(document: Any, today: dt.date | None = None) -> Answer
     province = (
         load_regions().province_code(province_text) if isinstance(province_text, str) else None
     )
-    if province is None:
+    if province is None and province_text is not None:  # null: no office province, no warning
         raise _refuse(
             f'"office_province" bukan provinsi yang dikenal: {province_text!r} (tulis kode '
             'Kemendagri seperti "72" atau nama seperti "Sulawesi Tengah")',

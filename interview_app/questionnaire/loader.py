@@ -18,6 +18,7 @@ from interview_app.questionnaire.model import (
     CHOICE_TYPES,
     IDENTITY_FIELDS,
     QUESTION_TYPES,
+    RECRUITER_FIELDS,
     TEXT_CHECKS,
     VALUE_TYPES,
     Choice,
@@ -33,6 +34,7 @@ from interview_app.questionnaire.yamlsource import LineDict, LineList, YamlProbl
 
 ID_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 SCRIPT_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
+
 RESERVED_NAMES = frozenset({"score", "hard_flag", "and", "or", "not", "in", "true", "false"})
 
 # Choice lists a script can take from the shipped tables instead of spelling them out.
@@ -576,6 +578,7 @@ class _Builder:
                 "calculate",
                 "identity",
                 "check",
+                "recruiter",
             ),
             "pertanyaan",
             "a question",
@@ -621,7 +624,15 @@ class _Builder:
                 "'calculate' is only for type calculate",
             )
         if qtype in ("note", "calculate"):
-            for key in ("required", "constraint", "warning", "choices", "identity", "check"):
+            for key in (
+                "required",
+                "constraint",
+                "warning",
+                "choices",
+                "identity",
+                "check",
+                "recruiter",
+            ):
                 if key in obj:
                     self.problem(
                         _line(obj, key),
@@ -686,6 +697,18 @@ class _Builder:
                 f"'check' is only {', '.join(TEXT_CHECKS)} on type text",
             )
             check = None
+        recruiter = obj.get("recruiter")
+        if recruiter is not None and (
+            recruiter not in RECRUITER_FIELDS
+            or qtype not in ("text", "phone")
+            or (recruiter == "name") != (qtype == "text")
+        ):
+            self.problem(
+                _line(obj, "recruiter"),
+                "'recruiter' hanya name (pada jenis text) atau phone (pada jenis phone)",
+                "'recruiter' is only name (on type text) or phone (on type phone)",
+            )
+            recruiter = None
 
         if question_id is None:
             return None
@@ -708,6 +731,7 @@ class _Builder:
             calculate=calculate,
             identity=identity,
             check=check,
+            recruiter=recruiter,
         )
 
     def risk_rules(self, top: dict[str, Any]) -> list[RiskRule]:
@@ -946,6 +970,19 @@ class _Builder:
         return tuple(order)
 
     def check_identity(self, questions: dict[str, Question]) -> None:
+        recruiters: dict[str, str] = {}
+        for question in questions.values():
+            if question.recruiter is None:
+                continue
+            if question.recruiter in recruiters:
+                self.problem(
+                    question.line,
+                    f"'recruiter: {question.recruiter}' sudah ada pada "
+                    f"'{recruiters[question.recruiter]}'",
+                    f"'recruiter: {question.recruiter}' is already on "
+                    f"'{recruiters[question.recruiter]}'",
+                )
+            recruiters[question.recruiter] = question.id
         seen: dict[str, str] = {}
         for question in questions.values():
             if question.identity is None:

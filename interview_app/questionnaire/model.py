@@ -38,6 +38,9 @@ IDENTITY_FIELDS = (
     "emergency_contact",
 )
 TEXT_CHECKS = ("nik", "kk", "passport")
+# `recruiter: name` / `recruiter: phone` marks the answers that identify the recruiter: the
+# counter looks them up across the office's other interviews ("the same recruiter").
+RECRUITER_FIELDS = ("name", "phone")
 
 VALUE_TYPES: dict[str, ValueType] = {
     "yes_no": ValueType.BOOL,
@@ -80,6 +83,7 @@ class Question:
     calculate: Expression | None = None
     identity: str | None = None
     check: str | None = None
+    recruiter: str | None = None  # one of RECRUITER_FIELDS
 
     @property
     def asked(self) -> bool:
@@ -162,3 +166,7 @@ class Questionnaire:
 
     def identity_question(self, field_name: str) -> Question | None:
         return next((q for q in self.questions.values() if q.identity == field_name), None)
+
+    def recruiter_question(self, field_name: str) -> Question | None:
+        """The question that holds the recruiter's `name` or `phone`, if the script says so."""
+        return next((q for q in self.questions.values() if q.recruiter == field_name), None)

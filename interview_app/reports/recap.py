@@ -9,6 +9,7 @@ from typing import Any
 
 from interview_app.errors import KnownError
 from interview_app.interview.identity import load_countries, load_regions
+from interview_app.interview.recruiters import SAME_RECRUITER_LABEL, SAME_RECRUITER_RULE
 from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.clock import to_iso
 from interview_app.storage.database import Database
@@ -244,6 +245,13 @@ def _flag_counts(query: _Query, top: int) -> list[Count]:
         (query.start, query.end, int(top)),
     )
     return [
-        Count(str(rule), Message(str(reason_id), str(reason_en)), int(n))
+        Count(
+            str(rule),
+            # The same-recruiter flag's reason names a count: the recap names the kind.
+            SAME_RECRUITER_LABEL
+            if rule == SAME_RECRUITER_RULE
+            else Message(str(reason_id), str(reason_en)),
+            int(n),
+        )
         for rule, reason_id, reason_en, n in rows
     ]

@@ -10,6 +10,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from interview_app.calendar_names import MONTHS_ID as MONTHS
 from interview_app.resources_path import resource_path
 from interview_app.slip.content import REFERRAL, SlipContent
 from interview_app.slip.markup import SlipDocument, TemplateProblem, parse
@@ -19,20 +20,6 @@ SUMMARY_TEMPLATE = "summary_template"  # setting: the office's copy of the summa
 SHIPPED = {REFERRAL: "rujukan_bp3mi.txt.j2", "ringkasan": "ringkasan.txt.j2"}
 SETTING_FOR_KIND = {REFERRAL: SLIP_TEMPLATE, "ringkasan": SUMMARY_TEMPLATE}
 
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 DASH = "—"
 
 

@@ -37,6 +37,10 @@ IDENTITY_FIELDS: tuple[str, ...] = (
     "emergency_contact",
 )
 
+# Look-up keys kept beside the identity columns, not part of the record (nor of its content
+# hash): written with the answers that give them, read only by look-ups.
+RECRUITER_KEY_COLUMNS: tuple[str, ...] = ("recruiter_phone_key", "recruiter_name_key")
+
 INTERVIEW_COLUMNS: tuple[str, ...] = (
     "uuid",
     "ref_no",
@@ -177,6 +181,21 @@ class InterviewSummary(NamedTuple):
 
 
 @dataclass(frozen=True)
+class RecruiterMatches:
+    """The office's other interviews that name the same recruiter (voided ones left out):
+    how many, by which key, since when, and the newest of them."""
+
+    count: int
+    by_phone: int
+    by_name: int
+    first_at: str | None  # created_at of the earliest
+    recent: tuple[InterviewSummary, ...]
+
+
+NO_RECRUITER_MATCHES = RecruiterMatches(0, 0, 0, None, ())
+
+
+@dataclass(frozen=True)
 class RevisionInfo:
     """Revision `revision` was replaced at `revised_at` by `revised_by` because of `reason`."""
 
@@ -243,7 +262,8 @@ def _autosave_update_sql(
     return f"UPDATE interviews SET {', '.join(sets)} WHERE uuid = ? AND status = 'draft'"
 
 
-_IDENTITY_SET = frozenset(IDENTITY_FIELDS)
+# Columns an autosave or a correction may set through `identity`.
+_IDENTITY_SET = frozenset(IDENTITY_FIELDS) | frozenset(RECRUITER_KEY_COLUMNS)
 
 
 def _actor(officer_id: int | None) -> str:
@@ -774,6 +794,47 @@ class InterviewRepository:
             params.append(exclude_uuid)
         rows = self._database.conn.execute(sql + " ORDER BY i.created_at DESC", params)
         return [_summary(row) for row in rows]
+
+    def same_recruiter(
+        self,
+        phone_key: str | None,
+        name_key: str | None,
+        exclude_uuid: str | None = None,
+        limit: int = 20,
+    ) -> RecruiterMatches:
+        """Other interviews whose recruiter has this phone key or this name key (keys as
+        interview/recruiters.py writes them), from any workstation; voided ones left out. Both
+        keys are looked up through their own index."""
+        clauses, params = [], []
+        if phone_key:
+            clauses.append("i.recruiter_phone_key = ?")
+            params.append(phone_key)
+        if name_key:
+            clauses.append("i.recruiter_name_key = ?")
+            params.append(name_key)
+        if not clauses:
+            return NO_RECRUITER_MATCHES
+        where = f"({' OR '.join(clauses)}) AND i.status <> 'voided' AND i.uuid <> ?"
+        params.append(exclude_uuid or "")
+        conn = self._database.conn
+        count, by_phone, by_name, first_at = conn.execute(
+            "SELECT count(*), total(i.recruiter_phone_key = ?), total(i.recruiter_name_key = ?),"
+            f" min(i.created_at) FROM interviews i WHERE {where}",
+            [phone_key, name_key, *params],
+        ).fetchone()
+        if not count:
+            return NO_RECRUITER_MATCHES
+        rows = conn.execute(
+            f"{_SUMMARY_SELECT} WHERE {where} ORDER BY i.created_at DESC LIMIT ?",
+            [*params, int(limit)],
+        )
+        return RecruiterMatches(
+            int(count),
+            int(by_phone),
+            int(by_name),
+            first_at,
+            tuple(_summary(row) for row in rows),
+        )
 
 
 def _unknown(key: str) -> NotFound:

@@ -266,3 +266,55 @@ def m002_reviews(db: sqlite_utils.Database) -> None:
         ],
     )
     _run(db, ["DROP TABLE reviews_before_m002", REVIEWS_INDEX_SQL])
+
+
+# The recruiter's look-up keys (interview/recruiters.py writes them): the counter finds the
+# office's other interviews that name the same recruiter through these two indexes. Partial
+# indexes: most interviews name no recruiter, and `key = ?` implies `key IS NOT NULL`.
+RECRUITER_KEY_INDEXES_SQL = (
+    "CREATE INDEX interviews_recruiter_phone ON interviews(recruiter_phone_key)"
+    " WHERE recruiter_phone_key IS NOT NULL",
+    "CREATE INDEX interviews_recruiter_name ON interviews(recruiter_name_key)"
+    " WHERE recruiter_name_key IS NOT NULL",
+)
+# Every script shipped before the keys existed held the recruiter in these two answers.
+_RECRUITER_ANSWERS_BEFORE_M003 = {"recruiter_phone": "phone", "recruiter_name": "name"}
+
+
+@SCHEMA.step
+def m003_recruiter_keys(db: sqlite_utils.Database) -> None:
+    """The recruiter look-up keys join the interviews, filled in from the answers already kept."""
+    conn = db.conn
+    _run(
+        db,
+        [
+            "ALTER TABLE interviews ADD COLUMN recruiter_phone_key TEXT",
+            "ALTER TABLE interviews ADD COLUMN recruiter_name_key TEXT",
+            *RECRUITER_KEY_INDEXES_SQL,
+        ],
+    )
+    rows = conn.execute(
+        "SELECT interview_uuid, question_id, value FROM answers WHERE question_id IN (?, ?)",
+        tuple(_RECRUITER_ANSWERS_BEFORE_M003),
+    ).fetchall()
+    if not rows:  # a new database (or no recruiter ever named): nothing to import or fill in
+        return
+    from interview_app.interview.recruiters import name_key, phone_key
+
+    for uuid, question_id, value in rows:
+        try:
+            text = json.loads(value)
+        except ValueError:
+            continue
+        if not isinstance(text, str):
+            continue
+        if _RECRUITER_ANSWERS_BEFORE_M003[question_id] == "phone":
+            conn.execute(
+                "UPDATE interviews SET recruiter_phone_key = ? WHERE uuid = ?",
+                (phone_key(text), uuid),
+            )
+        else:
+            conn.execute(
+                "UPDATE interviews SET recruiter_name_key = ? WHERE uuid = ?",
+                (name_key(text), uuid),
+            )

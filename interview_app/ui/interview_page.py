@@ -16,7 +16,7 @@ from interview_app.ui.fields import (
     choice_rows,
 )
 from interview_app.ui.messages import show_known_error
-from interview_app.ui.side_panels import NotesPanel, RepeatPanel, RiskPanel
+from interview_app.ui.side_panels import NotesPanel, RecruiterPanel, RepeatPanel, RiskPanel
 
 if TYPE_CHECKING:
     from interview_app.questionnaire.model import Question
@@ -102,13 +102,16 @@ class InterviewPage(QtWidgets.QWidget):
         outer.addLayout(middle, 3)
 
         right = QtWidgets.QVBoxLayout()
-        self.repeat = RepeatPanel(
-            self.open_record.emit,
-            lambda ids: self.controller.flag_reasons(ids) if self.controller else list(ids),
-        )
+
+        def describe(ids: tuple[str, ...]) -> list[str]:
+            return self.controller.flag_reasons(ids) if self.controller else list(ids)
+
+        self.repeat = RepeatPanel(self.open_record.emit, describe)
+        self.recruiter = RecruiterPanel(self.open_record.emit, describe)
         self.risk = RiskPanel()
         self.notes = NotesPanel(self._save_notes)
         right.addWidget(self.repeat, 2)
+        right.addWidget(self.recruiter, 2)
         right.addWidget(self.risk, 3)
         right.addWidget(self.notes)
         side = QtWidgets.QWidget()
@@ -147,6 +150,7 @@ class InterviewPage(QtWidgets.QWidget):
     def refresh_side(self) -> None:
         assert self.controller is not None
         self.risk.show_risk(self.controller.risk(), self.language)
+        self.recruiter.show_matches(self.controller.recruiter_matches())
 
     def _refresh_sections(self) -> None:
         assert self.controller is not None

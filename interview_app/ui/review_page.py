@@ -164,9 +164,10 @@ class ReviewPage(QtWidgets.QWidget):
         )
         self.flags.clear()
         for flag in risk.flags:
-            self.flags.addItem(
-                f"⚑ {flag.reason.text(language)} [{self.tr('berat') if flag.hard else f'+{flag.weight:g}'}]"
-            )
+            weight = self.tr("berat") if flag.hard else f"+{flag.weight:g}"
+            if not flag.hard and not flag.weight:  # advisory, outside the score
+                weight = self.tr("info")
+            self.flags.addItem(f"⚑ {flag.reason.text(language)} [{weight}]")
         if not risk.flags:
             self.flags.addItem(self.tr("Tidak ada tanda bahaya."))
         self.outcome.blockSignals(True)

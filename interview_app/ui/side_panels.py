@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtWidgets
 
 if TYPE_CHECKING:
-    from interview_app.storage.interviews import InterviewSummary
+    from interview_app.storage.interviews import InterviewSummary, RecruiterMatches
     from interview_app.workflow.views import RiskView
 
 
@@ -49,6 +49,8 @@ class RiskPanel(QtWidgets.QGroupBox):
         self.flags.clear()
         for flag in risk.flags:
             weight = self.tr("berat") if flag.hard else f"+{_fmt(flag.weight)}"
+            if not flag.hard and not flag.weight:  # advisory, outside the score
+                weight = self.tr("info")
             item = QtWidgets.QListWidgetItem(f"⚑ {flag.reason.text(language)}  [{weight}]")
             item.setData(QtCore.Qt.ItemDataRole.UserRole, flag.rule_id)
             item.setToolTip(flag.rule_id)
@@ -91,16 +93,19 @@ class RepeatPanel(QtWidgets.QGroupBox):
         self.show_results(())
 
     def show_results(self, results: Sequence[InterviewSummary]) -> None:
+        if not results:
+            self._show_rows((), self.tr("Tidak ada wawancara sebelumnya dengan NIK ini."))
+            return
+        self._show_rows(
+            results, self.tr("PERHATIAN: %1 wawancara sebelumnya").replace("%1", str(len(results)))
+        )
+
+    def _show_rows(self, results: Sequence[InterviewSummary], summary: str) -> None:
         self.list.clear()
         self.summary.setProperty("alert", bool(results))
         self.summary.style().unpolish(self.summary)
         self.summary.style().polish(self.summary)
-        if not results:
-            self.summary.setText(self.tr("Tidak ada wawancara sebelumnya dengan NIK ini."))
-            return
-        self.summary.setText(
-            self.tr("PERHATIAN: %1 wawancara sebelumnya").replace("%1", str(len(results)))
-        )
+        self.summary.setText(summary)
         for row in results:
             reasons = self._describe(row.flag_rule_ids)
             flags = "".join(f"\n   ⚑ {reason}" for reason in reasons)
@@ -109,6 +114,35 @@ class RepeatPanel(QtWidgets.QGroupBox):
             item.setData(QtCore.Qt.ItemDataRole.UserRole, row.uuid)
             item.setToolTip(", ".join(row.flag_rule_ids))
             self.list.addItem(item)
+
+
+class RecruiterPanel(RepeatPanel):
+    """The office's other interviews that name this interview's recruiter (same phone number
+    or name), shown only when there are some; opening one is read-only and logged."""
+
+    def __init__(
+        self, open_record: Callable[[str], None], describe: Callable[[tuple[str, ...]], list[str]]
+    ) -> None:
+        super().__init__(open_record, describe)
+        self.setObjectName("recruiterPanel")
+        self.setTitle(self.tr("Perekrut yang sama"))
+        self.list.setObjectName("recruiterList")
+        self.summary.setObjectName("recruiterSummary")
+        self.setVisible(False)
+
+    def show_matches(self, matches: RecruiterMatches) -> None:
+        self.setVisible(bool(matches.count))
+        if not matches.count:
+            self.list.clear()
+            return
+        summary = self.tr("PERHATIAN: perekrut ini muncul di %1 wawancara lain").replace(
+            "%1", str(matches.count)
+        )
+        if matches.count > len(matches.recent):
+            summary += "\n" + self.tr("(%1 yang terbaru ditampilkan)").replace(
+                "%1", str(len(matches.recent))
+            )
+        self._show_rows(matches.recent, summary)
 
 
 class NotesPanel(QtWidgets.QGroupBox):

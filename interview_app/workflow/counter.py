@@ -506,6 +506,7 @@ class CounterSession:
             typing_store=SettingsTypingStore(self.settings),
             correction=correction,
             correction_store=SettingsCorrectionStore(self.settings),
+            recruiter_lookup=repository.same_recruiter,
         )
 
     def correct(
@@ -520,8 +521,8 @@ class CounterSession:
         """A completed interview corrected: the changed answers go through the engine of the
         interview's own script (its checks, flags, score and suggestion), and storage keeps the
         earlier revision with the reason. The outcome stays unless another is chosen."""
-        from interview_app.storage.interviews import FlagRecord
         from interview_app.workflow.interview import identity_keys
+        from interview_app.workflow.recruiter import flags_to_keep, recruiter_signal
 
         officer = self.require()
         repository = self.interviews()
@@ -539,15 +540,13 @@ class CounterSession:
                 )
         outcome = chosen_outcome or record.chosen_outcome or session.suggestion.code
         identity = session.identity_fields()
+        recruiter = recruiter_signal(session, repository.same_recruiter, record.uuid)
         updated = repository.correct(
             record.uuid,
             reason=reason,
             officer_id=officer.officer_id,
             answers=session.stored_answers(),
-            flags=[
-                FlagRecord(f.rule_id, f.weight, f.hard, f.reason.id, f.reason.en)
-                for f in session.flags
-            ],
+            flags=flags_to_keep(session, recruiter),
             score=session.score,
             hard_flag=session.hard_flag,
             suggested_outcome=session.suggestion.code,
@@ -555,7 +554,10 @@ class CounterSession:
             override_reason=(override_reason or record.override_reason)
             if outcome != session.suggestion.code
             else None,
-            identity={k: identity.get(k) for k in identity_keys(questionnaire)},
+            identity={
+                **{k: identity.get(k) for k in identity_keys(questionnaire)},
+                **recruiter.keys.columns(),
+            },
         )
         return self.open_record(updated.uuid)
 

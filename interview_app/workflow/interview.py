@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from interview_app.errors import KnownError
 from interview_app.interview.engine import InterviewSession
+from interview_app.interview.recruiters import recruiter_keys
 from interview_app.interview.values import display, to_json
 from interview_app.questionnaire.model import Choice, Question, Questionnaire, Section
 from interview_app.questionnaire.valuetypes import Message
-from interview_app.storage.interviews import FlagRecord, InterviewRepository, InterviewSummary
+from interview_app.storage.interviews import (
+    InterviewRepository,
+    InterviewSummary,
+    RecruiterMatches,
+)
+from interview_app.workflow.recruiter import (
+    RecruiterLookup,
+    RecruiterSignal,
+    flags_to_keep,
+    recruiter_signal,
+)
 from interview_app.workflow.review import build_review, flagged_questions, risk_view
 from interview_app.workflow.views import (
     AnswerOutcome,
@@ -76,6 +88,7 @@ class InterviewController:
         typing_store: TypingStore | None = None,
         correction: Correction | None = None,
         correction_store: CorrectionStore | None = None,
+        recruiter_lookup: RecruiterLookup | None = None,
     ) -> None:
         self.session = session
         self.correction = correction
@@ -100,6 +113,10 @@ class InterviewController:
         self._identity_section = next(
             (s.id for s in self.questionnaire.sections if s.kind == "identity"), None
         )
+        # The same recruiter in the office's other interviews: looked up when the recruiter's
+        # answers change, not on every answer.
+        self._recruiter_lookup = recruiter_lookup
+        self._recruiter: RecruiterSignal = recruiter_signal(session, recruiter_lookup, uuid)
 
     # -- what is shown ----------------------------------------------------------------------
     def text(self, message: Message | None) -> str:
@@ -146,7 +163,17 @@ class InterviewController:
         return Position(section_id, self.current, index, total)
 
     def risk(self) -> RiskView:
-        return risk_view(self.session)
+        """The script's flags, score and suggestion, with the same-recruiter flag (advisory:
+        weight 0) when the recruiter appears in the office's other interviews."""
+        view = risk_view(self.session)
+        flag = self._recruiter.flag()
+        if flag is None:
+            return view
+        return dataclasses.replace(view, flags=(*view.flags, flag))
+
+    def recruiter_matches(self) -> RecruiterMatches:
+        """The office's other interviews that name this interview's recruiter, newest first."""
+        return self._recruiter.matches
 
     def flagged_question_ids(self) -> frozenset[str]:
         return flagged_questions(self.session)
@@ -200,6 +227,10 @@ class InterviewController:
         identity = session.identity_fields() if identity_name else None
         if identity is not None and identity_name is not None and identity_name not in identity:
             identity[identity_name] = None  # a cleared identity answer clears its column
+        before_recruiter = self._recruiter
+        recruiter = self._recruiter_after_answer()
+        if recruiter.keys != before_recruiter.keys:
+            identity = {**(identity or {}), **recruiter.keys.columns()}
         if moving_on:
             following = session.next_question(question_id)
             resume_at = following.id if following is not None else None
@@ -218,7 +249,9 @@ class InterviewController:
                 result.warnings,
                 False,
                 self._visible_signature() != before_visible,
-                session.score != before_score or len(session.flags) != before_flags,
+                session.score != before_score
+                or len(session.flags) != before_flags
+                or recruiter.matches != before_recruiter.matches,
             )
         try:
             self._repository.save_answer(
@@ -240,12 +273,17 @@ class InterviewController:
                 today=session.today,
                 office_province=session.office_province,
             )
+            self._recruiter = before_recruiter
             raise
         self.current = question_id
         if self.typing is not None and self.typing[0] == question_id:
             self._clear_typing()
         layout_changed = self._visible_signature() != before_visible
-        risk_changed = session.score != before_score or len(session.flags) != before_flags
+        risk_changed = (
+            session.score != before_score
+            or len(session.flags) != before_flags
+            or recruiter.matches != before_recruiter.matches
+        )
         return AnswerOutcome(
             question_id,
             True,
@@ -255,6 +293,14 @@ class InterviewController:
             layout_changed,
             risk_changed,
         )
+
+    def _recruiter_after_answer(self) -> RecruiterSignal:
+        """The recruiter signal for the answers as they stand: looked up again only when the
+        recruiter's keys changed (a recruiter answer given, changed, or hidden by relevance)."""
+        keys = recruiter_keys(self.session)
+        if keys != self._recruiter.keys:
+            self._recruiter = recruiter_signal(self.session, self._recruiter_lookup, self.uuid)
+        return self._recruiter
 
     def keep_typing(self, question_id: str, text: str) -> None:
         """Keep text that is not a valid answer yet (the debounced save of a text field);
@@ -337,7 +383,8 @@ class InterviewController:
 
     # -- review and decision ----------------------------------------------------------------
     def review(self) -> ReviewView:
-        return build_review(self.session, self.language)
+        review = build_review(self.session, self.language)
+        return dataclasses.replace(review, risk=self.risk())
 
     def complete(
         self,
@@ -368,10 +415,7 @@ class InterviewController:
         reason = (override_reason or "").strip() or None
         if chosen_outcome != suggestion.code and reason is None:
             raise REASON_REQUIRED
-        flags = [
-            FlagRecord(f.rule_id, f.weight, f.hard, f.reason.id, f.reason.en)
-            for f in self.session.flags
-        ]
+        flags = flags_to_keep(self.session, self._recruiter)
         if self.correction is not None:
             why = (correction_reason or "").strip()
             if not why:
@@ -388,7 +432,10 @@ class InterviewController:
                 suggested_outcome=suggestion.code,
                 chosen_outcome=chosen_outcome,
                 override_reason=reason if chosen_outcome != suggestion.code else None,
-                identity={k: identity.get(k) for k in identity_keys(self.questionnaire)},
+                identity={
+                    **{k: identity.get(k) for k in identity_keys(self.questionnaire)},
+                    **self._recruiter.keys.columns(),
+                },
                 consent_bp3mi=consent_bp3mi,
                 notes=self.notes if "notes" in self.changed else None,
             )

@@ -289,6 +289,21 @@
     </message>
 </context>
 <context>
+    <name>RecruiterPanel</name>
+    <message>
+        <source>Perekrut yang sama</source>
+        <translation>Same recruiter</translation>
+    </message>
+    <message>
+        <source>PERHATIAN: perekrut ini muncul di %1 wawancara lain</source>
+        <translation>ATTENTION: this recruiter appears in %1 other interviews</translation>
+    </message>
+    <message>
+        <source>(%1 yang terbaru ditampilkan)</source>
+        <translation>(the %1 newest are shown)</translation>
+    </message>
+</context>
+<context>
     <name>RepeatPanel</name>
     <message>
         <source>Wawancara sebelumnya</source>
@@ -305,6 +320,10 @@
 </context>
 <context>
     <name>ReviewPage</name>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
     <message>
         <source>Pertanyaan</source>
         <translation>Question</translation>
@@ -384,6 +403,10 @@
 </context>
 <context>
     <name>RiskPanel</name>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
     <message>
         <source>Tanda bahaya</source>
         <translation>Red flags</translation>

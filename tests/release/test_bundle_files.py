@@ -17,6 +17,10 @@ def test_every_required_data_file_is_listed() -> None:
     bundled = {(Path(source).relative_to(ROOT).as_posix(), folder) for source, folder in pairs}
     assert ("questionnaires/tppo_default.yaml", "questionnaires") in bundled
     assert ("resources/regions.json", "resources") in bundled
+    assert (
+        "resources/LICENSE-regions.md",
+        "resources",
+    ) in bundled  # its ODbL notice travels with it
     assert ("resources/countries.json", "resources") in bundled
     assert ("resources/fonts/DejaVuSans.ttf", "resources/fonts") in bundled
     # Each file lands where interview_app.resources_path looks for it.
