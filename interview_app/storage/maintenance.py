@@ -300,13 +300,18 @@ def _check_restorable(data_dir: Path, chosen: Path, source: sqlite3.Connection) 
             f"it was written by a newer version of the application (schema {version})",
         )
     key = read_office_key(data_dir)
-    if key is None:
-        raise _not_restorable(
-            chosen,
-            "berkas office.key tidak ada, jadi kantor dan log auditnya tidak dapat diperiksa",
-            "office.key is missing, so its office and audit log cannot be checked",
-        )
     office = _setting(source, "office_code")
+    if key is None:
+        # A workstation not set up yet has no key and no audit log: only a snapshot of the
+        # same state fits it; anything with an office or a log needs the key to be checked.
+        logged = int(source.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+        if office or logged:
+            raise _not_restorable(
+                chosen,
+                "berkas office.key tidak ada, jadi kantor dan log auditnya tidak dapat diperiksa",
+                "office.key is missing, so its office and audit log cannot be checked",
+            )
+        return
     if not isinstance(office, str) or office.casefold() != key[0].casefold():
         raise _not_restorable(
             chosen,
