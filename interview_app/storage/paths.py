@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
 from pathlib import Path, PureWindowsPath
 
 from interview_app.storage.errors import StorageLocationError
@@ -142,6 +141,8 @@ def restrict_windows_folder(folder: Path) -> bool:
     """Limit a new data folder to the signed-in user and Administrators; False when icacls
     could not do it (the folder then keeps the permissions of its parent, the user's own
     local application data)."""
+    import subprocess  # Windows only, once per new data folder: not worth it at every start
+
     user = current_windows_user()
     if user is None:
         return False

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from interview_app.storage import paths
+from interview_app.storage.app_lock import FolderLock, read_holder
 from interview_app.storage.database import open_database
 from interview_app.storage.keys import office_key_path
 from interview_app.storage.maintenance import list_snapshots
@@ -238,6 +239,40 @@ def test_a_second_writer_is_refused_naming_the_first(office: Office, tmp_path: P
     assert run_cli(*writers["import"]).code == 0
     office.check_clean()
     record("Two writers in one data folder", tried, refused, 0)
+
+
+TRY_QT_LOCK = """
+import sys
+from PySide6.QtCore import QLockFile
+lock = QLockFile(sys.argv[1] + "/app.lock")
+lock.setStaleLockTime(0)
+print("taken" if lock.tryLock(300) else "refused", flush=True)
+"""
+
+
+def test_the_window_cannot_open_a_folder_a_command_holds(office: Office) -> None:
+    """The other direction: while a command holds the folder, the window's QLockFile (as
+    ui/app.py takes it) fails, even though the file is not Qt's own; once it is let go, Qt
+    takes it."""
+
+    def window_tries() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", TRY_QT_LOCK, str(office.receiver)],
+            capture_output=True,
+            check=True,
+            env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        )
+        return done.stdout.decode().strip()
+
+    lock = FolderLock(office.receiver, "import")
+    lock.acquire()
+    try:
+        assert window_tries() == "refused"
+        holder = read_holder(office.receiver / "app.lock")
+        assert holder.command == "import" and holder.pid == os.getpid()
+    finally:
+        lock.release()
+    assert window_tries() == "taken"
 
 
 # -- leftovers of a killed copy ----------------------------------------------------------------
