@@ -80,7 +80,17 @@ def test_backup_never_overwrites_what_it_must_not(office: Office, tmp_path: Path
     )
     assert result.code == 0, result.err
     assert run_cli("db", "check", "--data-dir", office.receiver, "--file", existing).code == 0
-    record("db backup onto what it must not overwrite", tried, refused, 0)
+    # The office key file's export is held to the same rules: never over office.key itself.
+    for name in ("office.key", "existing", "folder", "symlink"):
+        target = targets[name][0]
+        result = run_cli("sync-key", "export", "--data-dir", office.receiver, "--out", target)
+        tried += 1
+        ok = result.refused("Berkas kunci tidak ditulis", "The key file was not written")
+        assert ok, (name, result.err)
+        refused += ok
+    assert office_key_path(office.receiver).read_bytes() == key_before
+    office.check_clean()
+    record("db backup and sync-key export onto what they must not overwrite", tried, refused, 0)
 
 
 # -- db restore --------------------------------------------------------------------------------
