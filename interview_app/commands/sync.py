@@ -47,6 +47,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     key_export = actions.add_parser("export", help="tulis berkas kunci / write the key file")
     data_dir_argument(key_export)
     key_export.add_argument("--out", required=True, metavar="FILE")
+    key_export.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="timpa berkas yang sudah ada / replace an existing file",
+    )
     key_export.set_defaults(handler=run_key_export)
 
     setup = subparsers.add_parser(
@@ -141,7 +146,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_key_export(args: argparse.Namespace) -> int:
     data_dir = _existing(args.data_dir)
-    out = export_key_file(data_dir, Path(args.out))
+    out = export_key_file(data_dir, Path(args.out), overwrite=args.overwrite)
     print(f"Berkas kunci kantor tersimpan / office key file written: {out}")
     print("Simpan terpisah dari flashdisk data. / Keep it apart from data sticks.")
     return 0

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from interview_app.errors import KnownError
+from interview_app.storage.writefiles import known_os_errors
 
 LOCK_FILE = "app.lock"  # the same name the window's QLockFile uses (interview_app.ui.app)
 APP_NAME = ("aplikasi Asisten Wawancara", "the Asisten Wawancara app")
@@ -112,7 +113,8 @@ class FolderLock:
         if self._fd is not None:
             return
         for _ in range(5):  # another process may be taking over a stale file at this moment
-            fd = _try_lock_windows(self.path) if os.name == "nt" else _try_lock_posix(self.path)
+            with known_os_errors(self.path):  # a read-only folder: a message, not a traceback
+                fd = _try_lock_windows(self.path) if os.name == "nt" else _try_lock_posix(self.path)
             if fd is None:
                 continue
             if fd < 0:

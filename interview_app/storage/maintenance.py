@@ -17,7 +17,7 @@ from interview_app.storage.copies import copy_database
 from interview_app.storage.database import BACKUPS_FOLDER, Database, connect
 from interview_app.storage.errors import DatabaseLocked, DiskFull, NotFound, StorageIOError
 from interview_app.storage.keys import read_office_key
-from interview_app.storage.paths import database_path
+from interview_app.storage.paths import database_path, unsafe_output_reason
 from interview_app.storage.schema import SCHEMA
 from interview_app.storage.sqlerrors import known_error_for, translate_sqlite_errors
 from interview_app.storage.writefiles import (
@@ -44,32 +44,11 @@ def backup(database: Database, out: Path, *, overwrite: bool = False) -> Path:
 
 
 def _check_backup_target(data_dir: Path, out: Path, overwrite: bool) -> None:
-    def refuse(reason_id: str, reason_en: str) -> KnownError:
-        return KnownError(
-            f"Cadangan tidak ditulis ke {out}: {reason_id}. Tidak ada yang diubah.",
-            f"The backup was not written to {out}: {reason_en}. Nothing was changed.",
-        )
-
-    if not out.name or out.name in (".", ".."):
-        raise refuse("sebutkan nama berkas", "name a file")
-    resolved = out.resolve()
-    data = Path(data_dir).resolve()
-    if resolved == data or data in resolved.parents:
-        raise refuse(
-            "tujuan berada di dalam folder data; simpan cadangan di tempat lain (flashdisk "
-            "atau folder cadangan)",
-            "the target is inside the data folder; keep backups elsewhere (a stick or a "
-            "backup folder)",
-        )
-    if out.is_symlink() or (out.exists() and not out.is_file()):
-        raise refuse(
-            "tujuan ada dan bukan berkas biasa (folder, perangkat, atau tautan)",
-            "the target exists and is not a regular file (a folder, a device or a link)",
-        )
-    if out.exists() and not overwrite:
-        raise refuse(
-            "berkas itu sudah ada; pilih nama lain atau tambahkan --overwrite",
-            "that file exists already; choose another name or add --overwrite",
+    reason = unsafe_output_reason(data_dir, out, overwrite=overwrite)
+    if reason is not None:
+        raise KnownError(
+            f"Cadangan tidak ditulis ke {out}: {reason.id}. Tidak ada yang diubah.",
+            f"The backup was not written to {out}: {reason.en}. Nothing was changed.",
         )
 
 
@@ -300,13 +279,18 @@ def _check_restorable(data_dir: Path, chosen: Path, source: sqlite3.Connection) 
             f"it was written by a newer version of the application (schema {version})",
         )
     key = read_office_key(data_dir)
-    if key is None:
-        raise _not_restorable(
-            chosen,
-            "berkas office.key tidak ada, jadi kantor dan log auditnya tidak dapat diperiksa",
-            "office.key is missing, so its office and audit log cannot be checked",
-        )
     office = _setting(source, "office_code")
+    if key is None:
+        # A workstation not set up yet has no key and no audit log: only a snapshot of the
+        # same state fits it; anything with an office or a log needs the key to be checked.
+        logged = int(source.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+        if office or logged:
+            raise _not_restorable(
+                chosen,
+                "berkas office.key tidak ada, jadi kantor dan log auditnya tidak dapat diperiksa",
+                "office.key is missing, so its office and audit log cannot be checked",
+            )
+        return
     if not isinstance(office, str) or office.casefold() != key[0].casefold():
         raise _not_restorable(
             chosen,

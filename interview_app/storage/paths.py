@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
 from pathlib import Path, PureWindowsPath
 
+from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.errors import StorageLocationError
 
 ENV_DATA_DIR = "INTERVIEW_APP_DATA_DIR"
@@ -142,6 +142,8 @@ def restrict_windows_folder(folder: Path) -> bool:
     """Limit a new data folder to the signed-in user and Administrators; False when icacls
     could not do it (the folder then keeps the permissions of its parent, the user's own
     local application data)."""
+    import subprocess  # Windows only, once per new data folder: not worth it at every start
+
     user = current_windows_user()
     if user is None:
         return False
@@ -156,3 +158,31 @@ def restrict_windows_folder(folder: Path) -> bool:
     except (OSError, subprocess.SubprocessError):
         return False
     return done.returncode == 0
+
+
+def unsafe_output_reason(data_dir: Path, out: Path, *, overwrite: bool) -> Message | None:
+    """Why a file the user names for output (a backup, a key file) must not be written there,
+    or None: never inside the data folder (office.key, the database), never onto anything but
+    a regular file (a folder, a device, a link), never over an existing file unless asked."""
+    out = Path(out)
+    if not out.name or out.name in (".", ".."):
+        return Message("sebutkan nama berkas", "name a file")
+    resolved = out.resolve()
+    data = Path(data_dir).resolve()
+    if resolved == data or data in resolved.parents:
+        return Message(
+            "tujuan berada di dalam folder data; simpan di tempat lain (flashdisk atau folder "
+            "cadangan)",
+            "the target is inside the data folder; keep it elsewhere (a stick or a backup folder)",
+        )
+    if out.is_symlink() or (out.exists() and not out.is_file()):
+        return Message(
+            "tujuan ada dan bukan berkas biasa (folder, perangkat, atau tautan)",
+            "the target exists and is not a regular file (a folder, a device or a link)",
+        )
+    if out.exists() and not overwrite:
+        return Message(
+            "berkas itu sudah ada; pilih nama lain atau tambahkan --overwrite",
+            "that file exists already; choose another name or add --overwrite",
+        )
+    return None

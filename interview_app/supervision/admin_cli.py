@@ -79,6 +79,21 @@ def as_supervisor(handler: Handler) -> Callable[[argparse.Namespace], int]:
     return run
 
 
+def locked(
+    command: str, run: Callable[[argparse.Namespace], int]
+) -> Callable[[argparse.Namespace], int]:
+    """`run` under the data folder's writer lock, taken before anything is read or signed in:
+    a second writer is refused with nothing changed, not even a sign-in logged."""
+
+    def run_locked(args: argparse.Namespace) -> int:
+        from interview_app.storage.app_lock import writer_lock
+
+        with writer_lock(existing_data_dir(args.data_dir), command):
+            return run(args)
+
+    return run_locked
+
+
 def _new_password(args: argparse.Namespace) -> str:
     return read_secret(args.new_password_file, ENV_NEW_PASSWORD, "Kata sandi baru / new password: ")
 
@@ -334,10 +349,7 @@ def _retention_purge(session: SupervisorSession, args: argparse.Namespace) -> in
             f"{plan.count} interview(s) would be deleted for good. Run 'retention dry-run' "
             "first, then repeat with --yes.",
         )
-    from interview_app.storage.app_lock import writer_lock
-
-    with writer_lock(session.database.data_dir, "retention purge"):
-        result = retention.purge(retention.plan())
+    result = retention.purge(plan)
     _say(result.message().id, result.message().en)
     return 0
 
@@ -361,5 +373,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "audit list": as_supervisor(_audit_list),
     "audit check": as_supervisor(_audit_check),
     "retention dry-run": as_supervisor(_retention_dry_run),
-    "retention purge": as_supervisor(_retention_purge),
+    "retention purge": locked("retention purge", as_supervisor(_retention_purge)),
 }

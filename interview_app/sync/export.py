@@ -284,7 +284,7 @@ def _check_room(out_dir: Path, uncompressed: int) -> None:
     """Refuse at once what cannot fit. The body is compressed (JSON lines shrink five to ten
     times), so the check asks for an eighth of the uncompressed estimate; a stick that fills
     up anyway is caught by the write itself, which then removes its temporary file."""
-    estimated = uncompressed // COMPRESSION_GUESS + CHUNK_SIZE
+    estimated = uncompressed // COMPRESSION_GUESS + 4096  # and the header and chunk frames
     mib = max(1, estimated // (1024 * 1024))
     if estimated > FAT32_MAX_FILE_BYTES:
         raise _too_large(mib)

@@ -11,7 +11,7 @@ from interview_app.errors import KnownError
 from interview_app.storage.clock import SystemClock, to_iso
 from interview_app.storage.database import open_database
 from interview_app.storage.keys import MAX_KEY_FILE_BYTES, OFFICE_KEY_BYTES, read_office_key
-from interview_app.storage.paths import database_path
+from interview_app.storage.paths import database_path, unsafe_output_reason
 from interview_app.storage.settings import OFFICE_NAME, SettingsStore
 from interview_app.storage.writefiles import write_file_atomically
 from interview_app.sync.errors import KeyFileError, SyncNotConfigured
@@ -26,14 +26,27 @@ def key_fingerprint(key: bytes) -> str:
 
 
 def export_key_file(
-    data_dir: Path, out: Path, *, office_name: str | None = None, now: datetime | None = None
+    data_dir: Path,
+    out: Path,
+    *,
+    office_name: str | None = None,
+    now: datetime | None = None,
+    overwrite: bool = False,
 ) -> Path:
-    """Write this office's key to `out` (JSON, whole or absent, owner-only permissions)."""
+    """Write this office's key to `out` (JSON, whole or absent, owner-only permissions); never
+    inside the data folder (over office.key itself), onto a non-regular file, or over an
+    existing file unless `overwrite`."""
     found = read_office_key(Path(data_dir))
     if found is None:
         raise SyncNotConfigured(
             "Komputer ini belum punya kunci kantor; tidak ada yang dapat diekspor.",
             "This workstation has no office key yet; there is nothing to export.",
+        )
+    reason = unsafe_output_reason(Path(data_dir), Path(out), overwrite=overwrite)
+    if reason is not None:
+        raise KeyFileError(
+            f"Berkas kunci tidak ditulis ke {out}: {reason.id}. Tidak ada yang diubah.",
+            f"The key file was not written to {out}: {reason.en}. Nothing was changed.",
         )
     office_code, key = found
     if office_name is None:

@@ -465,7 +465,8 @@ class SyncDialog(QtWidgets.QDialog):
         if not name:
             return
         try:
-            path = export_key_file(self.counter.data_dir, Path(name))
+            # the save dialog has asked before replacing a file; the data folder stays refused
+            path = export_key_file(self.counter.data_dir, Path(name), overwrite=True)
         except KnownError as error:
             self.key_result.setText(f"{error.message.id}\n{error.message.en}")
             show_known_error(self, error)
