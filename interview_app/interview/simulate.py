@@ -8,6 +8,7 @@ from typing import Any
 from interview_app.errors import KnownError
 from interview_app.interview.engine import REQUIRED, InterviewSession
 from interview_app.questionnaire.model import Questionnaire
+from interview_app.questionnaire.office_settings import SCRIPT_SETTINGS
 from interview_app.questionnaire.valuetypes import Message
 
 
@@ -34,12 +35,43 @@ def parse_answer_document(document: Any) -> tuple[dict[str, Any], dt.date, str |
     return document["answers"], today, province, bool(document.get("confirm_warnings", True))
 
 
+def _suspected(session: InterviewSession) -> dict[str, Any] | None:
+    purpose = session.suspected_purpose
+    if purpose is None:
+        return None
+    return {"id": purpose.id, "label": _message(purpose.label), "work": purpose.work}
+
+
+def office_settings_of(document: dict[str, Any]) -> dict[str, Any]:
+    """The office settings an answer file sets (`"office_settings": {"key": value}`), as the
+    settings store would hold them; a setting the file leaves out takes its default."""
+    settings = document.get("office_settings", {})
+    if not isinstance(settings, dict):
+        raise KnownError(
+            '"office_settings" harus berupa objek JSON {"kunci": nilai}',
+            '"office_settings" must be a JSON object {"key": value}',
+        )
+    unknown = sorted(set(settings) - set(SCRIPT_SETTINGS))
+    if unknown:
+        known = ", ".join(sorted(SCRIPT_SETTINGS))
+        raise KnownError(
+            f"pengaturan kantor tidak dikenal: {', '.join(unknown)} (yang ada: {known})",
+            f"unknown office settings: {', '.join(unknown)} (known: {known})",
+        )
+    return settings
+
+
 def simulate(questionnaire: Questionnaire, document: Any) -> dict[str, Any]:
     """Walk the script from the first question, answering from the document where it has an
     answer; report the questions asked in order, every error and warning, flags, score and the
     suggested outcome. Answers to questions never asked are reported as ignored."""
     answers, today, province, confirm = parse_answer_document(document)
-    session = InterviewSession(questionnaire, today=today, office_province=province)
+    session = InterviewSession(
+        questionnaire,
+        today=today,
+        office_province=province,
+        office_settings=office_settings_of(document),
+    )
     asked: list[str] = []
     errors: list[dict[str, Any]] = []
     warnings: list[dict[str, Any]] = []
@@ -78,6 +110,7 @@ def simulate(questionnaire: Questionnaire, document: Any) -> dict[str, Any]:
         ],
         "score": session.score,
         "hard_flag": session.hard_flag,
+        "suspected_purpose": _suspected(session),
         "suggested_outcome": {
             "code": suggestion.code,
             "label": _message(suggestion.label),

@@ -55,7 +55,7 @@ SUSPECTED_BY_RULE: tuple[tuple[frozenset[str], Message], ...] = (
 )
 
 # Flags that rule a placement out whatever else holds (UU 18/2017 Pasal 5: at least 18).
-NO_PLACEMENT_RULES = frozenset({"under_18"})
+NO_PLACEMENT_RULES = frozenset({"under_18", "child_work", "child_recruited", "child_unaccompanied"})
 # Answers that show there is someone to complain about.
 RECRUITER_ANSWERS = ("recruiter_name", "recruiter_phone", "placement_company")
 RECRUITER_YES = ("recruited_by_individual", "paid_recruiter")

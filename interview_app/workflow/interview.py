@@ -239,6 +239,7 @@ class InterviewController:
                 before_answers,
                 today=session.today,
                 office_province=session.office_province,
+                office_settings=session.office_settings,
             )
             raise
         self.current = question_id

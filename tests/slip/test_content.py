@@ -94,5 +94,5 @@ def test_a_minor_is_not_offered_a_placement(office: Office) -> None:
 
     answers = dict(REFERRAL_ANSWERS, birth_date=dt.date(2008, 8, 12), nik="7271015208080006")
     content = _content(office, office.complete(answers))
-    assert "under_18" in [f.rule_id for f in content.flags]
+    assert "child_work" in [f.rule_id for f in content.flags]
     assert content.actions.counselling and not content.actions.placement_facilitation
