@@ -14,6 +14,7 @@ from interview_app.interview.identity import load_countries
 from interview_app.questionnaire import expressions
 from interview_app.questionnaire.expressions import Expression, ExpressionError
 from interview_app.questionnaire.model import (
+    AS_STATED,
     CHOICE_TYPES,
     IDENTITY_FIELDS,
     QUESTION_TYPES,
@@ -36,7 +37,9 @@ ID_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 SCRIPT_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
 # A suspected purpose may only rest on flags at least this strong (or hard).
 STRONG_WEIGHT = 3
-RESERVED_NAMES = frozenset({"score", "hard_flag", "and", "or", "not", "in", "true", "false"})
+RESERVED_NAMES = frozenset(
+    {"score", "hard_flag", "and", "or", "not", "in", "true", "false", AS_STATED}
+)
 
 
 @dataclass(frozen=True)

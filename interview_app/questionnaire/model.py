@@ -38,6 +38,9 @@ IDENTITY_FIELDS = (
     "emergency_contact",
 )
 TEXT_CHECKS = ("nik", "kk", "passport")
+# The officer's answer at review that the trip is what the applicant says it is (stored where a
+# suspected purpose id would be; no script may use it as an id).
+AS_STATED = "as_stated"
 
 VALUE_TYPES: dict[str, ValueType] = {
     "yes_no": ValueType.BOOL,

@@ -266,3 +266,11 @@ def m002_reviews(db: sqlite_utils.Database) -> None:
         ],
     )
     _run(db, ["DROP TABLE reviews_before_m002", REVIEWS_INDEX_SQL])
+
+
+@SCHEMA.step
+def m003_suspected_purpose(db: sqlite_utils.Database) -> None:
+    """The suspected purpose the officer confirmed or chose at review, kept with the decision
+    (the id of one of the script's suspected purposes, or 'as_stated'); empty for interviews
+    decided before the script declared suspected purposes."""
+    _run(db, ["ALTER TABLE interviews ADD COLUMN suspected_purpose TEXT"])

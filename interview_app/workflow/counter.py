@@ -452,7 +452,12 @@ class CounterSession:
             None,
             answers,
             notes,
-            Correction(record.chosen_outcome, record.override_reason, bool(record.consent_bp3mi)),
+            Correction(
+                record.chosen_outcome,
+                record.override_reason,
+                bool(record.consent_bp3mi),
+                record.suspected_purpose,
+            ),
         )
         if kept is not None:
             controller.changed = set(kept[0]) | ({"notes"} if kept[1] is not None else set())

@@ -39,6 +39,7 @@ class Correction:
     chosen_outcome: str | None
     override_reason: str | None
     consent_bp3mi: bool
+    suspected_purpose: str | None = None
 
 
 class TypingStore(Protocol):
@@ -347,10 +348,13 @@ class InterviewController:
         *,
         consent_bp3mi: bool = False,
         correction_reason: str | None = None,
+        suspected_purpose: str | None = None,
     ) -> CompletedView:
         """Close the interview with the officer's decision. A decision other than the
         suggestion needs a reason; a missing required answer or a hard error refuses. In a
-        correction, the whole correction is saved as one new revision with its reason."""
+        correction, the whole correction is saved as one new revision with its reason.
+        `suspected_purpose` is the officer's confirmed or changed suspected purpose (an id of
+        the review's options); when not given, the script's suggestion is kept."""
         self._require_draft()
         review = self.review()
         if review.missing or review.problems:
@@ -369,6 +373,9 @@ class InterviewController:
         reason = (override_reason or "").strip() or None
         if chosen_outcome != suggestion.code and reason is None:
             raise REASON_REQUIRED
+        if suspected_purpose is None and self.correction is not None:
+            suspected_purpose = self.correction.suspected_purpose  # kept unless changed
+        suspected = _confirmed_suspicion(review, suspected_purpose)
         flags = [
             FlagRecord(f.rule_id, f.weight, f.hard, f.reason.id, f.reason.en)
             for f in self.session.flags
@@ -392,6 +399,7 @@ class InterviewController:
                 identity={k: identity.get(k) for k in identity_keys(self.questionnaire)},
                 consent_bp3mi=consent_bp3mi,
                 notes=self.notes if "notes" in self.changed else None,
+                suspected_purpose=suspected,
             )
             self.completed = CompletedView(
                 record.uuid, record.ref_no, chosen_outcome, code.refers_bp3mi
@@ -409,6 +417,7 @@ class InterviewController:
             suggested_outcome=suggestion.code,
             consent_bp3mi=consent_bp3mi,
             officer_id=self.officer_id,
+            suspected_purpose=suspected,
         )
         self.completed = CompletedView(
             record.uuid, record.ref_no, chosen_outcome, code.refers_bp3mi
@@ -444,6 +453,19 @@ class InterviewController:
                 f"Wawancara {self.ref_no} sudah selesai; koreksi dibuat sebagai revisi baru.",
                 f"Interview {self.ref_no} is completed; a correction is made as a new revision.",
             )
+
+
+def _confirmed_suspicion(review: ReviewView, chosen: str | None) -> str | None:
+    if review.suspected is None:
+        return None
+    if chosen is None:
+        return review.suspected.suggested
+    if chosen not in {option.id for option in review.suspected.options}:
+        raise KnownError(
+            f"Dugaan tujuan '{chosen}' tidak dikenal naskah ini.",
+            f"Suspected purpose '{chosen}' is not known to this script.",
+        )
+    return chosen
 
 
 def identity_keys(questionnaire: Questionnaire) -> list[str]:

@@ -383,6 +383,16 @@
         <translation>Officer&apos;s decision:</translation>
     </message>
     <message>
+        <location filename="../../interview_app/ui/review_page.py" line="67"/>
+        <source>Dugaan tujuan (dicetak pada slip):</source>
+        <translation>Suspected purpose (printed on the slip):</translation>
+    </message>
+    <message>
+        <location filename="../../interview_app/ui/review_page.py" line="240"/>
+        <source> (saran)</source>
+        <translation> (suggested)</translation>
+    </message>
+    <message>
         <location filename="../../interview_app/ui/review_page.py" line="127"/>
         <source>Tinjauan · %1</source>
         <translation>Review · %1</translation>

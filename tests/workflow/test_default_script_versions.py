@@ -99,3 +99,28 @@ def test_the_office_setting_decides_a_work_purpose_without_the_disnaker_recommen
     counter.settings.set("no_recommendation_outcome", "TUNDA_LENGKAPI")
     again = counter.resume(interview.uuid)
     assert again.session.suggestion.code == "TUNDA_LENGKAPI"
+
+
+def test_the_officer_confirms_or_changes_the_suspected_purpose_at_review(
+    counter: CounterSession,
+) -> None:
+    interview = counter.start_interview()
+    walk(interview, answers("scam_cambodia"))
+    suspected = interview.review().suspected
+    assert suspected is not None and suspected.suggested == "suspected_scam_work"
+    assert suspected.options[0].id == "as_stated"
+    import pytest
+
+    from interview_app.errors import KnownError
+
+    with pytest.raises(KnownError, match="tidak dikenal"):
+        interview.complete("RUJUK_APH", suspected_purpose="bekerja")
+    done = interview.complete("RUJUK_APH", suspected_purpose="suspected_nonprocedural_work")
+    record = counter.interviews().get(done.uuid)
+    assert record.suspected_purpose == "suspected_nonprocedural_work"
+    correction = counter.start_correction(done.uuid)
+    assert correction.correction is not None
+    assert correction.correction.suspected_purpose == "suspected_nonprocedural_work"
+    correction.answer("obs_nervous_notes", True)
+    correction.complete("RUJUK_APH", correction_reason="Catatan pengamatan dilengkapi")
+    assert counter.interviews().get(done.uuid).suspected_purpose == "suspected_nonprocedural_work"
