@@ -588,10 +588,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         NO_RECOMMENDATION_OUTCOME,
         Kind.CHOICE,
         "TUNDA_LENGKAPI",
-        _m(
-            "Saran bila rekomendasi Disnaker tidak ada",
-            "Suggestion without a Disnaker recommendation",
-        ),
+        _m("Tanpa rekomendasi Disnaker", "No Disnaker recommendation"),
         _m(
             "Bila rekomendasi Disnaker wajib dan pemohon yang akan bekerja belum membawanya: "
             "ditunda sampai dilengkapi, atau ditolak (SE IMI-0277.GR.02.06/2017). Tanda "
@@ -603,8 +600,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "procedure",
         required=True,
         choices=(
-            ("TUNDA_LENGKAPI", _m("Ditunda: melengkapi dokumen", "Postponed: complete documents")),
-            ("TOLAK", _m("Ditolak", "Refused")),
+            ("TUNDA_LENGKAPI", _m("Tunda, lengkapi dokumen", "Postpone, complete documents")),
+            ("TOLAK", _m("Tolak", "Refuse")),
         ),
     ),
     SettingSpec(
