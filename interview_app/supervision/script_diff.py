@@ -119,8 +119,8 @@ class ScriptDiff:
     outcome_codes_added: tuple[str, ...] = ()
     outcome_codes_removed: tuple[str, ...] = ()
     constants_changed: tuple[str, ...] = ()
-    # What a rule id stands for (its weight and reason; the condition before and after), so
-    # a supervisor reads what was added or changed without opening the files.
+    # What an id stands for (a question's text, a rule's weight and reason, a condition before
+    # and after), so a supervisor reads what was added or changed without opening the files.
     rule_notes: tuple[tuple[str, Message], ...] = ()
     office_settings_added: tuple[str, ...] = ()
     office_settings_removed: tuple[str, ...] = ()
@@ -168,10 +168,19 @@ class ScriptDiff:
         if self.empty:
             out.append(t("Tidak ada perubahan isi.", "No change in content."))
             return out
+        notes: dict[str, list[Message]] = {}
+        for rid, note in self.rule_notes:
+            notes.setdefault(rid, []).append(note)
+
+        def noted(rid: str) -> list[str]:
+            return [f"    {note.text(language)}" for note in notes.get(rid, [])]
+
         for qid in self.questions_added:
             out.append(t(f"+ pertanyaan baru: {qid}", f"+ question added: {qid}"))
+            out += noted(qid)
         for qid in self.questions_removed:
             out.append(t(f"- pertanyaan dihapus: {qid}", f"- question removed: {qid}"))
+            out += noted(qid)
         for rename in self.possible_renames:
             out.append(
                 t(
@@ -183,13 +192,6 @@ class ScriptDiff:
             aspects = ", ".join(ASPECT_TEXT[a].text(language) for a in change.aspects)
             out.append(f"~ {change.question_id}: {aspects}")
             out += [f"    {message.text(language)}" for message in change.detail]
-        notes: dict[str, list[Message]] = {}
-        for rid, note in self.rule_notes:
-            notes.setdefault(rid, []).append(note)
-
-        def noted(rid: str) -> list[str]:
-            return [f"    {note.text(language)}" for note in notes.get(rid, [])]
-
         for rid in self.risk_rules_added:
             out.append(t(f"+ aturan risiko baru: {rid}", f"+ risk rule added: {rid}"))
             out += noted(rid)
@@ -386,6 +388,13 @@ def _rule_notes(
     return notes
 
 
+def _question_note(question: Question) -> Message:
+    if question.label is not None:
+        return Message(f"“{question.label.id}”", f"“{question.label.en}”")
+    source = question.calculate.source if question.calculate is not None else "-"
+    return Message(f"perhitungan: {source}", f"calculation: {source}")
+
+
 def _suspected_changes(
     old: Questionnaire, new: Questionnaire
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], list[tuple[str, Message]]]:
@@ -469,7 +478,12 @@ def diff(old: Questionnaire, new: Questionnaire) -> ScriptDiff:
         outcome_codes_added=tuple(c for c in new_codes if c not in old_codes),
         outcome_codes_removed=tuple(c for c in old_codes if c not in new_codes),
         constants_changed=constants,
-        rule_notes=tuple(_rule_notes(old_rules, new_rules, rule_changes) + suspected_notes),
+        rule_notes=tuple(
+            [(qid, _question_note(new_q[qid])) for qid in added]
+            + [(qid, _question_note(old_q[qid])) for qid in removed]
+            + _rule_notes(old_rules, new_rules, rule_changes)
+            + suspected_notes
+        ),
         office_settings_added=tuple(k for k in new.office_settings if k not in old.office_settings),
         office_settings_removed=tuple(
             k for k in old.office_settings if k not in new.office_settings

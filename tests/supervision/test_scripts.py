@@ -122,6 +122,8 @@ def test_diff_of_the_default_script_against_its_previous_version_names_what_chan
     assert "+ risk rule added: child_work\n    hard red flag: A child (under 18)" in text
     assert "+ office setting now read: disnaker_recommendation_required" in text
     assert "+ suspected purpose added: suspected_scam_work" in text
+    assert "+ question added: minor_travels_with\n    “The applicant is a child." in text
+    assert "- question removed: passport_lost_damaged\n    “Was your old passport" in text
     indonesian = "\n".join(diff(old, new).lines("id"))
     assert (
         "+ aturan risiko baru: passport_lost_unexplained\n    bobot 2: Paspor lama hilang"
