@@ -17,6 +17,8 @@ CLI_NAME = "interview-app-cli"  # the console twin for IT admins' scripts
 # them through interview_app.resources_path, which looks under sys._MEIPASS by these names.
 DATA_FILES: tuple[tuple[str, str, bool], ...] = (
     ("questionnaires/*.yaml", "questionnaires", True),  # the shipped interview scripts
+    # Earlier versions of the shipped default, to recognise an untouched office and upgrade it.
+    ("questionnaires/history/*.yaml", "questionnaires/history", True),
     ("questionnaires/README.md", "questionnaires", True),  # the script format, for supervisors
     ("resources/regions.json", "resources", True),  # provinces and regencies (NIK checks)
     ("resources/LICENSE-regions.md", "resources", True),  # regions.json's source (ODbL)

@@ -12,7 +12,6 @@ from interview_app.interview.engine import InterviewSession
 from interview_app.interview.identity import load_regions
 from interview_app.questionnaire.loader import load_text
 from interview_app.questionnaire.model import Questionnaire
-from interview_app.resources_path import questionnaire_path
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import FixedClock
 from interview_app.storage.database import Database, open_database
@@ -27,8 +26,8 @@ from interview_app.storage.settings import (
     SettingsStore,
 )
 from interview_app.workflow.recruiter import flags_to_keep, recruiter_signal
+from interview_app.workflow.default_script import DEFAULT_SCRIPT_FILE, ensure_default_script
 
-DEFAULT_SCRIPT_FILE = "tppo_default.yaml"
 DEMO_OFFICE_CODE = "PLU"
 DEMO_SETTINGS: dict[str, Any] = {
     OFFICE_CODE: DEMO_OFFICE_CODE,
@@ -116,6 +115,10 @@ PLACEMENT_COMPANIES = (
     "PT Bina Tenaga Nusantara",
     "PT Sulteng Jaya Abadi",
 )
+UMRAH_AGENCIES = (
+    "PT Al-Madinah Tour (PPIU)",
+    "PT Baitullah Palu Wisata (PPIU)",
+)
 
 
 @dataclass(frozen=True)
@@ -127,21 +130,10 @@ class DemoOffice:
     questionnaire_hash: str
 
 
-def default_script_text() -> str:
-    return questionnaire_path(DEFAULT_SCRIPT_FILE).read_text(encoding="utf-8")
-
-
 def install_default_script(database: Database, audit: AuditLog | None) -> tuple[str, Questionnaire]:
-    """Install and activate the shipped default script when no script is active yet."""
-    store = QuestionnaireStore(database, audit)
-    active = store.active()
-    if active is not None:
-        return active[0], load_text(active[1], DEFAULT_SCRIPT_FILE)
-    text = default_script_text()
-    questionnaire = load_text(text, DEFAULT_SCRIPT_FILE)
-    digest = store.install(text, questionnaire.id, questionnaire.version)
-    store.activate(digest)
-    return digest, questionnaire
+    """The active script, after installing (or bringing up to date) the shipped default."""
+    digest, text = ensure_default_script(QuestionnaireStore(database, audit))
+    return digest, load_text(text, DEFAULT_SCRIPT_FILE)
 
 
 def create_demo_office(
@@ -330,7 +322,6 @@ class _Generator:
             "foreign_partner_online": False,
             "worked_abroad_before": False,
             "deported_or_overstay": False,
-            "passport_lost_damaged": False,
             "obs_inconsistent": False,
             "obs_accompanied_nonfamily": False,
             "obs_nervous_notes": False,
@@ -405,11 +396,15 @@ class _Generator:
             )
         elif profile == "umrah":
             base.update(
-                purpose="umrah_haji",
+                purpose="umrah",
                 intends_work=False,
                 destination="SA",
                 travel_with="tour_agency",
                 payer="self",
+                religious_agency=rng.choice(UMRAH_AGENCIES),
+                religious_agency_licensed="yes",
+                kemenag_document=True,
+                address_abroad_known=False,
             )
         elif profile == "procedural_worker":
             base.update(work)
@@ -424,6 +419,7 @@ class _Generator:
                 stay_length_days=730,
                 return_ticket=False,
                 travel_with="alone",
+                payer="p3mi",
             )
         elif profile == "tourist_visa_worker":
             base.update(work)
@@ -478,7 +474,7 @@ class _Generator:
         elif profile == "middle_east_domestic":
             base.update(work)
             base.update(
-                purpose="umrah_haji",
+                purpose="umrah",
                 intends_work=True,
                 destination=rng.choice(["SA", "AE", "QA", "KW"]),
                 job_type="domestic_worker",
@@ -493,9 +489,15 @@ class _Generator:
                 recruiter_phone=f"+62821{rng.randint(10_000_000, 99_999_999)}",
                 visited_recruiter_office=False,
                 paid_recruiter=False,
-                documents_held_by_others=rng.random() < 0.3,
                 family_aware=rng.random() < 0.5,
             )
+            if rng.random() < 0.3:
+                # The sponsor keeps the ID card and diploma and will not give them back.
+                base.update(
+                    documents_held_by_others=True,
+                    documents_holder="individual",
+                    documents_returned="no",
+                )
         elif profile == "minor":
             base.update(work)
             base.update(
@@ -506,6 +508,8 @@ class _Generator:
                 placement_company_licensed="unknown",
                 disnaker_registered=False,
                 offer_source="family_friend",
+                minor_travels_with="non_family",
+                minor_consent_by="letter_only",
             )
         return self._valid(base)
 

@@ -153,10 +153,16 @@ def test_duplicate_yaml_key_is_a_problem() -> None:
 
 def test_yaml_one_point_one_booleans_stay_text() -> None:
     text = MINI.read_text(encoding="utf-8").replace(
-        "scam_countries: [KH, MM]", "scam_countries: [KH, NO, yes]"
+        "scam_countries: [KH, MM]", "scam_countries: [KH, NO, ON]"
     )
-    script = load_text(text)
-    assert script.constants["scam_countries"] == ["KH", "NO", "yes"]
+    with pytest.raises(QuestionnaireError) as refused:
+        load_text(text)
+    # NO (Norway) stays the text "NO"; ON is no country and is reported, not read as true.
+    assert [p.message.en for p in refused.value.problems] == [
+        "'when': list 'scam_countries' holds 'ON', which is not a choice of 'destination' (column 16)"
+    ]
+    script = load_text(text.replace("[KH, NO, ON]", "[KH, NO]"))
+    assert script.constants["scam_countries"] == ["KH", "NO"]
 
 
 def test_unreadable_and_non_utf8_files_are_refused(tmp_path: Path) -> None:

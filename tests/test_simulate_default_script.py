@@ -49,9 +49,9 @@ def test_tourist_visa_while_intending_to_work_is_a_hard_flag_and_referral(capsys
     assert result["suggested_outcome"]["refers_bp3mi"]
 
 
-def test_a_seventeen_year_old_is_a_hard_flag(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_seventeen_year_old_going_to_work_is_a_hard_flag(capsys) -> None:  # type: ignore[no-untyped-def]
     result = simulate("minor_17.json", capsys)
-    assert "under_18" in rules(result) and result["hard_flag"]
+    assert {"child_work", "child_unaccompanied"} <= rules(result) and result["hard_flag"]
     assert result["suggested_outcome"]["code"] in ("TUNDA_RUJUK_BP3MI", "RUJUK_APH")
 
 
@@ -89,7 +89,8 @@ def test_changing_purpose_from_work_to_tourism_removes_the_work_section_flags(
 
 def test_questions_asked_follow_the_script_order(capsys) -> None:  # type: ignore[no-untyped-def]
     result = simulate("clean_procedural_worker.json", capsys)
-    assert result["asked"][0] == "nik"
+    # The data-protection notice is read out before the NIK is asked (UU 27/2022).
+    assert result["asked"][:2] == ["privacy_notice", "nik"]
     assert result["asked"].index("purpose") < result["asked"].index("job_type")
 
 

@@ -10,7 +10,15 @@ from typing import Any
 from interview_app.interview import identity
 from interview_app.interview.values import ValueProblem, coerce, from_json, to_json
 from interview_app.questionnaire.expressions import Env
-from interview_app.questionnaire.model import Choice, OutcomeCode, Question, Questionnaire, Section
+from interview_app.questionnaire.model import (
+    Choice,
+    OutcomeCode,
+    Question,
+    Questionnaire,
+    Section,
+    SuspectedPurpose,
+)
+from interview_app.questionnaire.office_settings import setting_values
 from interview_app.questionnaire.valuetypes import Message
 
 REQUIRED = Message("wajib diisi", "an answer is required")
@@ -55,6 +63,7 @@ class _State:
     score: float = 0.0
     hard_flag: bool = False
     suggestion: Suggestion | None = None
+    suspected: SuspectedPurpose | None = None
     fired: dict[str, bool] = field(default_factory=dict)
 
 
@@ -70,10 +79,14 @@ class InterviewSession:
         *,
         today: dt.date,
         office_province: str | None = None,
+        office_settings: Mapping[str, Any] | None = None,
     ) -> None:
         self.questionnaire = questionnaire
         self.today = today
         self.office_province = office_province
+        # The office settings the script reads (e.g. whether a Disnaker recommendation is
+        # required), fixed for the session like the constants.
+        self.office_settings = setting_values(questionnaire.office_settings, office_settings)
         self.answers: dict[str, Any] = {}
         self._asked = [q for s in questionnaire.sections for q in s.questions if q.asked]
         self._asked_index = {q.id: i for i, q in enumerate(self._asked)}
@@ -105,6 +118,7 @@ class InterviewSession:
         *,
         today: dt.date,
         office_province: str | None = None,
+        office_settings: Mapping[str, Any] | None = None,
     ) -> InterviewSession:
         """Rebuild a session from answers as storage keeps them (JSON values)."""
         typed = {}
@@ -112,7 +126,13 @@ class InterviewSession:
             question = questionnaire.questions.get(question_id)
             if question is not None:
                 typed[question_id] = from_json(question, value)
-        return cls(questionnaire, typed, today=today, office_province=office_province)
+        return cls(
+            questionnaire,
+            typed,
+            today=today,
+            office_province=office_province,
+            office_settings=office_settings,
+        )
 
     # -- state ------------------------------------------------------------------------------
     def _recompute(self, changed: str | None = None) -> None:
@@ -127,6 +147,7 @@ class InterviewSession:
         values = state.values
         if previous is None:
             values.update(questionnaire.constants)
+            values.update(self.office_settings)
             state.relevant = set()
             dirty: set[str] | None = None
         else:
@@ -195,6 +216,10 @@ class InterviewSession:
                     code.code, code.label, outcome_rule.explain, code.refers_bp3mi
                 )
                 break
+        for purpose in questionnaire.suspected_purposes:
+            if purpose.when.truthy(outcome_env):
+                state.suspected = purpose
+                break
         self._state = state
 
     @property
@@ -213,6 +238,11 @@ class InterviewSession:
     def suggestion(self) -> Suggestion:
         assert self._state.suggestion is not None
         return self._state.suggestion
+
+    @property
+    def suspected_purpose(self) -> SuspectedPurpose | None:
+        """What the strong flags suggest the trip is for; None: as stated."""
+        return self._state.suspected
 
     def is_relevant(self, question_id: str) -> bool:
         return question_id in self._state.relevant

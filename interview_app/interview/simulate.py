@@ -10,6 +10,7 @@ from interview_app.errors import KnownError
 from interview_app.interview.engine import REQUIRED, AnswerResult, InterviewSession
 from interview_app.interview.identity import load_regions
 from interview_app.questionnaire.model import Questionnaire
+from interview_app.questionnaire.office_settings import SCRIPT_SETTINGS
 from interview_app.questionnaire.valuetypes import Message
 
 # The keys an answer file may hold; any other key is refused (a misspelt "today" must not
@@ -20,6 +21,7 @@ DOCUMENT_KEYS = (
     "today",
     "office_province",
     "confirm_warnings",
+    "office_settings",
     "description",
     "expected",
 )
@@ -59,6 +61,7 @@ class AnswerDocument:
     today: dt.date
     office_province: str | None
     confirm_warnings: bool
+    office_settings: dict[str, Any]
 
 
 def parse_answer_document(document: Any, today: dt.date | None = None) -> AnswerDocument:
@@ -107,7 +110,34 @@ def parse_answer_document(document: Any, today: dt.date | None = None) -> Answer
         raise _refuse(
             '"confirm_warnings" harus true atau false', '"confirm_warnings" must be true or false'
         )
-    return AnswerDocument(dict(answers), steps, day, province, confirm)
+    settings = office_settings_of(document)
+    return AnswerDocument(dict(answers), steps, day, province, confirm, settings)
+
+
+def office_settings_of(document: dict[str, Any]) -> dict[str, Any]:
+    """The office settings an answer file sets (`"office_settings": {"key": value}`), as the
+    settings store would hold them; a setting the file leaves out takes its default."""
+    settings = document.get("office_settings", {})
+    if not isinstance(settings, dict):
+        raise _refuse(
+            '"office_settings" harus berupa objek JSON {"kunci": nilai}',
+            '"office_settings" must be a JSON object {"key": value}',
+        )
+    unknown = sorted(set(settings) - set(SCRIPT_SETTINGS))
+    if unknown:
+        known = ", ".join(sorted(SCRIPT_SETTINGS))
+        raise _refuse(
+            f"pengaturan kantor tidak dikenal: {', '.join(unknown)} (yang ada: {known})",
+            f"unknown office settings: {', '.join(unknown)} (known: {known})",
+        )
+    return dict(settings)
+
+
+def _suspected(session: InterviewSession) -> dict[str, Any] | None:
+    purpose = session.suspected_purpose
+    if purpose is None:
+        return None
+    return {"id": purpose.id, "label": _message(purpose.label), "work": purpose.work}
 
 
 def _steps(value: Any) -> tuple[tuple[str, Any], ...]:
@@ -141,7 +171,10 @@ class _Run:
         self.questionnaire = questionnaire
         self.document = document
         self.session = InterviewSession(
-            questionnaire, today=document.today, office_province=document.office_province
+            questionnaire,
+            today=document.today,
+            office_province=document.office_province,
+            office_settings=document.office_settings,
         )
         self.asked: list[str] = []
         self.errors: list[dict[str, Any]] = []
@@ -281,4 +314,5 @@ def simulate(
             "explain": _message(suggestion.explain) if suggestion.explain else None,
             "refers_bp3mi": suggestion.refers_bp3mi,
         },
+        "suspected_purpose": _suspected(session),
     }

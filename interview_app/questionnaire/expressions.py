@@ -51,6 +51,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "no_order": ("'{op}' tidak bisa dipakai pada ya/tidak", "'{op}' cannot be used on true/false"),
     "mixed_list": ("daftar berisi nilai yang berbeda jenis", "list mixes values of different kinds"),
     "not_choice": ("'{value}' bukan pilihan {subject}", "'{value}' is not a choice of {subject}"),
+    "const_not_choice": (
+        "daftar {const} memuat '{value}' yang bukan pilihan {subject}",
+        "list {const} holds '{value}', which is not a choice of {subject}",
+    ),
     "in_left": ("di kiri '{op}' harus satu nilai, bukan {kind}", "the left of '{op}' must be one value, not {kind}"),
     "in_right": ("'{op}' perlu daftar di kanan, bukan {kind}", "'{op}' needs a list on the right, not {kind}"),
     "in_kind": ("tidak bisa mencari {item} di daftar {inner}", "cannot look for {item} in a list of {inner}"),
@@ -854,6 +858,23 @@ class _Checker:
         if isinstance(node.right, ListExpr) and item.type == _V.CHOICE:
             for element in node.right.items:
                 self.choice_literal(item, node.left, element)
+        if (
+            isinstance(node.right, Ref)
+            and item.type == _V.CHOICE
+            and item.choices is not None
+            and container.type == _V.LIST
+            and container.choices is not None
+        ):
+            # A list constant (e.g. a supervisor's country list) checked against the question's
+            # choices, so a mistyped code is reported instead of never matching.
+            for value in sorted(container.choices - item.choices):
+                self.add(
+                    "const_not_choice",
+                    node.right.col,
+                    const=_describe(node.right),
+                    value=value,
+                    subject=_describe(node.left),
+                )
         self.choice_literal(container, node.right, node.left)
         return _BOOL
 

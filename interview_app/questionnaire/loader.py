@@ -15,6 +15,7 @@ from interview_app.interview.identity import load_countries, load_regions
 from interview_app.questionnaire import expressions
 from interview_app.questionnaire.expressions import Expression, ExpressionError
 from interview_app.questionnaire.model import (
+    AS_STATED,
     CHOICE_TYPES,
     IDENTITY_FIELDS,
     QUESTION_TYPES,
@@ -28,14 +29,19 @@ from interview_app.questionnaire.model import (
     Questionnaire,
     RiskRule,
     Section,
+    SuspectedPurpose,
 )
+from interview_app.questionnaire.office_settings import SCRIPT_SETTINGS
 from interview_app.questionnaire.valuetypes import Message, Symbol, ValueType
 from interview_app.questionnaire.yamlsource import LineDict, LineList, YamlProblem, parse_yaml
 
 ID_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 SCRIPT_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
-
-RESERVED_NAMES = frozenset({"score", "hard_flag", "and", "or", "not", "in", "true", "false"})
+# A suspected purpose may only rest on flags at least this strong (or hard).
+STRONG_WEIGHT = 3
+RESERVED_NAMES = frozenset(
+    {"score", "hard_flag", "and", "or", "not", "in", "true", "false", AS_STATED}
+)
 
 # Choice lists a script can take from the shipped tables instead of spelling them out.
 SHIPPED_LISTS = ("regencies",)
@@ -269,9 +275,11 @@ class _Builder:
                 "outcome_codes",
                 "choice_lists",
                 "constants",
+                "office_settings",
                 "sections",
                 "risk_rules",
                 "outcome_rules",
+                "suspected_purposes",
             ),
             "naskah",
             "the script",
@@ -310,14 +318,18 @@ class _Builder:
         outcome_codes = self.outcome_codes(top)
         choice_lists = self.choice_lists(top)
         constants, constant_symbols = self.constants(top)
+        settings = self.office_settings(top)
+        constant_symbols.update({key: SCRIPT_SETTINGS[key].symbol for key in settings})
         sections = self.sections(top, choice_lists)
         questions = {q.id: q for s in sections for q in s.questions}
         risk_rules = self.risk_rules(top)
         outcome_rules = self.outcome_rules(top, {c.code for c in outcome_codes})
+        suspected = self.suspected_purposes(top)
 
         symbols = self.check_expressions(
             sections, questions, risk_rules, outcome_rules, constant_symbols
         )
+        self.check_suspected(suspected, risk_rules, symbols)
         order = self.evaluation_order(sections, questions)
         self.check_identity(questions)
 
@@ -340,6 +352,8 @@ class _Builder:
             questions=questions,
             evaluation_order=order,
             symbols=symbols,
+            office_settings=tuple(settings),
+            suspected_purposes=tuple(suspected),
         )
 
     def outcome_codes(self, top: dict[str, Any]) -> list[OutcomeCode]:
@@ -501,6 +515,106 @@ class _Builder:
             values[name] = list(value) if isinstance(value, list) else value
             symbols[name] = symbol
         return values, symbols
+
+    def office_settings(self, top: dict[str, Any]) -> list[str]:
+        """The office settings the script reads: each a name in its expressions."""
+        keys: list[str] = []
+        if "office_settings" not in top:
+            return keys
+        line = _line(top, "office_settings")
+        for item in self.sequence(
+            top["office_settings"], line, "'office_settings'", "'office_settings'"
+        ):
+            if isinstance(item, str) and item not in SCRIPT_SETTINGS:
+                known = ", ".join(sorted(SCRIPT_SETTINGS))
+                self.problem(
+                    line,
+                    f"pengaturan kantor '{item}' tidak dikenal (yang ada: {known})",
+                    f"unknown office setting '{item}' (known: {known})",
+                )
+                continue
+            if self.claim_id(item, line, "pengaturan kantor", "office setting") is not None:
+                keys.append(item)
+        return keys
+
+    def suspected_purposes(self, top: dict[str, Any]) -> list[SuspectedPurpose]:
+        result: list[SuspectedPurpose] = []
+        if "suspected_purposes" not in top:
+            return result
+        for item in self.sequence(
+            top["suspected_purposes"],
+            _line(top, "suspected_purposes"),
+            "'suspected_purposes'",
+            "'suspected_purposes'",
+        ):
+            obj = self.mapping(
+                item,
+                _line(item, default=_line(top, "suspected_purposes")),
+                "dugaan tujuan",
+                "a suspected purpose",
+            )
+            if obj is None:
+                continue
+            self.unknown_keys(
+                obj, ("id", "when", "label", "work"), "dugaan tujuan", "a suspected purpose"
+            )
+            purpose_id = self.claim_id(
+                obj.get("id"), _line(obj, "id"), "dugaan tujuan", "suspected purpose"
+            )
+            when = self.expression(obj, "when", "outcome")
+            if "when" not in obj:
+                self.problem(
+                    _line(obj), "dugaan tujuan tanpa 'when'", "suspected purpose without 'when'"
+                )
+            label = self.text(obj, "label")
+            work = obj.get("work", False)
+            if not isinstance(work, bool):
+                self.problem(
+                    _line(obj, "work"),
+                    "'work' harus true atau false",
+                    "'work' must be true or false",
+                )
+                work = False
+            if purpose_id and when is not None and label is not None:
+                result.append(SuspectedPurpose(purpose_id, when, label, _line(obj), work))
+        return result
+
+    def check_suspected(
+        self,
+        purposes: list[SuspectedPurpose],
+        risk_rules: list[RiskRule],
+        symbols: dict[str, Symbol],
+    ) -> None:
+        """A suspected purpose rests on strong flags only: its condition names rules with
+        flagged(), and each of them is a hard flag or weighs at least STRONG_WEIGHT."""
+        rules = {rule.id: rule for rule in risk_rules}
+        for purpose in purposes:
+            _, problems = expressions.check(purpose.when, symbols)
+            self.report(purpose.line, "when", problems)
+            refs = purpose.when.flag_refs
+            if not refs:
+                self.problem(
+                    purpose.line,
+                    f"dugaan tujuan '{purpose.id}' harus bersandar pada tanda bahaya: "
+                    "pakai flagged('...')",
+                    f"suspected purpose '{purpose.id}' must rest on red flags: use flagged('...')",
+                )
+            for ref in sorted(refs):
+                rule = rules.get(ref)
+                if rule is None:
+                    self.problem(
+                        purpose.line,
+                        f"flagged('{ref}'): aturan risiko '{ref}' tidak ada",
+                        f"flagged('{ref}'): there is no risk rule '{ref}'",
+                    )
+                elif not rule.hard and rule.weight < STRONG_WEIGHT:
+                    self.problem(
+                        purpose.line,
+                        f"dugaan tujuan '{purpose.id}': tanda bahaya '{ref}' terlalu lemah "
+                        f"(perlu tanda bahaya berat atau bobot ≥ {STRONG_WEIGHT:g})",
+                        f"suspected purpose '{purpose.id}': red flag '{ref}' is too weak "
+                        f"(needs a hard red flag or a weight ≥ {STRONG_WEIGHT:g})",
+                    )
 
     def sections(
         self, top: dict[str, Any], choice_lists: dict[str, tuple[Choice, ...] | None]

@@ -42,6 +42,10 @@ TEXT_CHECKS = ("nik", "kk", "passport")
 # counter looks them up across the office's other interviews ("the same recruiter").
 RECRUITER_FIELDS = ("name", "phone")
 
+# The officer's answer at review that the trip is what the applicant says it is (stored where a
+# suspected purpose id would be; no script may use it as an id).
+AS_STATED = "as_stated"
+
 VALUE_TYPES: dict[str, ValueType] = {
     "yes_no": ValueType.BOOL,
     "single": ValueType.CHOICE,
@@ -130,6 +134,18 @@ class OutcomeRule:
 
 
 @dataclass(frozen=True)
+class SuspectedPurpose:
+    """What the strong flags suggest the trip is really for; first match wins, none: as stated.
+    `work` marks a purpose that is (non-prosedural) work, which the slip's requested actions use."""
+
+    id: str
+    when: Expression
+    label: Message
+    line: int
+    work: bool = False
+
+
+@dataclass(frozen=True)
 class OutcomeCode:
     code: str
     label: Message
@@ -156,6 +172,9 @@ class Questionnaire:
     # before it, so one pass computes the interview's state exactly.
     evaluation_order: tuple[str, ...] = ()
     symbols: dict[str, Symbol] = field(default_factory=dict)
+    # Office settings the script reads by name (keys of office_settings.SCRIPT_SETTINGS).
+    office_settings: tuple[str, ...] = ()
+    suspected_purposes: tuple[SuspectedPurpose, ...] = ()
 
     def section_of(self, question_id: str) -> Section:
         section_id = self.questions[question_id].section_id
@@ -163,6 +182,9 @@ class Questionnaire:
 
     def outcome_code(self, code: str) -> OutcomeCode | None:
         return next((c for c in self.outcome_codes if c.code == code), None)
+
+    def suspected_purpose(self, purpose_id: str) -> SuspectedPurpose | None:
+        return next((p for p in self.suspected_purposes if p.id == purpose_id), None)
 
     def identity_question(self, field_name: str) -> Question | None:
         return next((q for q in self.questions.values() if q.identity == field_name), None)

@@ -10,7 +10,7 @@ from typing import Any
 from interview_app.interview.engine import InterviewSession
 from interview_app.interview.values import display
 from interview_app.questionnaire.model import Questionnaire
-from interview_app.slip.derive import RequestedActions, requested_actions, suspected_purpose
+from interview_app.slip.derive import RequestedActions, requested_actions, suspicion
 from interview_app.storage.interviews import InterviewRecord
 from interview_app.storage.officers import Officer
 
@@ -55,6 +55,8 @@ OFFICE_NAME = "office_name"
 OFFICE_ADDRESS = "office_address"
 OFFICE_LOGO = "office_logo"
 OFFICE_PROVINCE = "office_province"
+# UU 18/2017 Pasal 5: no placement is facilitated for someone younger.
+ADULT_AGE = 18
 BP3MI_NAME = "bp3mi_name"
 BP3MI_ADDRESS = "bp3mi_address"
 BP3MI_PHONE = "bp3mi_phone"
@@ -212,6 +214,10 @@ def _sex(record: InterviewRecord, questionnaire: Questionnaire) -> str:
     return {"L": "Laki-laki", "P": "Perempuan"}.get(record.sex or "", record.sex or "")
 
 
+def _age(birth_date: dt.date, on: dt.date) -> int:
+    return on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))
+
+
 def build_slip_content(
     record: InterviewRecord,
     questionnaire: Questionnaire,
@@ -234,6 +240,7 @@ def build_slip_content(
         record.answers,
         today=interview_date or issued_on,
         office_province=settings.get(OFFICE_PROVINCE) or None,
+        office_settings={key: settings.get(key) for key in questionnaire.office_settings},
     )
     answers = _answers(session, questionnaire)
     rule_ids = [flag.rule_id for flag in record.flags]
@@ -243,6 +250,9 @@ def build_slip_content(
         job = answers["job_other"]
     plans_work = session.value("purpose") == "kerja" or session.value("intends_work") is True
     birth_date = dt.date.fromisoformat(record.birth_date) if record.birth_date else None
+    suspected = suspicion(questionnaire, session, rule_ids, record.suspected_purpose)
+    on = interview_date or issued_on
+    minor = birth_date is not None and _age(birth_date, on) < ADULT_AGE
     logo = _text(settings.get(OFFICE_LOGO)) or None
     shown = [f for f in record.flags if not reads_sensitive(f.rule_id, questionnaire)]
     return SlipContent(
@@ -281,12 +291,17 @@ def build_slip_content(
         outcome_label=label,
         refers_bp3mi=refers,
         stated_purpose=stated,
-        suspected_purpose=suspected_purpose(rule_ids, session.value("purpose")).id,
+        suspected_purpose=suspected.label.id,
         destination=answers.get("destination", ""),
         job=job,
         flags=tuple(SlipFlag(f.rule_id, _text(f.reason_id), f.hard) for f in shown),
         flags_left_off=len(record.flags) - len(shown),
-        actions=requested_actions(rule_ids, session.effective_answers(), plans_work=plans_work),
+        actions=requested_actions(
+            session.effective_answers(),
+            plans_work=plans_work,
+            suspects_work=suspected.work,
+            minor=minor,
+        ),
         consent_bp3mi=bool(record.consent_bp3mi),
         answers=answers,
     )

@@ -1,26 +1,48 @@
-"""What the slip infers from the fired flags: the suspected purpose and the actions asked of BP3MI."""
+"""What the slip states beyond the answers: the suspected purpose and the actions asked of BP3MI.
+
+The suspected purpose is declared in the script (`suspected_purposes`, resting on strong red
+flags) and confirmed or changed by the officer at review; the slip prints what the officer
+confirmed. Scripts written before suspected purposes existed (the default script's version 1)
+keep the wording their slips were printed with, from the table below, so a reprint matches."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from interview_app.questionnaire.model import AS_STATED
 from interview_app.questionnaire.valuetypes import Message
 
-# First match wins. Rule ids of the shipped script (questionnaires/tppo_default.yaml); an office
-# script with other ids falls back on the words in its ids (see _by_words).
-_SCAM = Message(
-    "bekerja pada sindikat penipuan daring (online scam)", "work for an online-scam syndicate"
-)
-_PARTNER = Message(
-    "menyusul pasangan/kenalan asing dari internet (rawan perdagangan orang)",
-    "join a foreign partner/acquaintance met online (trafficking risk)",
-)
-_WORK = Message("bekerja (non-prosedural)", "work (non-procedural)")
-_AS_STATED = Message("sesuai yang dinyatakan", "as stated")
+if TYPE_CHECKING:
+    from interview_app.interview.engine import InterviewSession
+    from interview_app.questionnaire.model import Questionnaire
 
-SUSPECTED_BY_RULE: tuple[tuple[frozenset[str], Message], ...] = (
+AS_STATED_LABEL = Message("sesuai yang dinyatakan", "as stated")
+
+
+@dataclass(frozen=True)
+class Suspicion:
+    label: Message
+    work: bool = False
+
+
+_SCAM = Suspicion(
+    Message(
+        "bekerja pada sindikat penipuan daring (online scam)", "work for an online-scam syndicate"
+    ),
+    work=True,
+)
+_PARTNER = Suspicion(
+    Message(
+        "menyusul pasangan/kenalan asing dari internet (rawan perdagangan orang)",
+        "join a foreign partner/acquaintance met online (trafficking risk)",
+    )
+)
+_WORK = Suspicion(Message("bekerja (non-prosedural)", "work (non-procedural)"), work=True)
+
+# Version 1 of the default script only (no `suspected_purposes` yet); first match wins.
+_BEFORE_SCRIPT_DECLARED: tuple[tuple[frozenset[str], Suspicion], ...] = (
     (
         frozenset({"scam_job", "scam_country", "overland_thailand_route", "risky_transit_country"}),
         _SCAM,
@@ -28,7 +50,6 @@ SUSPECTED_BY_RULE: tuple[tuple[frozenset[str], Message], ...] = (
     (
         frozenset(
             {
-                "admits_work",
                 "admits_work_non_work_purpose",
                 "visa_not_work",
                 "told_to_lie",
@@ -40,7 +61,6 @@ SUSPECTED_BY_RULE: tuple[tuple[frozenset[str], Message], ...] = (
                 "paid_personal_account",
                 "irregular_route_malaysia",
                 "domestic_worker_middle_east",
-                "work_without_visa",
                 "previous_unofficial_work",
                 "incomplete_worker_documents",
                 "debt_bondage",
@@ -54,28 +74,35 @@ SUSPECTED_BY_RULE: tuple[tuple[frozenset[str], Message], ...] = (
     (frozenset({"online_partner"}), _PARTNER),
 )
 
-# Flags that rule a placement out whatever else holds (UU 18/2017 Pasal 5: at least 18).
-NO_PLACEMENT_RULES = frozenset({"under_18"})
 # Answers that show there is someone to complain about.
 RECRUITER_ANSWERS = ("recruiter_name", "recruiter_phone", "placement_company")
 RECRUITER_YES = ("recruited_by_individual", "paid_recruiter")
 
 
-def _by_words(rule_ids: Collection[str]) -> Message | None:
-    if any("scam" in rule for rule in rule_ids):
-        return _SCAM
-    if any(word in rule for rule in rule_ids for word in ("work", "kerja", "recruit", "visa")):
-        return _WORK
-    return None
-
-
-def suspected_purpose(rule_ids: Collection[str], stated_purpose: str | None) -> Message:
-    """The purpose the flags point to; "as stated" when no flag says otherwise."""
+def suspicion(
+    questionnaire: Questionnaire,
+    session: InterviewSession,
+    rule_ids: Collection[str],
+    confirmed: str | None,
+) -> Suspicion:
+    """The suspected purpose the slip prints: the officer's confirmed choice when recorded,
+    else what the script suggests for these answers."""
+    if confirmed == AS_STATED:
+        return Suspicion(AS_STATED_LABEL)
+    if confirmed is not None:
+        declared = questionnaire.suspected_purpose(confirmed)
+        if declared is not None:
+            return Suspicion(declared.label, declared.work)
+    if questionnaire.suspected_purposes:
+        suggested = session.suspected_purpose
+        if suggested is None:
+            return Suspicion(AS_STATED_LABEL)
+        return Suspicion(suggested.label, suggested.work)
     fired = set(rule_ids)
-    for rules, purpose in SUSPECTED_BY_RULE:
+    for rules, found in _BEFORE_SCRIPT_DECLARED:
         if fired & rules:
-            return purpose
-    return _by_words(fired) or _AS_STATED
+            return found
+    return Suspicion(AS_STATED_LABEL)
 
 
 @dataclass(frozen=True)
@@ -97,11 +124,11 @@ class RequestedActions:
 
 
 def requested_actions(
-    rule_ids: Collection[str], answers: Mapping[str, Any], *, plans_work: bool
+    answers: Mapping[str, Any], *, plans_work: bool, suspects_work: bool, minor: bool
 ) -> RequestedActions:
     """Counselling always; the registration check and a procedural placement when work is
-    planned or suspected (not for a minor); complaint intake when a recruiter is named or paid."""
-    suspects_work = suspected_purpose(rule_ids, None) in (_WORK, _SCAM)
+    planned or suspected (no placement for a child: UU 18/2017 Pasal 5); complaint intake when
+    a recruiter is named or paid."""
     work = plans_work or suspects_work
     recruiter = any(answers.get(name) for name in RECRUITER_ANSWERS) or any(
         answers.get(name) is True for name in RECRUITER_YES
@@ -109,6 +136,6 @@ def requested_actions(
     return RequestedActions(
         counselling=True,
         siskop2mi_check=work,
-        placement_facilitation=work and not (set(rule_ids) & NO_PLACEMENT_RULES),
+        placement_facilitation=work and not minor,
         complaint_intake=recruiter,
     )

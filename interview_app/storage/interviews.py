@@ -63,6 +63,7 @@ INTERVIEW_COLUMNS: tuple[str, ...] = (
     "suggested_outcome",
     "chosen_outcome",
     "override_reason",
+    "suspected_purpose",
     "notes",
     "consent_bp3mi",
     "content_hash",
@@ -132,6 +133,9 @@ class InterviewRecord:
     suggested_outcome: str | None = None
     chosen_outcome: str | None = None
     override_reason: str | None = None
+    # The suspected purpose the officer confirmed at review: a suspected-purpose id of the
+    # script, or AS_STATED; None when not recorded (earlier interviews and scripts).
+    suspected_purpose: str | None = None
     notes: str | None = None
     consent_bp3mi: bool | None = None
     content_hash: str | None = None
@@ -145,8 +149,13 @@ class InterviewRecord:
         return self.chosen_outcome or self.suggested_outcome
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data (revision snapshots, content hashes, sync)."""
-        return dataclasses.asdict(self)
+        """Plain JSON-ready data (revision snapshots, content hashes, sync). A suspected purpose
+        that was never recorded is left out, so records sealed before the column existed keep
+        their content hash."""
+        data = dataclasses.asdict(self)
+        if data["suspected_purpose"] is None:
+            del data["suspected_purpose"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> InterviewRecord:
@@ -433,6 +442,7 @@ class InterviewRepository:
         suggested_outcome: str | None,
         consent_bp3mi: bool,
         officer_id: int | None,
+        suspected_purpose: str | None = None,
     ) -> InterviewRecord:
         """Close a draft with the officer's decision; the officer who decides is recorded."""
         override_reason = _check_decision(chosen_outcome, suggested_outcome, override_reason)
@@ -441,7 +451,7 @@ class InterviewRepository:
             cursor = conn.execute(
                 "UPDATE interviews SET status = 'completed', completed_at = ?, updated_at = ?,"
                 " chosen_outcome = ?, override_reason = ?, score = ?, hard_flag = ?,"
-                " suggested_outcome = ?, consent_bp3mi = ?, officer_id = ?"
+                " suggested_outcome = ?, consent_bp3mi = ?, officer_id = ?, suspected_purpose = ?"
                 " WHERE uuid = ? AND status = 'draft'",
                 (
                     now,
@@ -453,6 +463,7 @@ class InterviewRepository:
                     suggested_outcome,
                     int(consent_bp3mi),
                     officer_id,
+                    suspected_purpose,
                     uuid,
                 ),
             )
@@ -490,10 +501,11 @@ class InterviewRepository:
         identity: dict[str, Any] | None = None,
         consent_bp3mi: bool | None = None,
         notes: str | None = None,
+        suspected_purpose: str | None = None,
     ) -> InterviewRecord:
         """A new revision of a completed interview; the current one is kept readable
-        (`revisions`, `get_revision`). `answers` replaces the whole answer set; `consent_bp3mi`
-        and `notes` change only when given ('' clears the notes)."""
+        (`revisions`, `get_revision`). `answers` replaces the whole answer set; `consent_bp3mi`,
+        `notes` and `suspected_purpose` change only when given ('' clears the notes)."""
         reason = _required_reason(reason)
         override_reason = _check_decision(chosen_outcome, suggested_outcome, override_reason)
         identity = dict(identity or {})
@@ -531,6 +543,8 @@ class InterviewRepository:
                 extra["consent_bp3mi"] = int(consent_bp3mi)
             if notes is not None:
                 extra["notes"] = notes.strip() or None
+            if suspected_purpose is not None:
+                extra["suspected_purpose"] = suspected_purpose
             assignments = "".join(f", {key} = ?" for key in extra)
             conn.execute(
                 "UPDATE interviews SET revision = revision + 1, updated_at = ?, score = ?,"

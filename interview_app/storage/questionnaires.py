@@ -96,6 +96,12 @@ class QuestionnaireStore:
         ).fetchone()
         return (row[0], row[1]) if row else None
 
+    def installed(self, hash: str) -> bool:
+        row = self._database.conn.execute(
+            "SELECT 1 FROM questionnaires WHERE hash = ?", (hash,)
+        ).fetchone()
+        return row is not None
+
     def get(self, hash: str) -> str:
         row = self._database.conn.execute(
             "SELECT source FROM questionnaires WHERE hash = ?", (hash,)

@@ -318,3 +318,11 @@ def m003_recruiter_keys(db: sqlite_utils.Database) -> None:
                 "UPDATE interviews SET recruiter_name_key = ? WHERE uuid = ?",
                 (name_key(text), uuid),
             )
+
+
+@SCHEMA.step
+def m004_suspected_purpose(db: sqlite_utils.Database) -> None:
+    """The suspected purpose the officer confirmed or chose at review, kept with the decision
+    (the id of one of the script's suspected purposes, or 'as_stated'); empty for interviews
+    decided before the script declared suspected purposes."""
+    _run(db, ["ALTER TABLE interviews ADD COLUMN suspected_purpose TEXT"])

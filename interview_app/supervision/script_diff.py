@@ -119,6 +119,14 @@ class ScriptDiff:
     outcome_codes_added: tuple[str, ...] = ()
     outcome_codes_removed: tuple[str, ...] = ()
     constants_changed: tuple[str, ...] = ()
+    # What an id stands for (a question's text, a rule's weight and reason, a condition before
+    # and after), so a supervisor reads what was added or changed without opening the files.
+    rule_notes: tuple[tuple[str, Message], ...] = ()
+    office_settings_added: tuple[str, ...] = ()
+    office_settings_removed: tuple[str, ...] = ()
+    suspected_purposes_added: tuple[str, ...] = ()
+    suspected_purposes_removed: tuple[str, ...] = ()
+    suspected_purposes_changed: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -134,6 +142,11 @@ class ScriptDiff:
                 self.outcome_codes_added,
                 self.outcome_codes_removed,
                 self.constants_changed,
+                self.office_settings_added,
+                self.office_settings_removed,
+                self.suspected_purposes_added,
+                self.suspected_purposes_removed,
+                self.suspected_purposes_changed,
             )
         )
 
@@ -155,10 +168,19 @@ class ScriptDiff:
         if self.empty:
             out.append(t("Tidak ada perubahan isi.", "No change in content."))
             return out
+        notes: dict[str, list[Message]] = {}
+        for rid, note in self.rule_notes:
+            notes.setdefault(rid, []).append(note)
+
+        def noted(rid: str) -> list[str]:
+            return [f"    {note.text(language)}" for note in notes.get(rid, [])]
+
         for qid in self.questions_added:
             out.append(t(f"+ pertanyaan baru: {qid}", f"+ question added: {qid}"))
+            out += noted(qid)
         for qid in self.questions_removed:
             out.append(t(f"- pertanyaan dihapus: {qid}", f"- question removed: {qid}"))
+            out += noted(qid)
         for rename in self.possible_renames:
             out.append(
                 t(
@@ -172,8 +194,10 @@ class ScriptDiff:
             out += [f"    {message.text(language)}" for message in change.detail]
         for rid in self.risk_rules_added:
             out.append(t(f"+ aturan risiko baru: {rid}", f"+ risk rule added: {rid}"))
+            out += noted(rid)
         for rid in self.risk_rules_removed:
             out.append(t(f"- aturan risiko dihapus: {rid}", f"- risk rule removed: {rid}"))
+            out += noted(rid)
         for rule in self.risk_rules_changed:
             words = {
                 "condition": t("syarat", "condition"),
@@ -189,6 +213,7 @@ class ScriptDiff:
                 + f"{rule.rule_id}: "
                 + ", ".join(words[a] for a in rule.aspects)
             )
+            out += noted(rule.rule_id)
         for oc in self.outcome_rules_changed:
             kind = {
                 "added": t("ditambah", "added"),
@@ -209,6 +234,23 @@ class ScriptDiff:
         if self.constants_changed:
             names = ", ".join(self.constants_changed)
             out.append(t(f"~ konstanta diubah: {names}", f"~ constants changed: {names}"))
+        for key in self.office_settings_added:
+            out.append(t(f"+ pengaturan kantor dibaca: {key}", f"+ office setting now read: {key}"))
+        for key in self.office_settings_removed:
+            out.append(
+                t(
+                    f"- pengaturan kantor tidak dibaca: {key}",
+                    f"- office setting no longer read: {key}",
+                )
+            )
+        for pid in self.suspected_purposes_added:
+            out.append(t(f"+ dugaan tujuan baru: {pid}", f"+ suspected purpose added: {pid}"))
+            out += noted(pid)
+        for pid in self.suspected_purposes_removed:
+            out.append(t(f"- dugaan tujuan dihapus: {pid}", f"- suspected purpose removed: {pid}"))
+        for pid in self.suspected_purposes_changed:
+            out.append(t(f"~ dugaan tujuan diubah: {pid}", f"~ suspected purpose changed: {pid}"))
+            out += noted(pid)
         return out
 
 
@@ -309,6 +351,80 @@ def _outcome_rule_changes(old: Questionnaire, new: Questionnaire) -> list[Outcom
     return changes
 
 
+def _rule_summary(rule: RiskRule) -> Message:
+    if rule.hard:
+        return Message(f"tanda bahaya berat: {rule.reason.id}", f"hard red flag: {rule.reason.en}")
+    return Message(
+        f"bobot {rule.weight:g}: {rule.reason.id}", f"weight {rule.weight:g}: {rule.reason.en}"
+    )
+
+
+def _rule_notes(
+    old_rules: dict[str, RiskRule], new_rules: dict[str, RiskRule], changes: tuple[RuleChange, ...]
+) -> list[tuple[str, Message]]:
+    notes: list[tuple[str, Message]] = []
+    for rid, rule in new_rules.items():
+        if rid not in old_rules:
+            notes.append((rid, _rule_summary(rule)))
+            notes.append((rid, Message(f"bila {rule.when.source}", f"when {rule.when.source}")))
+    for rid, rule in old_rules.items():
+        if rid not in new_rules:
+            notes.append((rid, _rule_summary(rule)))
+    for change in changes:
+        before, after = old_rules[change.rule_id], new_rules[change.rule_id]
+        if "condition" in change.aspects:
+            text = f"{before.when.source} -> {after.when.source}"
+            notes.append((change.rule_id, Message(text, text)))
+        if "reason" in change.aspects:
+            notes.append(
+                (
+                    change.rule_id,
+                    Message(
+                        f"“{before.reason.id}” -> “{after.reason.id}”",
+                        f"“{before.reason.en}” -> “{after.reason.en}”",
+                    ),
+                )
+            )
+    return notes
+
+
+def _question_note(question: Question) -> Message:
+    if question.label is not None:
+        return Message(f"“{question.label.id}”", f"“{question.label.en}”")
+    source = question.calculate.source if question.calculate is not None else "-"
+    return Message(f"perhitungan: {source}", f"calculation: {source}")
+
+
+def _suspected_changes(
+    old: Questionnaire, new: Questionnaire
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], list[tuple[str, Message]]]:
+    before = {p.id: p for p in old.suspected_purposes}
+    after = {p.id: p for p in new.suspected_purposes}
+    added = tuple(pid for pid in after if pid not in before)
+    removed = tuple(pid for pid in before if pid not in after)
+    changed = tuple(
+        pid
+        for pid in after
+        if pid in before
+        and (
+            expression_shape(before[pid].when) != expression_shape(after[pid].when)
+            or before[pid].label != after[pid].label
+            or before[pid].work != after[pid].work
+        )
+    )
+    notes = [
+        (
+            pid,
+            Message(
+                f"“{after[pid].label.id}” bila {after[pid].when.source}",
+                f"“{after[pid].label.en}” when {after[pid].when.source}",
+            ),
+        )
+        for pid in added + changed
+    ]
+    return added, removed, changed, notes
+
+
 def diff(old: Questionnaire, new: Questionnaire) -> ScriptDiff:
     """Questions and rules are matched by id. A renamed question shows as removed plus added,
     and as a possible rename when type and label match."""
@@ -343,6 +459,9 @@ def diff(old: Questionnaire, new: Questionnaire) -> ScriptDiff:
             if old.constants.get(name) != new.constants.get(name)
         )
     )
+    suspected_added, suspected_removed, suspected_changed, suspected_notes = _suspected_changes(
+        old, new
+    )
     return ScriptDiff(
         old_id=old.id,
         old_version=old.version,
@@ -359,4 +478,17 @@ def diff(old: Questionnaire, new: Questionnaire) -> ScriptDiff:
         outcome_codes_added=tuple(c for c in new_codes if c not in old_codes),
         outcome_codes_removed=tuple(c for c in old_codes if c not in new_codes),
         constants_changed=constants,
+        rule_notes=tuple(
+            [(qid, _question_note(new_q[qid])) for qid in added]
+            + [(qid, _question_note(old_q[qid])) for qid in removed]
+            + _rule_notes(old_rules, new_rules, rule_changes)
+            + suspected_notes
+        ),
+        office_settings_added=tuple(k for k in new.office_settings if k not in old.office_settings),
+        office_settings_removed=tuple(
+            k for k in old.office_settings if k not in new.office_settings
+        ),
+        suspected_purposes_added=suspected_added,
+        suspected_purposes_removed=suspected_removed,
+        suspected_purposes_changed=suspected_changed,
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 from interview_app.errors import KnownError
 from interview_app.interview.identity import load_regions
+from interview_app.questionnaire import office_settings
 from interview_app.questionnaire.valuetypes import Message
 
 
@@ -346,7 +347,8 @@ PASSWORD_MIN_LENGTH = "password_min_length"  # read by storage.officers under th
 RETENTION_YEARS = "retention_years"
 SLIP_TEMPLATE = "slip_template"
 SUMMARY_TEMPLATE = "summary_template"  # read by slip.template under this name
-DISNAKER_RECOMMENDATION_REQUIRED = "disnaker_recommendation_required"
+DISNAKER_RECOMMENDATION_REQUIRED = office_settings.DISNAKER_RECOMMENDATION_REQUIRED
+NO_RECOMMENDATION_OUTCOME = office_settings.NO_RECOMMENDATION_OUTCOME
 UI_LANGUAGE = "ui_language"
 
 _PHONE_PATTERN = r"[0-9+()\-\s./]{5,40}"
@@ -571,12 +573,36 @@ SETTINGS: tuple[SettingSpec, ...] = (
         False,
         _m("Wajib rekomendasi Disnaker", "Disnaker recommendation required"),
         _m(
-            "Apakah kantor ini masih meminta surat rekomendasi Disnaker dari calon PMI "
-            "(berbeda antar kantor sejak SE IMI-GR.01.01-0252/2023).",
-            "Whether this office still asks prospective migrant workers for a Disnaker "
-            "recommendation letter (differs between offices since circular 0252/2023).",
+            "Apakah kantor ini masih meminta surat rekomendasi Disnaker dari CPMI "
+            "(berbeda antar kantor sejak SE IMI-GR.01.01-0252/2023). Naskah wawancara membaca "
+            "pengaturan ini: pemohon yang akan bekerja tanpa rekomendasi mendapat saran "
+            "sesuai pengaturan berikutnya.",
+            "Whether this office still asks prospective migrant workers (CPMI) for a Disnaker "
+            "recommendation letter (differs between offices since circular 0252/2023). The "
+            "interview script reads it: an applicant going to work without the recommendation "
+            "gets the suggestion set below.",
         ),
         "procedure",
+    ),
+    SettingSpec(
+        NO_RECOMMENDATION_OUTCOME,
+        Kind.CHOICE,
+        "TUNDA_LENGKAPI",
+        _m("Tanpa rekomendasi Disnaker", "No Disnaker recommendation"),
+        _m(
+            "Bila rekomendasi Disnaker wajib dan pemohon yang akan bekerja belum membawanya: "
+            "ditunda sampai dilengkapi, atau ditolak (SE IMI-0277.GR.02.06/2017). Tanda "
+            "bahaya lain tetap dapat menghasilkan rujukan.",
+            "When a Disnaker recommendation is required and an applicant going to work has "
+            "none: postpone until it is brought, or refuse (circular IMI-0277.GR.02.06/2017). "
+            "Other red flags can still lead to a referral.",
+        ),
+        "procedure",
+        required=True,
+        choices=(
+            ("TUNDA_LENGKAPI", _m("Tunda, lengkapi dokumen", "Postpone, complete documents")),
+            ("TOLAK", _m("Tolak", "Refuse")),
+        ),
     ),
     SettingSpec(
         UI_LANGUAGE,

@@ -10,8 +10,8 @@ from interview_app.errors import KnownError
 from interview_app.ui.messages import known_error_text, show_known_error
 
 if TYPE_CHECKING:
-    from interview_app.workflow.interview import InterviewController
-    from interview_app.workflow.views import CompletedView
+    from interview_app.workflow.interview import Correction, InterviewController
+    from interview_app.workflow.views import CompletedView, ReviewView
 
 
 class ReviewPage(QtWidgets.QWidget):
@@ -62,6 +62,12 @@ class ReviewPage(QtWidgets.QWidget):
         self.outcome = QtWidgets.QComboBox()
         self.outcome.setObjectName("outcome")
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        # The suspected purpose printed on the slip: the script's suggestion, which the officer
+        # confirms or changes.
+        self.suspected_label = QtWidgets.QLabel(self.tr("Dugaan tujuan (dicetak pada slip):"))
+        self.suspected = QtWidgets.QComboBox()
+        self.suspected.setObjectName("suspectedPurpose")
+        self.suspected_label.setBuddy(self.suspected)
         self.reason_label = QtWidgets.QLabel()
         self.reason = QtWidgets.QPlainTextEdit()
         self.reason.setObjectName("overrideReason")
@@ -88,6 +94,8 @@ class ReviewPage(QtWidgets.QWidget):
             self.flags,
             QtWidgets.QLabel(self.tr("Keputusan petugas:")),
             self.outcome,
+            self.suspected_label,
+            self.suspected,
             self.reason_label,
             self.reason,
             self.consent,
@@ -113,7 +121,8 @@ class ReviewPage(QtWidgets.QWidget):
             shortcut.setContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         QtWidgets.QWidget.setTabOrder(self.tree, self.outcome)
-        QtWidgets.QWidget.setTabOrder(self.outcome, self.reason)
+        QtWidgets.QWidget.setTabOrder(self.outcome, self.suspected)
+        QtWidgets.QWidget.setTabOrder(self.suspected, self.reason)
         QtWidgets.QWidget.setTabOrder(self.reason, self.consent)
         QtWidgets.QWidget.setTabOrder(self.consent, self.correction_reason)
         QtWidgets.QWidget.setTabOrder(self.correction_reason, self.complete_button)
@@ -179,6 +188,7 @@ class ReviewPage(QtWidgets.QWidget):
             chosen = correction.chosen_outcome  # a correction keeps the decision unless changed
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(chosen)))
         self.outcome.blockSignals(False)
+        self._load_suspected(review, correction)
         self.reason.setPlainText(correction.override_reason or "" if correction else "")
         self.consent.setChecked(bool(correction and correction.consent_bp3mi))
         for widget in (self.correction_label, self.correction_reason):
@@ -198,6 +208,25 @@ class ReviewPage(QtWidgets.QWidget):
         if first is not None and first.childCount():
             self.tree.setCurrentItem(first.child(0))
         self.outcome.setFocus()
+
+    def _load_suspected(self, review: ReviewView, correction: Correction | None) -> None:
+        suspected = review.suspected
+        for widget in (self.suspected_label, self.suspected):
+            widget.setVisible(suspected is not None)
+        self.suspected.clear()
+        if suspected is None:
+            return
+        language = self.controller.language if self.controller else "id"
+        for option in suspected.options:
+            mark = self.tr(" (saran)") if option.id == suspected.suggested else ""
+            self.suspected.addItem(option.label.text(language) + mark, option.id)
+        chosen = suspected.suggested
+        if correction is not None and correction.suspected_purpose:
+            chosen = correction.suspected_purpose  # a correction keeps what was confirmed
+        self.suspected.setCurrentIndex(max(0, self.suspected.findData(chosen)))
+
+    def chosen_suspected(self) -> str | None:
+        return str(self.suspected.currentData()) if self.suspected.count() else None
 
     def flag_texts(self) -> str:
         return "\n".join(self.flags.item(i).text() for i in range(self.flags.count()))
@@ -236,6 +265,7 @@ class ReviewPage(QtWidgets.QWidget):
                 self.reason.toPlainText(),
                 consent_bp3mi=self.consent.isChecked(),
                 correction_reason=self.correction_reason.toPlainText(),
+                suspected_purpose=self.chosen_suspected(),
             )
         except KnownError as error:
             self.error.setText(known_error_text(error))

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from interview_app.errors import KnownError
 from interview_app.questionnaire.valuetypes import Message
-from interview_app.resources_path import questionnaire_path
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import Clock, SystemClock
 from interview_app.storage.database import Database, open_database
@@ -39,7 +38,6 @@ if TYPE_CHECKING:
     from interview_app.questionnaire.model import Questionnaire
     from interview_app.workflow.interview import Correction, InterviewController
 
-DEFAULT_SCRIPT_FILE = "tppo_default.yaml"
 # Setting keys shared with the supervisor's settings declaration.
 IDLE_LOCK_MINUTES = "idle_lock_minutes"
 MAX_FAILED_LOGINS = "max_failed_logins"
@@ -310,19 +308,12 @@ class CounterSession:
 
     # -- scripts ----------------------------------------------------------------------------
     def active_questionnaire(self) -> tuple[str, Questionnaire]:
-        """The active script; the shipped default is installed and activated on first use."""
-        from interview_app.questionnaire.loader import load_text
+        """The active script; the shipped default is installed and activated on first use, and
+        replaces an earlier shipped default still in use unchanged."""
+        from interview_app.workflow.default_script import ensure_default_script
 
         store = QuestionnaireStore(self.database, self.audit(), self.clock)
-        active = store.active()
-        if active is None:
-            text = questionnaire_path(DEFAULT_SCRIPT_FILE).read_text(encoding="utf-8")
-            loaded = load_text(text, DEFAULT_SCRIPT_FILE)
-            digest = store.install(text, loaded.id, loaded.version)
-            store.activate(digest)
-            self._questionnaires[digest] = loaded
-            return digest, loaded
-        digest, text = active
+        digest, text = ensure_default_script(store)
         return digest, self.questionnaire(digest, text)
 
     def questionnaire(self, digest: str, text: str | None = None) -> Questionnaire:
@@ -380,6 +371,7 @@ class CounterSession:
             stored or {},
             today=self.today(),
             office_province=str(province) if province else None,
+            office_settings={key: self.settings.get(key) for key in questionnaire.office_settings},
         )
 
     def start_interview(self, language: str = "id") -> InterviewController:
@@ -460,7 +452,12 @@ class CounterSession:
             None,
             answers,
             notes,
-            Correction(record.chosen_outcome, record.override_reason, bool(record.consent_bp3mi)),
+            Correction(
+                record.chosen_outcome,
+                record.override_reason,
+                bool(record.consent_bp3mi),
+                record.suspected_purpose,
+            ),
         )
         if kept is not None:
             controller.changed = set(kept[0]) | ({"notes"} if kept[1] is not None else set())

@@ -51,6 +51,7 @@ class Correction:
     chosen_outcome: str | None
     override_reason: str | None
     consent_bp3mi: bool
+    suspected_purpose: str | None = None
 
 
 class TypingStore(Protocol):
@@ -272,6 +273,7 @@ class InterviewController:
                 before_answers,
                 today=session.today,
                 office_province=session.office_province,
+                office_settings=session.office_settings,
             )
             self._recruiter = before_recruiter
             raise
@@ -393,10 +395,13 @@ class InterviewController:
         *,
         consent_bp3mi: bool = False,
         correction_reason: str | None = None,
+        suspected_purpose: str | None = None,
     ) -> CompletedView:
         """Close the interview with the officer's decision. A decision other than the
         suggestion needs a reason; a missing required answer or a hard error refuses. In a
-        correction, the whole correction is saved as one new revision with its reason."""
+        correction, the whole correction is saved as one new revision with its reason.
+        `suspected_purpose` is the officer's confirmed or changed suspected purpose (an id of
+        the review's options); when not given, the script's suggestion is kept."""
         self._require_draft()
         review = self.review()
         if review.missing or review.problems:
@@ -415,6 +420,9 @@ class InterviewController:
         reason = (override_reason or "").strip() or None
         if chosen_outcome != suggestion.code and reason is None:
             raise REASON_REQUIRED
+        if suspected_purpose is None and self.correction is not None:
+            suspected_purpose = self.correction.suspected_purpose  # kept unless changed
+        suspected = _confirmed_suspicion(review, suspected_purpose)
         flags = flags_to_keep(self.session, self._recruiter)
         if self.correction is not None:
             why = (correction_reason or "").strip()
@@ -438,6 +446,7 @@ class InterviewController:
                 },
                 consent_bp3mi=consent_bp3mi,
                 notes=self.notes if "notes" in self.changed else None,
+                suspected_purpose=suspected,
             )
             self.completed = CompletedView(
                 record.uuid, record.ref_no, chosen_outcome, code.refers_bp3mi
@@ -455,6 +464,7 @@ class InterviewController:
             suggested_outcome=suggestion.code,
             consent_bp3mi=consent_bp3mi,
             officer_id=self.officer_id,
+            suspected_purpose=suspected,
         )
         self.completed = CompletedView(
             record.uuid, record.ref_no, chosen_outcome, code.refers_bp3mi
@@ -490,6 +500,19 @@ class InterviewController:
                 f"Wawancara {self.ref_no} sudah selesai; koreksi dibuat sebagai revisi baru.",
                 f"Interview {self.ref_no} is completed; a correction is made as a new revision.",
             )
+
+
+def _confirmed_suspicion(review: ReviewView, chosen: str | None) -> str | None:
+    if review.suspected is None:
+        return None
+    if chosen is None:
+        return review.suspected.suggested
+    if chosen not in {option.id for option in review.suspected.options}:
+        raise KnownError(
+            f"Dugaan tujuan '{chosen}' tidak dikenal naskah ini.",
+            f"Suspected purpose '{chosen}' is not known to this script.",
+        )
+    return chosen
 
 
 def identity_keys(questionnaire: Questionnaire) -> list[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from interview_app.interview.engine import InterviewSession
 from interview_app.interview.values import display
+from interview_app.questionnaire.model import AS_STATED
+from interview_app.questionnaire.valuetypes import Message
 from interview_app.workflow.views import (
     FlagView,
     OutcomeOption,
@@ -11,6 +13,12 @@ from interview_app.workflow.views import (
     ReviewSection,
     ReviewView,
     RiskView,
+    SuspectedOption,
+    SuspectedView,
+)
+
+AS_STATED_OPTION = SuspectedOption(
+    AS_STATED, Message("Sesuai tujuan yang dinyatakan", "As the stated purpose")
 )
 
 
@@ -61,4 +69,16 @@ def build_review(session: InterviewSession, language: str) -> ReviewView:
         outcomes,
         tuple(sorted(missing)),
         tuple(sorted(problems)),
+        suspected_view(session),
+    )
+
+
+def suspected_view(session: InterviewSession) -> SuspectedView | None:
+    declared = session.questionnaire.suspected_purposes
+    if not declared:
+        return None
+    suggested = session.suspected_purpose
+    return SuspectedView(
+        (AS_STATED_OPTION, *(SuspectedOption(p.id, p.label) for p in declared)),
+        suggested.id if suggested is not None else AS_STATED,
     )

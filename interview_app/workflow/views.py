@@ -129,12 +129,30 @@ class OutcomeOption:
 
 
 @dataclass(frozen=True)
+class SuspectedOption:
+    id: str  # a suspected purpose of the script, or AS_STATED
+    label: Message
+
+
+@dataclass(frozen=True)
+class SuspectedView:
+    """The suspected purpose the officer confirms or changes at review (printed on the slip):
+    "as stated" first, then the script's suspected purposes; `suggested` is what the script's
+    strong red flags point to."""
+
+    options: tuple[SuspectedOption, ...]
+    suggested: str
+
+
+@dataclass(frozen=True)
 class ReviewView:
     sections: tuple[ReviewSection, ...]
     risk: RiskView
     outcomes: tuple[OutcomeOption, ...]
     missing: tuple[str, ...]  # ids of required questions without an answer
     problems: tuple[str, ...]  # ids of answers with hard errors
+    # None when the script declares no suspected purposes.
+    suspected: SuspectedView | None = None
 
     @property
     def ready(self) -> bool:

@@ -357,6 +357,14 @@
         <translation>Officer&apos;s decision:</translation>
     </message>
     <message>
+        <source>Dugaan tujuan (dicetak pada slip):</source>
+        <translation>Suspected purpose (printed on the slip):</translation>
+    </message>
+    <message>
+        <source> (saran)</source>
+        <translation> (suggested)</translation>
+    </message>
+    <message>
         <source>Tinjauan · %1</source>
         <translation>Review · %1</translation>
     </message>

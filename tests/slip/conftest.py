@@ -115,6 +115,7 @@ class Office:
         notes: str | None = None,
         draft: bool = False,
         consent: bool = True,
+        suspected: str | None = None,
     ) -> InterviewRecord:
         """Store an interview with these answers; completed unless `draft`. `flags` replaces
         the engine's flags (to test many flags)."""
@@ -157,6 +158,7 @@ class Office:
             suggested_outcome=suggestion.code,
             consent_bp3mi=consent,
             officer_id=self.officer_id,
+            suspected_purpose=suspected,
         )
 
 
@@ -237,7 +239,7 @@ def sample_content(**changes: Any) -> Any:
         outcome_label="Ditunda dan dirujuk ke BP3MI",
         refers_bp3mi=True,
         stated_purpose="Wisata / liburan",
-        suspected_purpose="bekerja (non-prosedural)",
+        suspected_purpose="bekerja secara non-prosedural",
         destination="Malaysia",
         job="Perkebunan / pertanian",
         flags=(

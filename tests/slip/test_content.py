@@ -34,7 +34,8 @@ def test_a_referral_from_a_stored_interview(office: Office) -> None:
     assert applicant.full_name == "Fitriani Labolo" and applicant.sex == "Perempuan"
     assert applicant.nik_last4 == "0006"
     assert content.stated_purpose == "Wisata / liburan"
-    assert content.suspected_purpose == "bekerja (non-prosedural)"
+    # Not confirmed at review (None stored): the script's suggestion from strong red flags.
+    assert content.suspected_purpose == "bekerja secara non-prosedural"
     assert content.destination == "Malaysia"
     assert content.job == "Perkebunan / pertanian"
     assert content.answers["recruiter_name"] == "Pak Hamzah Daeng Maro"
@@ -94,5 +95,22 @@ def test_a_minor_is_not_offered_a_placement(office: Office) -> None:
 
     answers = dict(REFERRAL_ANSWERS, birth_date=dt.date(2008, 8, 12), nik="7271015208080006")
     content = _content(office, office.complete(answers))
-    assert "under_18" in [f.rule_id for f in content.flags]
+    assert "child_work" in [f.rule_id for f in content.flags]
     assert content.actions.counselling and not content.actions.placement_facilitation
+
+
+def test_the_slip_prints_the_suspected_purpose_the_officer_confirmed(office: Office) -> None:
+    changed = office.complete(REFERRAL_ANSWERS, suspected="suspected_online_partner")
+    assert changed.suspected_purpose == "suspected_online_partner"
+    content = _content(office, changed)
+    assert content.suspected_purpose.startswith("menyusul pasangan/kenalan asing")
+    assert not content.actions.siskop2mi_check or content.answers.get("job_type")
+    as_stated = _content(office, office.complete(REFERRAL_ANSWERS, suspected="as_stated"))
+    assert as_stated.suspected_purpose == "sesuai yang dinyatakan"
+
+
+def test_a_trip_to_thailand_alone_suggests_no_hidden_purpose(office: Office) -> None:
+    answers = dict(TOURIST_ANSWERS, destination="TH")
+    content = _content(office, office.complete(answers, chosen="TUNDA_RUJUK_BP3MI"))
+    assert content.suspected_purpose == "sesuai yang dinyatakan"
+    assert not content.actions.siskop2mi_check

@@ -40,7 +40,7 @@ def test_every_field_is_in_the_pdf(office: Office, tmp_path: Path) -> None:
             record.ref_no,
             "Ditunda dan dirujuk ke BP3MI",
             "Wisata / liburan",
-            "bekerja (non-prosedural)",
+            "bekerja secara non-prosedural",
             "Malaysia",
             "Perkebunan / pertanian",
             "PT Sawit Makmur Jaya",

@@ -396,3 +396,35 @@ def test_list_drafts_and_today(
     assert [s.uuid for s in interviews.list_drafts(workstation)] == [late.uuid, morning.uuid]
     assert interviews.list_drafts("other-workstation") == []
     assert clock().tzinfo == UTC
+
+
+def test_a_suspected_purpose_never_recorded_leaves_the_content_hash_as_before() -> None:
+    """m003 added suspected_purpose: records sealed before it keep their content hash, so sync
+    and `db check` still recognise them; a recorded one is part of the content."""
+    import dataclasses
+
+    from interview_app.storage.interviews import InterviewRecord, content_hash
+
+    record = InterviewRecord(
+        "u",
+        "PLU-2026-000001",
+        "PLU",
+        "w",
+        "tppo",
+        1,
+        "a" * 64,
+        1,
+        "completed",
+        1,
+        "t",
+        "t",
+        "t",
+        "id",
+        None,
+    )
+    assert "suspected_purpose" not in record.to_dict()
+    assert InterviewRecord.from_dict(record.to_dict()) == record
+    confirmed = dataclasses.replace(record, suspected_purpose="suspected_scam_work")
+    assert confirmed.to_dict()["suspected_purpose"] == "suspected_scam_work"
+    assert content_hash(confirmed) != content_hash(record)
+    assert InterviewRecord.from_dict(confirmed.to_dict()) == confirmed

@@ -108,3 +108,24 @@ def test_install_then_activate_keeps_old_interviews_on_their_script(
     assert hashes == {old_hash}
     actions = [e.action for e in office.audit.entries(object_type="questionnaire", limit=3)]
     assert actions[:2] == ["questionnaire.activate", "questionnaire.install"]
+
+
+def test_diff_of_the_default_script_against_its_previous_version_names_what_changed() -> None:
+    from interview_app.questionnaire.loader import load_file
+    from interview_app.resources_path import questionnaire_path
+
+    old = load_file(questionnaire_path("history", "tppo_default.v1.yaml"))
+    new = load_file(questionnaire_path("tppo_default.yaml"))
+    text = "\n".join(diff(old, new).lines("en"))
+    assert "Script tppo-default v1 -> tppo-default v2" in text
+    assert "- risk rule removed: under_18\n    hard red flag: Under 18 (a child)" in text
+    assert "+ risk rule added: child_work\n    hard red flag: A child (under 18)" in text
+    assert "+ office setting now read: disnaker_recommendation_required" in text
+    assert "+ suspected purpose added: suspected_scam_work" in text
+    assert "+ question added: minor_travels_with\n    “The applicant is a child." in text
+    assert "- question removed: passport_lost_damaged\n    “Was your old passport" in text
+    indonesian = "\n".join(diff(old, new).lines("id"))
+    assert (
+        "+ aturan risiko baru: passport_lost_unexplained\n    bobot 2: Paspor lama hilang"
+        in indonesian
+    )

@@ -41,6 +41,9 @@ def test_keyboard_only_interview_to_a_referral(
     assert "tanpa visa kerja" in review.flag_texts() and "[berat]" in review.flag_texts()
     assert review.chosen() == "TUNDA_RUJUK_BP3MI"
     assert review.outcome.hasFocus()
+    # the suspected purpose for the slip: the script's suggestion, which the officer confirms
+    assert review.chosen_suspected() == "suspected_nonprocedural_work"
+    assert "(saran)" in review.suspected.currentText()
     # another outcome than the suggestion: the reason is required
     keyboard.press(QtCore.Qt.Key.Key_Down)
     keyboard.press(QtCore.Qt.Key.Key_Down)
@@ -74,6 +77,7 @@ def test_keyboard_only_interview_to_a_referral(
         record.answers["visa_type"] == "kunjungan_wisata"
         and record.full_name == "Sri Wahyuni Lasahido"
     )
+    assert record.suspected_purpose == "suspected_nonprocedural_work"
 
 
 def test_happy_path_keystrokes(

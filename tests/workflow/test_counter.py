@@ -154,18 +154,19 @@ def test_a_draft_continues_under_the_script_version_it_started_with(
     interview.answer("nik", "7271015203990002")
     old_hash, old = counter.active_questionnaire()
     text = QuestionnaireStore(counter.database).get(old_hash)
-    newer = text.replace("version: 1\n", "version: 2\n", 1).replace(
-        "Nama lengkap sesuai KTP", "Nama lengkap (versi 2)", 1
+    later = old.version + 1
+    newer = text.replace(f"version: {old.version}\n", f"version: {later}\n", 1).replace(
+        "Nama lengkap sesuai KTP", "Nama lengkap (versi baru)", 1
     )
     store = QuestionnaireStore(counter.database, counter.audit())
-    digest = store.install(newer, old.id, 2)
+    digest = store.install(newer, old.id, later)
     store.activate(digest)
-    assert counter.active_questionnaire()[1].version == 2
+    assert counter.active_questionnaire()[1].version == later
     resumed = counter.resume(interview.uuid)
-    assert resumed.questionnaire.version == 1
+    assert resumed.questionnaire.version == old.version
     label = resumed.questionnaire.questions["full_name"].label
     assert label is not None and label.id == "Nama lengkap sesuai KTP"
-    assert counter.start_interview().questionnaire.version == 2
+    assert counter.start_interview().questionnaire.version == later
 
 
 def test_repeat_applicants_and_a_logged_read_only_view(counter: CounterSession) -> None:
