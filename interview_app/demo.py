@@ -25,8 +25,8 @@ from interview_app.storage.settings import (
     WORKSTATION_NAME,
     SettingsStore,
 )
-from interview_app.workflow.recruiter import flags_to_keep, recruiter_signal
 from interview_app.workflow.default_script import DEFAULT_SCRIPT_FILE, ensure_default_script
+from interview_app.workflow.recruiter import flags_to_keep, recruiter_signal
 
 DEMO_OFFICE_CODE = "PLU"
 DEMO_SETTINGS: dict[str, Any] = {
