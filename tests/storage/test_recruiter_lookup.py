@@ -97,20 +97,39 @@ def test_the_look_up_reads_only_the_two_indexes(
         assert "SCAN i" not in details and "SCAN interviews" not in details, details
 
 
-def test_the_migration_fills_in_keys_from_answers_kept_before(data_dir: Path) -> None:
-    before = Schema(SCHEMA.name, SCHEMA.steps[: SCHEMA.names.index("m003_recruiter_keys")])
-    with open_database(data_dir, schema=before) as old:
+def test_the_migration_fills_in_keys_from_answers_kept_before(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    # The answers are written by today's code into a database of today's schema, then copied
+    # (the columns both schemas share) into one made without m003 and the steps after it: today's
+    # repository cannot write into an older schema.
+    source_dir = tmp_path / "source"
+    source_dir.mkdir()
+    with open_database(source_dir) as source:
         from interview_app.storage.settings import SettingsStore
 
-        SettingsStore(old).set("office_code", "PLU")
+        SettingsStore(source).set("office_code", "PLU")
         key = b"k" * 32
-        repo = InterviewRepository(old, AuditLog(old, key, FixedClock()), FixedClock())
+        repo = InterviewRepository(source, AuditLog(source, key, FixedClock()), FixedClock())
         record = new_draft(repo)
         repo.save_answer(record.uuid, "recruiter_phone", "+6285212349876", current_question=None)
         repo.save_answer(record.uuid, "recruiter_name", "Pak  RUSDI", current_question=None)
         other = new_draft(repo)
         repo.save_answer(other.uuid, "recruiter_name", "tidak tahu", current_question=None)
-        columns = {row[1] for row in old.conn.execute("PRAGMA table_info(interviews)")}
+    before = Schema(SCHEMA.name, SCHEMA.steps[: SCHEMA.names.index("m003_recruiter_keys")])
+    with open_database(data_dir, schema=before) as old:
+        conn = old.conn
+        conn.execute("ATTACH DATABASE ? AS source", (str(source.path),))
+        with conn:
+            for table in ("interviews", "answers"):
+                ours = [row[1] for row in conn.execute(f"PRAGMA main.table_info({table})")]
+                theirs = {row[1] for row in conn.execute(f"PRAGMA source.table_info({table})")}
+                shared = ", ".join(c for c in ours if c in theirs)
+                conn.execute(
+                    f"INSERT INTO main.{table} ({shared}) SELECT {shared} FROM source.{table}"
+                )
+        conn.execute("DETACH DATABASE source")
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(interviews)")}
         assert "recruiter_phone_key" not in columns
     with open_database(data_dir) as upgraded:
         rows = dict(
