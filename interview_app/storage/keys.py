@@ -14,9 +14,19 @@ OFFICE_KEY_FORMAT = 1
 OFFICE_KEY_BYTES = 32
 
 PURPOSE_AUDIT_CHAIN = "audit-chain v1"
+PURPOSE_AUDIT_CONTENT = "audit-content v1"  # the keyed hashes of rows the chain records
+PURPOSE_AUDIT_HEAD = "audit-head v1"  # the chain head kept in a file beside the database
 PURPOSE_SLIP_QR = "slip-qr v1"
 PURPOSE_SYNC_PACKAGE = "sync-package v1"
-PURPOSES = frozenset({PURPOSE_AUDIT_CHAIN, PURPOSE_SLIP_QR, PURPOSE_SYNC_PACKAGE})
+PURPOSES = frozenset(
+    {
+        PURPOSE_AUDIT_CHAIN,
+        PURPOSE_AUDIT_CONTENT,
+        PURPOSE_AUDIT_HEAD,
+        PURPOSE_SLIP_QR,
+        PURPOSE_SYNC_PACKAGE,
+    }
+)
 
 
 def office_key_path(data_dir: Path) -> Path:
