@@ -53,6 +53,12 @@ MISSING_HEAD = Message(
     "Berkas kepala rantai audit.head tidak ada: log audit mungkin dipotong.",
     "The chain head file audit.head is missing: the audit log may have been cut.",
 )
+UNGUARDED_LOG = Message(
+    "Pelindung log audit (trigger yang menolak ubah/hapus) telah dihapus atau diubah di luar "
+    "aplikasi.",
+    "The audit log's guard (the triggers refusing changes and deletions) was removed or "
+    "altered outside the application.",
+)
 SNAPSHOTS_FOLDER = "snapshots"
 SNAPSHOT_KINDS = {"daily": 7, "pre-import": 4}  # kind -> how many to keep
 
@@ -309,6 +315,19 @@ def _check_open(
     )
 
 
+def _log_guarded(conn: sqlite3.Connection) -> bool:
+    """The triggers that make the audit log append-only are there and still refuse."""
+    found = dict(
+        conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'"
+        ).fetchall()
+    )
+    return all(
+        "RAISE(ABORT" in str(found.get(name, "")).upper()
+        for name in ("audit_log_no_update", "audit_log_no_delete")
+    )
+
+
 def _check_chain(
     data_dir: Path,
     path: Path,
@@ -329,6 +348,8 @@ def _check_chain(
     if key is None:
         return None, None, [MISSING_KEY]
     problems: list[Message] = []
+    if not _log_guarded(conn):
+        problems.append(UNGUARDED_LOG)
     anchors = [expected_head] if expected_head is not None else []
     entries = int(conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
     own = path.resolve() == database_path(data_dir).resolve()
