@@ -121,8 +121,11 @@ class AuditLog:
         object_id = None if object_id is None else str(object_id)
         last = last_entry(conn)
         seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
-        entry = _entry_dict(seq, at, actor, action, object_type, object_id, details)
-        digest = self._mac(prev_hash, entry)
+        details_json = canonical_json(details)  # encoded once: a content entry is large
+        entry_json = _entry_json(seq, at, actor, action, object_type, object_id, details_json)
+        digest = hmac.new(
+            self._key, prev_hash.encode("ascii") + entry_json.encode("utf-8"), hashlib.sha256
+        ).hexdigest()
         conn.execute(
             "INSERT INTO audit_log (seq, at, actor, action, object_type, object_id, details,"
             " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -133,7 +136,7 @@ class AuditLog:
                 action,
                 object_type,
                 object_id,
-                canonical_json(details),
+                details_json,
                 prev_hash,
                 digest,
             ),
@@ -284,6 +287,21 @@ def _entry_dict(
         "object_id": object_id,
         "details": details,
     }
+
+
+def _entry_json(
+    seq: int,
+    at: str,
+    actor: str,
+    action: str,
+    object_type: str | None,
+    object_id: str | None,
+    details_json: str,
+) -> str:
+    """canonical_json(_entry_dict(...)) with the details already encoded (keys in order)."""
+    head = canonical_json({"action": action, "actor": actor, "at": at})
+    tail = canonical_json({"object_id": object_id, "object_type": object_type, "seq": seq})
+    return f'{head[:-1]},"details":{details_json},{tail[1:]}'
 
 
 def _entry_from_row(row: dict[str, Any]) -> AuditEntry:

@@ -40,7 +40,6 @@ from interview_app.storage.audit import (
     CONTENT_ACTION,
     AuditCheck,
     AuditLog,
-    canonical_json,
     last_entry,
 )
 from interview_app.storage.chain_head import head_file_path, read_head, write_head
@@ -48,7 +47,7 @@ from interview_app.storage.database import Database
 from interview_app.storage.keys import PURPOSE_AUDIT_CONTENT, derive_key, read_office_key
 
 RECORDS_PER_ENTRY = 2000
-HASH_CHARS = 32  # 128 bits of the HMAC: plenty to notice a change, half the log's size
+HASH_BYTES = 16  # 128 bits: plenty to notice a change, and half the log's size of 256
 HEAD_FILE_INTERVAL_S = 5.0  # the head file is rewritten at most this often, and at close
 _UNTRACKED = frozenset({"audit_log"})
 _TOUCHED = "temp.aw_touched"
@@ -73,20 +72,44 @@ class TableShape:
     # (positions in the key of the foreign key's columns, parent table): a child row deleted
     # together with its parent needs no record of its own.
     cascades: tuple[tuple[tuple[int, ...], str], ...]
+    # Columns that may hold a BLOB (any column of a table that is not STRICT, or declared
+    # BLOB/ANY): JSON cannot hold one, so it is written as 'x' and its hex.
+    blob_columns: frozenset[str] = frozenset()
 
     @cached_property
-    def select_by_key(self) -> str:
-        where = " AND ".join(f"{_quote(c)} IS ?" for c in self.key_columns)
-        cols = ", ".join(_quote(c) for c in self.columns)
-        return f"SELECT {cols} FROM main.{_quote(self.name)} WHERE {where}"
+    def key_sql(self) -> str:
+        """The record key of a row of `t`, as text (SQLite's JSON: the triggers make the same)."""
+        return "json_array(" + ", ".join(f"t.{_quote(c)}" for c in self.key_columns) + ")"
 
+    @cached_property
+    def row_sql(self) -> str:
+        """The row as JSON text; a BLOB (which JSON cannot hold) as 'x' and its hex."""
+        values = ", ".join(
+            f"CASE WHEN typeof(t.{_quote(c)}) = 'blob' THEN 'x' || hex(t.{_quote(c)})"
+            f" ELSE t.{_quote(c)} END"
+            if c in self.blob_columns
+            else f"t.{_quote(c)}"
+            for c in self.columns
+        )
+        return f"json_array({values})"
+
+    @cached_property
     def select_all(self) -> str:
-        cols = ", ".join(_quote(c) for c in self.columns)
-        return f"SELECT {cols} FROM main.{_quote(self.name)}"
+        """(key, row) of every row."""
+        return f"SELECT {self.key_sql}, {self.row_sql} FROM main.{_quote(self.name)} AS t"
 
-    def key_of(self, values: tuple[Any, ...]) -> list[Any]:
-        index = {c: i for i, c in enumerate(self.columns)}
-        return [values[index[c]] for c in self.key_columns]
+    @cached_property
+    def select_touched(self) -> str:
+        """(key, row or NULL when the row is gone) of each key the triggers noted."""
+        match = " AND ".join(
+            f"t.{_quote(c)} IS json_extract(a.k, '$[{i}]')" for i, c in enumerate(self.key_columns)
+        )
+        first = _quote(self.key_columns[0])
+        return (
+            f"SELECT a.k, CASE WHEN t.{first} IS NULL THEN NULL ELSE {self.row_sql} END"
+            f" FROM (SELECT k FROM {_TOUCHED} WHERE tbl = ?) AS a"
+            f" LEFT JOIN main.{_quote(self.name)} AS t ON {match}"
+        )
 
 
 def tracked_tables(conn: sqlite3.Connection) -> list[str]:
@@ -102,6 +125,14 @@ def _primary_key(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[
     columns = [str(name) for name, _ in info]
     pk = [str(name) for name, position in sorted(info, key=lambda r: r[1]) if position]
     return columns, pk
+
+
+def _blob_columns(conn: sqlite3.Connection, table: str) -> frozenset[str]:
+    strict = conn.execute("SELECT strict FROM pragma_table_list(?)", (table,)).fetchone()
+    info = conn.execute("SELECT name, upper(type) FROM pragma_table_info(?)", (table,))
+    if strict is None or not strict[0]:
+        return frozenset(str(name) for name, _ in info)
+    return frozenset(str(name) for name, kind in info if kind in ("BLOB", "ANY"))
 
 
 def table_shapes(conn: sqlite3.Connection) -> dict[str, TableShape]:
@@ -129,30 +160,20 @@ def table_shapes(conn: sqlite3.Connection) -> dict[str, TableShape]:
                 parent_pk
             ):
                 cascades.append((tuple(key.index(c) for c in froms), parent))
-        shapes[name] = TableShape(name, tuple(columns), tuple(key), tuple(cascades))
+        shapes[name] = TableShape(
+            name, tuple(columns), tuple(key), tuple(cascades), _blob_columns(conn, name)
+        )
     return shapes
 
 
-def _plain(value: Any) -> Any:
-    return ["blob", value.hex()] if isinstance(value, bytes) else value
-
-
-def key_text(values: list[Any]) -> str:
-    return canonical_json([_plain(v) for v in values])
-
-
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
-def row_hash(content_key: bytes, shape: TableShape, values: tuple[Any, ...]) -> str:
-    """The keyed hash of one row: its table and its non-NULL columns, name and value in the
-    table's column order (a column added later with NULLs changes no hash)."""
-    content = [shape.name]
-    for column, value in zip(shape.columns, values, strict=True):
-        if value is not None:
-            content += (column, ["blob", value.hex()] if isinstance(value, bytes) else value)
-    message = _ENCODE(content).encode("utf-8")
-    return hmac.digest(content_key, message, hashlib.sha256).hex()[:HASH_CHARS]
+def row_hash(content_key: bytes, table: str, row_json: str) -> str:
+    """The keyed hash of one row (BLAKE2b in its keyed mode, a MAC): its table and its values
+    as JSON text, trailing NULLs left out (a column added later, NULL in the rows there,
+    changes no hash)."""
+    while row_json.endswith(",null]"):
+        row_json = row_json[:-6] + "]"
+    message = (table + "\n" + row_json).encode("utf-8")
+    return hashlib.blake2b(message, key=content_key, digest_size=HASH_BYTES).hexdigest()
 
 
 def _triggers_sql(shape: TableShape) -> list[str]:
@@ -190,6 +211,7 @@ class ContentRecorder:
         self._audit: AuditLog | None = None
         self._baselined = False
         self._seq_at_begin = 0
+        self._interviews_at_begin = False
         self._head_written_at = 0.0
         self._head_due = False
         # The head file is only ever updated, or made together with the baseline: once the
@@ -209,14 +231,18 @@ class ContentRecorder:
         if not self._baselined:
             last = last_entry(conn)
             self._seq_at_begin = 0 if last is None else last[0]
+            self._interviews_at_begin = bool(
+                conn.execute("SELECT EXISTS (SELECT 1 FROM interviews)").fetchone()[0]
+            )
 
     def before_commit(self, conn: sqlite3.Connection) -> None:
-        touched = [tuple(row) for row in conn.execute(f"DELETE FROM {_TOUCHED} RETURNING tbl, k")]
+        tables = [t for (t,) in conn.execute(f"SELECT DISTINCT tbl FROM {_TOUCHED}")]
         new_tables: list[str] = []
         if self._schema_version != _schema_version(conn):
             new_tables = self._install(conn)
-        if touched or new_tables:
-            self._record(conn, touched, new_tables)
+        if tables or new_tables:
+            self._record(conn, tables, new_tables)
+            conn.execute(f"DELETE FROM {_TOUCHED}")
         self._head_due = True
 
     def after_commit(self) -> None:
@@ -234,6 +260,9 @@ class ContentRecorder:
 
     def _install(self, conn: sqlite3.Connection) -> list[str]:
         """Triggers on every tracked table; returns the tables that had none before."""
+        if str(conn.execute("PRAGMA temp_store").fetchone()[0]) != "2":
+            # The noted keys stay in memory (a changed temp_store drops temp tables: first).
+            conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute(f"CREATE TABLE IF NOT EXISTS {_TOUCHED} (tbl TEXT NOT NULL, k TEXT NOT NULL)")
         conn.execute("PRAGMA recursive_triggers = ON")  # REPLACE's deletions fire triggers
         shapes = table_shapes(conn)
@@ -256,7 +285,7 @@ class ContentRecorder:
         assert self._content_key is not None
         return self._content_key, self._audit
 
-    def _record(self, conn: sqlite3.Connection, touched: list[Any], new_tables: list[str]) -> None:
+    def _record(self, conn: sqlite3.Connection, tables: list[str], new_tables: list[str]) -> None:
         keys = self._keys()
         if keys is None:
             return  # no office key yet: the baseline, once there is one, covers these rows
@@ -264,25 +293,49 @@ class ContentRecorder:
         if not self._baselined:
             self._baselined = has_baseline(conn)
         if not self._baselined:
-            if _may_baseline(conn, self._database.data_dir, self._seq_at_begin):
+            if _may_baseline(
+                self._database.data_dir, self._seq_at_begin, self._interviews_at_begin
+            ):
                 write_baseline(conn, audit, content_key, self._shapes)
                 self._baselined = True
                 self._may_create_head = True
             return
         records: list[list[Any]] = []
-        for table, key_json in dict.fromkeys(touched):
+        for table in tables:
             shape = self._shapes.get(table)
-            values = json.loads(key_json)
             if shape is None:  # the table is gone (dropped in this transaction)
-                records.append([table, key_text(values), None])
+                records += [
+                    [table, key, None]
+                    for (key,) in conn.execute(
+                        f"SELECT DISTINCT k FROM {_TOUCHED} WHERE tbl = ?", (table,)
+                    )
+                ]
                 continue
-            row = conn.execute(shape.select_by_key, values).fetchone()
-            digest = None if row is None else row_hash(content_key, shape, row)
-            records.append([table, key_text(values), digest])
+            found = self._touched_rows(conn, shape)
+            records += [
+                [table, key, None if row_json is None else row_hash(content_key, table, row_json)]
+                for key, row_json in found.items()
+            ]
         for table in new_tables:
             records += _all_records(conn, content_key, self._shapes[table])
         records = _without_cascaded(records, self._shapes)
         _append_records(conn, audit, CONTENT_ACTION, records)
+
+    @staticmethod
+    def _touched_rows(conn: sqlite3.Connection, shape: TableShape) -> dict[str, str | None]:
+        """key -> row JSON (None: gone) for the keys noted in `shape`'s table. Few keys: each
+        looked up by key. Many (an import, a purge, demo data): one pass over the table."""
+        noted = {
+            k for (k,) in conn.execute(f"SELECT k FROM {_TOUCHED} WHERE tbl = ?", (shape.name,))
+        }
+        table = _quote(shape.name)
+        if len(noted) < 256 or len(noted) * 4 < _row_count(conn, table):
+            return dict(conn.execute(shape.select_touched, (shape.name,)))
+        found: dict[str, str | None] = dict.fromkeys(noted)
+        for key, row_json in conn.execute(shape.select_all):
+            if key in found:
+                found[key] = row_json
+        return found
 
     def _head_may_move(self, conn: sqlite3.Connection, workstation: str) -> bool:
         """The head file only moves forward along this chain. A file that is missing (after
@@ -319,6 +372,10 @@ class ContentRecorder:
 def _chain_holds_head(conn: sqlite3.Connection, anchor: tuple[int, str]) -> bool:
     row = conn.execute("SELECT hash FROM audit_log WHERE seq = ?", (anchor[0],)).fetchone()
     return row is not None and hmac.compare_digest(str(row[0]), anchor[1])
+
+
+def _row_count(conn: sqlite3.Connection, quoted_table: str) -> int:
+    return int(conn.execute(f"SELECT count(*) FROM main.{quoted_table}").fetchone()[0])
 
 
 def rewrite_head(data_dir: Path) -> None:
@@ -366,22 +423,21 @@ def in_use(conn: sqlite3.Connection) -> bool:
     )
 
 
-def _may_baseline(conn: sqlite3.Connection, data_dir: Path, seq_at_begin: int) -> bool:
+def _may_baseline(data_dir: Path, seq_at_begin: int, interviews_at_begin: bool) -> bool:
     """A baseline declares whatever is there now to be right, so it is written only where no
     record can be missing: a chain with history from a version that kept no records (entries
-    before this transaction), or a new office (an empty chain, no head file, no interviews).
-    An emptied chain in a database with interviews gets none: `db check` keeps reporting it."""
+    before this transaction), or a new office (an empty chain, no head file, no interviews
+    before this transaction). An emptied chain in a folder in use gets none: `db check` keeps
+    reporting it."""
     if seq_at_begin > 0:
         return True
-    if head_file_path(data_dir).exists():
-        return False
-    return conn.execute("SELECT EXISTS (SELECT 1 FROM interviews)").fetchone()[0] == 0
+    return not head_file_path(data_dir).exists() and not interviews_at_begin
 
 
 def _all_records(conn: sqlite3.Connection, content_key: bytes, shape: TableShape) -> list[Any]:
+    name = shape.name
     return [
-        [shape.name, key_text(shape.key_of(row)), row_hash(content_key, shape, row)]
-        for row in conn.execute(shape.select_all())
+        [name, key, row_hash(content_key, name, row)] for key, row in conn.execute(shape.select_all)
     ]
 
 
@@ -430,11 +486,18 @@ def _without_cascaded(records: list[list[Any]], shapes: dict[str, TableShape]) -
 
 
 def _parent_deleted(shape: TableShape, key: str, deleted: set[tuple[str, str]]) -> bool:
+    if not shape.cascades:
+        return False
     values = json.loads(key)
     return any(
-        (parent, key_text([values[i] for i in positions])) in deleted
+        (parent, _json_array([values[i] for i in positions])) in deleted
         for positions, parent in shape.cascades
     )
+
+
+def _json_array(values: list[Any]) -> str:
+    """The text SQLite's json_array makes of plain values (ids and uuids, as keys are)."""
+    return json.dumps(values, separators=(",", ":"), ensure_ascii=False)
 
 
 # -- the check --------------------------------------------------------------------------------
@@ -523,14 +586,14 @@ def compare_content(
     seen: set[tuple[str, str]] = set()
     rows = 0
     for shape in shapes.values():
-        for row in conn.execute(shape.select_all()):
+        for key, row_json in conn.execute(shape.select_all):
             rows += 1
-            where = (shape.name, key_text(shape.key_of(row)))
+            where = (shape.name, key)
             seen.add(where)
             recorded = records.get(where)
             if recorded is None:
                 problems.append(ContentProblem("unrecorded", *where))
-            elif not hmac.compare_digest(recorded, row_hash(content_key, shape, row)):
+            elif not hmac.compare_digest(recorded, row_hash(content_key, shape.name, row_json)):
                 problems.append(ContentProblem("changed", *where))
     deleted = {where for where, digest in records.items() if digest is None}
     for where, digest in records.items():
