@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 import re
+import sqlite3
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.clock import Clock, SystemClock, to_iso
 from interview_app.storage.database import Database
+from interview_app.storage.errors import DatabaseCorrupt
 from interview_app.storage.keys import PURPOSE_AUDIT_CHAIN, derive_key
 
 GENESIS_HASH = "0" * 64
+# Entries the storage layer writes by itself: the keyed hashes of the rows a transaction changed
+# ("content"), and of every row once, when a database first comes under the chain ("baseline").
+CONTENT_ACTION = "content"
+BASELINE_ACTION = "baseline"
 
 # A value that is 16 digits is a NIK or KK number; those never go into the log. (Only whole
 # values: a hex digest may well contain 16 digits in a row.)
@@ -93,33 +101,51 @@ class AuditLog:
         details: dict[str, Any] | None = None,
     ) -> AuditEntry:
         """Add one entry, inside the caller's transaction when one is open."""
+        with self._database.transaction() as conn:
+            return self.append_in(conn, actor, action, object_type, object_id, details)
+
+    def append_in(
+        self,
+        conn: sqlite3.Connection,
+        actor: str,
+        action: str,
+        object_type: str | None = None,
+        object_id: str | None = None,
+        details: dict[str, Any] | None = None,
+        *,
+        ids_only: bool = False,
+    ) -> AuditEntry:
+        """Add one entry on `conn`, which must be inside a write transaction already (the
+        content recorder calls this just before its transaction commits, with `ids_only`:
+        its details are table names, keys and hashes, which need no search for NIKs)."""
         details = dict(details or {})
-        _check_details(details)
+        if not ids_only:
+            _check_details(details)
         at = to_iso(self._clock())
         actor = str(actor)
         object_id = None if object_id is None else str(object_id)
-        with self._database.transaction() as conn:
-            last = conn.execute(
-                "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
-            ).fetchone()
-            seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
-            entry = _entry_dict(seq, at, actor, action, object_type, object_id, details)
-            digest = self._mac(prev_hash, entry)
-            conn.execute(
-                "INSERT INTO audit_log (seq, at, actor, action, object_type, object_id, details,"
-                " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    seq,
-                    at,
-                    actor,
-                    action,
-                    object_type,
-                    object_id,
-                    canonical_json(details),
-                    prev_hash,
-                    digest,
-                ),
-            )
+        last = last_entry(conn)
+        seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
+        details_json = canonical_json(details)  # encoded once: a content entry is large
+        entry_json = _entry_json(seq, at, actor, action, object_type, object_id, details_json)
+        digest = hmac.new(
+            self._key, prev_hash.encode("ascii") + entry_json.encode("utf-8"), hashlib.sha256
+        ).hexdigest()
+        conn.execute(
+            "INSERT INTO audit_log (seq, at, actor, action, object_type, object_id, details,"
+            " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                seq,
+                at,
+                actor,
+                action,
+                object_type,
+                object_id,
+                details_json,
+                prev_hash,
+                digest,
+            ),
+        )
         return AuditEntry(
             seq, at, actor, action, object_type, object_id, details, prev_hash, digest
         )
@@ -132,11 +158,19 @@ class AuditLog:
         return (int(row[0]), str(row[1])) if row else None
 
     def entries(
-        self, *, object_type: str | None = None, object_id: str | None = None, limit: int = 200
+        self,
+        *,
+        object_type: str | None = None,
+        object_id: str | None = None,
+        limit: int = 200,
+        with_content: bool = False,
     ) -> list[AuditEntry]:
-        """Newest first, optionally for one object."""
+        """Newest first, optionally for one object. The records of rows the storage layer
+        writes by itself ("content", "baseline") are left out unless `with_content`."""
         sql = "SELECT * FROM audit_log"
-        clauses: list[str] = []
+        clauses: list[str] = (
+            [] if with_content else [f"action NOT IN ('{CONTENT_ACTION}', '{BASELINE_ACTION}')"]
+        )
         params: list[str | int] = []
         if object_type is not None:
             clauses.append("object_type = ?")
@@ -152,10 +186,19 @@ class AuditLog:
         names = [column[0] for column in cursor.description]
         return [_entry_from_row(dict(zip(names, row, strict=True))) for row in cursor]
 
-    def verify(self, expected_head: tuple[int, str] | None = None) -> AuditCheck:
+    def verify(
+        self,
+        expected_head: tuple[int, str] | None = None,
+        *,
+        anchors: Iterable[tuple[int, str]] = (),
+        on_entry: Callable[[str, dict[str, Any]], None] | None = None,
+    ) -> AuditCheck:
         """Walk the whole chain. Finds an edited entry (its HMAC no longer fits), a removed one
-        (a gap in seq or a broken prev_hash link) and, given the head an earlier export
-        recorded, a cut-off tail."""
+        (a gap in seq or a broken prev_hash link) and, given heads recorded earlier (an export's
+        anchor, the head file), a cut-off tail. `on_entry(action, details)` sees every entry
+        whose link holds, in order (the content check collects its records so)."""
+        wanted = [expected_head] if expected_head is not None else []
+        wanted += list(anchors)
         conn = self._database.conn
         count = int(conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
         cursor = conn.execute(
@@ -163,7 +206,8 @@ class AuditLog:
             " FROM audit_log ORDER BY seq"
         )
         expected_seq, prev_hash = 1, GENESIS_HASH
-        hashes_at_head: str | None = None
+        at_anchor: dict[int, str] = {}
+        anchor_seqs = {seq for seq, _ in wanted}
         for seq, at, actor, action, object_type, object_id, details, stored_prev, digest in cursor:
             if seq != expected_seq:
                 return _broken(count, expected_seq, "hilang / missing")
@@ -176,12 +220,13 @@ class AuditLog:
             entry = _entry_dict(seq, at, actor, action, object_type, object_id, parsed)
             if not hmac.compare_digest(self._mac(prev_hash, entry), digest):
                 return _broken(count, seq, "diubah / altered")
-            if expected_head is not None and seq == expected_head[0]:
-                hashes_at_head = digest
+            if seq in anchor_seqs:
+                at_anchor[seq] = digest
+            if on_entry is not None:
+                on_entry(action, parsed)
             prev_hash, expected_seq = digest, seq + 1
-        if expected_head is not None:
-            head_seq, head_hash = expected_head
-            last_seq = expected_seq - 1
+        last_seq = expected_seq - 1
+        for head_seq, head_hash in sorted(wanted, reverse=True):
             if last_seq < head_seq:
                 return AuditCheck(
                     False,
@@ -193,7 +238,8 @@ class AuditLog:
                         "are missing.",
                     ),
                 )
-            if hashes_at_head is None or not hmac.compare_digest(hashes_at_head, head_hash):
+            found = at_anchor.get(head_seq)
+            if found is None or not hmac.compare_digest(found, head_hash):
                 return _broken(
                     count, head_seq, "tidak cocok dengan jangkar / does not match anchor"
                 )
@@ -205,6 +251,27 @@ class AuditLog:
                 f"Log audit utuh ({count} entri).", f"The audit log is intact ({count} entries)."
             ),
         )
+
+
+def last_entry(conn: sqlite3.Connection) -> tuple[int, str] | None:
+    """(seq, hash) of the newest entry. A missing audit table is damage done outside the app
+    (every database gets it from the schema's first step), reported as such, not as a bug."""
+    try:
+        row = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    except sqlite3.OperationalError as exc:
+        if str(exc) == "no such table: audit_log":
+            raise audit_log_missing() from exc
+        raise
+    return None if row is None else (int(row[0]), str(row[1]))
+
+
+def audit_log_missing() -> DatabaseCorrupt:
+    return DatabaseCorrupt(
+        "Tabel log audit tidak ada: basis data diubah di luar aplikasi. Jalankan "
+        "'interview-app db check' dan hubungi admin TI.",
+        "The audit log table is missing: the database was changed outside the application. "
+        "Run 'interview-app db check' and call the IT admin.",
+    )
 
 
 def _entry_dict(
@@ -225,6 +292,21 @@ def _entry_dict(
         "object_id": object_id,
         "details": details,
     }
+
+
+def _entry_json(
+    seq: int,
+    at: str,
+    actor: str,
+    action: str,
+    object_type: str | None,
+    object_id: str | None,
+    details_json: str,
+) -> str:
+    """canonical_json(_entry_dict(...)) with the details already encoded (keys in order)."""
+    head = canonical_json({"action": action, "actor": actor, "at": at})
+    tail = canonical_json({"object_id": object_id, "object_type": object_type, "seq": seq})
+    return f'{head[:-1]},"details":{details_json},{tail[1:]}'
 
 
 def _entry_from_row(row: dict[str, Any]) -> AuditEntry:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from interview_app.storage.copies import copy_database
 from interview_app.storage.errors import SchemaTooNew, StorageLocationError
@@ -36,6 +36,18 @@ DEFAULT_BUSY_TIMEOUT_MS = 5000
 BACKUPS_FOLDER = "backups"
 
 
+class TransactionHooks(Protocol):
+    """What runs around every outermost transaction (storage.content's recorder: the audit
+    chain's records of what changed, written in the same transaction)."""
+
+    def before_begin(self, conn: sqlite3.Connection) -> None: ...
+    def after_begin(self, conn: sqlite3.Connection) -> None: ...
+    def before_commit(self, conn: sqlite3.Connection) -> None: ...
+    def after_commit(self) -> None: ...
+    def after_rollback(self) -> None: ...
+    def before_close(self) -> None: ...
+
+
 class Database:
     """One open database file: the raw connection (`conn`, for lean hot paths) and a
     sqlite-utils view of it (`db`). Not shared between threads; open another for a worker."""
@@ -48,6 +60,7 @@ class Database:
         # connection is query-only until finish_integrity_check() passes.
         self.integrity_check_pending = False
         self._background_check: _BackgroundCheck | None = None
+        self.hooks: TransactionHooks | None = None
 
     def start_integrity_check(self) -> None:
         """Begin the deferred quick_check on a thread of its own, on its own read-only
@@ -112,23 +125,34 @@ class Database:
                     raise
                 conn.execute("RELEASE nested_transaction")
                 return
+            hooks = self.hooks
+            if hooks is not None:
+                hooks.before_begin(conn)
             conn.execute("BEGIN IMMEDIATE")
             try:
+                if hooks is not None:
+                    hooks.after_begin(conn)
                 yield conn
-            except BaseException:
-                _rollback_quietly(conn)
-                raise
-            try:
+                if hooks is not None:
+                    hooks.before_commit(conn)
                 conn.execute("COMMIT")
             except BaseException:
                 _rollback_quietly(conn)
+                if hooks is not None:
+                    hooks.after_rollback()
                 raise
+            if hooks is not None:
+                hooks.after_commit()
 
     def close(self) -> None:
         check, self._background_check = self._background_check, None
         if check is not None:
             check.stop()
-        self.conn.close()
+        try:
+            if self.hooks is not None:
+                self.hooks.before_close()
+        finally:
+            self.conn.close()
 
     def __enter__(self) -> Database:
         return self
@@ -273,6 +297,10 @@ def open_database(
         conn = connect(path, busy_timeout_ms=busy_timeout_ms)
         try:
             database = Database(path, conn)
+            # Imported here: content imports the audit log, which imports this module.
+            from interview_app.storage.content import ContentRecorder
+
+            database.hooks = ContentRecorder(database)
             with translate_sqlite_errors():
                 _check_and_migrate(database, data_dir, schema, defer_integrity_check)
         except BaseException:
@@ -352,7 +380,11 @@ def _check_and_migrate(
         migrations = schema.migrations()
         if _has_content(conn):
             _pre_migration_copy(conn, data_dir, len(applied), schema.version)
+        if database.hooks is not None:
+            database.hooks.before_begin(conn)  # what the steps change is recorded too
         migrations.apply(database.db)
+        with database.transaction():
+            pass  # records the steps' changes in the audit chain (see storage.content)
     if conn.execute("SELECT 1 FROM settings WHERE key = 'workstation_id'").fetchone() is None:
         import uuid  # once per data folder; not worth its import on every start
 

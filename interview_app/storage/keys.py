@@ -17,11 +17,20 @@ OFFICE_KEY_BYTES = 32
 MAX_KEY_FILE_BYTES = 64 * 1024  # a key file is a few hundred bytes; never read a huge one
 
 PURPOSE_AUDIT_CHAIN = "audit-chain v1"
+PURPOSE_AUDIT_CONTENT = "audit-content v1"  # the keyed hashes of rows the chain records
+PURPOSE_AUDIT_HEAD = "audit-head v1"  # the chain head kept in a file beside the database
 PURPOSE_SLIP_QR = "slip-qr v1"  # the HMAC of AW1 slip codes (still verified at the office)
 PURPOSE_SLIP_SIGNING = "slip-sign ed25519 v1"  # the Ed25519 seed of AW2 slip codes
 PURPOSE_SYNC_PACKAGE = "sync-package v1"
 PURPOSES = frozenset(
-    {PURPOSE_AUDIT_CHAIN, PURPOSE_SLIP_QR, PURPOSE_SLIP_SIGNING, PURPOSE_SYNC_PACKAGE}
+    {
+        PURPOSE_AUDIT_CHAIN,
+        PURPOSE_AUDIT_CONTENT,
+        PURPOSE_AUDIT_HEAD,
+        PURPOSE_SLIP_QR,
+        PURPOSE_SLIP_SIGNING,
+        PURPOSE_SYNC_PACKAGE,
+    }
 )
 
 

@@ -12,7 +12,23 @@ from pathlib import Path
 
 from interview_app.errors import KnownError
 from interview_app.questionnaire.valuetypes import Message
-from interview_app.storage.audit import AuditCheck, AuditLog
+from interview_app.storage.audit import AuditCheck
+from interview_app.storage.chain_head import read_head
+from interview_app.storage.content import (
+    ContentCheck,
+    content_problems_text,
+    rewrite_head,
+    verify_chain_and_content,
+)
+from interview_app.storage.content import (
+    has_baseline as _has_baseline,
+)
+from interview_app.storage.content import (
+    in_use as _in_use,
+)
+from interview_app.storage.content import (
+    workstation_of as _workstation_of,
+)
 from interview_app.storage.copies import copy_database
 from interview_app.storage.database import BACKUPS_FOLDER, Database, connect
 from interview_app.storage.errors import DatabaseLocked, DiskFull, NotFound, StorageIOError
@@ -29,6 +45,30 @@ from interview_app.storage.writefiles import (
     temporary_name,
 )
 
+MISSING_LOG = Message(
+    "Tabel log audit tidak ada: log telah dihapus di luar aplikasi.",
+    "The audit log table is missing: the log was removed outside the application.",
+)
+MISSING_KEY = Message(
+    "Berkas office.key tidak ada: rantai log audit dan isi basis data tidak dapat diperiksa. "
+    "Pulihkan office.key dari cadangan.",
+    "office.key is missing: the audit chain and the database's content cannot be checked. "
+    "Restore office.key from a backup.",
+)
+EMPTY_LOG = Message(
+    "Log audit kosong: entrinya telah dihapus di luar aplikasi.",
+    "The audit log is empty: its entries were removed outside the application.",
+)
+MISSING_HEAD = Message(
+    "Berkas kepala rantai audit.head tidak ada: log audit mungkin dipotong.",
+    "The chain head file audit.head is missing: the audit log may have been cut.",
+)
+UNGUARDED_LOG = Message(
+    "Pelindung log audit (trigger yang menolak ubah/hapus) telah dihapus atau diubah di luar "
+    "aplikasi.",
+    "The audit log's guard (the triggers refusing changes and deletions) was removed or "
+    "altered outside the application.",
+)
 SNAPSHOTS_FOLDER = "snapshots"
 SNAPSHOT_KINDS = {"daily": 7, "pre-import": 4}  # kind -> how many to keep
 
@@ -161,6 +201,7 @@ def restore_snapshot(data_dir: Path, chosen: Path, *, now: datetime | None = Non
     except BaseException:
         _remove_quietly(staged)
         raise
+    rewrite_head(data_dir)  # the chain now ends where the snapshot's did
     return aside
 
 
@@ -305,12 +346,21 @@ def _check_restorable(data_dir: Path, chosen: Path, source: sqlite3.Connection) 
             "basis data komputer (loket) lain di kantor ini",
             "it is another workstation's database of this office",
         )
-    audit = AuditLog(Database(chosen, source), key[1]).verify()
+    audit, content = verify_chain_and_content(Database(chosen, source), key[1], [])
     if not audit.ok:
         raise _not_restorable(
             chosen,
             f"log auditnya tidak utuh ({audit.message.id})",
             f"its audit log is not intact ({audit.message.en})",
+        )
+    # A snapshot taken before the chain recorded content has no baseline yet; one that has
+    # must match it row for row.
+    if content is not None and content.baselined and not content.ok:
+        message = content.message()
+        raise _not_restorable(
+            chosen,
+            f"isinya tidak cocok dengan log auditnya ({message.id})",
+            f"its content does not match its audit log ({message.en})",
         )
 
 
@@ -325,6 +375,10 @@ class DbCheckReport:
     code_schema_version: int
     audit: AuditCheck | None
     notes: list[Message] = field(default_factory=list)
+    content: ContentCheck | None = None
+    # The chain's own problems that are no break in it: office.key or the audit table
+    # missing, an empty chain, the head file missing or forged, rows that do not match.
+    chain_problems: list[Message] = field(default_factory=list)
 
     @property
     def problems(self) -> list[Message]:
@@ -354,6 +408,7 @@ class DbCheckReport:
             )
         if self.audit is not None and not self.audit.ok:
             found.append(self.audit.message)
+        found += self.chain_problems
         return found
 
     @property
@@ -376,8 +431,12 @@ class DbCheckReport:
             )
         if self.audit is not None and self.audit.ok:
             lines.append(self.audit.message.text(language))
+        if self.content is not None and self.content.ok:
+            lines.append(self.content.message().text(language))
         lines += [note.text(language) for note in self.notes]
         lines += [problem.text(language) for problem in self.problems]
+        if self.content is not None:
+            lines += content_problems_text(self.content, language)
         verdict = (
             Message("HASIL: BAIK", "RESULT: OK")
             if self.ok
@@ -438,18 +497,16 @@ def _check_open(
             raise known from None
         detail = known.message.en if known else str(exc)
         return DbCheckReport(path, [detail], [], None, SCHEMA.version, None)
-    audit: AuditCheck | None = None
-    has_log = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'"
-    ).fetchone()
-    key = read_office_key(data_dir)
-    if has_log and key is not None and integrity == ["ok"]:
-        audit = AuditLog(Database(path, conn), key[1]).verify(expected_head=expected_head)
-    elif has_log and key is None:
+    audit, content, chain_problems = _check_chain(data_dir, path, conn, expected_head)
+    if integrity != ["ok"]:
+        chain_problems = []  # a damaged file is the finding; the chain cannot be read
+    elif content is not None and not content.baselined:
         notes.append(
             Message(
-                "Berkas office.key tidak ada: rantai log audit tidak dapat diperiksa.",
-                "office.key is missing: the audit chain cannot be checked.",
+                "Isi basis data belum tercatat di rantai audit (dibuat versi lama); dicatat saat "
+                "aplikasi membukanya.",
+                "The database's content is not yet recorded in the audit chain (an older "
+                "version made it); it is recorded when the app opens it.",
             )
         )
     if version < SCHEMA.version:
@@ -459,4 +516,72 @@ def _check_open(
                 f"Schema {version} will be upgraded to {SCHEMA.version} when the app opens it.",
             )
         )
-    return DbCheckReport(path, integrity, fk_problems, version, SCHEMA.version, audit, notes)
+    return DbCheckReport(
+        path,
+        integrity,
+        fk_problems,
+        version,
+        SCHEMA.version,
+        audit,
+        notes,
+        content=content,
+        chain_problems=chain_problems,
+    )
+
+
+def _log_guarded(conn: sqlite3.Connection) -> bool:
+    """The triggers that make the audit log append-only are there and still refuse."""
+    found = dict(
+        conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'"
+        ).fetchall()
+    )
+    return all(
+        "RAISE(ABORT" in str(found.get(name, "")).upper()
+        for name in ("audit_log_no_update", "audit_log_no_delete")
+    )
+
+
+def _check_chain(
+    data_dir: Path,
+    path: Path,
+    conn: sqlite3.Connection,
+    expected_head: tuple[int, str] | None,
+) -> tuple[AuditCheck | None, ContentCheck | None, list[Message]]:
+    """The audit chain, the rows against its records, and the head file (for the data
+    folder's own database; a backup is older than the folder's head by nature)."""
+    has_log = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'"
+    ).fetchone()
+    if not has_log:
+        return None, None, [MISSING_LOG]
+    try:
+        key = read_office_key(data_dir)
+    except KnownError as exc:
+        return None, None, [exc.message]
+    if key is None:
+        return None, None, [MISSING_KEY]
+    problems: list[Message] = []
+    if not _log_guarded(conn):
+        problems.append(UNGUARDED_LOG)
+    anchors = [expected_head] if expected_head is not None else []
+    entries = int(conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+    own = path.resolve() == database_path(data_dir).resolve()
+    if own:
+        head = read_head(data_dir, key[1], _workstation_of(conn))
+        if head is not None and head.problem is not None:
+            problems.append(head.problem)
+        elif head is not None and head.anchor is not None:
+            anchors.append(head.anchor)
+        elif entries and _has_baseline(conn):
+            problems.append(MISSING_HEAD)
+    if entries == 0 and not anchors:
+        if not own or _in_use(conn):
+            return None, None, [*problems, EMPTY_LOG]
+        # A new data folder (no accounts, no interviews, no head file): nothing logged yet.
+        return None, None, problems
+    database = Database(path, conn)
+    audit, content = verify_chain_and_content(database, key[1], anchors)
+    if content is not None and not content.ok and content.baselined:
+        problems.append(content.message())
+    return audit, content, problems

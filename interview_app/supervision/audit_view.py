@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import date, tzinfo
 from typing import Any
 
-from interview_app.storage.audit import AuditCheck, AuditEntry
+from interview_app.questionnaire.valuetypes import Message
+from interview_app.storage.audit import BASELINE_ACTION, CONTENT_ACTION, AuditCheck, AuditEntry
+from interview_app.storage.maintenance import check as check_database
 from interview_app.supervision.review import (
     OfficerKey,
     local_bounds,
@@ -65,6 +67,9 @@ class AuditViewer:
         if end is not None:
             clauses.append("at < ?")
             params.append(end)
+        if not f.action:  # the records of rows the storage layer writes by itself
+            clauses.append("action NOT IN (?, ?)")
+            params += [CONTENT_ACTION, BASELINE_ACTION]
         if f.action:
             if f.action.endswith("."):
                 clauses.append("substr(action, 1, ?) = ?")
@@ -101,10 +106,34 @@ class AuditViewer:
         return rows
 
     def check(self) -> AuditCheck:
-        """Walk the whole chain (storage's AuditLog.verify): an edited, removed or re-ordered
-        entry breaks it."""
+        """What `db check` says of the chain: every link (an edited, removed or re-ordered
+        entry breaks it), the head file (a cut tail), and the rows against the chain's
+        records of them (a row changed, added or removed outside the application)."""
         self._session.require()
-        return self._session.audit.verify()
+        report = check_database(self._session.database.data_dir)
+        chain = report.audit
+        if chain is not None and not chain.ok:
+            return chain
+        problems = report.problems
+        entries = chain.entries if chain is not None else 0
+        if problems:
+            return AuditCheck(
+                False,
+                entries,
+                None,
+                Message(
+                    "\n".join(problem.id for problem in problems),
+                    "\n".join(problem.en for problem in problems),
+                ),
+            )
+        if chain is None:  # a new data folder: nothing logged yet
+            return AuditCheck(
+                True,
+                0,
+                None,
+                Message("Log audit belum berisi entri.", "The audit log has no entries yet."),
+            )
+        return chain
 
 
 def _actor_name(actor: str, names: dict[OfficerKey, str], local: str) -> str:

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from interview_app.storage.database import Database
+from interview_app.storage.database import Database, connect
 from interview_app.storage.interviews import InterviewRepository
 
 from .conftest import new_draft
@@ -18,7 +18,9 @@ GOAL = 1.5
 
 def _ratio(database: Database, interviews: InterviewRepository) -> tuple[float, float, float]:
     record = new_draft(interviews)
-    conn = database.conn
+    # The bare commits go through a connection of their own: the app's connection records
+    # every change it makes in the audit chain, and a bare commit is what it is compared with.
+    conn = connect(database.path)
     bare: list[float] = []
     autosave: list[float] = []
     for n in range(SAVES):  # interleaved, so both see the same disk weather
@@ -35,6 +37,7 @@ def _ratio(database: Database, interviews: InterviewRepository) -> tuple[float, 
             score=float(n),
         )
         autosave.append(time.perf_counter() - started)
+    conn.close()
     p50_bare, p50_save = statistics.median(bare), statistics.median(autosave)
     return p50_save / p50_bare, p50_bare, p50_save
 
@@ -43,7 +46,9 @@ def _ratio(database: Database, interviews: InterviewRepository) -> tuple[float, 
 def test_autosave_close_to_a_bare_commit(
     database: Database, interviews: InterviewRepository
 ) -> None:
-    database.conn.execute("CREATE TABLE bench (id INTEGER PRIMARY KEY, value TEXT)")
+    bench = connect(database.path)
+    bench.execute("CREATE TABLE bench (id INTEGER PRIMARY KEY, value TEXT)")
+    bench.close()
     # Best of three runs: a shared test machine has noisy neighbours; the code path does not.
     results = [_ratio(database, interviews) for _ in range(3)]
     ratio, bare, save = min(results)

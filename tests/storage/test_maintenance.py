@@ -36,14 +36,18 @@ def test_backup_passes_check(
     out = maintenance.backup(database, tmp_path / "usb" / "cadangan.sqlite3")
     assert out.exists()
     assert not [p for p in out.parent.iterdir() if p.name != out.name]  # no temp or -wal
-    # The copy is a complete data folder of its own once the key travels with it.
+    assert maintenance.check(database.data_dir, database_file=out).ok  # db check --file
+    # The copy is a complete data folder of its own once the key and the chain's head file
+    # travel with it (without the head file, db check reports it missing: see tests/attacks).
     restored_dir = tmp_path / "restored"
     restored_dir.mkdir()
     out.rename(restored_dir / "interviews.sqlite3")
-    (restored_dir / "office.key").write_bytes((database.data_dir / "office.key").read_bytes())
+    for name in ("office.key", "audit.head"):
+        (restored_dir / name).write_bytes((database.data_dir / name).read_bytes())
     report = maintenance.check(restored_dir)
     assert report.ok, report.summary("en")
-    assert report.integrity == ["ok"] and report.audit is not None and report.audit.entries == 3
+    assert report.integrity == ["ok"] and report.audit is not None and report.audit.ok
+    assert report.content is not None and report.content.ok  # the rows match the chain
     with open_database(restored_dir) as copy:
         assert {r[0] for r in copy.conn.execute("SELECT uuid FROM interviews")} == set(uuids)
 

@@ -37,8 +37,11 @@ def test_a_cut_audit_tail_is_found_with_the_other_stations_anchor(
     raw.execute("DELETE FROM audit_log WHERE seq > ?", (head[0] - 3,))
     raw.commit()
     raw.close()
-    assert main(check) == 0  # what is left is a consistent chain
-    capsys.readouterr()
+    # What is left is a consistent chain, but the head file beside the database remembers how
+    # far it reached (issue 15, defect 5: this used to pass without another workstation).
+    assert main(check) == 1
+    out = capsys.readouterr().out
+    assert "terpotong" in out and "cut short" in out
     assert main([*check, "--anchors-from", str(station_b.data_dir)]) == 1
     out = capsys.readouterr().out
     assert "terpotong" in out and "cut short" in out and "HASIL: ADA MASALAH" in out
