@@ -10,6 +10,7 @@ workstation so that another one's file does not pass either.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -44,6 +45,11 @@ def write_head(data_dir: Path, office_key: bytes, workstation: str, seq: int, di
         "mac": _mac(office_key, workstation, int(seq), str(digest)),
     }
     data = (json.dumps(content, indent=1) + "\n").encode("utf-8")
+    # Only the writer holding the data folder gets here: a temporary head file is a leftover of
+    # a process killed while writing one.
+    for leftover in Path(data_dir).glob(f".{HEAD_FILE}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
     write_file_atomically(head_file_path(data_dir), data, mode=0o600)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from interview_app.errors import KnownError
 from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.audit import AuditCheck
-from interview_app.storage.chain_head import read_head
+from interview_app.storage.chain_head import HEAD_FILE, read_head
 from interview_app.storage.content import (
     ContentCheck,
     content_problems_text,
@@ -128,7 +128,8 @@ def snapshot(database: Database, kind: str, *, now: datetime | None = None) -> P
 
 def remove_leftover_copies(data_dir: Path) -> list[Path]:
     """Remove the temporary copies a killed snapshot, backup, restore or migration left behind
-    (hidden `.*.tmp` files holding applicants' data, never listed anywhere). Only a process
+    (hidden `.*.tmp` files holding applicants' data, never listed anywhere), and a chain-head
+    file cut off while it was written. Only a process
     holding the data folder (the app, or a command under its lock) calls this: another
     process's copy in progress would be cut off."""
     data_dir = Path(data_dir)
@@ -136,7 +137,10 @@ def remove_leftover_copies(data_dir: Path) -> list[Path]:
     for folder in (data_dir, snapshots_dir(data_dir), data_dir / BACKUPS_FOLDER):
         if not folder.is_dir():
             continue
-        for leftover in folder.glob(".*.sqlite3.*.tmp*"):
+        patterns = [".*.sqlite3.*.tmp*"]
+        if folder == data_dir:
+            patterns.append(f".{HEAD_FILE}.*.tmp")  # a head file cut off while written
+        for leftover in (p for pattern in patterns for p in folder.glob(pattern)):
             try:
                 leftover.unlink()
             except OSError:
