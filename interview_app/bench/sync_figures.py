@@ -206,6 +206,12 @@ def _export_once(source: Path, out: Path) -> Callable[[], Callable[[], None]]:
     return prepare
 
 
+def _warmup(context: BenchContext) -> int:
+    """An unmeasured pair first in quick runs; at 100,000 interviews and up a run takes tens
+    of seconds and the untimed export of the package just before has warmed the source."""
+    return 1 if context.quick and not context.smoke else 0
+
+
 def _package(context: BenchContext, source: Path) -> Path:
     out = context.workdir / "package"
     _export_once(source, out)()()
@@ -219,12 +225,11 @@ def export_ratio(context: BenchContext) -> Figure:
     package = _package(context, source)
     empty = _empty_station(context, source)
     bare = _bare_copy(source, empty, context.workdir, os.urandom(package.stat().st_size))
-    big = _interviews(context) >= 1_000_000  # --scale: one pair, each run takes minutes
     value, baseline = paired_prepared(
         _export_once(source, context.workdir / "out"),
         bare,
-        repeat=1 if big else context.repeat(2, 3),
-        warmup=0 if big else context.warmup(1),
+        repeat=context.repeat(2, 3),
+        warmup=_warmup(context),
     )
     return Figure(
         "export_ratio",
@@ -260,7 +265,7 @@ def measure_import(context: BenchContext, source: Path, station: Path) -> tuple[
         return run
 
     value, baseline = paired_prepared(
-        ours, bare, repeat=context.repeat(2, 3), warmup=context.warmup(1)
+        ours, bare, repeat=context.repeat(2, 3), warmup=_warmup(context)
     )
     return value, baseline, imported[-1]
 
