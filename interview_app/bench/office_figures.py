@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -15,9 +14,8 @@ from interview_app.bench.harness import BenchContext, Figure, figure, paired_med
 from interview_app.bench.storage_figures import _fill_interviews
 from interview_app.bench.sync_figures import (
     TODAY,
-    _bare_copy,
     _fresh_copy,
-    _package,
+    measure_import,
     paired_prepared,
     source_office,
 )
@@ -248,44 +246,22 @@ def import_into_held_ratio(context: BenchContext) -> Figure:
     """An import of 10,000 interviews (quick: 1,000) into a station that already holds
     100,000 (quick: 10,000): check, plan, pre-import snapshot, one transaction; against the
     same rows copied into the same station in plain SQL plus AES-256-GCM of as many bytes."""
-    from interview_app.sync.importer import apply_package
-
     imported = context.size(10_000, 1_000, 60)
     held = context.size(100_000, 10_000, 300)
     source = source_office(context, imported)
-    package = _package(context, source)
     station = _holding_station(context, source, held)
-    bare = _bare_copy(source, station, context.workdir, os.urandom(package.stat().st_size))
-    results: list[int] = []
-
-    def ours() -> Callable[[], None]:
-        target = _fresh_copy(station, context.workdir / "station-b")
-        # Opened untimed, as the app has it open when an import starts (opening runs
-        # quick_check, which reads the whole station).
-        database = open_database(target)
-
-        def run() -> None:
-            try:
-                results.append(apply_package(database, target, package).new)
-            finally:
-                database.close()
-
-        return run
-
-    value, baseline = paired_prepared(
-        ours, bare, repeat=context.repeat(2, 3), warmup=context.warmup(1)
-    )
-    if results[-1] < imported * 0.9:
-        raise RuntimeError(f"only {results[-1]} interviews were imported")
+    value, baseline, new = measure_import(context, source, station)
+    if new < imported * 0.9:
+        raise RuntimeError(f"only {new} interviews were imported")
     return Figure(
         "import_into_held_ratio",
         value,
         baseline,
         "s",
         goal=2.0,
-        detail=f"{results[-1]:,} interviews imported into a station holding {held:,}; ours "
+        detail=f"{new:,} interviews imported into a station holding {held:,}; ours "
         "(database already open): check, plan, pre-import snapshot, one transaction, close; "
-        "baseline: the same rows copied in "
-        "plain SQL into the same station + AES-256-GCM of as many bytes",
-        sizes={"interviews_imported": results[-1], "interviews_held": held},
+        "baseline: the same rows copied in plain SQL into the same station + AES-256-GCM of "
+        "as many bytes",
+        sizes={"interviews_imported": new, "interviews_held": held},
     )

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import sqlite3
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -479,6 +480,59 @@ def check(
             conn.close()
 
 
+_ChainResult = tuple[AuditCheck | None, ContentCheck | None, list[Message]]
+
+
+class _ChainWalk:
+    """The audit chain and the rows against its records (_check_chain), on a connection of its
+    own, in a thread, while the caller's connection runs the integrity and foreign-key checks
+    (SQLite releases the GIL while it reads, so on a machine with two cores the walk adds
+    little time). Its result is used only when the file proved sound; otherwise the walk is
+    interrupted and dropped."""
+
+    def __init__(self, data_dir: Path, path: Path, expected_head: tuple[int, str] | None) -> None:
+        self._data_dir, self._path, self._expected_head = data_dir, path, expected_head
+        self._conn: sqlite3.Connection | None = None
+        self._stopped = False
+        self._result: _ChainResult | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="audit-walk", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            conn = connect(self._path)  # the connection belongs to this thread
+        except BaseException as exc:  # handed to the caller by result()
+            self._error = exc
+            return
+        self._conn = conn
+        try:
+            if not self._stopped:
+                self._result = _check_chain(self._data_dir, self._path, conn, self._expected_head)
+        except BaseException as exc:
+            self._error = exc
+        finally:
+            self._conn = None
+            conn.close()
+
+    def result(self) -> _ChainResult:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._result is not None
+        return self._result
+
+    def drop(self) -> None:
+        self._stopped = True
+        conn = self._conn
+        if conn is not None:
+            try:
+                conn.interrupt()
+            except sqlite3.ProgrammingError:
+                pass  # closed by the thread meanwhile
+        self._thread.join()
+
+
 def _check_open(
     data_dir: Path,
     path: Path,
@@ -486,6 +540,7 @@ def _check_open(
     expected_head: tuple[int, str] | None,
 ) -> DbCheckReport:
     notes: list[Message] = []
+    walk = _ChainWalk(data_dir, path, expected_head)
     try:
         integrity = [str(row[0]) for row in conn.execute("PRAGMA integrity_check")]
         fk_problems = [
@@ -494,6 +549,7 @@ def _check_open(
         ]
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.DatabaseError as exc:
+        walk.drop()
         known = known_error_for(exc)
         if isinstance(known, DatabaseLocked | DiskFull) or (
             isinstance(known, StorageIOError) and nearly_full(path.parent)
@@ -501,10 +557,17 @@ def _check_open(
             raise known from None
         detail = known.message.en if known else str(exc)
         return DbCheckReport(path, [detail], [], None, SCHEMA.version, None)
-    audit, content, chain_problems = _check_chain(data_dir, path, conn, expected_head)
-    if integrity != ["ok"]:
-        chain_problems = []  # a damaged file is the finding; the chain cannot be read
-    elif content is not None and not content.baselined:
+    except BaseException:
+        walk.drop()
+        raise
+    audit: AuditCheck | None = None
+    content: ContentCheck | None = None
+    chain_problems: list[Message] = []
+    if integrity == ["ok"]:
+        audit, content, chain_problems = walk.result()
+    else:
+        walk.drop()  # a damaged file is the finding; the chain cannot be read
+    if content is not None and not content.baselined:
         notes.append(
             Message(
                 "Isi basis data belum tercatat di rantai audit (dibuat versi lama); dicatat saat "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import linecache
 import os
 import runpy
 import sqlite3
@@ -172,6 +173,11 @@ def run(
     poll.timeout.connect(check_when_done)
     poll.start()
     QtCore.QTimer.singleShot(0, _settle_collector)
+    # PySide6's `__feature__` support reads the source of every module imported after PySide6
+    # (inspect.getsource, to see whether it names PySide6), which leaves the text of some
+    # sixty modules in linecache: about 3 MiB the counter never uses, resident through the
+    # password KDF's peak. Emptied once the window is idle; a traceback reads lines again.
+    QtCore.QTimer.singleShot(0, linecache.clearcache)
     earlier = crash.unreported_crashes(data_dir)
     if earlier and crash_dialog:
         QtCore.QTimer.singleShot(0, lambda: _offer_crash_logs(window, earlier))
