@@ -36,6 +36,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         action="store_true",
         help="ringkasan wawancara, bukan slip rujukan / interview summary, not the referral slip",
     )
+    render.add_argument(
+        "--kind",
+        choices=("rujukan", "pemohon", "aph", "ringkasan"),
+        help=(
+            "dokumen: rujukan (surat ke BP3MI), pemohon (pemberitahuan untuk pemohon, tanpa "
+            "tanda bahaya), aph (surat ke aparat penegak hukum), ringkasan / the document: "
+            "rujukan (letter to BP3MI), pemohon (the applicant's notice, no red flags), aph "
+            "(letter to law enforcement), ringkasan (summary)"
+        ),
+    )
     render.set_defaults(handler=run_render)
     verify = actions.add_parser("verify", help="periksa keaslian slip / check a slip is genuine")
     verify.add_argument("file", nargs="?", metavar="FILE.pdf")
@@ -81,7 +91,7 @@ def _data_dir(value: str | None) -> Path:
 
 def run_render(args: argparse.Namespace) -> int:
     from interview_app.slip.content import SUMMARY
-    from interview_app.slip.render import render_slip
+    from interview_app.slip.render import TITLES, render_slip
 
     data_dir = _data_dir(args.data_dir)
     database = open_database(data_dir)
@@ -92,12 +102,12 @@ def run_render(args: argparse.Namespace) -> int:
             args.interview,
             Path(args.out),
             reprint=args.reprint,
-            kind=SUMMARY if args.summary else None,
+            kind=SUMMARY if args.summary else args.kind,
         )
     finally:
         database.close()
     copy = f" (SALINAN ke-{slip.copy_number})" if slip.copy_number > 1 else ""
-    print(f"Slip {slip.slip_no}{copy} tersimpan / written: {args.out}")
+    print(f"{TITLES[slip.kind]} {slip.slip_no}{copy} tersimpan / written: {args.out}")
     return EXIT_OK
 
 

@@ -99,6 +99,32 @@ def test_slip_preview_save_and_reprint(
     assert dialog.slip.copy_number == 3
 
 
+def test_the_applicants_notice_is_chosen_from_the_keyboard(
+    qtbot: Any, counter: CounterSession
+) -> None:
+    """A referral prints the letter to BP3MI and the applicant's notice; the officer picks
+    the notice in the document list with the keyboard and sees it, without the red flags."""
+    from PySide6 import QtCore
+
+    dialog = SlipDialog(counter, _referral_uuid(counter.data_dir))
+    qtbot.addWidget(dialog)
+    assert dialog.load()
+    items = [dialog.documents.itemText(i) for i in range(dialog.documents.count())]
+    assert items[0] == "Surat Pengantar Rujukan" and "Pemberitahuan untuk Pemohon" in items
+    assert dialog.heading.text().startswith("Surat Pengantar Rujukan")
+    dialog.show()
+    dialog.documents.setFocus()
+    qtbot.keyClick(dialog.documents, QtCore.Qt.Key.Key_Down)
+    assert dialog.slip is not None and dialog.slip.kind == "pemohon"
+    assert dialog.heading.text().startswith("Pemberitahuan untuk Pemohon")
+    import io
+
+    from pypdf import PdfReader
+
+    text = "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(dialog.slip.pdf)).pages)
+    assert "PEMBERITAHUAN UNTUK PEMOHON" in text and "Tanda bahaya" not in text
+
+
 def test_slip_print_draws_pages_and_counts(
     qtbot: Any, counter: CounterSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
