@@ -15,6 +15,7 @@ from interview_app.storage.writefiles import write_file_atomically
 from interview_app.supervision.session import SupervisorSession
 
 FORMATS = ("pdf", "csv", "xlsx")
+HTCDS = "htcds"  # --format htcds: referred cases in HTCDS field names, to .csv or .xlsx
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,69 @@ def report_format(path: Path) -> str:
             f"Unknown file type '{Path(path).name}': use .pdf, .csv or .xlsx.",
         )
     return suffix
+
+
+@dataclass(frozen=True)
+class HtcdsResult:
+    path: Path
+    rows: int
+    full: bool
+
+    def message(self) -> Message:
+        shown = "lengkap" if self.full else "disamarkan"
+        return Message(
+            f"Ekspor HTCDS tersimpan: {self.path} ({self.rows} kasus dirujuk, {shown}).",
+            f"HTCDS export written: {self.path} ({self.rows} referred cases, "
+            f"{'full' if self.full else 'redacted'}).",
+        )
+
+
+def write_htcds(
+    session: SupervisorSession, period: Period, out: Path, *, full: bool = False
+) -> HtcdsResult:
+    """Referred cases with consent in HTCDS field names (reports/htcds.py) to .csv or .xlsx;
+    personal fields masked unless `full`. Supervisor only, written whole, audit-logged."""
+    from interview_app.reports.htcds import HTCDS_FIELDS, htcds_rows
+    from interview_app.slip.ledger import letter_numbers
+
+    session.require()
+    out = Path(out)
+    fmt = report_format(out)
+    if fmt == "pdf":
+        raise KnownError(
+            "Ekspor HTCDS ditulis ke .csv atau .xlsx, bukan .pdf.",
+            "The HTCDS export is written to .csv or .xlsx, not .pdf.",
+        )
+    if not out.parent.is_dir():
+        raise KnownError(
+            f"Folder {out.parent} tidak ada.", f"The folder {out.parent} does not exist."
+        )
+    rows = htcds_rows(
+        session.database,
+        session.audit,
+        period,
+        full=full,
+        letters=letter_numbers(session.database),
+    )
+    if fmt == "csv":
+        data = rows_to_csv(rows, HTCDS_FIELDS)
+    else:
+        data = rows_to_xlsx(rows, columns=HTCDS_FIELDS, sheet_name="HTCDS")
+    write_file_atomically(out, data)
+    session.audit.append(
+        session.actor,
+        "report.export",
+        "report",
+        None,
+        {
+            "format": f"{HTCDS}-{fmt}",
+            "from": period.start.isoformat(),
+            "to": period.end.isoformat(),
+            "interviews": len(rows),
+            "redacted": not full,
+        },
+    )
+    return HtcdsResult(out, len(rows), full)
 
 
 def write_report(

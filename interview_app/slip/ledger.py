@@ -113,6 +113,17 @@ def by_number(database: Database, slip_no: str) -> SlipRow | None:
     )
 
 
+def letter_numbers(database: Database, kind: str = "rujukan") -> dict[str, str]:
+    """Interview uuid -> the number of its newest letter of `kind` (the latest revision's)."""
+    if not _has_tables(database):
+        return {}
+    rows = database.conn.execute(
+        "SELECT interview_uuid, slip_no FROM slips WHERE kind = ? ORDER BY revision, issued_at",
+        (kind,),
+    )
+    return {uuid: slip_no for uuid, slip_no in rows}
+
+
 def issue(
     conn: sqlite3.Connection,
     *,
