@@ -66,16 +66,11 @@ def write_htcds(
     from interview_app.slip.ledger import letter_numbers
 
     session.require()
-    out = Path(out)
-    fmt = report_format(out)
+    out, fmt = _target(out)
     if fmt == "pdf":
         raise KnownError(
             "Ekspor HTCDS ditulis ke .csv atau .xlsx, bukan .pdf.",
             "The HTCDS export is written to .csv or .xlsx, not .pdf.",
-        )
-    if not out.parent.is_dir():
-        raise KnownError(
-            f"Folder {out.parent} tidak ada.", f"The folder {out.parent} does not exist."
         )
     rows = htcds_rows(
         session.database,
@@ -88,44 +83,32 @@ def write_htcds(
         data = rows_to_csv(rows, HTCDS_FIELDS)
     else:
         data = rows_to_xlsx(rows, columns=HTCDS_FIELDS, sheet_name="HTCDS")
-    write_file_atomically(out, data)
-    session.audit.append(
-        session.actor,
-        "report.export",
-        "report",
-        None,
-        {
-            "format": f"{HTCDS}-{fmt}",
-            "from": period.start.isoformat(),
-            "to": period.end.isoformat(),
-            "interviews": len(rows),
-            "redacted": not full,
-        },
-    )
+    _write_logged(session, out, data, f"{HTCDS}-{fmt}", period, len(rows), redacted=not full)
     return HtcdsResult(out, len(rows), full)
 
 
-def write_report(
-    session: SupervisorSession, period: Period, out: Path, *, redacted: bool = False
-) -> ReportResult:
-    """The PDF recap (aggregates only), or the interviews as CSV/XLSX, optionally with NIK,
-    names and phone numbers masked. Written under a temporary name and renamed; the export
-    goes into the audit log with its counts."""
-    officer = session.require()
+def _target(out: Path) -> tuple[Path, str]:
+    """The output path and its format; KnownError for an unknown type or a missing folder."""
     out = Path(out)
     fmt = report_format(out)
     if not out.parent.is_dir():
         raise KnownError(
             f"Folder {out.parent} tidak ada.", f"The folder {out.parent} does not exist."
         )
-    recap = build_recap(session.database, period, generated_by=officer.full_name)
-    if fmt == "pdf":
-        data = render_recap_pdf(recap)
-        count = recap.totals.completed
-    else:
-        rows = export_rows(session.database, period, redacted=redacted)
-        data = rows_to_csv(rows) if fmt == "csv" else rows_to_xlsx(rows, recap)
-        count = len(rows)
+    return out, fmt
+
+
+def _write_logged(
+    session: SupervisorSession,
+    out: Path,
+    data: bytes,
+    fmt: str,
+    period: Period,
+    count: int,
+    *,
+    redacted: bool,
+) -> None:
+    """Write the file whole, then enter the export in the audit log with its counts."""
     write_file_atomically(out, data)
     session.audit.append(
         session.actor,
@@ -137,7 +120,26 @@ def write_report(
             "from": period.start.isoformat(),
             "to": period.end.isoformat(),
             "interviews": count,
-            "redacted": bool(redacted or fmt == "pdf"),
+            "redacted": redacted,
         },
     )
+
+
+def write_report(
+    session: SupervisorSession, period: Period, out: Path, *, redacted: bool = False
+) -> ReportResult:
+    """The PDF recap (aggregates only), or the interviews as CSV/XLSX, optionally with NIK,
+    names and phone numbers masked. Written under a temporary name and renamed; the export
+    goes into the audit log with its counts."""
+    officer = session.require()
+    out, fmt = _target(out)
+    recap = build_recap(session.database, period, generated_by=officer.full_name)
+    if fmt == "pdf":
+        data = render_recap_pdf(recap)
+        count = recap.totals.completed
+    else:
+        rows = export_rows(session.database, period, redacted=redacted)
+        data = rows_to_csv(rows) if fmt == "csv" else rows_to_xlsx(rows, recap)
+        count = len(rows)
+    _write_logged(session, out, data, fmt, period, count, redacted=bool(redacted or fmt == "pdf"))
     return ReportResult(out, fmt, count, redacted)
