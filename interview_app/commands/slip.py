@@ -77,6 +77,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     data_dir_argument(verifier)
     verifier.add_argument("--out", required=True, metavar="FILE.html")
+    verifier.add_argument(
+        "--older-key",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help=(
+            "kunci publik lama yang suratnya masih berlaku (setelah kunci kantor diganti) / an "
+            "older public key whose letters are still valid (after the office key changed)"
+        ),
+    )
     verifier.set_defaults(handler=run_verifier)
 
 
@@ -153,11 +163,13 @@ def run_public_key(args: argparse.Namespace) -> int:
 
 
 def run_verifier(args: argparse.Namespace) -> int:
+    from interview_app.slip.signing import read_public_key_file
     from interview_app.slip.verifier import write_verifier
 
     out = _out_path(args.out)
+    older = [read_public_key_file(Path(name)) for name in args.older_key]
     key = _office_public_key(_data_dir(args.data_dir))
-    write_verifier(out, key)
+    write_verifier(out, key, [k for k in older if k.key_id != key.key_id])
     print(
         f"Pemeriksa HTML kantor {key.office_code} (sidik {key.fingerprint_groups}) tersimpan "
         f"/ written: {out}"
