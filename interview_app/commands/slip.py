@@ -88,6 +88,55 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         ),
     )
     verifier.set_defaults(handler=run_verifier)
+    _register_referral(actions)
+
+
+def _register_referral(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    referral = actions.add_parser(
+        "referral",
+        help="tindak lanjut rujukan BP3MI / BP3MI referral follow-up",
+    )
+    steps = referral.add_subparsers(dest="referral_action", metavar="STEP", required=True)
+    where = "nomor surat, NIK, nomor wawancara atau teks QR / letter no., NIK, reference or QR text"
+    find = steps.add_parser("find", help="cari rujukan dan statusnya / find a referral's status")
+    find.add_argument("text", metavar="TEXT", help=where)
+    overdue = steps.add_parser(
+        "overdue", help="rujukan lewat batas waktu / referrals past the deadline"
+    )
+    receipt = steps.add_parser(
+        "receipt", help="tanda terima kembali dari BP3MI / the receipt came back from BP3MI"
+    )
+    receipt.add_argument("text", metavar="TEXT", help=where)
+    receipt.add_argument(
+        "--counselling", action="store_true", help="konseling diberikan / counselling given"
+    )
+    receipt.add_argument(
+        "--siskop2mi",
+        action="store_true",
+        help="registrasi/perusahaan dicek di SISKOP2MI / checked in SISKOP2MI",
+    )
+    receipt.add_argument("--complaint", metavar="NO", help="nomor pengaduan / complaint number")
+    came_back = steps.add_parser(
+        "came-back", help="pemohon datang kembali / the applicant came back"
+    )
+    came_back.add_argument("text", metavar="TEXT", help=where)
+    close = steps.add_parser(
+        "close", help="paspor dilanjutkan atau ditolak / passport continued or refused"
+    )
+    close.add_argument("text", metavar="TEXT", help=where)
+    decision = close.add_mutually_exclusive_group(required=True)
+    decision.add_argument("--continued", action="store_true")
+    decision.add_argument("--refused", action="store_true")
+    for parser in (find, overdue, receipt, came_back, close):
+        data_dir_argument(parser)
+    for parser in (receipt, came_back, close):
+        parser.add_argument(
+            "--on",
+            metavar="YYYY-MM-DD",
+            type=_day,
+            help="tanggal kejadian (bawaan: hari ini) / the day it happened (default: today)",
+        )
+    referral.set_defaults(handler=run_referral)
 
 
 def _data_dir(value: str | None) -> Path:
@@ -234,3 +283,56 @@ def run_verify(args: argparse.Namespace) -> int:
         print(f"! {warning.id}")
         print(f"! {warning.en}")
     return EXIT_OK
+
+
+def _day(text: str) -> dt.date:
+    try:
+        value = dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"tanggal harus TTTT-BB-HH / the date must be YYYY-MM-DD: {text!r}"
+        ) from None
+    if value.isoformat() != text:
+        raise argparse.ArgumentTypeError(
+            f"tanggal harus TTTT-BB-HH / the date must be YYYY-MM-DD: {text!r}"
+        )
+    return value
+
+
+def run_referral(args: argparse.Namespace) -> int:
+    from interview_app.slip.followup import FollowUp
+    from interview_app.storage.referrals import CAME_BACK, CONTINUED, RECEIPT, REFUSED, Receipt
+
+    data_dir = _data_dir(args.data_dir)
+    database = open_database(data_dir)
+    try:
+        follow = FollowUp.open(database, data_dir)
+        action = args.referral_action
+        if action in ("find", "overdue"):
+            found = follow.find(args.text) if action == "find" else follow.overdue()
+            if not found and action == "find":
+                sys.stderr.write(
+                    f"Tidak ada rujukan untuk '{args.text}'.\nNo referral for '{args.text}'.\n"
+                )
+                return EXIT_REFUSED
+            if not found:
+                print("Tidak ada rujukan lewat batas. / No overdue referrals.")
+            for referral in found:
+                line = follow.describe(referral)
+                print(line.id)
+                print(f"  {line.en}")
+            return EXIT_OK
+        step = {"receipt": RECEIPT, "came-back": CAME_BACK}.get(action)
+        if action == "close":
+            step = CONTINUED if args.continued else REFUSED
+        assert step is not None
+        receipt = None
+        if step == RECEIPT:
+            receipt = Receipt(args.counselling, args.siskop2mi, args.complaint)
+        referral = follow.record(args.text, step, on_date=args.on, receipt=receipt, actor="cli")
+        line = follow.describe(referral)
+        print(f"Tercatat / recorded: {line.id}")
+        print(f"  {line.en}")
+        return EXIT_OK
+    finally:
+        database.close()

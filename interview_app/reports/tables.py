@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from interview_app.reports.interview_rows import COLUMNS
 from interview_app.reports.recap import Recap
+from interview_app.reports.referral_funnel import FUNNEL_HEADERS
 
 # A cell starting with one of these is run as a formula by spreadsheet programs (CSV
 # injection); in CSV such text gets a leading apostrophe, in XLSX it is stored as text.
@@ -89,6 +90,20 @@ def rows_to_xlsx(
         lines += [(f"{o.key} {o.label.id}".strip(), o.count) for o in recap.outcomes]
         for label, value in lines:
             summary.append([_cell(summary, label), _cell(summary, value)])
+        if recap.referrals:
+            summary.append([])
+            summary.append([_cell(summary, header) for header in FUNNEL_HEADERS])
+            for month in recap.referrals:
+                summary.append(
+                    [
+                        _cell(summary, month.month),
+                        month.referred,
+                        month.receipts,
+                        month.came_back,
+                        month.closed,
+                        month.overdue,
+                    ]
+                )
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -548,7 +548,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         ),
         "letter",
         required=True,
-        max_length=80,
+        max_length=60,  # filled in it stays within the QR code's 80 characters
         pattern=_LETTER_PATTERN,
         pattern_message=_m(
             "harus memuat {nomor} dan {tahun}; selain penanda hanya huruf, angka, / . - _",
