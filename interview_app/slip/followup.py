@@ -142,7 +142,8 @@ class FollowUp:
             late_id = f", batas {deadline.isoformat()}"
             late_en = f", deadline {deadline.isoformat()}"
         when = referral.referred_on.isoformat()
+        place = f"{referral.ref_no}, {when}" if referral.letter_no else when
         return Message(
-            f"{number} ({referral.ref_no}, {when}): {label.id}{late_id}",
-            f"{number} ({referral.ref_no}, {when}): {label.en}{late_en}",
+            f"{number} ({place}): {label.id}{late_id}",
+            f"{number} ({place}): {label.en}{late_en}",
         )

@@ -263,3 +263,63 @@ def test_main_window_wiring(qtbot: Any, counter: CounterSession) -> None:
     assert sync is not None
     sync.close()
     window.close()
+
+
+def test_referral_follow_up_from_the_keyboard(qtbot: Any, counter: CounterSession) -> None:
+    """The officer types the referral's reference, Enter, ticks what BP3MI marked, types the
+    complaint number, Ctrl+Enter; then records the applicant's return; the overdue list shows the
+    referrals nobody has brought back."""
+    from PySide6 import QtCore
+
+    from interview_app.ui.referral_dialog import ReferralDialog
+
+    counter.login("petugas1", "loket-satu-demo")
+    uuid = _referral_uuid(counter.data_dir)
+    with sqlite3.connect(database_path(counter.data_dir)) as conn:
+        ref_no = conn.execute("SELECT ref_no FROM interviews WHERE uuid = ?", (uuid,)).fetchone()[0]
+    conn.close()
+    dialog = ReferralDialog(counter)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    dialog.query.setFocus()
+
+    def key(code: QtCore.Qt.Key, modifier: Any = QtCore.Qt.KeyboardModifier.NoModifier) -> None:
+        focused = QtWidgets.QApplication.focusWidget()
+        assert focused is not None, "nothing has the keyboard focus"
+        qtbot.keyClick(focused, code, modifier)
+
+    qtbot.keyClicks(dialog.query, ref_no)
+    qtbot.keyClick(dialog.query, QtCore.Qt.Key.Key_Return)
+    assert dialog.list.count() == 1 and "menunggu tanda terima" in dialog.list.item(0).text()
+    assert dialog.step.currentData() == "receipt"
+    dialog.counselling.setFocus()  # Tab order: step, the two boxes, complaint number, date
+    key(QtCore.Qt.Key.Key_Space)
+    key(QtCore.Qt.Key.Key_Tab)
+    key(QtCore.Qt.Key.Key_Tab)
+    qtbot.keyClicks(QtWidgets.QApplication.focusWidget(), "ADU-5/2026")
+    key(QtCore.Qt.Key.Key_Return, QtCore.Qt.KeyboardModifier.ControlModifier)
+    assert "tanda terima kembali" in dialog.list.item(0).text(), dialog.status.text()
+    assert dialog.step.currentData() == "came_back"
+    key(QtCore.Qt.Key.Key_Return, QtCore.Qt.KeyboardModifier.ControlModifier)
+    assert "pemohon datang kembali" in dialog.list.item(0).text()
+    with sqlite3.connect(database_path(counter.data_dir)) as conn:
+        audit = conn.execute(
+            "SELECT actor, action FROM audit_log WHERE action LIKE 'referral.%' ORDER BY seq"
+        ).fetchall()
+        complaint = conn.execute(
+            "SELECT complaint_no, counselling FROM referral_steps WHERE step = 'receipt'"
+        ).fetchone()
+    conn.close()
+    assert audit == [("petugas1", "referral.receipt"), ("petugas1", "referral.came_back")]
+    assert complaint == ("ADU-5/2026", 1)
+    key(QtCore.Qt.Key.Key_F3)
+    shown = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    expected = dialog.follow.overdue()
+    assert len(shown) == len(expected)
+    assert all("LEWAT BATAS" in line for line in shown)
+    assert not any(ref_no in line for line in shown)
+    if not expected:
+        assert "Tidak ada rujukan yang lewat batas" in dialog.status.text()
