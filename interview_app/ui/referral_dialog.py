@@ -10,25 +10,18 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from interview_app.errors import KnownError
+from interview_app.questionnaire.valuetypes import Message
 from interview_app.slip.followup import STATUS_LABELS, FollowUp
 from interview_app.storage.referrals import (
     CAME_BACK,
     CONTINUED,
     RECEIPT,
-    REFUSED,
     Receipt,
     Referral,
 )
 
 if TYPE_CHECKING:
     from interview_app.workflow.counter import CounterSession
-
-STEP_LABELS = {
-    RECEIPT: "Tanda terima kembali dari BP3MI",
-    CAME_BACK: "Pemohon datang kembali",
-    CONTINUED: "Paspor dilanjutkan",
-    REFUSED: "Paspor ditolak",
-}
 
 
 class ReferralDialog(QtWidgets.QDialog):
@@ -40,6 +33,7 @@ class ReferralDialog(QtWidgets.QDialog):
         self.setWindowTitle(self.tr("Tindak lanjut rujukan BP3MI"))
         self.counter = counter
         self.follow = FollowUp.open(counter.database, counter.data_dir, counter.clock)
+        self.english = counter.ui_language == "en"  # one language at a time, as the window
         self.results: list[Referral] = []
         self.resize(720, 520)
         layout = QtWidgets.QVBoxLayout(self)
@@ -122,7 +116,7 @@ class ReferralDialog(QtWidgets.QDialog):
         self.results = found
         self.list.clear()
         for referral in found:
-            self.list.addItem(self.follow.describe(referral).id)
+            self.list.addItem(self._text(self.follow.describe(referral)))
         if found:
             self.list.setCurrentRow(0)
             self.list.setFocus()
@@ -136,7 +130,7 @@ class ReferralDialog(QtWidgets.QDialog):
         try:
             found = self.follow.find(text)
         except KnownError as error:
-            self._show([], error.message.id)
+            self._show([], self._text(error.message))
             return
         self._show(found, self.tr("Tidak ada rujukan untuk teks ini."))
 
@@ -153,13 +147,13 @@ class ReferralDialog(QtWidgets.QDialog):
         self.step.clear()
         steps = referral.next_steps() if referral else ()
         for step in steps:
-            self.step.addItem(self.tr(STEP_LABELS[step]), step)
+            self.step.addItem(self._step_label(step), step)
         self.step.setEnabled(bool(steps))
         self.record_button.setEnabled(bool(steps))
         self.day.setEnabled(bool(steps))
         self._step_changed()
         if referral is not None and not steps:
-            self.status.setText(self.tr(STATUS_LABELS[referral.status].id))
+            self.status.setText(self._text(STATUS_LABELS[referral.status]))
 
     def _step_changed(self) -> None:
         receipt = self.step.currentData() == RECEIPT
@@ -191,13 +185,25 @@ class ReferralDialog(QtWidgets.QDialog):
                 officer_id=officer.officer_id if officer else None,
             )
         except KnownError as error:
-            self.status.setText(error.message.id)
+            self.status.setText(self._text(error.message))
             return
         row = self.list.currentRow()
         self.results[row] = done
-        self.list.item(row).setText(self.follow.describe(done).id)
+        self.list.item(row).setText(self._text(self.follow.describe(done)))
         self.counselling.setChecked(False)
         self.siskop2mi.setChecked(False)
         self.complaint.clear()
         self._selected(row)
-        self.status.setText(self.tr("Tercatat: ") + STATUS_LABELS[done.status].id)
+        self.status.setText(self.tr("Tercatat: ") + self._text(STATUS_LABELS[done.status]))
+
+    def _text(self, message: Message) -> str:
+        return message.en if self.english else message.id
+
+    def _step_label(self, step: str) -> str:
+        if step == RECEIPT:
+            return self.tr("Tanda terima kembali dari BP3MI")
+        if step == CAME_BACK:
+            return self.tr("Pemohon datang kembali")
+        if step == CONTINUED:
+            return self.tr("Paspor dilanjutkan")
+        return self.tr("Paspor ditolak")
