@@ -32,7 +32,7 @@ def test_a_lazily_created_reviews_table_is_rebuilt_with_its_rows(data_dir: Path)
     first, second = str(uuid_module.uuid4()), str(uuid_module.uuid4())
     # An older database: the schema without m002, reviews made by the older tools.
     with open_database(data_dir, schema=BEFORE_M002) as old:
-        assert old.schema_version == SCHEMA.version - 1
+        assert old.schema_version == BEFORE_M002.version
         row = old.conn.execute("SELECT value FROM settings WHERE key = 'workstation_id'")
         workstation = json.loads(row.fetchone()[0])
         conn = old.conn
@@ -99,7 +99,7 @@ def test_a_lazily_created_reviews_table_is_rebuilt_with_its_rows(data_dir: Path)
         # The cascade from interviews still holds in the rebuilt table.
         conn.execute("DELETE FROM interviews WHERE uuid = ?", (second,))
         assert conn.execute("SELECT count(*) FROM reviews").fetchone()[0] == 2
-    old_version, new_version = SCHEMA.version - 1, SCHEMA.version
+    old_version, new_version = BEFORE_M002.version, SCHEMA.version
     copies = list(
         (data_dir / "backups").glob(f"pre-migration-{old_version}-to-{new_version}-*.sqlite3")
     )
