@@ -123,6 +123,9 @@ class FollowUp:
             receipt=receipt,
         )
 
+    def find_by_interview(self, interview_uuid: str) -> Referral | None:
+        return self._repository().get(interview_uuid)
+
     def overdue(self) -> list[Referral]:
         return self._repository().overdue(self.today, self.days)
 

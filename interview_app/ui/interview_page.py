@@ -102,6 +102,7 @@ class InterviewPage(QtWidgets.QWidget):
         self.repeat = RepeatPanel(
             self.open_record.emit,
             lambda ids: self.controller.flag_reasons(ids) if self.controller else list(ids),
+            lambda uuid: self.controller.referral_status(uuid) if self.controller else "",
         )
         self.risk = RiskPanel()
         self.notes = NotesPanel(self._save_notes)

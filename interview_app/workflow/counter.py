@@ -506,7 +506,17 @@ class CounterSession:
             typing_store=SettingsTypingStore(self.settings),
             correction=correction,
             correction_store=SettingsCorrectionStore(self.settings),
+            referral_lookup=self._referral_status,
         )
+
+    def _referral_status(self, interview_uuid: str) -> Message | None:
+        """An earlier interview's referral and its status (the repeat panel's line), or None
+        when that interview was no referral to BP3MI."""
+        from interview_app.slip.followup import FollowUp
+
+        follow = FollowUp.open(self.database, self.data_dir, self.clock)
+        found = follow.find_by_interview(interview_uuid)
+        return follow.describe(found) if found is not None else None
 
     def correct(
         self,

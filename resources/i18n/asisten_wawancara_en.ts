@@ -328,6 +328,10 @@
 <context>
     <name>RepeatPanel</name>
     <message>
+        <source>Rujukan</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
         <location filename="../../interview_app/ui/side_panels.py" line="76"/>
         <source>Wawancara sebelumnya</source>
         <translation>Earlier interviews</translation>

@@ -323,3 +323,31 @@ def test_referral_follow_up_from_the_keyboard(qtbot: Any, counter: CounterSessio
     assert not any(ref_no in line for line in shown)
     if not expected:
         assert "Tidak ada rujukan yang lewat batas" in dialog.status.text()
+
+
+def test_the_repeat_panel_shows_an_earlier_referral_and_its_status(
+    qtbot: Any, counter: CounterSession
+) -> None:
+    from interview_app.slip.followup import FollowUp
+    from interview_app.storage.referrals import RECEIPT
+    from interview_app.ui.side_panels import RepeatPanel
+
+    counter.login("petugas1", "loket-satu-demo")
+    uuid = _referral_uuid(counter.data_dir)
+    ref_no = counter.interviews().get(uuid).ref_no
+    status = counter._referral_status(uuid)
+    assert status is not None and "menunggu tanda terima" in status.id
+    follow = FollowUp.open(counter.database, counter.data_dir, counter.clock)
+    follow.record(ref_no, RECEIPT, actor="petugas1")
+
+    def line(interview_uuid: str) -> str:
+        found = counter._referral_status(interview_uuid)
+        return found.id if found is not None else ""
+
+    earlier = [row for row in counter.search(ref_no) if row.uuid == uuid]
+    assert earlier
+    panel = RepeatPanel(lambda _: None, lambda ids: list(ids), line)
+    qtbot.addWidget(panel)
+    panel.show_results(earlier)
+    text = panel.list.item(0).text()
+    assert "↪ Rujukan: " in text and "tanda terima kembali" in text and ref_no in text
