@@ -356,12 +356,19 @@ class CounterSession:
             for r in returned_interviews(self.database, self.officer.officer_id)
         )
         due = purge_due(self.database, self.clock)
+        overdue: tuple[Message, ...] = ()
+        if self.officer.is_supervisor:
+            from interview_app.slip.followup import FollowUp
+
+            follow = FollowUp.open(self.database, self.data_dir, self.clock)
+            overdue = tuple(follow.describe(r) for r in follow.overdue())
         return HomeView(
             tuple(today),
             tuple(drafts),
             returned,
             due.message() if due else None,
             tuple(corrections),
+            overdue,
         )
 
     def search(self, text: str, limit: int = 50) -> tuple[InterviewSummary, ...]:

@@ -4,6 +4,10 @@
 <context>
     <name>HomePage</name>
     <message>
+        <source>Rujukan lewat batas: %1 (Ctrl+Shift+R, lalu F3)</source>
+        <translation>Overdue referrals: %1 (Ctrl+Shift+R, then F3)</translation>
+    </message>
+    <message>
         <location filename="../../interview_app/ui/home_page.py" line="44"/>
         <source>Wawancara baru (Ctrl+N)</source>
         <translation>New interview (Ctrl+N)</translation>

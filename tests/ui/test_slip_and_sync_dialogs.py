@@ -351,3 +351,28 @@ def test_the_repeat_panel_shows_an_earlier_referral_and_its_status(
     panel.show_results(earlier)
     text = panel.list.item(0).text()
     assert "↪ Rujukan: " in text and "tanda terima kembali" in text and ref_no in text
+
+
+def test_overdue_referrals_on_the_supervisors_home(qtbot: Any, counter: CounterSession) -> None:
+    from interview_app.slip.followup import FollowUp
+    from interview_app.storage.referrals import RECEIPT
+    from interview_app.ui.home_page import HomePage
+
+    follow = FollowUp.open(counter.database, counter.data_dir, counter.clock)
+    overdue = follow.overdue()
+    assert overdue  # the demo's referrals of September and October are past 14 days
+    counter.login("petugas1", "loket-satu-demo")
+    assert counter.home().overdue_referrals == ()  # an officer's home stays as it was
+    counter.logout()
+    counter.login("supervisor", "kepala-seksi-demo")
+    home = counter.home()
+    assert len(home.overdue_referrals) == len(overdue)
+    page = HomePage()
+    qtbot.addWidget(page)
+    page.show_home("Selamat bekerja", home)
+    page.show()
+    assert page.overdue.isVisible()
+    assert f"Rujukan lewat batas: {len(overdue)}" in page.overdue.text()
+    assert "LEWAT BATAS" in page.overdue.text()
+    follow.record(overdue[0].ref_no, RECEIPT, actor="supervisor")
+    assert len(counter.home().overdue_referrals) == len(overdue) - 1
