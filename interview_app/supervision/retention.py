@@ -93,6 +93,7 @@ _CHILD_TABLES: tuple[tuple[str, str], ...] = (
     ("sync_conflicts", "interview_uuid"),
     ("sync_sent", "uuid"),
     ("sync_sent_reviews", "interview_uuid"),
+    ("sync_sent_referrals", "interview_uuid"),
 )
 
 

@@ -27,7 +27,7 @@ from interview_app.sync.errors import (
 MAGIC = b"AWSYNC"
 # The package format. 2: review marks in the body (the container itself is as in 1); older
 # applications refuse a version-2 package as "format version 2, update this application".
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 CHUNK_SIZE = 64 * 1024  # plaintext bytes of the compressed stream per sealed chunk
 TAG_SIZE = 16
 SALT_SIZE = 32

@@ -350,7 +350,7 @@ def test_format_1_packages_still_import_and_mixed_formats_are_refused(
 ) -> None:
     package = reviewed["package"]
     header = header_of(package)
-    assert header.version == FORMAT_VERSION == MANIFEST_VERSION == 2
+    assert header.version == FORMAT_VERSION == MANIFEST_VERSION == 3
     # A format-1 package as the previous version wrote it (no review lines) imports.
     add_interviews(station_b, 4, seed=7)
     fresh = export(station_b, tmp_path / "stick-v1")
@@ -379,7 +379,7 @@ def test_format_1_packages_still_import_and_mixed_formats_are_refused(
         sequence=same.sequence,
         package_id=same.package_id,
     )
-    assert header_of(mixed).version == 2
+    assert header_of(mixed).version == FORMAT_VERSION
     error = _refused(station_a, mixed, ManifestMismatch)
     assert "manifest and header differ" in error.message.en
 
