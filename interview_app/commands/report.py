@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from interview_app.commands.admin import date_argument, supervisor_arguments
@@ -21,6 +22,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--out", required=True, metavar="FILE", help="berkas .pdf, .csv atau .xlsx / file"
     )
     parser.add_argument(
+        "--format",
+        choices=("htcds",),
+        help=(
+            "htcds: kasus dirujuk dengan persetujuan, nama kolom Human Trafficking Case Data "
+            "Standard (IOM), ke .csv/.xlsx, disamarkan kecuali --full / referred cases with "
+            "consent in HTCDS field names, to .csv/.xlsx, redacted unless --full"
+        ),
+    )
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="htcds: tanpa penyamaran (nama, tanggal lahir, telepon, alamat) / unredacted",
+    )
+    parser.add_argument(
         "--redacted",
         action="store_true",
         help="samarkan NIK, nama dan telepon / mask NIK, names and phone numbers",
@@ -35,7 +50,20 @@ def run(args: argparse.Namespace) -> int:
     from interview_app.supervision.admin_cli import supervisor_session
 
     period = Period.of(args.date_from, args.date_to)
+    if args.full and args.format != "htcds":
+        sys.stderr.write(
+            "kesalahan penggunaan / usage error: --full hanya untuk --format htcds / --full is "
+            "for --format htcds only\n"
+        )
+        return 2
     with supervisor_session(args) as session:
+        if args.format == "htcds":
+            from interview_app.reports.writer import write_htcds
+
+            done = write_htcds(session, period, Path(args.out), full=args.full)
+            print(done.message().id)
+            print(done.message().en)
+            return 0
         result = write_report(session, period, Path(args.out), redacted=args.redacted)
     print(result.message().id)
     print(result.message().en)

@@ -36,6 +36,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         action="store_true",
         help="ringkasan wawancara, bukan slip rujukan / interview summary, not the referral slip",
     )
+    render.add_argument(
+        "--kind",
+        choices=("rujukan", "pemohon", "aph", "ringkasan"),
+        help=(
+            "dokumen: rujukan (surat ke BP3MI), pemohon (pemberitahuan untuk pemohon, tanpa "
+            "tanda bahaya), aph (surat ke aparat penegak hukum), ringkasan / the document: "
+            "rujukan (letter to BP3MI), pemohon (the applicant's notice, no red flags), aph "
+            "(letter to law enforcement), ringkasan (summary)"
+        ),
+    )
     render.set_defaults(handler=run_render)
     verify = actions.add_parser("verify", help="periksa keaslian slip / check a slip is genuine")
     verify.add_argument("file", nargs="?", metavar="FILE.pdf")
@@ -67,7 +77,66 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     data_dir_argument(verifier)
     verifier.add_argument("--out", required=True, metavar="FILE.html")
+    verifier.add_argument(
+        "--older-key",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help=(
+            "kunci publik lama yang suratnya masih berlaku (setelah kunci kantor diganti) / an "
+            "older public key whose letters are still valid (after the office key changed)"
+        ),
+    )
     verifier.set_defaults(handler=run_verifier)
+    _register_referral(actions)
+
+
+def _register_referral(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    referral = actions.add_parser(
+        "referral",
+        help="tindak lanjut rujukan BP3MI / BP3MI referral follow-up",
+    )
+    steps = referral.add_subparsers(dest="referral_action", metavar="STEP", required=True)
+    where = "nomor surat, NIK, nomor wawancara atau teks QR / letter no., NIK, reference or QR text"
+    find = steps.add_parser("find", help="cari rujukan dan statusnya / find a referral's status")
+    find.add_argument("text", metavar="TEXT", help=where)
+    overdue = steps.add_parser(
+        "overdue", help="rujukan lewat batas waktu / referrals past the deadline"
+    )
+    receipt = steps.add_parser(
+        "receipt", help="tanda terima kembali dari BP3MI / the receipt came back from BP3MI"
+    )
+    receipt.add_argument("text", metavar="TEXT", help=where)
+    receipt.add_argument(
+        "--counselling", action="store_true", help="konseling diberikan / counselling given"
+    )
+    receipt.add_argument(
+        "--siskop2mi",
+        action="store_true",
+        help="registrasi/perusahaan dicek di SISKOP2MI / checked in SISKOP2MI",
+    )
+    receipt.add_argument("--complaint", metavar="NO", help="nomor pengaduan / complaint number")
+    came_back = steps.add_parser(
+        "came-back", help="pemohon datang kembali / the applicant came back"
+    )
+    came_back.add_argument("text", metavar="TEXT", help=where)
+    close = steps.add_parser(
+        "close", help="paspor dilanjutkan atau ditolak / passport continued or refused"
+    )
+    close.add_argument("text", metavar="TEXT", help=where)
+    decision = close.add_mutually_exclusive_group(required=True)
+    decision.add_argument("--continued", action="store_true")
+    decision.add_argument("--refused", action="store_true")
+    for parser in (find, overdue, receipt, came_back, close):
+        data_dir_argument(parser)
+    for parser in (receipt, came_back, close):
+        parser.add_argument(
+            "--on",
+            metavar="YYYY-MM-DD",
+            type=_day,
+            help="tanggal kejadian (bawaan: hari ini) / the day it happened (default: today)",
+        )
+    referral.set_defaults(handler=run_referral)
 
 
 def _data_dir(value: str | None) -> Path:
@@ -81,7 +150,7 @@ def _data_dir(value: str | None) -> Path:
 
 def run_render(args: argparse.Namespace) -> int:
     from interview_app.slip.content import SUMMARY
-    from interview_app.slip.render import render_slip
+    from interview_app.slip.render import TITLES, render_slip
 
     data_dir = _data_dir(args.data_dir)
     database = open_database(data_dir)
@@ -92,12 +161,12 @@ def run_render(args: argparse.Namespace) -> int:
             args.interview,
             Path(args.out),
             reprint=args.reprint,
-            kind=SUMMARY if args.summary else None,
+            kind=SUMMARY if args.summary else args.kind,
         )
     finally:
         database.close()
     copy = f" (SALINAN ke-{slip.copy_number})" if slip.copy_number > 1 else ""
-    print(f"Slip {slip.slip_no}{copy} tersimpan / written: {args.out}")
+    print(f"{TITLES[slip.kind]} {slip.slip_no}{copy} tersimpan / written: {args.out}")
     return EXIT_OK
 
 
@@ -143,11 +212,13 @@ def run_public_key(args: argparse.Namespace) -> int:
 
 
 def run_verifier(args: argparse.Namespace) -> int:
+    from interview_app.slip.signing import read_public_key_file
     from interview_app.slip.verifier import write_verifier
 
     out = _out_path(args.out)
+    older = [read_public_key_file(Path(name)) for name in args.older_key]
     key = _office_public_key(_data_dir(args.data_dir))
-    write_verifier(out, key)
+    write_verifier(out, key, [k for k in older if k.key_id != key.key_id])
     print(
         f"Pemeriksa HTML kantor {key.office_code} (sidik {key.fingerprint_groups}) tersimpan "
         f"/ written: {out}"
@@ -212,3 +283,56 @@ def run_verify(args: argparse.Namespace) -> int:
         print(f"! {warning.id}")
         print(f"! {warning.en}")
     return EXIT_OK
+
+
+def _day(text: str) -> dt.date:
+    try:
+        value = dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"tanggal harus TTTT-BB-HH / the date must be YYYY-MM-DD: {text!r}"
+        ) from None
+    if value.isoformat() != text:
+        raise argparse.ArgumentTypeError(
+            f"tanggal harus TTTT-BB-HH / the date must be YYYY-MM-DD: {text!r}"
+        )
+    return value
+
+
+def run_referral(args: argparse.Namespace) -> int:
+    from interview_app.slip.followup import FollowUp
+    from interview_app.storage.referrals import CAME_BACK, CONTINUED, RECEIPT, REFUSED, Receipt
+
+    data_dir = _data_dir(args.data_dir)
+    database = open_database(data_dir)
+    try:
+        follow = FollowUp.open(database, data_dir)
+        action = args.referral_action
+        if action in ("find", "overdue"):
+            found = follow.find(args.text) if action == "find" else follow.overdue()
+            if not found and action == "find":
+                sys.stderr.write(
+                    f"Tidak ada rujukan untuk '{args.text}'.\nNo referral for '{args.text}'.\n"
+                )
+                return EXIT_REFUSED
+            if not found:
+                print("Tidak ada rujukan lewat batas. / No overdue referrals.")
+            for referral in found:
+                line = follow.describe(referral)
+                print(line.id)
+                print(f"  {line.en}")
+            return EXIT_OK
+        step = {"receipt": RECEIPT, "came-back": CAME_BACK}.get(action)
+        if action == "close":
+            step = CONTINUED if args.continued else REFUSED
+        assert step is not None
+        receipt = None
+        if step == RECEIPT:
+            receipt = Receipt(args.counselling, args.siskop2mi, args.complaint)
+        referral = follow.record(args.text, step, on_date=args.on, receipt=receipt, actor="cli")
+        line = follow.describe(referral)
+        print(f"Tercatat / recorded: {line.id}")
+        print(f"  {line.en}")
+        return EXIT_OK
+    finally:
+        database.close()

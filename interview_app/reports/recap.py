@@ -11,6 +11,7 @@ from interview_app.errors import KnownError
 from interview_app.interview.identity import load_countries, load_regions
 from interview_app.interview.recruiters import SAME_RECRUITER_LABEL, SAME_RECRUITER_RULE
 from interview_app.questionnaire.valuetypes import Message
+from interview_app.reports.referral_funnel import FunnelMonth, referral_funnel
 from interview_app.storage.clock import to_iso
 from interview_app.storage.database import Database
 from interview_app.supervision.office_settings import OfficeSettings
@@ -103,6 +104,7 @@ class Recap:
     officers: list[Count]
     generated_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
     generated_by: str = ""
+    referrals: list[FunnelMonth] = field(default_factory=list)  # the follow-up, by month
 
 
 def _top(items: list[Count], top: int) -> list[Count]:
@@ -127,8 +129,14 @@ _BASE = "i.status = 'completed' AND i.created_at >= ? AND i.created_at < ?"
 
 
 def build_recap(
-    database: Database, period: Period, *, top: int = TOP, generated_by: str = ""
+    database: Database,
+    period: Period,
+    *,
+    top: int = TOP,
+    generated_by: str = "",
+    today: date | None = None,
 ) -> Recap:
+    """The period's figures; `today` decides which referrals are overdue."""
     settings = OfficeSettings(database)
     query = _Query(database, period)
     refers = {label.code for label in settings.outcome_labels() if label.refers_bp3mi}
@@ -234,6 +242,7 @@ def build_recap(
         regencies=regencies,
         officers=officers,
         generated_by=generated_by,
+        referrals=referral_funnel(database, period.start, period.end, today or date.today()),
     )
 
 

@@ -28,6 +28,7 @@ from reportlab.platypus import (
 from interview_app.reports.charts import per_day_chart, pie_chart, ranked_bar_chart, truncate
 from interview_app.reports.fonts import register_fonts
 from interview_app.reports.recap import Recap
+from interview_app.reports.referral_funnel import FUNNEL_HEADERS
 
 MARGIN = 16 * mm
 FRAME_PADDING = 6  # SimpleDocTemplate frames pad 6 pt on each side
@@ -217,6 +218,45 @@ def _footer(recap: Recap) -> Callable[[Canvas, Any], None]:
     return draw
 
 
+def _funnel_table(recap: Recap, styles: dict[str, ParagraphStyle]) -> Flowable:
+    """Referred, receipts returned, came back, closed, overdue: one row a month."""
+    if not recap.referrals:
+        return Paragraph(
+            "Tidak ada rujukan dalam periode ini. / No referrals in this period.", styles["note"]
+        )
+    rows: list[list[Any]] = [[Paragraph(h, styles["note"]) for h in FUNNEL_HEADERS]]
+    for month in recap.referrals:
+        rows.append(
+            [
+                month.month,
+                month.referred,
+                month.receipts,
+                month.came_back,
+                month.closed,
+                month.overdue,
+            ]
+        )
+    totals = [
+        sum(getattr(m, name) for m in recap.referrals)
+        for name in ("referred", "receipts", "came_back", "closed", "overdue")
+    ]
+    rows.append(["Jumlah / Total", *totals])
+    table = Table(rows, hAlign="LEFT", colWidths=[28 * mm] + [27 * mm] * 5)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), register_fonts()[0]),
+                ("FONTSIZE", (0, 1), (-1, -1), 8),
+                ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ]
+        )
+    )
+    return table
+
+
 def render_recap_pdf(recap: Recap) -> bytes:
     """The recap PDF's bytes (the caller writes them whole)."""
     styles = _styles()
@@ -261,6 +301,11 @@ def render_recap_pdf(recap: Recap) -> bytes:
             styles,
         ),
         _section("6. Wawancara per petugas / Interviews per officer", charts["officers"], styles),
+        _section(
+            "7. Tindak lanjut rujukan BP3MI per bulan / BP3MI referral follow-up by month",
+            _funnel_table(recap, styles),
+            styles,
+        ),
         Spacer(1, 8),
         Paragraph(
             "Angka dihitung dari basis data komputer ini: wawancara berstatus selesai menurut "

@@ -13,10 +13,17 @@ from interview_app.questionnaire.model import Questionnaire
 from interview_app.slip.derive import RequestedActions, requested_actions, suspicion
 from interview_app.storage.interviews import InterviewRecord
 from interview_app.storage.officers import Officer
+from interview_app.supervision import settings_spec as spec
 
-REFERRAL = "rujukan"  # the referral slip for BP3MI
+REFERRAL = "rujukan"  # the referral letter for BP3MI (Surat Pengantar Rujukan)
 SUMMARY = "ringkasan"  # the interview summary for any other outcome
-KINDS = (REFERRAL, SUMMARY)
+APPLICANT = "pemohon"  # the applicant's copy: what to do and bring, never the flags
+APH = "aph"  # the letter to law enforcement, beside the BP3MI letter
+KINDS = (REFERRAL, SUMMARY, APPLICANT, APH)
+LETTER_KINDS = frozenset({REFERRAL, APPLICANT, APH})  # numbered from the office's pattern
+# The outcome that postpones for documents (DOMAIN.md); it gets the applicant's copy too.
+POSTPONED_FOR_DOCUMENTS = "TUNDA_LENGKAPI"
+ADULT_AGE = 18  # UU 18/2017 Pasal 5
 
 # The only answers a slip may show, by question id. Officer notes and sensitive answers
 # (health checks, deportation history, debts, online partners, officer observations) are
@@ -78,6 +85,35 @@ class Recipient:
 
 
 @dataclass(frozen=True)
+class Signatory:
+    name: str
+    position: str
+    nip: str
+
+
+@dataclass(frozen=True)
+class LetterDetails:
+    """What the office sets for its letters (settings_spec, group "letter" and "aph")."""
+
+    place: str = ""
+    legal_basis: tuple[str, ...] = ()
+    officer_position: str = ""
+    head: Signatory = Signatory("", "", "")
+    copies_to: tuple[str, ...] = ()
+    referral_days: int = 14
+    referral_deadline: dt.date | None = None
+    documents_days: int = 30
+    documents_deadline: dt.date | None = None
+    documents_to_bring: tuple[str, ...] = ()
+    helpdesk: str = ""
+    retention_years: int = 5
+    data_controller: str = ""
+    key_fingerprint: str = ""
+    aph: Recipient = Recipient("", "", "")
+    refers_aph: bool = False
+
+
+@dataclass(frozen=True)
 class Applicant:
     full_name: str
     nik: str
@@ -130,6 +166,28 @@ class SlipContent:
     consent_bp3mi: bool
     # Whitelisted answers (SLIP_ANSWER_IDS) as the officer reads them, relevant and answered only.
     answers: Mapping[str, str] = field(default_factory=dict)
+    letter: LetterDetails = field(default_factory=LetterDetails)
+
+    @property
+    def age(self) -> int | None:
+        """The applicant's age in whole years on the interview's day."""
+        born, on = self.applicant.birth_date, self.interview_date or self.issued_on
+        if born is None:
+            return None
+        return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+    @property
+    def minor(self) -> bool:
+        """Under 18: a parent or guardian gives the consent."""
+        return self.age is not None and self.age < ADULT_AGE
+
+    @property
+    def soft_flags(self) -> tuple[SlipFlag, ...]:
+        return tuple(f for f in self.flags if not f.hard)
+
+    @property
+    def postponed_for_documents(self) -> bool:
+        return self.outcome_code == POSTPONED_FOR_DOCUMENTS
 
     @property
     def is_copy(self) -> bool:
@@ -141,6 +199,84 @@ class SlipContent:
 
     def has(self, question_id: str) -> bool:
         return question_id in self.answers
+
+
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+
+def long_date(value: dt.date) -> str:
+    """6 Januari 2025: the one date style on paper."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def with_defaults(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """The stored settings over the declared defaults."""
+    merged = {s.key: s.default for s in spec.SETTINGS if s.default is not None}
+    merged.update({k: v for k, v in settings.items() if v is not None})
+    return merged
+
+
+def _lines(value: Any) -> tuple[str, ...]:
+    return tuple(line.strip() for line in str(value or "").splitlines() if line.strip())
+
+
+def _int(value: Any, default: int) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+def aph_codes(settings: Mapping[str, Any]) -> frozenset[str]:
+    text = str(with_defaults(settings).get(spec.APH_OUTCOMES) or "")
+    return frozenset(code.strip() for code in text.split(",") if code.strip())
+
+
+def letter_details(
+    settings: Mapping[str, Any], issued_on: dt.date, code: str, key_fingerprint: str
+) -> LetterDetails:
+    values = with_defaults(settings)
+    referral_days = _int(values.get(spec.REFERRAL_DAYS), 14)
+    documents_days = _int(values.get(spec.DOCUMENTS_DAYS), 30)
+    controller = _text(values.get(spec.DATA_CONTROLLER)) or ", ".join(
+        part for part in (_text(values.get(OFFICE_NAME)), _text(values.get(OFFICE_ADDRESS))) if part
+    )
+    return LetterDetails(
+        place=_text(values.get(spec.LETTER_PLACE)),
+        legal_basis=_lines(values.get(spec.LEGAL_BASIS)),
+        officer_position=_text(values.get(spec.OFFICER_POSITION)),
+        head=Signatory(
+            _text(values.get(spec.SECTION_HEAD_NAME)),
+            _text(values.get(spec.SECTION_HEAD_POSITION)),
+            _text(values.get(spec.SECTION_HEAD_NIP)),
+        ),
+        copies_to=_lines(values.get(spec.LETTER_COPIES_TO)),
+        referral_days=referral_days,
+        referral_deadline=issued_on + dt.timedelta(days=referral_days),
+        documents_days=documents_days,
+        documents_deadline=issued_on + dt.timedelta(days=documents_days),
+        documents_to_bring=_lines(values.get(spec.DOCUMENTS_TO_BRING)),
+        helpdesk=_text(values.get(spec.BP3MI_HELPDESK)),
+        retention_years=_int(values.get(spec.RETENTION_YEARS), 5),
+        data_controller=controller,
+        key_fingerprint=key_fingerprint,
+        aph=Recipient(
+            _text(values.get(spec.APH_NAME)) or "Satgas TPPO",
+            _text(values.get(spec.APH_ADDRESS)),
+            "",
+        ),
+        refers_aph=code in aph_codes(values),
+    )
 
 
 def _text(value: Any) -> str:
@@ -184,6 +320,8 @@ def _answers(session: InterviewSession, questionnaire: Questionnaire) -> dict[st
             continue
         if question_id in MONEY_ANSWER_IDS and isinstance(value, int | float):
             shown[question_id] = rupiah(value)
+        elif isinstance(value, dt.date):
+            shown[question_id] = long_date(value)
         else:
             shown[question_id] = _text(display(question, value, "id"))
     return shown
@@ -229,6 +367,7 @@ def build_slip_content(
     issued_on: dt.date,
     printed_on: dt.date | None = None,
     kind: str | None = None,
+    key_fingerprint: str = "",
 ) -> SlipContent:
     """The slip for `record` (a completed interview) as taken with `questionnaire`."""
     code = record.chosen_outcome or record.suggested_outcome or ""
@@ -304,4 +443,5 @@ def build_slip_content(
         ),
         consent_bp3mi=bool(record.consent_bp3mi),
         answers=answers,
+        letter=letter_details(settings, issued_on, code, key_fingerprint),
     )

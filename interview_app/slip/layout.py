@@ -19,11 +19,14 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     Flowable,
+    Frame,
     HRFlowable,
     Image,
     KeepTogether,
-    SimpleDocTemplate,
+    NextPageTemplate,
+    PageTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -35,13 +38,16 @@ from interview_app.slip.fonts import register_fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 16 * mm
-MARGIN_TOP = 19 * mm
-MARGIN_BOTTOM = 15 * mm
+MARGIN_TOP = 15 * mm  # pages after the first, under the repeated header
+MARGIN_TOP_FIRST = 9 * mm  # the first page opens with the letterhead itself
+MARGIN_BOTTOM = 12 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
-QR_SIZE = 27 * mm
+QR_SIZE = 22 * mm
 LOGO_BOX = 22 * mm
-PAIR_LABEL = 40 * mm
+PAIR_LABEL = 35 * mm
 SIGN_MAX_WIDTH = 80 * mm
+SIGN_SPACE = 10 * mm  # room to sign above the name line
+BESIDE_SIGN = 70 * mm  # a lone box beside a checklist
 GREY = colors.Color(0.35, 0.35, 0.35)
 LIGHT = colors.Color(0.93, 0.93, 0.93)
 RULE = colors.Color(0.6, 0.6, 0.6)
@@ -57,6 +63,7 @@ class PdfInfo:
     subject: str
     payload: str
     logo_path: str | None = None
+    fingerprint: str = ""  # the signing key's short fingerprint, in every page's footer
 
 
 class _Styles:
@@ -65,14 +72,15 @@ class _Styles:
         base = ParagraphStyle(
             "base",
             fontName=regular,
-            fontSize=8,
-            leading=9.8,
+            fontSize=7.4,
+            leading=8.8,
             bulletFontName=regular,
-            bulletFontSize=8,
+            bulletFontSize=7.4,
         )
         self.body = base
-        self.small = ParagraphStyle("small", base, fontSize=7, leading=8.6, textColor=GREY)
-        self.cell = ParagraphStyle("cell", base, fontSize=8, leading=9.6)
+        self.small = ParagraphStyle("small", base, fontSize=6.7, leading=8, textColor=GREY)
+        self.compact = ParagraphStyle("compact", base, fontSize=6.9, leading=8.1)
+        self.cell = ParagraphStyle("cell", base, fontSize=7.4, leading=8.6)
         self.label = ParagraphStyle("label", self.cell, textColor=GREY)
         self.head = ParagraphStyle(
             "head", base, fontName=bold, fontSize=9, leading=11, alignment=TA_CENTER
@@ -82,28 +90,32 @@ class _Styles:
             "title",
             base,
             fontName=bold,
-            fontSize=13,
-            leading=16,
+            fontSize=12,
+            leading=14,
             alignment=TA_CENTER,
-            spaceBefore=5,
+            spaceBefore=2,
+        )
+        self.receipt_title = ParagraphStyle(
+            "receipt_title", self.title, fontSize=10, leading=12, spaceBefore=0
         )
         self.subtitle = ParagraphStyle(
-            "subtitle", base, fontSize=8.5, leading=11, alignment=TA_CENTER, spaceAfter=4
+            "subtitle", base, fontSize=8, leading=10, alignment=TA_CENTER, spaceAfter=2.5
         )
         self.heading = ParagraphStyle(
             "heading",
             base,
             fontName=bold,
-            fontSize=8.5,
-            leading=10.5,
-            spaceBefore=5,
-            spaceAfter=2,
+            fontSize=7.8,
+            leading=9.2,
+            spaceBefore=2.6,
+            spaceAfter=1.2,
             backColor=LIGHT,
-            borderPadding=(1.5, 2, 1.5, 2),
+            borderPadding=(1, 2, 1, 2),
         )
         self.bullet = ParagraphStyle("bullet", base, leftIndent=11, bulletIndent=2, spaceAfter=0.6)
         self.sign = ParagraphStyle("sign", base, alignment=TA_CENTER)
         self.sign_small = ParagraphStyle("sign_small", self.small, alignment=TA_CENTER)
+
         self.fonts = (regular, bold)
 
 
@@ -145,6 +157,32 @@ class CutLine(Flowable):
         )
         canvas.setFillColor(GREY)
         canvas.drawCentredString(self.width / 2, y - 2.2, self.text)
+        canvas.restoreState()
+
+
+class StampSpace(Flowable):
+    """The signature's space with a dashed circle at its left where the office stamp goes."""
+
+    def __init__(self, text: str, font: str) -> None:
+        super().__init__()
+        self.text = text
+        self.font = font
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, SIGN_SPACE
+
+    def draw(self) -> None:
+        canvas = self.canv
+        radius = 4.6 * mm
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setDash(2, 2)
+        canvas.setLineWidth(0.5)
+        canvas.circle(radius + 1 * mm, SIGN_SPACE / 2, radius, stroke=1, fill=0)
+        canvas.setFillColor(RULE)
+        canvas.setFont(self.font, 5)
+        canvas.drawCentredString(radius + 1 * mm, SIGN_SPACE / 2 - 0.6 * mm, self.text)
         canvas.restoreState()
 
 
@@ -190,8 +228,9 @@ def _letterhead(doc: markup.SlipDocument, info: PdfInfo, styles: _Styles) -> lis
     ]
     logo = _logo(info.logo_path)
     left: Flowable | str = logo if logo is not None else ""
+    qr: list[Flowable] = [qr_drawing(info.payload)]
     table = Table(
-        [[left, lines, qr_drawing(info.payload)]],
+        [[left, lines, qr]],
         colWidths=[QR_SIZE, column, QR_SIZE],
     )
     table.setStyle(
@@ -257,8 +296,8 @@ def _rows(block: markup.Rows, styles: _Styles) -> Table:
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6),
+        ("TOPPADDING", (0, 0), (-1, -1), 0.6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.1),
     ]
     commands += [("SPAN", (1, row), (3, row)) for row in spans]
     table.setStyle(TableStyle(commands))
@@ -267,23 +306,28 @@ def _rows(block: markup.Rows, styles: _Styles) -> Table:
 
 def _bullets(block: markup.Bullets, styles: _Styles) -> list[Flowable]:
     marks = {None: "•", "x": "☑", " ": "☐"}
-    return [_p(item.text, styles.bullet, bulletText=marks[item.check]) for item in block.items]
+    return [
+        _p(item.text, styles.bullet, bulletText=item.number or marks[item.check])
+        for item in block.items
+    ]
 
 
-def _signatures(block: markup.Signatures, styles: _Styles) -> list[Flowable]:
+def _signatures(
+    block: markup.Signatures, styles: _Styles, width: float = FRAME_WIDTH
+) -> list[Flowable]:
     """Boxes side by side in a one-row table, so a box never splits over two pages."""
     count = len(block.boxes)
-    gutter = 12 * mm
-    box_width = min(SIGN_MAX_WIDTH, (FRAME_WIDTH - gutter * (count - 1)) / count)
+    gutter = 12 * mm if count < 3 else 8 * mm
+    box_width = min(SIGN_MAX_WIDTH, (width - gutter * (count - 1)) / count)
     widths: list[float] = []
     cells: list[Any] = []
     for index, box in enumerate(block.boxes):
         cells.append(
             [
-                _p(box.label, styles.sign),
-                Spacer(1, 14 * mm),
+                *(_p(line, styles.sign) for line in box.label_lines),
+                StampSpace(box.stamp, styles.fonts[0]) if box.stamp else Spacer(1, SIGN_SPACE),
                 HRFlowable(width="100%", thickness=0.6, color=colors.black, spaceAfter=1),
-                _p(box.name, styles.sign),
+                *([_p(box.name, styles.sign)] if box.name else []),
                 _p(box.detail, styles.sign_small),
             ]
         )
@@ -307,24 +351,62 @@ def _signatures(block: markup.Signatures, styles: _Styles) -> list[Flowable]:
     return [table]
 
 
+def _beside(bullets: markup.Bullets, sign: markup.Signatures, styles: _Styles) -> Table:
+    """A checklist with its one signature box on the right: the receipt stays short."""
+    table = Table(
+        [[_bullets(bullets, styles), _signatures(sign, styles, width=BESIDE_SIGN)]],
+        colWidths=[FRAME_WIDTH - BESIDE_SIGN, BESIDE_SIGN],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1 * mm),
+            ]
+        )
+    )
+    return table
+
+
 def _flowables(
     blocks: tuple[markup.Block, ...], styles: _Styles, *, keep_signed: bool = True
 ) -> list[Flowable]:
+    # The receipt (keep_signed False) is a small slip of its own: a smaller title.
+    title_style = styles.title if keep_signed else styles.receipt_title
     """Flowables for the blocks. With `keep_signed`, the text just before signature boxes (what
-    is being signed) moves to the next page with them rather than be parted from them."""
+    is being signed) moves to the next page with them rather than be parted from them. A list
+    followed by one signature box stands beside it (the receipt's checklist and its signer)."""
     out: list[Flowable] = []
-    for block in blocks:
+    skip = False
+    for index, block in enumerate(blocks):
+        if skip:
+            skip = False
+            continue
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (
+            isinstance(block, markup.Bullets)
+            and isinstance(following, markup.Signatures)
+            and len(following.boxes) == 1
+        ):
+            out.append(_beside(block, following, styles))
+            skip = True
+            continue
         if keep_signed and isinstance(block, markup.Signatures):
             for flowable in reversed(out[-2:]):
                 flowable.keepWithNext = True
         if isinstance(block, markup.Title):
-            out.append(_p(block.text, styles.subtitle if block.subtitle else styles.title))
+            out.append(_p(block.text, styles.subtitle if block.subtitle else title_style))
         elif isinstance(block, markup.Heading):
             out.append(_p(block.text, styles.heading))
             out[-1].keepWithNext = True
         elif isinstance(block, markup.Paragraph):
-            out.append(_p(block.text, styles.small if block.small else styles.body))
-            out.append(Spacer(1, 1.2 * mm))
+            style = (
+                styles.small if block.small else styles.compact if block.compact else styles.body
+            )
+            out.append(_p(block.text, style))
+            out.append(Spacer(1, 0.8 * mm))
         elif isinstance(block, markup.Rows):
             out.append(_rows(block, styles))
         elif isinstance(block, markup.Bullets):
@@ -343,10 +425,16 @@ def _page_decorator(
 
     def decorate(canvas: Canvas, number: int, total: int) -> None:
         canvas.saveState()
-        top = PAGE_HEIGHT - 10 * mm
+        top = PAGE_HEIGHT - 8 * mm
         canvas.setFont(regular, 7.5)
         canvas.setFillColor(GREY)
-        canvas.drawString(MARGIN_X, top, doc.running)
+        if number > 1:  # the first page has the letterhead; later ones repeat the header
+            canvas.drawString(MARGIN_X, top, doc.running)
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.3)
+            canvas.line(MARGIN_X, top - 2.6 * mm, PAGE_WIDTH - MARGIN_X, top - 2.6 * mm)
+        else:
+            top = PAGE_HEIGHT - 6 * mm
         if doc.mark:
             canvas.setFont(bold, 10)
             width = canvas.stringWidth(doc.mark, bold, 10)
@@ -358,13 +446,19 @@ def _page_decorator(
             canvas.drawString(x, top, doc.mark)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.3)
-        canvas.line(MARGIN_X, top - 2.6 * mm, PAGE_WIDTH - MARGIN_X, top - 2.6 * mm)
-        bottom = 8 * mm
-        canvas.line(MARGIN_X, bottom + 3.4 * mm, PAGE_WIDTH - MARGIN_X, bottom + 3.4 * mm)
+        bottom = 6 * mm
+        canvas.line(MARGIN_X, bottom + 3.6 * mm, PAGE_WIDTH - MARGIN_X, bottom + 3.6 * mm)
         canvas.setFillColor(GREY)
         _footer_code(canvas, regular, f"Kode verifikasi: {info.payload}", bottom)
         canvas.setFont(regular, 7.5)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, f"halaman {number}/{total}")
+        page = f"halaman {number}/{total}"
+        right = PAGE_WIDTH - MARGIN_X
+        if info.fingerprint:
+            canvas.drawRightString(right, bottom - 1.6 * mm, page)
+            canvas.setFont(regular, 6.2)
+            canvas.drawRightString(right, bottom + 1.2 * mm, f"sidik kunci {info.fingerprint}")
+        else:
+            canvas.drawRightString(right, bottom, page)
         canvas.restoreState()
 
     return decorate
@@ -374,7 +468,7 @@ def _footer_code(canvas: Canvas, font: str, text: str, bottom: float) -> None:
     """The payload as text along the footer (typed in when a QR reader is not at hand): one
     line, its font shrunk to fit beside the page number; two lines (split before the
     signature) when even 5 pt is too wide."""
-    width = PAGE_WIDTH - 2 * MARGIN_X - 22 * mm
+    width = PAGE_WIDTH - 2 * MARGIN_X - 42 * mm
     size = 6.2
     while size > 5 and canvas.stringWidth(text, font, size) > width:
         size -= 0.2
@@ -383,6 +477,9 @@ def _footer_code(canvas: Canvas, font: str, text: str, bottom: float) -> None:
         canvas.drawString(MARGIN_X, bottom, text)
         return
     head, _, signature = text.rpartition("|")
+    size = 6.2
+    while size > 4 and canvas.stringWidth(signature, font, size) > width:
+        size -= 0.2
     canvas.setFont(font, size)
     canvas.drawString(MARGIN_X, bottom + size * 0.55, head + "|")
     canvas.drawString(MARGIN_X, bottom - size * 0.55, signature)
@@ -411,21 +508,42 @@ def _numbered_canvas(decorate: Callable[[Canvas, int, int], None]) -> type[Canva
     return NumberedCanvas
 
 
+def _page_template(name: str, top: float) -> PageTemplate:
+    height = PAGE_HEIGHT - top - MARGIN_BOTTOM
+    frame = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        FRAME_WIDTH,
+        height,
+        id=name,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    return PageTemplate(id=name, frames=[frame], pagesize=A4)
+
+
 def build_pdf(doc: markup.SlipDocument, info: PdfInfo) -> bytes:
     """The whole PDF in memory."""
     styles = _Styles()
-    story: list[Flowable] = _letterhead(doc, info, styles) + _flowables(doc.body, styles)
+    story: list[Flowable] = [NextPageTemplate("later")]
+    story += _letterhead(doc, info, styles) + _flowables(doc.body, styles)
     if doc.cut is not None:
-        receipt = [Spacer(1, 4 * mm), CutLine(doc.cut, styles.fonts[0]), Spacer(1, 1 * mm)]
+        receipt = [Spacer(1, 2.5 * mm), CutLine(doc.cut, styles.fonts[0]), Spacer(1, 0.5 * mm)]
         story.append(KeepTogether(receipt + _flowables(doc.receipt, styles, keep_signed=False)))
     buffer = io.BytesIO()
-    template = SimpleDocTemplate(
+    template = BaseDocTemplate(
         buffer,
         pagesize=A4,
         leftMargin=MARGIN_X,
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
+        pageTemplates=[
+            _page_template("first", MARGIN_TOP_FIRST),
+            _page_template("later", MARGIN_TOP),
+        ],
         title=info.title,
         author=info.author,
         subject=info.subject,

@@ -32,7 +32,9 @@ _TABLES = (
     ) STRICT""",
     "CREATE INDEX IF NOT EXISTS slips_interview ON slips(interview_uuid)",
 )
-KIND_WORD = {"rujukan": "BP3MI", "ringkasan": "RINGKASAN"}
+# Letters (to BP3MI, the applicant, law enforcement) share one sequence per year; the number
+# printed comes from the office's pattern (slip/numbering.py).
+KIND_WORD = {"rujukan": "SURAT", "ringkasan": "RINGKASAN", "pemohon": "SURAT", "aph": "SURAT"}
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,17 @@ def by_number(database: Database, slip_no: str) -> SlipRow | None:
     )
 
 
+def letter_numbers(database: Database, kind: str = "rujukan") -> dict[str, str]:
+    """Interview uuid -> the number of its newest letter of `kind` (the latest revision's)."""
+    if not _has_tables(database):
+        return {}
+    rows = database.conn.execute(
+        "SELECT interview_uuid, slip_no FROM slips WHERE kind = ? ORDER BY revision, issued_at",
+        (kind,),
+    )
+    return {uuid: slip_no for uuid, slip_no in rows}
+
+
 def issue(
     conn: sqlite3.Connection,
     *,
@@ -122,9 +135,11 @@ def issue(
     issued_on: dt.date,
     outcome: str,
     payload_for: Callable[[str], str],
+    number_for: Callable[[int], str] | None = None,
 ) -> SlipRow:
-    """Take the next number `{prefix}/{year}/{seq:05d}` and record the slip (no print yet).
-    `payload_for(slip_no)` makes the payload. Call inside a transaction."""
+    """Take the next number of `prefix` in the year and record the slip (no print yet):
+    `number_for(sequence)`, by default `{prefix}/{year}/{seq:05d}`. `payload_for(slip_no)`
+    makes the payload. Call inside a transaction."""
     ensure_tables(conn)
     year = issued_on.year
     last = conn.execute(
@@ -132,7 +147,7 @@ def issue(
         " ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1 RETURNING last",
         (prefix, year),
     ).fetchone()[0]
-    slip_no = f"{prefix}/{year}/{int(last):05d}"
+    slip_no = number_for(int(last)) if number_for else f"{prefix}/{year}/{int(last):05d}"
     payload = payload_for(slip_no)
     conn.execute(
         "INSERT INTO slips (slip_no, kind, interview_uuid, revision, issued_at, issued_on, outcome,"

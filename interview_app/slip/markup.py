@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from interview_app.errors import KnownError
@@ -10,11 +11,14 @@ from interview_app.errors import KnownError
 #   @head TEXT            letterhead line in bold        @address TEXT   letterhead line, small
 #   @running TEXT         header repeated on every page  @mark TEXT      copy mark ("SALINAN ke-2")
 #   @title TEXT           the document's title           @subtitle TEXT  line under the title
-#   # TEXT                section heading                @note TEXT      small print
+#   # TEXT                section heading                @note TEXT      small print (grey)
+#   @small TEXT           small print in black (a long list that must stay on the page)
 #   KEY | VALUE           a row of a two-column table (consecutive rows make one table;
 #                         a blank line ends a table, a list or a row of signature boxes)
 #   - TEXT                bullet                         [ ] TEXT, [x] TEXT   checkbox line
-#   @sign LABEL | NAME | DETAIL   a signature box (consecutive boxes stand side by side)
+#   N. TEXT               numbered item (1. to 99.)
+#   @sign LABEL | NAME | DETAIL [| STAMP]   a signature box (consecutive boxes stand side by
+#                         side); a backslash-n in LABEL breaks the line; STAMP marks the stamp's place
 #   @cut TEXT             dashed tear-off line; everything after it is the receipt
 #   @space                a little vertical space
 #   other text            a paragraph (consecutive lines join; a blank line ends it)
@@ -47,7 +51,8 @@ class Title:
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    small: bool = False
+    small: bool = False  # small grey print (@note)
+    compact: bool = False  # small black print (@small): long lists that must stay on the page
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,7 @@ class Rows:
 class Bullet:
     text: str
     check: str | None = None  # None: a bullet; "x": ticked box; " ": empty box
+    number: str | None = None  # "1." for a numbered item
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,11 @@ class SignBox:
     label: str
     name: str = ""
     detail: str = ""
+    stamp: str = ""  # text in the stamp's circle; empty: no stamp place
+
+    @property
+    def label_lines(self) -> tuple[str, ...]:
+        return tuple(self.label.split("\\n"))
 
 
 @dataclass(frozen=True)
@@ -117,12 +128,25 @@ def _block_texts(block: Block) -> list[str]:
     if isinstance(block, Bullets):
         return [item.text for item in block.items]
     if isinstance(block, Signatures):
-        return [text for box in block.boxes for text in (box.label, box.name, box.detail)]
+        return [text for box in block.boxes for text in (*box.label_lines, box.name, box.detail)]
     return []
 
 
+_NUMBERED = re.compile(r"^([1-9][0-9]?)\.\s+(\S.*)$")
 _DIRECTIVES = frozenset(
-    {"head", "address", "running", "mark", "title", "subtitle", "note", "sign", "cut", "space"}
+    {
+        "head",
+        "address",
+        "running",
+        "mark",
+        "title",
+        "subtitle",
+        "note",
+        "small",
+        "sign",
+        "cut",
+        "space",
+    }
 )
 
 
@@ -186,16 +210,18 @@ class _Builder:
             self.add(Title(text, subtitle=name == "subtitle"))
         elif name == "note":
             self.add(Paragraph(text, small=True))
+        elif name == "small":
+            self.add(Paragraph(text, compact=True))
         elif name == "space":
             self.add(Space())
         elif name == "sign":
             parts = [part.strip() for part in text.split("|")]
-            if not parts[0] or len(parts) > 3:
+            if not parts[0] or len(parts) > 4:
                 raise TemplateProblem(
                     self.where,
                     number,
-                    "tulis '@sign LABEL | NAMA | KETERANGAN'",
-                    "write '@sign LABEL | NAME | DETAIL'",
+                    "tulis '@sign LABEL | NAMA | KETERANGAN [| CAP]'",
+                    "write '@sign LABEL | NAME | DETAIL [| STAMP]'",
                 )
             self.add(Signatures((SignBox(*parts),)))
         elif name == "cut":
@@ -223,6 +249,10 @@ def parse(text: str, where: str = "<templat>") -> SlipDocument:
             builder.add(Heading(line[1:].strip()))
         elif line.startswith("- ") or line == "-":
             builder.add(Bullets((Bullet(line[1:].strip()),)))
+        elif _NUMBERED.match(line):
+            found = _NUMBERED.match(line)
+            assert found is not None
+            builder.add(Bullets((Bullet(found.group(2).strip(), number=found.group(1) + "."),)))
         elif line[:3].lower() in ("[ ]", "[x]"):
             builder.add(Bullets((Bullet(line[3:].strip(), check=line[1].lower()),)))
         elif " | " in line or line.endswith(" |"):

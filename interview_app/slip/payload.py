@@ -28,7 +28,7 @@ SEPARATOR = "|"
 SIGNATURE_BYTES = 64
 MAC_BYTES = 16
 
-_NUMBER = re.compile(r"[A-Za-z0-9/_.\-]{1,64}")
+_NUMBER = re.compile(r"[A-Za-z0-9/_.\-]{1,80}")
 _OUTCOME = re.compile(r"[A-Z][A-Z0-9_]{0,31}")
 _NIK4 = re.compile(r"[0-9]{4}|----")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

@@ -12,13 +12,20 @@ from interview_app.questionnaire.loader import load_text
 from interview_app.questionnaire.model import Questionnaire
 from interview_app.slip import ledger
 from interview_app.slip.content import (
+    APH,
+    APPLICANT,
+    LETTER_KINDS,
+    POSTPONED_FOR_DOCUMENTS,
     REFERRAL,
     SUMMARY,
     SlipContent,
+    aph_codes,
     build_slip_content,
     outcome_label,
 )
 from interview_app.slip.layout import PdfInfo, build_pdf
+from interview_app.slip.numbering import DEFAULT_PATTERN, letter_number
+from interview_app.slip.signing import public_key_of
 from interview_app.slip.template import render_document, template_source
 from interview_app.slip.verify import SlipFacts, make_payload
 from interview_app.storage.audit import AuditLog
@@ -31,9 +38,15 @@ from interview_app.storage.officers import Officer, OfficerRepository
 from interview_app.storage.questionnaires import QuestionnaireStore
 from interview_app.storage.settings import OFFICE_CODE, SettingsStore
 from interview_app.storage.writefiles import write_file_atomically
+from interview_app.supervision.settings_spec import LETTER_NUMBER_PATTERN
 
 AUDIT_ACTION = "print"
-TITLES = {REFERRAL: "Slip Rujukan BP3MI", SUMMARY: "Ringkasan Hasil Wawancara"}
+TITLES = {
+    REFERRAL: "Surat Pengantar Rujukan",
+    SUMMARY: "Ringkasan Hasil Wawancara",
+    APPLICANT: "Pemberitahuan untuk Pemohon",
+    APH: "Surat Pemberitahuan kepada Aparat Penegak Hukum",
+}
 
 
 @dataclass(frozen=True)
@@ -93,6 +106,54 @@ def _officer(database: Database, audit: AuditLog, officer_id: int | None) -> Off
         return None
 
 
+def _check_kind(kind: str, code: str, label: str, refers: bool, settings: dict[str, Any]) -> None:
+    """Each document only for the outcomes it belongs to."""
+    if kind == REFERRAL and not refers:
+        raise KnownError(
+            f"Keputusan '{label}' tidak merujuk ke BP3MI; cetak ringkasan wawancara.",
+            f"The decision '{label}' does not refer to BP3MI; print the interview summary.",
+        )
+    if kind == APH and code not in aph_codes(settings):
+        raise KnownError(
+            f"Keputusan '{label}' tidak dilaporkan ke aparat penegak hukum; surat APH tidak "
+            "dicetak.",
+            f"The decision '{label}' is not reported to law enforcement; no letter for them.",
+        )
+    if kind == APPLICANT and not (refers or code == POSTPONED_FOR_DOCUMENTS):
+        raise KnownError(
+            f"Keputusan '{label}' tidak memerlukan pemberitahuan untuk pemohon (hanya penundaan "
+            "dan rujukan).",
+            f"The decision '{label}' needs no notice for the applicant (only postponements "
+            "and referrals).",
+        )
+
+
+def documents_for(code: str, refers: bool, settings: dict[str, Any]) -> tuple[str, ...]:
+    """The documents an outcome prints, in the order they are handed out."""
+    kinds: list[str] = [REFERRAL] if refers else [SUMMARY]
+    if code in aph_codes(settings):
+        kinds.append(APH)
+    if refers or code == POSTPONED_FOR_DOCUMENTS:
+        kinds.append(APPLICANT)
+    return tuple(kinds)
+
+
+def documents_for_interview(
+    database: Database, data_dir: Path, interview_ref_or_uuid: str
+) -> tuple[str, ...]:
+    """The documents the interview's outcome prints (the dialog offers each)."""
+    _, key = office_key(data_dir)
+    record = InterviewRepository(database, AuditLog(database, key)).get(interview_ref_or_uuid)
+    settings: dict[str, Any] = SettingsStore(database).all()
+    questionnaire = _questionnaire(
+        QuestionnaireStore(database).get(record.questionnaire_hash),
+        f"{record.questionnaire_id} v{record.questionnaire_version}",
+    )
+    code = record.chosen_outcome or record.suggested_outcome or ""
+    _, refers = outcome_label(code, questionnaire, settings)
+    return documents_for(code, refers, settings)
+
+
 def _check_reprint(row: ledger.SlipRow | None, reprint: bool, ref_no: str) -> None:
     prints = row.prints if row else 0
     if prints and not reprint:
@@ -135,11 +196,7 @@ def prepare_slip(
     code = record.chosen_outcome or record.suggested_outcome or ""
     label, refers = outcome_label(code, questionnaire, settings)
     kind = kind or (REFERRAL if refers else SUMMARY)
-    if kind == REFERRAL and not refers:
-        raise KnownError(
-            f"Keputusan '{label}' tidak merujuk ke BP3MI; cetak ringkasan wawancara.",
-            f"The decision '{label}' does not refer to BP3MI; print the interview summary.",
-        )
+    _check_kind(kind, code, label, refers, settings)
     officer = _officer(database, audit, record.officer_id)
     now = clock()
     nik4 = _nik_last4(record.nik)
@@ -149,9 +206,16 @@ def prepare_slip(
         _check_reprint(row, reprint, record.ref_no)
         if row is None:
             issued_on = now.astimezone().date()
+            station = settings.get(WORKSTATION_CODE)
+            pattern = str(settings.get(LETTER_NUMBER_PATTERN) or DEFAULT_PATTERN)
             row = ledger.issue(
                 conn,
-                prefix=ledger.slip_prefix(office_code, settings.get(WORKSTATION_CODE), kind),
+                prefix=ledger.slip_prefix(office_code, station, kind),
+                number_for=(
+                    (lambda seq: letter_number(pattern, seq, issued_on, office_code, station))
+                    if kind in LETTER_KINDS
+                    else None
+                ),
                 kind=kind,
                 interview_uuid=record.uuid,
                 revision=record.revision,
@@ -159,10 +223,11 @@ def prepare_slip(
                 issued_on=issued_on,
                 outcome=code,
                 payload_for=lambda slip_no: make_payload(
-                    SlipFacts(slip_no, issued_on, code, nik4), key
+                    SlipFacts(slip_no, issued_on, code, nik4), key, office_code
                 ),
             )
     copy_number = row.prints + 1
+    fingerprint = public_key_of(key, office_code).fingerprint_groups
     content = build_slip_content(
         record,
         questionnaire,
@@ -173,6 +238,7 @@ def prepare_slip(
         issued_on=row.issued_on,
         printed_on=now.astimezone().date(),
         kind=kind,
+        key_fingerprint=fingerprint,
     )
     source, where = template_source(kind, settings, database.data_dir)
     document = render_document(content, source, where)
@@ -184,6 +250,7 @@ def prepare_slip(
             subject=f"Wawancara {record.ref_no}",
             payload=row.payload,
             logo_path=content.letterhead.logo_path,
+            fingerprint=fingerprint,
         ),
     )
     return PreparedSlip(

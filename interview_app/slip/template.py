@@ -10,14 +10,18 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from interview_app.calendar_names import MONTHS_ID as MONTHS
 from interview_app.resources_path import resource_path
-from interview_app.slip.content import REFERRAL, SlipContent
+from interview_app.slip.content import REFERRAL, SlipContent, long_date
 from interview_app.slip.markup import SlipDocument, TemplateProblem, parse
 
 SLIP_TEMPLATE = "slip_template"  # setting: the office's copy of the referral template
 SUMMARY_TEMPLATE = "summary_template"  # setting: the office's copy of the summary template
-SHIPPED = {REFERRAL: "rujukan_bp3mi.txt.j2", "ringkasan": "ringkasan.txt.j2"}
+SHIPPED = {
+    REFERRAL: "rujukan_bp3mi.txt.j2",
+    "ringkasan": "ringkasan.txt.j2",
+    "pemohon": "pemohon.txt.j2",
+    "aph": "aph.txt.j2",
+}
 SETTING_FOR_KIND = {REFERRAL: SLIP_TEMPLATE, "ringkasan": SUMMARY_TEMPLATE}
 
 DASH = "—"
@@ -25,9 +29,7 @@ DASH = "—"
 
 def tanggal(value: dt.date | None) -> str:
     """6 Januari 2025."""
-    if value is None:
-        return DASH
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return DASH if value is None else long_date(value)
 
 
 def tgl(value: dt.date | None) -> str:

@@ -326,3 +326,33 @@ def m004_suspected_purpose(db: sqlite_utils.Database) -> None:
     (the id of one of the script's suspected purposes, or 'as_stated'); empty for interviews
     decided before the script declared suspected purposes."""
     _run(db, ["ALTER TABLE interviews ADD COLUMN suspected_purpose TEXT"])
+
+
+REFERRAL_STEPS_TABLE_SQL = """CREATE TABLE referral_steps (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    interview_uuid TEXT NOT NULL REFERENCES interviews(uuid) ON DELETE CASCADE,
+    step TEXT NOT NULL CHECK (step IN ('receipt', 'came_back', 'continued', 'refused')),
+    on_date TEXT NOT NULL,
+    counselling INTEGER NOT NULL DEFAULT 0,
+    siskop2mi_checked INTEGER NOT NULL DEFAULT 0,
+    complaint_no TEXT,
+    workstation_id TEXT NOT NULL,
+    by_officer INTEGER,
+    at TEXT NOT NULL,
+    UNIQUE (interview_uuid, step)
+) STRICT"""
+
+
+@SCHEMA.step
+def m005_referral_steps(db: sqlite_utils.Database) -> None:
+    """What happened after a referral to BP3MI: the receipt came back (with what BP3MI did),
+    the applicant came back to the counter, the passport was continued or refused. A referral
+    itself is a completed interview whose outcome refers to BP3MI; each later step is a row."""
+    _run(
+        db,
+        [
+            REFERRAL_STEPS_TABLE_SQL,
+            "CREATE INDEX referral_steps_interview ON referral_steps(interview_uuid, at)",
+        ],
+    )

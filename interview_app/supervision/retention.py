@@ -89,9 +89,11 @@ _CHILD_TABLES: tuple[tuple[str, str], ...] = (
     ("interview_revisions", "interview_uuid"),
     ("slips", "interview_uuid"),
     ("reviews", "interview_uuid"),
+    ("referral_steps", "interview_uuid"),
     ("sync_conflicts", "interview_uuid"),
     ("sync_sent", "uuid"),
     ("sync_sent_reviews", "interview_uuid"),
+    ("sync_sent_referrals", "interview_uuid"),
 )
 
 

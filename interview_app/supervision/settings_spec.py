@@ -290,6 +290,25 @@ GROUPS: tuple[Group, ...] = (
         ),
     ),
     Group(
+        "letter",
+        _m("Surat rujukan", "Referral letter"),
+        _m(
+            "Nomor surat, tempat, dasar hukum, penandatangan, tembusan, batas waktu dan "
+            "persetujuan pada surat pengantar rujukan.",
+            "Letter number, place, legal basis, signatories, copies, deadlines and consent on "
+            "the referral letter.",
+        ),
+    ),
+    Group(
+        "aph",
+        _m("Aparat penegak hukum", "Law enforcement"),
+        _m(
+            "Tujuan surat untuk aparat penegak hukum (Polres/Polda atau Satgas TPPO).",
+            "Where the law-enforcement letter goes (district or provincial police, TPPO task "
+            "force).",
+        ),
+    ),
+    Group(
         "outcomes",
         _m("Kode hasil", "Outcome codes"),
         _m(
@@ -350,6 +369,47 @@ SUMMARY_TEMPLATE = "summary_template"  # read by slip.template under this name
 DISNAKER_RECOMMENDATION_REQUIRED = office_settings.DISNAKER_RECOMMENDATION_REQUIRED
 NO_RECOMMENDATION_OUTCOME = office_settings.NO_RECOMMENDATION_OUTCOME
 UI_LANGUAGE = "ui_language"
+# The referral letter (read by slip.content under these names).
+BP3MI_HELPDESK = "bp3mi_helpdesk"
+LETTER_NUMBER_PATTERN = "letter_number_pattern"
+LETTER_PLACE = "letter_place"
+LEGAL_BASIS = "legal_basis"
+OFFICER_POSITION = "officer_position"
+SECTION_HEAD_NAME = "section_head_name"
+SECTION_HEAD_POSITION = "section_head_position"
+SECTION_HEAD_NIP = "section_head_nip"
+LETTER_COPIES_TO = "letter_copies_to"
+REFERRAL_DAYS = "referral_days"
+DOCUMENTS_DAYS = "documents_days"
+DOCUMENTS_TO_BRING = "documents_to_bring"
+DATA_CONTROLLER = "data_controller"
+APH_OUTCOMES = "aph_outcomes"
+APH_NAME = "aph_name"
+APH_ADDRESS = "aph_address"
+
+LETTER_PLACEHOLDERS = ("kantor", "loket", "nomor", "bulan", "tahun")
+_LETTER_PATTERN = (
+    r"(?=.*\{nomor\})(?=.*\{tahun\})"
+    r"(?:[A-Za-z0-9/_.\-]|\{(?:" + "|".join(LETTER_PLACEHOLDERS) + r")\})+"
+)
+DEFAULT_LEGAL_BASIS = "\n".join(
+    (
+        "Surat Edaran Direktur Jenderal Imigrasi Nomor IMI-0277.GR.02.06 Tahun 2017",
+        "Undang-Undang Nomor 18 Tahun 2017 tentang Pelindungan Pekerja Migran Indonesia",
+        "Undang-Undang Nomor 21 Tahun 2007 tentang Pemberantasan Tindak Pidana Perdagangan Orang",
+        "Nota Kesepahaman Kementerian Pelindungan Pekerja Migran Indonesia dan Kementerian "
+        "Imigrasi dan Pemasyarakatan Tahun 2025",
+    )
+)
+DEFAULT_DOCUMENTS = "\n".join(
+    (
+        "KTP dan Kartu Keluarga (asli)",
+        "Akta kelahiran atau ijazah",
+        "Surat izin suami/istri/orang tua/wali yang diketahui kepala desa/lurah",
+        "Perjanjian kerja dan visa kerja, bila sudah ada",
+        "Bukti pendaftaran di SIAPkerja/SISKOP2MI, bila sudah ada",
+    )
+)
 
 _PHONE_PATTERN = r"[0-9+()\-\s./]{5,40}"
 _PHONE_MESSAGE = _m("hanya angka, spasi dan + ( ) - / .", "digits, spaces and + ( ) - / . only")
@@ -460,6 +520,210 @@ SETTINGS: tuple[SettingSpec, ...] = (
         max_length=40,
         pattern=_PHONE_PATTERN,
         pattern_message=_PHONE_MESSAGE,
+    ),
+    SettingSpec(
+        BP3MI_HELPDESK,
+        Kind.TEXT,
+        "",
+        _m("Layanan pengaduan BP3MI", "BP3MI helpdesk"),
+        _m(
+            "Nomor atau kanal pengaduan yang tercetak untuk pemohon (mis. WhatsApp/hotline).",
+            "The complaint line printed for the applicant (e.g. WhatsApp or hotline).",
+        ),
+        "bp3mi",
+        max_length=120,
+    ),
+    SettingSpec(
+        LETTER_NUMBER_PATTERN,
+        Kind.TEXT,
+        "{kantor}-GR.02.06-{nomor}/{bulan}/{tahun}",
+        _m("Pola nomor surat", "Letter number pattern"),
+        _m(
+            "Kode unit dan klasifikasi dengan {nomor} (urut per tahun, 4 angka), {bulan} (angka "
+            "Romawi), {tahun}, {kantor} (kode kantor) dan {loket} (kode loket). Contoh: "
+            "W.23.IMI.IMI.1-GR.02.06-{nomor}/{bulan}/{tahun} menjadi "
+            "W.23.IMI.IMI.1-GR.02.06-0017/XII/2026.",
+            "Unit and classification codes with {nomor} (sequence per year, 4 digits), {bulan} "
+            "(month in Roman numerals), {tahun} (year), {kantor} (office code) and {loket} "
+            "(workstation code). E.g. W.23.IMI.IMI.1-GR.02.06-{nomor}/{bulan}/{tahun} gives "
+            "W.23.IMI.IMI.1-GR.02.06-0017/XII/2026.",
+        ),
+        "letter",
+        required=True,
+        max_length=60,  # filled in it stays within the QR code's 80 characters
+        pattern=_LETTER_PATTERN,
+        pattern_message=_m(
+            "harus memuat {nomor} dan {tahun}; selain penanda hanya huruf, angka, / . - _",
+            "must hold {nomor} and {tahun}; besides the placeholders only letters, digits, / . - _",
+        ),
+    ),
+    SettingSpec(
+        LETTER_PLACE,
+        Kind.TEXT,
+        "",
+        _m("Tempat surat", "Place of the letter"),
+        _m(
+            'Kota di atas tanda tangan ("Palu, 3 Desember 2026").',
+            'The town above the signatures ("Palu, 3 Desember 2026").',
+        ),
+        "letter",
+        max_length=60,
+    ),
+    SettingSpec(
+        LEGAL_BASIS,
+        Kind.MULTILINE,
+        DEFAULT_LEGAL_BASIS,
+        _m("Dasar hukum", "Legal basis"),
+        _m(
+            "Satu dasar per baris; tercetak bernomor pada surat rujukan.",
+            "One basis per line; printed numbered on the referral letter.",
+        ),
+        "letter",
+        max_length=1500,
+    ),
+    SettingSpec(
+        OFFICER_POSITION,
+        Kind.TEXT,
+        "Pemeriksa Keimigrasian",
+        _m("Jabatan petugas pemeriksa", "Examining officer's position"),
+        _m(
+            "Tercetak di bawah nama petugas yang menandatangani surat.",
+            "Printed under the name of the officer who signs the letter.",
+        ),
+        "letter",
+        max_length=120,
+    ),
+    SettingSpec(
+        SECTION_HEAD_NAME,
+        Kind.TEXT,
+        "",
+        _m("Nama kepala seksi (Mengetahui)", "Section head's name (acknowledging)"),
+        _m(
+            'Pejabat yang menandatangani bagian "Mengetahui"; kosong: baris nama dibiarkan '
+            "untuk diisi tangan.",
+            'The official who signs under "Mengetahui"; empty: the name line is left to be '
+            "filled in by hand.",
+        ),
+        "letter",
+        max_length=120,
+    ),
+    SettingSpec(
+        SECTION_HEAD_POSITION,
+        Kind.TEXT,
+        "Kepala Seksi Lalu Lintas Keimigrasian",
+        _m("Jabatan kepala seksi", "Section head's position"),
+        _m('Jabatan pada bagian "Mengetahui".', 'The position under "Mengetahui".'),
+        "letter",
+        max_length=120,
+    ),
+    SettingSpec(
+        SECTION_HEAD_NIP,
+        Kind.TEXT,
+        "",
+        _m("NIP kepala seksi", "Section head's NIP"),
+        _m("Nomor induk pegawai, 18 angka.", "Civil-servant number, 18 digits."),
+        "letter",
+        max_length=21,
+        pattern=r"[0-9 ]{18,21}",
+        pattern_message=_m("18 angka", "18 digits"),
+    ),
+    SettingSpec(
+        LETTER_COPIES_TO,
+        Kind.MULTILINE,
+        "Kepala Kantor Imigrasi (sebagai laporan)\nArsip",
+        _m("Tembusan", "Copies to (Tembusan)"),
+        _m("Satu penerima tembusan per baris.", "One recipient of a copy per line."),
+        "letter",
+        max_length=600,
+    ),
+    SettingSpec(
+        REFERRAL_DAYS,
+        Kind.INTEGER,
+        14,
+        _m("Batas datang ke BP3MI (hari)", "Days to reach BP3MI"),
+        _m(
+            "Pemohon yang dirujuk datang ke BP3MI dalam sekian hari sejak tanggal surat; "
+            "tercetak sebagai tanggal batas.",
+            "A referred applicant goes to BP3MI within this many days of the letter's date; "
+            "printed as a deadline date.",
+        ),
+        "letter",
+        minimum=1,
+        maximum=90,
+    ),
+    SettingSpec(
+        DOCUMENTS_DAYS,
+        Kind.INTEGER,
+        30,
+        _m("Batas melengkapi dokumen (hari)", "Days to complete documents"),
+        _m(
+            "Permohonan yang ditunda untuk melengkapi dokumen: batas kembali ke kantor.",
+            "An application postponed for documents: the deadline to come back.",
+        ),
+        "letter",
+        minimum=1,
+        maximum=180,
+    ),
+    SettingSpec(
+        DOCUMENTS_TO_BRING,
+        Kind.MULTILINE,
+        DEFAULT_DOCUMENTS,
+        _m("Dokumen yang dibawa pemohon", "Documents the applicant brings"),
+        _m(
+            "Satu dokumen per baris; tercetak pada salinan pemohon.",
+            "One document per line; printed on the applicant's copy.",
+        ),
+        "letter",
+        max_length=1500,
+    ),
+    SettingSpec(
+        DATA_CONTROLLER,
+        Kind.MULTILINE,
+        "",
+        _m("Kontak pengendali data", "Data controller's contact"),
+        _m(
+            "UU 27/2022: siapa yang dihubungi tentang data pribadi pemohon; kosong: nama dan "
+            "alamat kantor.",
+            "UU 27/2022: whom to contact about the applicant's personal data; empty: the "
+            "office's name and address.",
+        ),
+        "letter",
+        max_length=300,
+    ),
+    SettingSpec(
+        APH_OUTCOMES,
+        Kind.TEXT,
+        "RUJUK_APH",
+        _m("Kode hasil yang dilaporkan ke APH", "Outcome codes reported to law enforcement"),
+        _m(
+            "Kode hasil (dipisah koma) yang juga mencetak surat kepada aparat penegak hukum.",
+            "Outcome codes (comma-separated) that also print a letter to law enforcement.",
+        ),
+        "aph",
+        max_length=200,
+        pattern=r"[A-Z][A-Z0-9_]*(\s*,\s*[A-Z][A-Z0-9_]*)*",
+        pattern_message=_m("kode dipisah koma", "codes separated by commas"),
+    ),
+    SettingSpec(
+        APH_NAME,
+        Kind.TEXT,
+        "Satgas TPPO Kepolisian Resor",
+        _m("Tujuan surat APH", "Law-enforcement addressee"),
+        _m(
+            "Mis. Kepala Kepolisian Resor Kota Palu u.p. Satgas TPPO.",
+            "E.g. the Palu city police chief, attn. the TPPO task force.",
+        ),
+        "aph",
+        max_length=160,
+    ),
+    SettingSpec(
+        APH_ADDRESS,
+        Kind.MULTILINE,
+        "",
+        _m("Alamat APH", "Law-enforcement address"),
+        _m("Alamat yang tercetak pada surat APH.", "The address printed on the letter."),
+        "aph",
+        max_length=300,
     ),
     SettingSpec(
         OUTCOME_CODES,

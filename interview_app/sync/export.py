@@ -35,6 +35,9 @@ from interview_app.sync.exportdata import (
     interview_lines,
     officer_lines,
     questionnaire_lines,
+    referral_estimate,
+    referral_lines,
+    referral_selection,
     review_estimate,
     review_lines,
     review_selection,
@@ -168,6 +171,7 @@ def export_package(
             actor,
             to_iso(clock()),
             reviews_sent=prepared.exported.reviews,
+            referrals_sent=prepared.exported.referrals,
         )
     return ExportResult(
         final, prepared.package_id, prepared.sequence, full, destination, size, dict(counts)
@@ -217,6 +221,8 @@ class _Prepared:
     interviews: int
     review_where: str
     review_params: list[object]
+    referral_where: str
+    referral_params: list[object]
     audit_head: tuple[int, str] | None
     schema_version: int
     station: Station
@@ -254,9 +260,11 @@ def _prepare(
     size = estimate(conn, where, params)
     review_where, review_params = review_selection(conn, None if full else destination)
     reviews, review_bytes = review_estimate(conn, review_where, review_params)
-    if size.interviews == 0 and reviews == 0:
+    referral_where, referral_params = referral_selection(conn, None if full else destination)
+    steps, step_bytes = referral_estimate(conn, referral_where, referral_params)
+    if size.interviews == 0 and reviews == 0 and steps == 0:
         return None
-    _check_room(out_dir, size.max_body_bytes + review_bytes)
+    _check_room(out_dir, size.max_body_bytes + review_bytes + step_bytes)
     now = clock()
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     label = station.file_label
@@ -274,6 +282,8 @@ def _prepare(
         interviews=size.interviews,
         review_where=review_where,
         review_params=list(review_params),
+        referral_where=referral_where,
+        referral_params=list(referral_params),
         audit_head=(int(head[0]), str(head[1])) if head else None,
         schema_version=int(conn.execute("PRAGMA user_version").fetchone()[0]),
         station=station,
@@ -328,6 +338,9 @@ def _body(
     exported = prepared.exported
     yield from review_lines(
         conn, prepared.review_where, list(prepared.review_params), prepared.tally, exported
+    )
+    yield from referral_lines(
+        conn, prepared.referral_where, list(prepared.referral_params), prepared.tally, exported
     )
     yield from questionnaire_lines(conn, exported.questionnaire_hashes, prepared.tally)
     yield from officer_lines(

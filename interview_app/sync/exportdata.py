@@ -12,7 +12,9 @@ from interview_app.sync.records import (
     KIND_AUDIT,
     KIND_OFFICER,
     KIND_QUESTIONNAIRE,
+    KIND_REFERRAL_STEP,
     KIND_REVIEW,
+    REFERRAL_STEP_FIELDS,
     REVIEW_FIELDS,
     Tally,
     dumps,
@@ -82,6 +84,32 @@ def review_estimate(conn: sqlite3.Connection, where: str, params: list[Any]) -> 
     count, size = conn.execute(
         "SELECT count(*), total(coalesce(length(CAST(r.comment AS BLOB)), 4) * 2"
         f" + length(CAST(r.workstation_id AS BLOB)) + 400) FROM reviews r WHERE {where}",
+        params,
+    ).fetchone()
+    return int(count), int(size)
+
+
+def referral_selection(conn: sqlite3.Connection, destination: str | None) -> tuple[str, list[Any]]:
+    """The WHERE clause (over `referral_steps f`) of the follow-up steps that go out: all of
+    them, or for an incremental export those not yet sent to `destination`."""
+    if not table_exists(conn, "referral_steps"):
+        return "0", []
+    if destination is None or not table_exists(conn, "sync_sent_referrals"):
+        return "1", []
+    return (
+        "NOT EXISTS (SELECT 1 FROM sync_sent_referrals s WHERE s.destination = ?"
+        " AND s.step_uuid = f.uuid)",
+        [destination],
+    )
+
+
+def referral_estimate(conn: sqlite3.Connection, where: str, params: list[Any]) -> tuple[int, int]:
+    """(steps, an upper estimate of their lines' bytes before compression)."""
+    if where == "0":
+        return 0, 0
+    count, size = conn.execute(
+        "SELECT count(*), total(coalesce(length(CAST(f.complaint_no AS BLOB)), 4) * 2"
+        f" + length(CAST(f.workstation_id AS BLOB)) + 400) FROM referral_steps f WHERE {where}",
         params,
     ).fetchone()
     return int(count), int(size)
@@ -158,6 +186,7 @@ class ExportedSet:
     questionnaire_hashes: set[str] = field(default_factory=set)
     reviews: list[tuple[str, str]] = field(default_factory=list)  # (review, interview uuid)
     reviewers: set[tuple[str, int]] = field(default_factory=set)  # (workstation, officer id)
+    referrals: list[tuple[str, str]] = field(default_factory=list)  # (step, interview uuid)
 
 
 def interview_lines(
@@ -237,6 +266,24 @@ def review_lines(
         tally.add("reviews", line, reviews=1)
         out.reviews.append((record["uuid"], record["interview_uuid"]))
         out.reviewers.add((record["workstation_id"], record["by_officer"]))
+        yield line
+
+
+def referral_lines(
+    conn: sqlite3.Connection, where: str, params: list[Any], tally: Tally, out: ExportedSet
+) -> Iterator[bytes]:
+    """Referral follow-up steps, recorded here or relayed, in the order they were stored here."""
+    if where == "0":
+        return
+    columns = ", ".join(f"f.{name}" for name in REFERRAL_STEP_FIELDS)
+    cursor = conn.execute(
+        f"SELECT {columns} FROM referral_steps f WHERE {where} ORDER BY f.id", params
+    )
+    for row in cursor:
+        record = dict(zip(REFERRAL_STEP_FIELDS, row, strict=True))
+        line = encode_line([KIND_REFERRAL_STEP, record["uuid"], record["interview_uuid"]], record)
+        tally.add("referrals", line, referrals=1)
+        out.referrals.append((record["uuid"], record["interview_uuid"]))
         yield line
 
 

@@ -117,6 +117,7 @@ def record_export(
     at: str,
     *,
     reviews_sent: Sequence[tuple[str, str]] = (),
+    referrals_sent: Sequence[tuple[str, str]] = (),
 ) -> None:
     """After the package is in place: history, what the destination now has (interviews:
     uuid and content hash; review marks: (review uuid, interview uuid)), audit entry."""
@@ -141,6 +142,11 @@ def record_export(
             "INSERT OR IGNORE INTO sync_sent_reviews (destination, review_uuid, interview_uuid)"
             " VALUES (?, ?, ?)",
             [(destination, review, interview) for review, interview in reviews_sent],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO sync_sent_referrals (destination, step_uuid, interview_uuid)"
+            " VALUES (?, ?, ?)",
+            [(destination, step, interview) for step, interview in referrals_sent],
         )
         audit.append(
             actor,

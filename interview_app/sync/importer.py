@@ -34,6 +34,7 @@ from interview_app.sync.merge import (
     NEW,
     OLDER,
     PAST_RETENTION,
+    REFERRAL_NEW,
     REVIEW_CONFLICT,
     REVIEW_NEW,
     REVIEW_SKIPPED,
@@ -41,6 +42,7 @@ from interview_app.sync.merge import (
     UPDATE,
     Merger,
     decide,
+    decide_referral_step,
     decide_review,
 )
 from interview_app.sync.records import (
@@ -49,11 +51,12 @@ from interview_app.sync.records import (
     BodyReader,
     InterviewLine,
     OtherLine,
+    ReferralStepLine,
     ReviewLine,
 )
 from interview_app.sync.refcounters import RefCounterGuard
 from interview_app.sync.station import Station, load_station
-from interview_app.sync.tables import ensure_tables
+from interview_app.sync.tables import ensure_tables, table_exists
 
 
 def _number(value: int) -> tuple[str, str]:
@@ -75,6 +78,7 @@ class ImportPlan:
     reviews_new: int = 0
     reviews_skipped: int = 0  # marks of interviews that are not here
     past_retention: int = 0  # interviews older than the retention period: not brought back
+    referrals_new: int = 0  # referral follow-up steps recorded at other counters
 
     @property
     def package_id(self) -> str:
@@ -95,11 +99,12 @@ class ImportPlan:
         )
         tail = _reviews_text(self.reviews_new, self.reviews_skipped)
         old = _retention_text(self.past_retention)
+        steps = _referrals_text(self.referrals_new)
         return Message(
             f"Paket {self.path.name} dari {source} (no. {m.sequence}): {n[0]} baru, "
-            f"{u[0]} diperbarui, {a[0]} sudah ada, {c[0]} konflik." + old.id + tail.id,
+            f"{u[0]} diperbarui, {a[0]} sudah ada, {c[0]} konflik." + old.id + tail.id + steps.id,
             f"Package {self.path.name} from {source} (no. {m.sequence}): {n[1]} new, "
-            f"{u[1]} updated, {a[1]} already here, {c[1]} conflicts." + old.en + tail.en,
+            f"{u[1]} updated, {a[1]} already here, {c[1]} conflicts." + old.en + tail.en + steps.en,
         )
 
 
@@ -124,6 +129,14 @@ def retention_cutoff(database: Database, clock: Clock | None = None) -> str:
 
     years = OfficeSettings(database).retention_years
     return to_iso(cutoff_for((clock or SystemClock())(), years))
+
+
+def _referrals_text(new: int) -> Message:
+    """The referral follow-up steps' part of a summary ("" when the package brought none)."""
+    if not new:
+        return Message("", "")
+    n = _number(new)
+    return Message(f" Tindak lanjut rujukan: {n[0]} baru.", f" Referral follow-up: {n[1]} new.")
 
 
 def _reviews_text(new: int, skipped: int) -> Message:
@@ -151,6 +164,7 @@ class ImportResult:
     reviews_new: int = 0
     reviews_skipped: int = 0
     past_retention: int = 0
+    referrals_new: int = 0
 
     @property
     def changed(self) -> bool:
@@ -168,14 +182,17 @@ class ImportResult:
         tail_en = " Conflicts were set aside for a supervisor." if self.conflicts else ""
         reviews = _reviews_text(self.reviews_new, self.reviews_skipped)
         old = _retention_text(self.past_retention)
+        steps = _referrals_text(self.referrals_new)
         return Message(
             f"Diimpor: {n[0]} baru, {u[0]} diperbarui, {a[0]} sudah ada, {c[0]} konflik."
             + old.id
             + reviews.id
+            + steps.id
             + tail_id,
             f"Imported: {n[1]} new, {u[1]} updated, {a[1]} already here, {c[1]} conflicts."
             + old.en
             + reviews.en
+            + steps.en
             + tail_en,
         )
 
@@ -254,6 +271,8 @@ def inspect_package(
                     arriving.add(item.uuid)
             elif isinstance(item, ReviewLine):
                 tally[decide_review(conn, item.values(), arriving)] += 1
+            elif isinstance(item, ReferralStepLine) and table_exists(conn, "referral_steps"):
+                tally[decide_referral_step(conn, item.values(), arriving)] += 1
         manifest = body.manifest
     assert manifest is not None  # BodyReader raised otherwise
     _check_source(manifest, station, database.schema_version)
@@ -269,6 +288,7 @@ def inspect_package(
         reviews_new=tally[REVIEW_NEW],
         reviews_skipped=tally[REVIEW_SKIPPED],
         past_retention=tally[PAST_RETENTION],
+        referrals_new=tally[REFERRAL_NEW],
     )
 
 
@@ -308,7 +328,9 @@ def _apply(
 ) -> ImportResult:
     station = load_station(database, Path(data_dir))
     taken: Path | None = None
-    if snapshot and (plan.new or plan.updated or plan.conflicts or plan.reviews_new):
+    if snapshot and (
+        plan.new or plan.updated or plan.conflicts or plan.reviews_new or plan.referrals_new
+    ):
         taken = maintenance.snapshot(database, "pre-import", now=clock())
     now = to_iso(clock())
     audit = AuditLog(database, station.office_key, clock)
@@ -345,6 +367,7 @@ def _apply(
             reviews_new=counts[REVIEW_NEW],
             reviews_skipped=counts[REVIEW_SKIPPED],
             past_retention=counts[PAST_RETENTION],
+            referrals_new=counts[REFERRAL_NEW],
         )
         details = {
             "new": result.new,
@@ -355,6 +378,8 @@ def _apply(
         if result.reviews_new or result.reviews_skipped:
             details["reviews_new"] = result.reviews_new
             details["reviews_skipped"] = result.reviews_skipped
+        if result.referrals_new:
+            details["referrals_new"] = result.referrals_new
         counters.write(conn)
         insert_history(
             conn,
@@ -389,7 +414,7 @@ def _apply(
 
 def _apply_item(
     merger: Merger,
-    item: InterviewLine | ReviewLine | OtherLine,
+    item: InterviewLine | ReviewLine | ReferralStepLine | OtherLine,
     manifest: Manifest,
     counts: Counter[str],
     retention_cutoff: str | None = None,
@@ -401,6 +426,9 @@ def _apply_item(
     elif isinstance(item, ReviewLine):
         source = manifest.source_workstation
         counts[merger.review(item, item.values(), manifest.package_id, source)] += 1
+    elif isinstance(item, ReferralStepLine):
+        if table_exists(merger.conn, "referral_steps"):
+            counts[merger.referral_step(item.values())] += 1
     elif item.kind == KIND_OFFICER:
         merger.officer(item.parsed())
     elif item.kind == KIND_AUDIT:

@@ -9,13 +9,14 @@ from typing import Any
 from interview_app.sync.errors import manifest_mismatch, tampered
 
 # The body format; the container header carries the same number. Format 2 added supervisors'
-# review marks (R lines, a "reviews" count and part); format 3 changed only the container's
-# header (a digest of itself), the body is as in 2. Format 1 and 2 packages still import.
+# review marks (R lines, a "reviews" count and part); format 3 changed the container's header
+# (it ends with a digest of itself) and added the referral follow-up steps (F lines, a
+# "referrals" count and part). Format 1 and 2 packages still import.
 MANIFEST_VERSION = 3
 READABLE_VERSIONS = (1, 2, 3)
 
 # Parts whose lines are hashed one by one (SHA-256 over the exact line bytes, in order).
-PARTS = ("interviews", "questionnaires", "officers", "audit", "reviews")
+PARTS = ("interviews", "questionnaires", "officers", "audit", "reviews", "referrals")
 # Record counts the reader re-counts after decryption.
 COUNTS = (
     "interviews",
@@ -27,19 +28,20 @@ COUNTS = (
     "officers",
     "audit",
     "reviews",
+    "referrals",
 )
-_V1_PARTS = PARTS[:4]
-_V1_COUNTS = COUNTS[:8]
+_PARTS_OF = {1: PARTS[:4], 2: PARTS[:5]}
+_COUNTS_OF = {1: COUNTS[:8], 2: COUNTS[:9]}
 
 
 def parts_of(version: int) -> tuple[str, ...]:
     """The parts a manifest of body format `version` checksums."""
-    return _V1_PARTS if version == 1 else PARTS
+    return _PARTS_OF.get(version, PARTS)
 
 
 def counts_of(version: int) -> tuple[str, ...]:
     """The counts a manifest of body format `version` carries."""
-    return _V1_COUNTS if version == 1 else COUNTS
+    return _COUNTS_OF.get(version, COUNTS)
 
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")

@@ -11,7 +11,13 @@ from typing import Any
 
 from interview_app.storage.questionnaires import source_hash
 from interview_app.sync.errors import newer_application, tampered
-from interview_app.sync.records import REVIEW_FIELDS, InterviewLine, ReviewLine, dumps
+from interview_app.sync.records import (
+    REFERRAL_STEP_FIELDS,
+    REVIEW_FIELDS,
+    InterviewLine,
+    ReviewLine,
+    dumps,
+)
 from interview_app.sync.refcounters import RefCounterGuard
 from interview_app.sync.tables import quote_identifier, table_columns
 
@@ -33,6 +39,11 @@ REVIEW_SAME = "review_same"  # here already, equal
 REVIEW_SKIPPED = "review_skipped"  # its interview is not here (never came, or purged)
 REVIEW_CONFLICT = "review_conflict"  # here already with other content: set aside
 _REVIEW_COLUMNS = ", ".join(REVIEW_FIELDS)
+# What happens to an incoming referral follow-up step.
+REFERRAL_NEW = "referral_new"
+REFERRAL_SAME = "referral_same"  # here already (this step of this referral was recorded)
+REFERRAL_SKIPPED = "referral_skipped"  # its interview is not here
+_REFERRAL_COLUMNS = ", ".join(REFERRAL_STEP_FIELDS)
 AUDIT_BATCH = 2000
 # The interview object comes first in a record (exportdata writes `{"interview":{...},...`) and
 # a JSON string value cannot hold an unescaped quote: the first match is the interview's own.
@@ -83,6 +94,26 @@ def decide(
     if ref_no != line.ref_no:
         return _ref_no_free(conn, line, Decision(UPDATE, None, line.uuid, revision, digest))
     return Decision(UPDATE, None, line.uuid, revision, digest)
+
+
+def decide_referral_step(
+    conn: sqlite3.Connection, values: tuple[Any, ...], arriving: set[str] | None = None
+) -> str:
+    """A step is new when neither its uuid nor the same step of the same referral is here and
+    the interview is (or arrives in the same package); the first recording of a step wins, a
+    second one from another counter is counted as already here; a step whose interview is not
+    here is skipped, never kept on its own."""
+    uuid, interview, step = values[0], values[1], values[2]
+    here = conn.execute(
+        "SELECT 1 FROM referral_steps WHERE uuid = ? OR (interview_uuid = ? AND step = ?)",
+        (uuid, interview, step),
+    ).fetchone()
+    if here is not None:
+        return REFERRAL_SAME
+    if arriving is not None and interview in arriving:
+        return REFERRAL_NEW
+    found = conn.execute("SELECT 1 FROM interviews WHERE uuid = ?", (interview,)).fetchone()
+    return REFERRAL_NEW if found else REFERRAL_SKIPPED
 
 
 def decide_review(
@@ -284,6 +315,19 @@ class Merger:
                     incoming_text,
                 ),
             )
+        return decision
+
+    def referral_step(self, values: tuple[Any, ...]) -> str:
+        """Add a referral follow-up step (see decide_referral_step); what happened to it."""
+        decision = decide_referral_step(self.conn, values)
+        if decision == REFERRAL_NEW:
+            marks = ", ".join("?" for _ in values)
+            try:
+                self.conn.execute(
+                    f"INSERT INTO referral_steps ({_REFERRAL_COLUMNS}) VALUES ({marks})", values
+                )
+            except (sqlite3.IntegrityError, OverflowError) as exc:
+                raise tampered("langkah rujukan tidak sah", "invalid referral step") from exc
         return decision
 
     def questionnaire(self, record: Any) -> bool:

@@ -21,6 +21,7 @@ KIND_QUESTIONNAIRE = "Q"
 KIND_AUDIT = "A"
 KIND_OFFICER = "O"
 KIND_REVIEW = "R"  # format 2 on
+KIND_REFERRAL_STEP = "F"  # format 3 on
 KIND_MANIFEST = "M"
 _PART_OF_KIND = {
     KIND_INTERVIEW: "interviews",
@@ -28,7 +29,22 @@ _PART_OF_KIND = {
     KIND_AUDIT: "audit",
     KIND_OFFICER: "officers",
     KIND_REVIEW: "reviews",
+    KIND_REFERRAL_STEP: "referrals",
 }
+# A referral follow-up step's fields, in the order of referral_steps' columns after its id.
+REFERRAL_STEP_FIELDS = (
+    "uuid",
+    "interview_uuid",
+    "step",
+    "on_date",
+    "counselling",
+    "siskop2mi_checked",
+    "complaint_no",
+    "workstation_id",
+    "by_officer",
+    "at",
+)
+REFERRAL_STEPS = ("receipt", "came_back", "continued", "refused")
 REVIEW_ACTIONS = ("reviewed", "returned")
 # A review mark's fields, in the order of the reviews table's columns after its local id.
 REVIEW_FIELDS = (
@@ -170,6 +186,51 @@ class ReviewLine:
 
 
 @dataclass(frozen=True)
+class ReferralStepLine:
+    """A referral follow-up step: `["F", uuid, interview_uuid]` and the step's fields."""
+
+    uuid: str
+    interview_uuid: str
+    record: bytes
+
+    def values(self) -> tuple[Any, ...]:
+        """The fields in REFERRAL_STEP_FIELDS order, checked for type and against the key."""
+        data = _loads(self.record)
+        if not isinstance(data, dict) or set(data) != set(REFERRAL_STEP_FIELDS):
+            raise tampered("langkah rujukan tidak sah", "invalid referral step record")
+        values = tuple(data[name] for name in REFERRAL_STEP_FIELDS)
+        uuid, interview, step, on_date, counselling, checked, complaint, station, by, at = values
+        if not (
+            uuid == self.uuid
+            and interview == self.interview_uuid
+            and step in REFERRAL_STEPS
+            and isinstance(on_date, str)
+            and _is_day(on_date)
+            and counselling in (0, 1)
+            and checked in (0, 1)
+            and type(counselling) is int
+            and type(checked) is int
+            and (complaint is None or (isinstance(complaint, str) and len(complaint) <= 60))
+            and isinstance(station, str)
+            and station
+            and (by is None or (type(by) is int and 0 <= by <= _MAX_INTEGER))
+            and isinstance(at, str)
+            and at
+        ):
+            raise tampered("langkah rujukan tidak sah", "invalid referral step record")
+        return values
+
+
+def _is_day(text: str) -> bool:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True)
 class OtherLine:
     kind: str
     key: list[Any]
@@ -241,6 +302,12 @@ def _parse_review_key(key: list[Any], record: bytes) -> ReviewLine:
     return ReviewLine(key[1], key[2], record)
 
 
+def _parse_referral_key(key: list[Any], record: bytes) -> ReferralStepLine:
+    if len(key) != 3 or not all(isinstance(key[i], str) and key[i] for i in (1, 2)):
+        raise tampered("kunci baris langkah rujukan", "referral step line key")
+    return ReferralStepLine(key[1], key[2], record)
+
+
 class BodyReader:
     """Walks the body once: yields interview, review, questionnaire, officer and audit lines in
     order, tallies them, and at the end checks the manifest (last line) against the header and
@@ -252,7 +319,7 @@ class BodyReader:
         self.tally = Tally()
         self.manifest: Manifest | None = None
 
-    def __iter__(self) -> Iterator[InterviewLine | ReviewLine | OtherLine]:
+    def __iter__(self) -> Iterator[InterviewLine | ReviewLine | ReferralStepLine | OtherLine]:
         for line in split_lines(self._blocks):
             if self.manifest is not None:
                 raise tampered("data setelah manifes", "data after the manifest")
@@ -280,6 +347,10 @@ class BodyReader:
                 review = _parse_review_key(key, record)
                 self.tally.add("reviews", line, reviews=1)
                 yield review
+            elif kind == KIND_REFERRAL_STEP and self._header.version >= 3:
+                step = _parse_referral_key(key, record)
+                self.tally.add("referrals", line, referrals=1)
+                yield step
             elif kind in (KIND_QUESTIONNAIRE, KIND_AUDIT, KIND_OFFICER):
                 part = _PART_OF_KIND[kind]
                 self.tally.add(part, line, **{part: 1})

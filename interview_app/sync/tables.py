@@ -36,6 +36,13 @@ SYNC_TABLES: dict[str, str] = {
         interview_uuid TEXT NOT NULL,
         PRIMARY KEY (destination, review_uuid)
     ) STRICT, WITHOUT ROWID""",
+    # Per export destination, the referral follow-up steps sent there (steps never change).
+    "sync_sent_referrals": """CREATE TABLE IF NOT EXISTS sync_sent_referrals (
+        destination TEXT NOT NULL,
+        step_uuid TEXT NOT NULL,
+        interview_uuid TEXT NOT NULL,
+        PRIMARY KEY (destination, step_uuid)
+    ) STRICT, WITHOUT ROWID""",
     # Same uuid and revision with other content, an owner mismatch, a reference number taken:
     # both versions kept for a supervisor; nothing overwritten.
     "sync_conflicts": """CREATE TABLE IF NOT EXISTS sync_conflicts (

@@ -53,6 +53,12 @@ class HomePage(QtWidgets.QWidget):
         self.reminder.setWordWrap(True)
         self.reminder.setVisible(False)
         layout.addWidget(self.reminder)
+        # For a supervisor: referrals nobody brought the receipt back for, past the deadline.
+        self.overdue = QtWidgets.QLabel()
+        self.overdue.setObjectName("overdueReferrals")
+        self.overdue.setWordWrap(True)
+        self.overdue.setVisible(False)
+        layout.addWidget(self.overdue)
         self.returned_box = QtWidgets.QGroupBox(
             self.tr("Dikembalikan supervisor untuk dikoreksi — Enter untuk membuka")
         )
@@ -93,12 +99,23 @@ class HomePage(QtWidgets.QWidget):
         )
         return widget
 
+    def _show_overdue(self, home: HomeView, language: str, most: int = 5) -> None:
+        lines = [message.text(language) for message in home.overdue_referrals]
+        if lines:
+            head = self.tr("Rujukan lewat batas: %1 (Ctrl+Shift+R, lalu F3)").replace(
+                "%1", str(len(lines))
+            )
+            more = ["…"] if len(lines) > most else []
+            self.overdue.setText("\n".join(["⚠ " + head, *lines[:most], *more]))
+        self.overdue.setVisible(bool(lines))
+
     def show_home(self, greeting: str, home: HomeView, language: str = "id") -> None:
         self.greeting.setText(greeting)
         self.reminder.setText(
             "⚠ " + home.reminder.text(language) if home.reminder is not None else ""
         )
         self.reminder.setVisible(home.reminder is not None)
+        self._show_overdue(home, language)
         self.returned.clear()
         for row in home.returned:
             item = QtWidgets.QListWidgetItem(

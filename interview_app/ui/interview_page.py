@@ -106,7 +106,11 @@ class InterviewPage(QtWidgets.QWidget):
         def describe(ids: tuple[str, ...]) -> list[str]:
             return self.controller.flag_reasons(ids) if self.controller else list(ids)
 
-        self.repeat = RepeatPanel(self.open_record.emit, describe)
+        self.repeat = RepeatPanel(
+            self.open_record.emit,
+            describe,
+            lambda uuid: self.controller.referral_status(uuid) if self.controller else "",
+        )
         self.recruiter = RecruiterPanel(self.open_record.emit, describe)
         self.risk = RiskPanel()
         self.notes = NotesPanel(self._save_notes)

@@ -163,6 +163,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.password_action = self._action(
             work, self.tr("Ganti kata sandi…"), None, lambda: self.show_password_change(False)
         )
+        self.referral_action = self._action(
+            work, self.tr("Tindak lanjut rujukan…"), "Ctrl+Shift+R", self._referrals
+        )
         work.addSeparator()
         self._action(work, self.tr("Tutup aplikasi"), "Ctrl+Q", self.close)
         interview = bar.addMenu(self.tr("&Wawancara"))
@@ -212,6 +215,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.language_action.setEnabled(signed_in and self.interview is not None)
         working = signed_in and officer is not None and not officer.must_change_password
         self.home_action.setEnabled(working)
+        self.referral_action.setEnabled(working)
         self.sync_menu.setEnabled(working)
         self.supervisor_menu.menuAction().setVisible(
             bool(working and officer and officer.is_supervisor)
@@ -607,6 +611,14 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.counter.officer is None or self.counter.locked:
             return
         open_supervisor_tools(self, self.counter)
+
+    def _referrals(self) -> None:
+        """The referral follow-up (find, record the returned receipt and the later steps)."""
+        from interview_app.ui.referral_dialog import ReferralDialog
+
+        dialog = ReferralDialog(self.counter, self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def _print_slip(self, uuid: str) -> None:
         from interview_app.ui.slip_dialog import open_slip_dialog  # reportlab loads on first use

@@ -71,10 +71,14 @@ class RepeatPanel(QtWidgets.QGroupBox):
     """Earlier interviews of the same person; opening one is read-only and logged."""
 
     def __init__(
-        self, open_record: Callable[[str], None], describe: Callable[[tuple[str, ...]], list[str]]
+        self,
+        open_record: Callable[[str], None],
+        describe: Callable[[tuple[str, ...]], list[str]],
+        referral: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__()
         self._describe = describe
+        self._referral = referral  # an earlier referral's status line, "" when none
         self.setObjectName("repeatPanel")
         self.setTitle(self.tr("Wawancara sebelumnya"))
         layout = QtWidgets.QVBoxLayout(self)
@@ -109,7 +113,10 @@ class RepeatPanel(QtWidgets.QGroupBox):
         for row in results:
             reasons = self._describe(row.flag_rule_ids)
             flags = "".join(f"\n   ⚑ {reason}" for reason in reasons)
-            text = f"{row.created_at[:10]} · {row.office_code} · {row.ref_no}\n{row.outcome or row.status}{flags}"
+            status = self._referral(row.uuid) if self._referral else ""
+            label = self.tr("Rujukan")
+            referral = f"\n   ↪ {label}: {status}" if status else ""
+            text = f"{row.created_at[:10]} · {row.office_code} · {row.ref_no}\n{row.outcome or row.status}{referral}{flags}"
             item = QtWidgets.QListWidgetItem(text)
             item.setData(QtCore.Qt.ItemDataRole.UserRole, row.uuid)
             item.setToolTip(", ".join(row.flag_rule_ids))

@@ -9,8 +9,13 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtGui, QtPrintSupport, QtWidgets
 
 from interview_app.errors import KnownError
-from interview_app.slip.content import REFERRAL
-from interview_app.slip.render import PreparedSlip, prepare_slip, record_print
+from interview_app.slip.render import (
+    TITLES,
+    PreparedSlip,
+    documents_for_interview,
+    prepare_slip,
+    record_print,
+)
 from interview_app.storage.writefiles import write_file_atomically
 from interview_app.ui.messages import show_known_error
 from interview_app.ui.screen_fit import fit_window
@@ -129,6 +134,8 @@ class SlipDialog(QtWidgets.QDialog):
         self.counter = counter
         self.interview_uuid = interview_uuid
         self.slip: PreparedSlip | None = None
+        self.kind: str | None = None  # None: the outcome's main document
+        self._documents_connected = False
         self.pages: list[QtGui.QImage] = []
         fit_window(self, 880, 1000)
         layout = QtWidgets.QVBoxLayout(self)
@@ -136,6 +143,16 @@ class SlipDialog(QtWidgets.QDialog):
         self.heading.setObjectName("slipHeading")
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
+        # An outcome may print several documents: the letter to BP3MI, the applicant's notice
+        # (never the red flags), the letter to law enforcement.
+        chooser = QtWidgets.QHBoxLayout()
+        self.document_label = QtWidgets.QLabel("Dokumen / Document:")
+        self.documents = QtWidgets.QComboBox()
+        self.documents.setObjectName("slipDocuments")
+        self.document_label.setBuddy(self.documents)
+        chooser.addWidget(self.document_label)
+        chooser.addWidget(self.documents, 1)
+        layout.addLayout(chooser)
         self.scroll = QtWidgets.QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.page_box = QtWidgets.QWidget()
@@ -166,12 +183,13 @@ class SlipDialog(QtWidgets.QDialog):
     def _prepare(self) -> PreparedSlip:
         """The original while none was printed, else the next copy (a reprint)."""
         database, data_dir, clock = self.counter.database, self.counter.data_dir, self.counter.clock
+        kind = self.kind
         try:
-            return prepare_slip(database, data_dir, self.interview_uuid, clock=clock)
+            return prepare_slip(database, data_dir, self.interview_uuid, kind=kind, clock=clock)
         except KnownError as first:
             try:
                 return prepare_slip(
-                    database, data_dir, self.interview_uuid, reprint=True, clock=clock
+                    database, data_dir, self.interview_uuid, reprint=True, kind=kind, clock=clock
                 )
             except KnownError:
                 raise first from None
@@ -185,11 +203,8 @@ class SlipDialog(QtWidgets.QDialog):
             show_known_error(self, error)
             return False
         self.slip = slip
-        title = (
-            "Slip rujukan BP3MI / BP3MI referral slip"
-            if slip.kind == REFERRAL
-            else "Ringkasan wawancara / Interview summary"
-        )
+        self._fill_documents(slip.kind)
+        title = TITLES[slip.kind]
         copy = (
             "asli / original"
             if slip.copy_number == 1
@@ -209,6 +224,31 @@ class SlipDialog(QtWidgets.QDialog):
         self.save_button.setEnabled(True)
         self._show_pages()
         return True
+
+    def _fill_documents(self, current: str) -> None:
+        """The documents this outcome prints, the one shown selected."""
+        try:
+            kinds = documents_for_interview(
+                self.counter.database, self.counter.data_dir, self.interview_uuid
+            )
+        except KnownError:
+            kinds = (current,)
+        self.documents.blockSignals(True)
+        self.documents.clear()
+        for kind in kinds:
+            self.documents.addItem(TITLES[kind], kind)
+        self.documents.setCurrentIndex(max(0, self.documents.findData(current)))
+        self.documents.setEnabled(len(kinds) > 1)
+        self.documents.blockSignals(False)
+        if not self._documents_connected:
+            self.documents.currentIndexChanged.connect(self._choose_document)
+            self._documents_connected = True
+
+    def _choose_document(self, index: int) -> None:
+        kind = self.documents.itemData(index)
+        if kind and (self.slip is None or kind != self.slip.kind):
+            self.kind = str(kind)
+            self.load()
 
     def _disable(self, error: KnownError) -> None:
         self.slip = None

@@ -347,12 +347,19 @@ class CounterSession:
             for r in returned_interviews(self.database, self.officer.officer_id)
         )
         due = purge_due(self.database, self.clock)
+        overdue: tuple[Message, ...] = ()
+        if self.officer.is_supervisor:
+            from interview_app.slip.followup import FollowUp
+
+            follow = FollowUp.open(self.database, self.data_dir, self.clock)
+            overdue = tuple(follow.describe(r) for r in follow.overdue())
         return HomeView(
             tuple(today),
             tuple(drafts),
             returned,
             due.message() if due else None,
             tuple(corrections),
+            overdue,
         )
 
     def search(self, text: str, limit: int = 50) -> tuple[InterviewSummary, ...]:
@@ -504,7 +511,17 @@ class CounterSession:
             correction=correction,
             correction_store=SettingsCorrectionStore(self.settings),
             recruiter_lookup=repository.same_recruiter,
+            referral_lookup=self._referral_status,
         )
+
+    def _referral_status(self, interview_uuid: str) -> Message | None:
+        """An earlier interview's referral and its status (the repeat panel's line), or None
+        when that interview was no referral to BP3MI."""
+        from interview_app.slip.followup import FollowUp
+
+        follow = FollowUp.open(self.database, self.data_dir, self.clock)
+        found = follow.find_by_interview(interview_uuid)
+        return follow.describe(found) if found is not None else None
 
     def correct(
         self,

@@ -90,6 +90,7 @@ class InterviewController:
         correction: Correction | None = None,
         correction_store: CorrectionStore | None = None,
         recruiter_lookup: RecruiterLookup | None = None,
+        referral_lookup: Callable[[str], Message | None] | None = None,
     ) -> None:
         self.session = session
         self.correction = correction
@@ -103,6 +104,7 @@ class InterviewController:
         self.language = language
         self.notes = notes
         self._repeat_lookup = repeat_lookup
+        self._referral_lookup = referral_lookup
         self.completed: CompletedView | None = None
         self._typing_store = typing_store
         # Text typed into a field that is not a valid answer yet (half a phone number): kept
@@ -191,6 +193,12 @@ class InterviewController:
         this script does not know is shown as it is."""
         rules = {rule.id: rule for rule in self.questionnaire.risk_rules}
         return [rules[r].reason.text(self.language) if r in rules else r for r in rule_ids]
+
+    def referral_status(self, interview_uuid: str) -> str:
+        """An earlier interview's referral to BP3MI and where it stands ("" when none)."""
+        if self._referral_lookup is None:
+            return ""
+        return self.text(self._referral_lookup(interview_uuid))
 
     def repeat_applicants(self, nik: str | None = None) -> list[InterviewSummary]:
         """Earlier interviews of this applicant (by NIK or passport number), newest first."""

@@ -56,6 +56,8 @@ class HomeView:
     reminder: Message | None = None
     # Corrections a crash left unsaved (resumed like drafts).
     corrections: tuple[InterviewSummary, ...] = ()
+    # For a supervisor: referrals past the office's deadline with no receipt back yet.
+    overdue_referrals: tuple[Message, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,10 @@
 <context>
     <name>HomePage</name>
     <message>
+        <source>Rujukan lewat batas: %1 (Ctrl+Shift+R, lalu F3)</source>
+        <translation>Overdue referrals: %1 (Ctrl+Shift+R, then F3)</translation>
+    </message>
+    <message>
         <source>Wawancara baru (Ctrl+N)</source>
         <translation>New interview (Ctrl+N)</translation>
     </message>
@@ -134,6 +138,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Tindak lanjut rujukan…</source>
+        <translation>Referral follow-up…</translation>
+    </message>
     <message>
         <source>&amp;Kerja</source>
         <translation>&amp;Work</translation>
@@ -305,6 +313,10 @@
 </context>
 <context>
     <name>RepeatPanel</name>
+    <message>
+        <source>Rujukan</source>
+        <translation>Referral</translation>
+    </message>
     <message>
         <source>Wawancara sebelumnya</source>
         <translation>Earlier interviews</translation>
@@ -505,6 +517,89 @@
     <message>
         <source>Kunci kantor (*.key);;Semua (*)</source>
         <translation>Office key (*.key);;All (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Tindak lanjut rujukan BP3MI</source>
+        <translation>BP3MI referral follow-up</translation>
+    </message>
+    <message>
+        <source>&amp;Cari:</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <source>nomor surat, NIK, nomor wawancara, atau teks dari pemindai QR</source>
+        <translation>letter number, NIK, interview reference, or the text a QR reader shows</translation>
+    </message>
+    <message>
+        <source>&amp;Lewat batas</source>
+        <translation>&amp;Overdue</translation>
+    </message>
+    <message>
+        <source>&amp;Langkah berikut:</source>
+        <translation>&amp;Next step:</translation>
+    </message>
+    <message>
+        <source>Konseling migrasi aman diberikan</source>
+        <translation>Safe-migration counselling given</translation>
+    </message>
+    <message>
+        <source>Registrasi/perusahaan dicek di SISKOP2MI</source>
+        <translation>Registration/company checked in SISKOP2MI</translation>
+    </message>
+    <message>
+        <source>No. &amp;pengaduan:</source>
+        <translation>Com&amp;plaint no.:</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>&amp;Catat</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>F3</source>
+        <translation>F3</translation>
+    </message>
+    <message>
+        <source>Tidak ada rujukan untuk teks ini.</source>
+        <translation>No referral for this text.</translation>
+    </message>
+    <message>
+        <source>Tidak ada rujukan yang lewat batas.</source>
+        <translation>No overdue referrals.</translation>
+    </message>
+    <message>
+        <source>Tercatat: </source>
+        <translation>Recorded: </translation>
+    </message>
+    <message>
+        <source>Tanda terima kembali dari BP3MI</source>
+        <translation>Receipt returned from BP3MI</translation>
+    </message>
+    <message>
+        <source>Pemohon datang kembali</source>
+        <translation>Applicant came back</translation>
+    </message>
+    <message>
+        <source>Paspor dilanjutkan</source>
+        <translation>Passport continued</translation>
+    </message>
+    <message>
+        <source>Paspor ditolak</source>
+        <translation>Passport refused</translation>
     </message>
 </context>
 </TS>

@@ -37,7 +37,7 @@ def test_render_then_verify_the_file_and_the_scanned_code(
     record = office.complete(REFERRAL_ANSWERS)
     out = tmp_path / "slip.pdf"
     assert _render(office, record.ref_no, out) == 0
-    assert "PLU/BP3MI/" in capsys.readouterr().out
+    assert "Surat Pengantar Rujukan PLU-GR.02.06-0001/" in capsys.readouterr().out
     assert main(["slip", "verify", str(out), "--data-dir", str(office.data_dir)]) == 0
     shown = capsys.readouterr().out
     assert "ASLI" in shown and "GENUINE" in shown

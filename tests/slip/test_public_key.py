@@ -86,7 +86,7 @@ def test_verify_with_only_the_public_key_in_a_fresh_folder(
     )
     for refused, words in (
         (payload.replace("|0006|", "|0007|"), "tidak cocok"),
-        (payload.replace("-", "", 2) if payload.count("-") >= 2 else payload + "x", "baku"),
+        (payload.replace(f"|{office.clock().date().isoformat()}|", "|20250106|"), "baku"),
         (other_office, "bukan kunci"),
     ):
         done = _cli_elsewhere(
@@ -150,3 +150,73 @@ def test_the_html_verifier_in_headless_chromium(
         assert verdict == "ASLI", reason
     finally:
         browser.close()
+
+
+def test_after_a_key_change_older_letters_still_verify_with_the_older_key(
+    office: Office, issued: tuple[Path, Path, str], tmp_path: Path
+) -> None:
+    """Key rotation: a letter signed under the office's earlier key carries that key's id; the
+    desk that holds both public keys (CLI or HTML page) accepts both letters."""
+    from interview_app.slip.signing import write_public_key_file
+    from tests.slip.browser import open_page, paste_and_read
+
+    _, current, payload = issued
+    earlier_key = os.urandom(32)
+    earlier = public_key_of(earlier_key, "PLU", "Kantor Imigrasi Palu")
+    earlier_file = tmp_path / "kunci-lama.json"
+    write_public_key_file(earlier_file, earlier, office.clock().date())
+    old_letter = make_payload(
+        SlipFacts("PLU-GR.02.06-0099/XII/2024", office.clock().date(), "TUNDA_RUJUK_BP3MI", "0006"),
+        earlier_key,
+    )
+    desk = tmp_path / "desk"
+    only_current = _cli_elsewhere(
+        desk, "slip", "verify", "--public-key", str(current), "--payload", old_letter
+    )
+    assert only_current.returncode == 1 and earlier.key_id in only_current.stderr
+    for text in (old_letter, payload):
+        both = _cli_elsewhere(
+            desk,
+            "slip",
+            "verify",
+            "--public-key",
+            str(current),
+            "--public-key",
+            str(earlier_file),
+            "--payload",
+            text,
+        )
+        assert both.returncode == 0, both.stderr
+    page = tmp_path / "pemeriksa.html"
+    assert (
+        main(
+            ["slip", "verifier", "--data-dir", str(office.data_dir), "--out", str(page)]
+            + ["--older-key", str(earlier_file)]
+        )
+        == 0
+    )
+    assert earlier.fingerprint_groups in page.read_text(encoding="utf-8")
+    browser = open_page(page)
+    try:
+        assert paste_and_read(browser, old_letter)[0] == "ASLI"
+        assert paste_and_read(browser, payload)[0] == "ASLI"
+        assert paste_and_read(browser, old_letter.replace("0099", "0098"))[0] == "DITOLAK"
+    finally:
+        browser.close()
+
+
+def test_key_and_page_files_need_a_place_to_go(
+    office: Office, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for action, target in (
+        ("public-key", tmp_path / "missing" / "k.json"),
+        ("verifier", tmp_path / "missing" / "v.html"),
+        ("public-key", tmp_path),
+    ):
+        code = main(["slip", action, "--data-dir", str(office.data_dir), "--out", str(target)])
+        err = capsys.readouterr().err
+        assert code == 1 and "nama berkas" in err and "file name" in err
+    assert not (tmp_path / "missing").exists()
+    empty = tmp_path / "no-office"
+    code = main(["slip", "public-key", "--data-dir", str(empty), "--out", str(tmp_path / "k.json")])
+    assert code == 1 and not (tmp_path / "k.json").exists()

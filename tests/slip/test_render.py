@@ -17,15 +17,15 @@ def test_every_field_is_in_the_pdf(office: Office, tmp_path: Path) -> None:
     record = office.complete(REFERRAL_ANSWERS, notes="Catatan rahasia petugas")
     out = tmp_path / "slip.pdf"
     slip = render_slip(office.database, office.data_dir, record.ref_no, out, clock=office.clock)
-    assert slip.slip_no == "PLU/BP3MI/2025/00001" and slip.copy_number == 1
+    assert slip.slip_no == "PLU-GR.02.06-0001/I/2025" and slip.copy_number == 1
     data = out.read_bytes()
     assert data.startswith(b"%PDF") and b"%%EOF" in data[-1024:]
     for text in (all_text(data), pdftotext(out)):
         for expected in (
             "Kantor Imigrasi Kelas I TPI Palu",
             "Jl. Kartini No. 1, Palu, Sulawesi Tengah",
-            "SLIP RUJUKAN KE BP3MI",
-            "PLU/BP3MI/2025/00001",
+            "SURAT PENGANTAR RUJUKAN",
+            "PLU-GR.02.06-0001/I/2025",
             "6 Januari 2025",
             OFFICER_NAME,
             OFFICER_NIP,
@@ -51,13 +51,13 @@ def test_every_field_is_in_the_pdf(office: Office, tmp_path: Path) -> None:
             "Membayar biaya kepada perekrut",
             "Konseling migrasi aman",
             "SISKOP2MI",
-            "Penerimaan pengaduan",
+            "penerimaan pengaduan",
             "BP3MI Sulawesi Tengah",
             "Jl. Contoh BP3MI No. 2, Palu",
             "0451 123456",
             "UU 27/2022",
             "TANDA TERIMA RUJUKAN",
-            "Petugas pemeriksa",
+            "Pemeriksa Keimigrasian",
             "Pemohon",
             "halaman 1/",
         ):
@@ -151,7 +151,7 @@ def test_slip_numbers_are_never_reused(office: Office, tmp_path: Path) -> None:
         )
         assert slip.slip_no == preview.slip_no
         numbers.add(slip.slip_no)
-    assert numbers == {"PLU/BP3MI/2025/00001", "PLU/BP3MI/2025/00002", "PLU/BP3MI/2025/00003"}
+    assert numbers == {f"PLU-GR.02.06-000{n}/I/2025" for n in (1, 2, 3)}
 
 
 def test_unfinished_interviews_are_refused(office: Office, tmp_path: Path) -> None:

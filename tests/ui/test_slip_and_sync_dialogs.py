@@ -99,6 +99,32 @@ def test_slip_preview_save_and_reprint(
     assert dialog.slip.copy_number == 3
 
 
+def test_the_applicants_notice_is_chosen_from_the_keyboard(
+    qtbot: Any, counter: CounterSession
+) -> None:
+    """A referral prints the letter to BP3MI and the applicant's notice; the officer picks
+    the notice in the document list with the keyboard and sees it, without the red flags."""
+    from PySide6 import QtCore
+
+    dialog = SlipDialog(counter, _referral_uuid(counter.data_dir))
+    qtbot.addWidget(dialog)
+    assert dialog.load()
+    items = [dialog.documents.itemText(i) for i in range(dialog.documents.count())]
+    assert items[0] == "Surat Pengantar Rujukan" and "Pemberitahuan untuk Pemohon" in items
+    assert dialog.heading.text().startswith("Surat Pengantar Rujukan")
+    dialog.show()
+    dialog.documents.setFocus()
+    qtbot.keyClick(dialog.documents, QtCore.Qt.Key.Key_Down)
+    assert dialog.slip is not None and dialog.slip.kind == "pemohon"
+    assert dialog.heading.text().startswith("Pemberitahuan untuk Pemohon")
+    import io
+
+    from pypdf import PdfReader
+
+    text = "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(dialog.slip.pdf)).pages)
+    assert "PEMBERITAHUAN UNTUK PEMOHON" in text and "Tanda bahaya" not in text
+
+
 def test_slip_print_draws_pages_and_counts(
     qtbot: Any, counter: CounterSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -237,3 +263,116 @@ def test_main_window_wiring(qtbot: Any, counter: CounterSession) -> None:
     assert sync is not None
     sync.close()
     window.close()
+
+
+def test_referral_follow_up_from_the_keyboard(qtbot: Any, counter: CounterSession) -> None:
+    """The officer types the referral's reference, Enter, ticks what BP3MI marked, types the
+    complaint number, Ctrl+Enter; then records the applicant's return; the overdue list shows the
+    referrals nobody has brought back."""
+    from PySide6 import QtCore
+
+    from interview_app.ui.referral_dialog import ReferralDialog
+
+    counter.login("petugas1", "loket-satu-demo")
+    uuid = _referral_uuid(counter.data_dir)
+    with sqlite3.connect(database_path(counter.data_dir)) as conn:
+        ref_no = conn.execute("SELECT ref_no FROM interviews WHERE uuid = ?", (uuid,)).fetchone()[0]
+    conn.close()
+    dialog = ReferralDialog(counter)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    dialog.query.setFocus()
+
+    def key(code: QtCore.Qt.Key, modifier: Any = QtCore.Qt.KeyboardModifier.NoModifier) -> None:
+        focused = QtWidgets.QApplication.focusWidget()
+        assert focused is not None, "nothing has the keyboard focus"
+        qtbot.keyClick(focused, code, modifier)
+
+    qtbot.keyClicks(dialog.query, ref_no)
+    qtbot.keyClick(dialog.query, QtCore.Qt.Key.Key_Return)
+    assert dialog.list.count() == 1 and "menunggu tanda terima" in dialog.list.item(0).text()
+    assert dialog.step.currentData() == "receipt"
+    dialog.counselling.setFocus()  # Tab order: step, the two boxes, complaint number, date
+    key(QtCore.Qt.Key.Key_Space)
+    key(QtCore.Qt.Key.Key_Tab)
+    key(QtCore.Qt.Key.Key_Tab)
+    qtbot.keyClicks(QtWidgets.QApplication.focusWidget(), "ADU-5/2026")
+    key(QtCore.Qt.Key.Key_Return, QtCore.Qt.KeyboardModifier.ControlModifier)
+    assert "tanda terima kembali" in dialog.list.item(0).text(), dialog.status.text()
+    assert dialog.step.currentData() == "came_back"
+    key(QtCore.Qt.Key.Key_Return, QtCore.Qt.KeyboardModifier.ControlModifier)
+    assert "pemohon datang kembali" in dialog.list.item(0).text()
+    with sqlite3.connect(database_path(counter.data_dir)) as conn:
+        audit = conn.execute(
+            "SELECT actor, action FROM audit_log WHERE action LIKE 'referral.%' ORDER BY seq"
+        ).fetchall()
+        complaint = conn.execute(
+            "SELECT complaint_no, counselling FROM referral_steps WHERE step = 'receipt'"
+        ).fetchone()
+    conn.close()
+    assert audit == [("petugas1", "referral.receipt"), ("petugas1", "referral.came_back")]
+    assert complaint == ("ADU-5/2026", 1)
+    key(QtCore.Qt.Key.Key_F3)
+    shown = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    expected = dialog.follow.overdue()
+    assert len(shown) == len(expected)
+    assert all("LEWAT BATAS" in line for line in shown)
+    assert not any(ref_no in line for line in shown)
+    if not expected:
+        assert "Tidak ada rujukan yang lewat batas" in dialog.status.text()
+
+
+def test_the_repeat_panel_shows_an_earlier_referral_and_its_status(
+    qtbot: Any, counter: CounterSession
+) -> None:
+    from interview_app.slip.followup import FollowUp
+    from interview_app.storage.referrals import RECEIPT
+    from interview_app.ui.side_panels import RepeatPanel
+
+    counter.login("petugas1", "loket-satu-demo")
+    uuid = _referral_uuid(counter.data_dir)
+    ref_no = counter.interviews().get(uuid).ref_no
+    status = counter._referral_status(uuid)
+    assert status is not None and "menunggu tanda terima" in status.id
+    follow = FollowUp.open(counter.database, counter.data_dir, counter.clock)
+    follow.record(ref_no, RECEIPT, actor="petugas1")
+
+    def line(interview_uuid: str) -> str:
+        found = counter._referral_status(interview_uuid)
+        return found.id if found is not None else ""
+
+    earlier = [row for row in counter.search(ref_no) if row.uuid == uuid]
+    assert earlier
+    panel = RepeatPanel(lambda _: None, lambda ids: list(ids), line)
+    qtbot.addWidget(panel)
+    panel.show_results(earlier)
+    text = panel.list.item(0).text()
+    assert "↪ Rujukan: " in text and "tanda terima kembali" in text and ref_no in text
+
+
+def test_overdue_referrals_on_the_supervisors_home(qtbot: Any, counter: CounterSession) -> None:
+    from interview_app.slip.followup import FollowUp
+    from interview_app.storage.referrals import RECEIPT
+    from interview_app.ui.home_page import HomePage
+
+    follow = FollowUp.open(counter.database, counter.data_dir, counter.clock)
+    overdue = follow.overdue()
+    assert overdue  # the demo's referrals of September and October are past 14 days
+    counter.login("petugas1", "loket-satu-demo")
+    assert counter.home().overdue_referrals == ()  # an officer's home stays as it was
+    counter.logout()
+    counter.login("supervisor", "kepala-seksi-demo")
+    home = counter.home()
+    assert len(home.overdue_referrals) == len(overdue)
+    page = HomePage()
+    qtbot.addWidget(page)
+    page.show_home("Selamat bekerja", home)
+    page.show()
+    assert page.overdue.isVisible()
+    assert f"Rujukan lewat batas: {len(overdue)}" in page.overdue.text()
+    assert "LEWAT BATAS" in page.overdue.text()
+    follow.record(overdue[0].ref_no, RECEIPT, actor="supervisor")
+    assert len(counter.home().overdue_referrals) == len(overdue) - 1
