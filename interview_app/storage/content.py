@@ -236,7 +236,7 @@ class ContentRecorder:
             )
 
     def before_commit(self, conn: sqlite3.Connection) -> None:
-        tables = [t for (t,) in conn.execute(f"SELECT DISTINCT tbl FROM {_TOUCHED}")]
+        tables = dict(conn.execute(f"SELECT tbl, count(*) FROM {_TOUCHED} GROUP BY tbl"))
         new_tables: list[str] = []
         if self._schema_version != _schema_version(conn):
             new_tables = self._install(conn)
@@ -285,7 +285,9 @@ class ContentRecorder:
         assert self._content_key is not None
         return self._content_key, self._audit
 
-    def _record(self, conn: sqlite3.Connection, tables: list[str], new_tables: list[str]) -> None:
+    def _record(
+        self, conn: sqlite3.Connection, tables: dict[str, int], new_tables: list[str]
+    ) -> None:
         keys = self._keys()
         if keys is None:
             return  # no office key yet: the baseline, once there is one, covers these rows
@@ -311,7 +313,7 @@ class ContentRecorder:
                     )
                 ]
                 continue
-            found = self._touched_rows(conn, shape)
+            found = self._touched_rows(conn, shape, tables[table])
             records += [
                 [table, key, None if row_json is None else row_hash(content_key, table, row_json)]
                 for key, row_json in found.items()
@@ -322,16 +324,17 @@ class ContentRecorder:
         _append_records(conn, audit, CONTENT_ACTION, records)
 
     @staticmethod
-    def _touched_rows(conn: sqlite3.Connection, shape: TableShape) -> dict[str, str | None]:
+    def _touched_rows(
+        conn: sqlite3.Connection, shape: TableShape, noted: int
+    ) -> dict[str, str | None]:
         """key -> row JSON (None: gone) for the keys noted in `shape`'s table. Few keys: each
         looked up by key. Many (an import, a purge, demo data): one pass over the table."""
-        noted = {
-            k for (k,) in conn.execute(f"SELECT k FROM {_TOUCHED} WHERE tbl = ?", (shape.name,))
-        }
-        table = _quote(shape.name)
-        if len(noted) < 256 or len(noted) * 4 < _row_count(conn, table):
+        if noted < 256 or noted * 4 < _row_count(conn, _quote(shape.name)):
             return dict(conn.execute(shape.select_touched, (shape.name,)))
-        found: dict[str, str | None] = dict.fromkeys(noted)
+        found: dict[str, str | None] = {
+            k: None
+            for (k,) in conn.execute(f"SELECT k FROM {_TOUCHED} WHERE tbl = ?", (shape.name,))
+        }
         for key, row_json in conn.execute(shape.select_all):
             if key in found:
                 found[key] = row_json
