@@ -599,11 +599,11 @@ def compare_content(
             elif not hmac.compare_digest(recorded, row_hash(content_key, shape.name, row_json)):
                 problems.append(ContentProblem("changed", *where))
     deleted = {where for where, digest in records.items() if digest is None}
-    for where, digest in records.items():
-        if digest is None or where in seen:
-            continue
+    vanished = {where for where, digest in records.items() if digest and where not in seen}
+    for where in sorted(vanished):
         shape = shapes.get(where[0])
-        if shape is not None and _parent_deleted(shape, where[1], deleted):
+        # A child gone with its parent: the parent is reported (or its deletion recorded).
+        if shape is not None and _parent_deleted(shape, where[1], deleted | vanished):
             continue
         problems.append(ContentProblem("vanished", *where))
     return ContentCheck(not problems, True, rows, tuple(problems))
