@@ -4,10 +4,11 @@ How a change gets recorded, whoever makes it: on each connection the recorder pu
 triggers (they live in the connection, not in the file) on every table but the audit log. They
 note the key of each row inserted, changed or deleted in a temporary table. Just before the
 transaction commits (Database.transaction), the recorder reads those rows again, hashes each
-(HMAC-SHA256 under a key derived from the office key, so a hash says nothing about an answer or
-a NIK and cannot be made without office.key) and appends one "content" entry to the chain with
+(keyed BLAKE2b, 128 bits, under a key derived from the office key, so a hash says nothing
+about an answer or a NIK and cannot be made without office.key) and appends one "content" entry to the chain with
 the records [table, key, hash] (hash null: the row was deleted), in the same transaction. An
-answer saved costs one trigger insert, one row read, one HMAC and one audit insert.
+answer saved costs a trigger insert per row, one read and one hash per row touched (the
+answer and its interview) and one audit insert.
 
 A database that comes under the chain for the first time (made by an older version, or a new
 office getting its key) gets a "baseline": the records of every row, in entries of at most
