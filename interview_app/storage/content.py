@@ -4,10 +4,11 @@ How a change gets recorded, whoever makes it: on each connection the recorder pu
 triggers (they live in the connection, not in the file) on every table but the audit log. They
 note the key of each row inserted, changed or deleted in a temporary table. Just before the
 transaction commits (Database.transaction), the recorder reads those rows again, hashes each
-(HMAC-SHA256 under a key derived from the office key, so a hash says nothing about an answer or
-a NIK and cannot be made without office.key) and appends one "content" entry to the chain with
+(keyed BLAKE2b, 128 bits, under a key derived from the office key, so a hash says nothing
+about an answer or a NIK and cannot be made without office.key) and appends one "content" entry to the chain with
 the records [table, key, hash] (hash null: the row was deleted), in the same transaction. An
-answer saved costs one trigger insert, one row read, one HMAC and one audit insert.
+answer saved costs a trigger insert per row, one read and one hash per row touched (the
+answer and its interview) and one audit insert.
 
 A database that comes under the chain for the first time (made by an older version, or a new
 office getting its key) gets a "baseline": the records of every row, in entries of at most
@@ -236,7 +237,7 @@ class ContentRecorder:
             )
 
     def before_commit(self, conn: sqlite3.Connection) -> None:
-        tables = [t for (t,) in conn.execute(f"SELECT DISTINCT tbl FROM {_TOUCHED}")]
+        tables = dict(conn.execute(f"SELECT tbl, count(*) FROM {_TOUCHED} GROUP BY tbl"))
         new_tables: list[str] = []
         if self._schema_version != _schema_version(conn):
             new_tables = self._install(conn)
@@ -285,7 +286,9 @@ class ContentRecorder:
         assert self._content_key is not None
         return self._content_key, self._audit
 
-    def _record(self, conn: sqlite3.Connection, tables: list[str], new_tables: list[str]) -> None:
+    def _record(
+        self, conn: sqlite3.Connection, tables: dict[str, int], new_tables: list[str]
+    ) -> None:
         keys = self._keys()
         if keys is None:
             return  # no office key yet: the baseline, once there is one, covers these rows
@@ -311,7 +314,7 @@ class ContentRecorder:
                     )
                 ]
                 continue
-            found = self._touched_rows(conn, shape)
+            found = self._touched_rows(conn, shape, tables[table])
             records += [
                 [table, key, None if row_json is None else row_hash(content_key, table, row_json)]
                 for key, row_json in found.items()
@@ -322,16 +325,17 @@ class ContentRecorder:
         _append_records(conn, audit, CONTENT_ACTION, records)
 
     @staticmethod
-    def _touched_rows(conn: sqlite3.Connection, shape: TableShape) -> dict[str, str | None]:
+    def _touched_rows(
+        conn: sqlite3.Connection, shape: TableShape, noted: int
+    ) -> dict[str, str | None]:
         """key -> row JSON (None: gone) for the keys noted in `shape`'s table. Few keys: each
         looked up by key. Many (an import, a purge, demo data): one pass over the table."""
-        noted = {
-            k for (k,) in conn.execute(f"SELECT k FROM {_TOUCHED} WHERE tbl = ?", (shape.name,))
-        }
-        table = _quote(shape.name)
-        if len(noted) < 256 or len(noted) * 4 < _row_count(conn, table):
+        if noted < 256 or noted * 4 < _row_count(conn, _quote(shape.name)):
             return dict(conn.execute(shape.select_touched, (shape.name,)))
-        found: dict[str, str | None] = dict.fromkeys(noted)
+        found: dict[str, str | None] = {
+            k: None
+            for (k,) in conn.execute(f"SELECT k FROM {_TOUCHED} WHERE tbl = ?", (shape.name,))
+        }
         for key, row_json in conn.execute(shape.select_all):
             if key in found:
                 found[key] = row_json
@@ -596,11 +600,11 @@ def compare_content(
             elif not hmac.compare_digest(recorded, row_hash(content_key, shape.name, row_json)):
                 problems.append(ContentProblem("changed", *where))
     deleted = {where for where, digest in records.items() if digest is None}
-    for where, digest in records.items():
-        if digest is None or where in seen:
-            continue
+    vanished = {where for where, digest in records.items() if digest and where not in seen}
+    for where in sorted(vanished):
         shape = shapes.get(where[0])
-        if shape is not None and _parent_deleted(shape, where[1], deleted):
+        # A child gone with its parent: the parent is reported (or its deletion recorded).
+        if shape is not None and _parent_deleted(shape, where[1], deleted | vanished):
             continue
         problems.append(ContentProblem("vanished", *where))
     return ContentCheck(not problems, True, rows, tuple(problems))
