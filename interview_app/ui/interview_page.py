@@ -15,16 +15,28 @@ from interview_app.ui.fields import (
     TextField,
     choice_rows,
 )
+from interview_app.ui.labels import outcome_text
 from interview_app.ui.messages import show_known_error
 from interview_app.ui.side_panels import NotesPanel, RepeatPanel, RiskPanel
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from interview_app.questionnaire.model import Question
+    from interview_app.questionnaire.valuetypes import Message
     from interview_app.workflow.interview import InterviewController
 
 FORM_MARGIN = 6
 FIELD_OVERHEAD = 16  # a field's margins and the choice list's border
-PLACEHOLDERS = {"date": "HH-BB-TTTT", "phone": "08xx xxxx xxxx", "integer": "0", "decimal": "0"}
+# The date placeholder follows the display language (HH-BB-TTTT / DD-MM-YYYY).
+PLACEHOLDERS = {
+    "date": QtCore.QT_TRANSLATE_NOOP("InterviewPage", "HH-BB-TTTT"),
+    "phone": "08xx xxxx xxxx",
+    "integer": "0",
+    "decimal": "0",
+}
+# Yes and no follow the script's language, with the questions (Ctrl+L), not the display's.
+YES_NO = {"id": ("Ya", "Tidak"), "en": ("Yes", "No")}
 
 
 class InterviewPage(QtWidgets.QWidget):
@@ -102,9 +114,11 @@ class InterviewPage(QtWidgets.QWidget):
         outer.addLayout(middle, 3)
 
         right = QtWidgets.QVBoxLayout()
+        self.outcomes: Mapping[str, Message] = {}  # the office's outcome labels (MainWindow)
         self.repeat = RepeatPanel(
             self.open_record.emit,
             lambda ids: self.controller.flag_reasons(ids) if self.controller else list(ids),
+            lambda code: outcome_text(code, self.outcomes),
         )
         self.risk = RiskPanel()
         self.notes = NotesPanel(self._save_notes)
@@ -238,7 +252,8 @@ class InterviewPage(QtWidgets.QWidget):
         )
         if question.type in ("single", "multiple", "yes_no") and len(choices) <= MAX_KEYED_CHOICES:
             if question.type == "yes_no":
-                choices = [("true", self.tr("Ya")), ("false", self.tr("Tidak"))]
+                yes, no = YES_NO.get(self.language, YES_NO["id"])
+                choices = [("true", yes), ("false", no)]
                 raw = controller.raw_answer(question.id)
                 selected: object = None if raw is None else ("true" if raw else "false")
             else:
@@ -254,7 +269,9 @@ class InterviewPage(QtWidgets.QWidget):
             typed if typed is not None else controller.answer_text(question.id),
             self.commit,
             completions,
-            PLACEHOLDERS.get(question.type, ""),
+            self.tr(PLACEHOLDERS.get(question.type, ""))
+            if question.type == "date"
+            else PLACEHOLDERS.get(question.type, ""),
         )
         if typed is not None:
             field.mark_unsaved()

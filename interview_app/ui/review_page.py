@@ -155,7 +155,7 @@ class ReviewPage(QtWidgets.QWidget):
         risk = review.risk
         self.score.setText(
             self.tr("Skor risiko: %1").replace("%1", f"{risk.score:g}")
-            + ("  ·  " + self.tr("BENDERA BERAT") if risk.hard_flag else "")
+            + ("  ·  " + self.tr("TANDA BAHAYA BERAT") if risk.hard_flag else "")
         )
         explain = risk.suggestion.explain.text(language) if risk.suggestion.explain else ""
         self.suggestion.setText(
@@ -163,16 +163,16 @@ class ReviewPage(QtWidgets.QWidget):
             + (f"\n{explain}" if explain else "")
         )
         self.flags.clear()
+        hard = self.tr("berat")
         for flag in risk.flags:
-            self.flags.addItem(
-                f"⚑ {flag.reason.text(language)} [{self.tr('berat') if flag.hard else f'+{flag.weight:g}'}]"
-            )
+            weight = hard if flag.hard else f"+{flag.weight:g}"
+            self.flags.addItem(f"⚑ {flag.reason.text(language)} [{weight}]")
         if not risk.flags:
             self.flags.addItem(self.tr("Tidak ada tanda bahaya."))
         self.outcome.blockSignals(True)
         self.outcome.clear()
         for option in review.outcomes:
-            self.outcome.addItem(f"{option.code} — {option.label.text(language)}", option.code)
+            self.outcome.addItem(option.label.text(language), option.code)
         chosen = risk.suggestion.code
         if correction is not None and correction.chosen_outcome:
             chosen = correction.chosen_outcome  # a correction keeps the decision unless changed

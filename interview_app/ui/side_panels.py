@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtWidgets
 
+from interview_app.ui.labels import status_text
+
 if TYPE_CHECKING:
     from interview_app.storage.interviews import InterviewSummary
     from interview_app.workflow.views import RiskView
@@ -41,7 +43,7 @@ class RiskPanel(QtWidgets.QGroupBox):
     def show_risk(self, risk: RiskView, language: str) -> None:
         self.score.setText(
             self.tr("Skor: %1").replace("%1", _fmt(risk.score))
-            + ("  ·  " + self.tr("BENDERA BERAT") if risk.hard_flag else "")
+            + ("  ·  " + self.tr("TANDA BAHAYA BERAT") if risk.hard_flag else "")
         )
         self.suggestion.setText(
             self.tr("Saran: %1").replace("%1", risk.suggestion.label.text(language))
@@ -69,10 +71,14 @@ class RepeatPanel(QtWidgets.QGroupBox):
     """Earlier interviews of the same person; opening one is read-only and logged."""
 
     def __init__(
-        self, open_record: Callable[[str], None], describe: Callable[[tuple[str, ...]], list[str]]
+        self,
+        open_record: Callable[[str], None],
+        describe: Callable[[tuple[str, ...]], list[str]],
+        outcome: Callable[[str | None], str] = lambda code: code or "",
     ) -> None:
         super().__init__()
         self._describe = describe
+        self._outcome = outcome
         self.setObjectName("repeatPanel")
         self.setTitle(self.tr("Wawancara sebelumnya"))
         layout = QtWidgets.QVBoxLayout(self)
@@ -104,7 +110,7 @@ class RepeatPanel(QtWidgets.QGroupBox):
         for row in results:
             reasons = self._describe(row.flag_rule_ids)
             flags = "".join(f"\n   ⚑ {reason}" for reason in reasons)
-            text = f"{row.created_at[:10]} · {row.office_code} · {row.ref_no}\n{row.outcome or row.status}{flags}"
+            text = f"{row.created_at[:10]} · {row.office_code} · {row.ref_no}\n{self._outcome(row.outcome) or status_text(row.status)}{flags}"
             item = QtWidgets.QListWidgetItem(text)
             item.setData(QtCore.Qt.ItemDataRole.UserRole, row.uuid)
             item.setToolTip(", ".join(row.flag_rule_ids))
