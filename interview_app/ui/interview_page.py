@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -26,6 +27,10 @@ if TYPE_CHECKING:
     from interview_app.questionnaire.valuetypes import Message
     from interview_app.workflow.interview import InterviewController
 
+PROGRESS_STEPS = 1000
+# Interview uuid -> the furthest progress shown, for this run of the app (a page rebuilt for a
+# change of display language keeps it).
+FURTHEST: dict[str, int] = {}
 FORM_MARGIN = 6
 FIELD_OVERHEAD = 16  # a field's margins and the choice list's border
 # The date placeholder follows the display language (HH-BB-TTTT / DD-MM-YYYY).
@@ -174,10 +179,16 @@ class InterviewPage(QtWidgets.QWidget):
                 self.sections.setCurrentItem(item)
 
     def _refresh_progress(self) -> None:
+        """The bar shows the furthest point reached: questions that become relevant later (a
+        work plan opens section C) add to the total, but the bar never moves back; the label
+        says exactly where the officer is."""
         assert self.controller is not None
         position = self.controller.position()
-        self.progress.setMaximum(max(1, position.total))
-        self.progress.setValue(position.index)
+        reached = PROGRESS_STEPS * position.index // max(1, position.total)
+        uuid = self.controller.uuid
+        FURTHEST[uuid] = max(FURTHEST.get(uuid, 0), reached)
+        self.progress.setMaximum(PROGRESS_STEPS)
+        self.progress.setValue(FURTHEST[uuid])
         self.progress_label.setText(
             self.tr("Pertanyaan %1 dari %2")
             .replace("%1", str(position.index))
@@ -216,6 +227,9 @@ class InterviewPage(QtWidgets.QWidget):
         self.form = container
         self._arrange_choices()
         self.form_layout.addWidget(container)
+        for field in self.fields.values():
+            if field.input is not None:
+                field.input.installEventFilter(self)  # Tab: the next question (tab_between)
         identity = controller.is_identity_section(section_id)
         self.repeat.setVisible(identity)
         if identity:
@@ -229,7 +243,32 @@ class InterviewPage(QtWidgets.QWidget):
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
         if event.type() == QtCore.QEvent.Type.Resize and watched is self.scroll.viewport():
             self._arrange_choices()
+        elif event.type() == QtCore.QEvent.Type.KeyPress and isinstance(watched, QtWidgets.QWidget):
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (QtCore.Qt.Key.Key_Tab, QtCore.Qt.Key.Key_Backtab):
+                backwards = key == QtCore.Qt.Key.Key_Backtab or bool(
+                    event.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier  # type: ignore[attr-defined]
+                )
+                return self.tab_between(watched, backwards)
         return False
+
+    def tab_between(self, current: QtWidgets.QWidget, backwards: bool) -> bool:
+        """Tab and Shift+Tab go from one question's input to the next one's, each input (a
+        date too) one stop; past the last question the window's own order takes over."""
+        inputs = [f.input for f in self.fields.values() if f.input is not None]
+        if current not in inputs:
+            return False
+        index = inputs.index(current) + (-1 if backwards else 1)
+        if not 0 <= index < len(inputs):
+            return False
+        target = inputs[index]
+        target.setFocus(
+            QtCore.Qt.FocusReason.BacktabFocusReason
+            if backwards
+            else QtCore.Qt.FocusReason.TabFocusReason
+        )
+        self.scroll.ensureWidgetVisible(target, 0, 40)
+        return True
 
     def _arrange_choices(self) -> None:
         """Choices take as many columns as the form's width holds, so the form never needs
@@ -342,6 +381,16 @@ class InterviewPage(QtWidgets.QWidget):
             if isinstance(field, TextField):
                 field.mark_unsaved()
             extra = ""
+            question = controller.questionnaire.questions.get(question_id)
+            if (
+                question is not None
+                and question.type in ("country", "single")
+                and isinstance(raw, str)
+                and outcome.errors
+            ):
+                near = self.close_matches(question_id, raw)
+                if near:
+                    extra = self.tr("Mungkin maksud Anda: %1").replace("%1", ", ".join(near))
             if outcome.needs_confirmation:
                 self._pending_confirm = key
                 extra = self.tr("Tekan Enter sekali lagi untuk mengonfirmasi dan lanjut.")
@@ -371,11 +420,45 @@ class InterviewPage(QtWidgets.QWidget):
             show_known_error(self, error)
 
     def _choice_by_label(self, question: Question, raw: str) -> str:
+        """A typed choice: its value, its label in either language, or the start of exactly
+        one label ("Malay" is Malaysia); else the text as typed (refused with close matches)."""
         wanted = raw.strip().casefold()
-        for choice in question.choices:
-            if wanted in (choice.label.id.casefold(), choice.label.en.casefold()):
+        assert self.controller is not None
+        choices = self.controller.choices(question.id) or question.choices
+        for choice in choices:
+            if wanted in (
+                choice.value.casefold(),
+                choice.label.id.casefold(),
+                choice.label.en.casefold(),
+            ):
                 return choice.value
+        starting = {
+            choice.value
+            for choice in choices
+            if choice.label.id.casefold().startswith(wanted)
+            or choice.label.en.casefold().startswith(wanted)
+        }
+        if wanted and len(starting) == 1:
+            return starting.pop()
         return raw
+
+    def close_matches(self, question_id: str, raw: str) -> list[str]:
+        """Choices close to a refused text, in the script's language: those whose name starts
+        with it or holds it, then those spelled alike."""
+        assert self.controller is not None
+        wanted = raw.strip().casefold()
+        if not wanted:
+            return []
+        labels = [c.label.text(self.language) for c in self.controller.choices(question_id)]
+        near = [label for label in labels if label.casefold().startswith(wanted)]
+        near += [label for label in labels if wanted in label.casefold() and label not in near]
+        folded = {label.casefold(): label for label in labels}
+        near += [
+            folded[match]
+            for match in difflib.get_close_matches(wanted, list(folded), n=5, cutoff=0.6)
+            if folded[match] not in near
+        ]
+        return near[:5]
 
     def _rebuild_keeping(self, question_id: str) -> None:
         """The visible questions changed: rebuild the section, keeping the officer's place."""

@@ -308,6 +308,10 @@ Give this file to IT support.</translation>
         <translation>CORRECTION</translation>
     </message>
     <message>
+        <source>Mungkin maksud Anda: %1</source>
+        <translation>Did you mean: %1</translation>
+    </message>
+    <message>
         <source>Tekan Enter sekali lagi untuk mengonfirmasi dan lanjut.</source>
         <translation>Press Enter again to confirm and go on.</translation>
     </message>
