@@ -118,6 +118,10 @@ class HomePage(QtWidgets.QWidget):
     def _list(self, name: str, signal: QtCore.SignalInstance) -> QtWidgets.QListWidget:
         widget = QtWidgets.QListWidget()
         widget.setObjectName(name)
+        # Long lines wrap rather than scrolling sideways (a narrow, highly scaled screen).
+        widget.setWordWrap(True)
+        widget.setResizeMode(QtWidgets.QListView.ResizeMode.Adjust)
+        widget.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         widget.itemActivated.connect(
             lambda item: signal.emit(item.data(QtCore.Qt.ItemDataRole.UserRole))
         )

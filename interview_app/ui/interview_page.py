@@ -130,11 +130,23 @@ class InterviewPage(QtWidgets.QWidget):
         right.addWidget(self.repeat, 2)
         right.addWidget(self.risk, 3)
         right.addWidget(self.notes)
+        right.setContentsMargins(0, 0, 0, 0)
+        self.repeat.list.setMinimumHeight(60)
+        self.risk.flags.setMinimumHeight(60)
         side = QtWidgets.QWidget()
         side.setLayout(right)
-        side.setMaximumWidth(360)
-        side.setMinimumWidth(260)
-        outer.addWidget(side, 2)
+        # The panels scroll up and down when the screen is short (1366x768 at 150%) rather
+        # than squeezing the score and suggestion over each other.
+        panels = QtWidgets.QScrollArea()
+        panels.setObjectName("sidePanels")
+        panels.setWidgetResizable(True)
+        panels.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        panels.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        panels.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        panels.setWidget(side)
+        panels.setMaximumWidth(360)
+        panels.setMinimumWidth(260)
+        outer.addWidget(panels, 2)
 
         for sequence, slot in (
             ("Alt+Left", self.go_back),
