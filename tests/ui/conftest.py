@@ -19,7 +19,7 @@ from interview_app.ui.fields import CHOICE_KEYS
 from interview_app.ui.main_window import MainWindow
 from interview_app.ui.style import STYLE
 from interview_app.workflow.counter import CounterSession
-from tests.ui.language import back_to_indonesian, use_language
+from tests.ui.language import _display_language_reset, english  # noqa: F401 - fixtures
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "answers"
 OFFICER = ("petugas1", "loket satu palu")
@@ -193,15 +193,3 @@ def run_app(data_dir: Path, *flags: str) -> subprocess.CompletedProcess[str]:
         cwd=root,
         timeout=120,
     )
-
-
-@pytest.fixture(autouse=True)
-def _display_language_reset(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The display language is the application's: each test starts and ends in Indonesian."""
-    yield from back_to_indonesian(tmp_path_factory.getbasetemp() / "qm-cache")
-
-
-@pytest.fixture
-def english(qtbot: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The display language switched to English for this test."""
-    use_language("en", tmp_path_factory.getbasetemp() / "qm-cache")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6 import QtWidgets
 
 from interview_app.ui.i18n import current_language, install_translators
@@ -16,8 +18,16 @@ def use_language(language: str, cache: Path) -> None:
     install_translators(app, language, cache)
 
 
-def back_to_indonesian(cache: Path) -> Iterator[None]:
-    """A fixture body: whatever the test switched to, the next test starts in Indonesian."""
+@pytest.fixture(autouse=True)
+def _display_language_reset(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The display language is the application's: each test starts and ends in Indonesian
+    (the GUI test folders' conftests use this fixture)."""
     yield
     if current_language() != "id" and QtWidgets.QApplication.instance() is not None:
-        use_language("id", cache)
+        use_language("id", tmp_path_factory.getbasetemp() / "qm-cache")
+
+
+@pytest.fixture
+def english(qtbot: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The display language switched to English for this test."""
+    use_language("en", tmp_path_factory.getbasetemp() / "qm-cache")

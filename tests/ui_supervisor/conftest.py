@@ -18,7 +18,7 @@ from interview_app.storage.database import Database, open_database
 from interview_app.storage.keys import read_office_key
 from interview_app.storage.officers import Officer, OfficerRepository
 from interview_app.supervision.session import SupervisorSession
-from tests.ui.language import back_to_indonesian, use_language
+from tests.ui.language import _display_language_reset, english  # noqa: F401 - fixtures
 
 TODAY = dt.date(2026, 3, 2)
 SUPERVISOR = DEMO_ACCOUNTS[0]
@@ -72,15 +72,3 @@ def parent(qtbot: Any) -> QtWidgets.QWidget:
     widget = QtWidgets.QWidget()
     qtbot.addWidget(widget)
     return widget
-
-
-@pytest.fixture(autouse=True)
-def _display_language_reset(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The display language is the application's: each test starts and ends in Indonesian."""
-    yield from back_to_indonesian(tmp_path_factory.getbasetemp() / "qm-cache")
-
-
-@pytest.fixture
-def english(qtbot: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The display language switched to English for this test."""
-    use_language("en", tmp_path_factory.getbasetemp() / "qm-cache")
