@@ -21,7 +21,7 @@ from interview_app.ui.messages import show_known_error
 from interview_app.ui.side_panels import NotesPanel, RepeatPanel, RiskPanel
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from interview_app.questionnaire.model import Question
     from interview_app.questionnaire.valuetypes import Message
@@ -40,6 +40,18 @@ PLACEHOLDERS = {
     "integer": "0",
     "decimal": "0",
 }
+# The identity answers a returning applicant's earlier interview offers (each shown for the
+# officer's confirmation: Enter keeps it, typing replaces it).
+TAKE_OVER = (
+    "full_name",
+    "birth_place",
+    "birth_date",
+    "sex",
+    "phone",
+    "address",
+    "home_regency",
+    "emergency_contact",
+)
 # Yes and no follow the script's language, with the questions (Ctrl+L), not the display's.
 YES_NO = {"id": ("Ya", "Tidak"), "en": ("Yes", "No")}
 
@@ -120,6 +132,9 @@ class InterviewPage(QtWidgets.QWidget):
 
         right = QtWidgets.QVBoxLayout()
         self.outcomes: Mapping[str, Message] = {}  # the office's outcome labels (MainWindow)
+        # An earlier interview's stored answers by uuid (MainWindow: read and audit-logged).
+        self.earlier_answers: Callable[[str], dict[str, object]] = lambda uuid: {}
+        self.offered: dict[str, object] = {}  # question id -> an earlier answer to confirm
         self.repeat = RepeatPanel(
             self.open_record.emit,
             lambda ids: self.controller.flag_reasons(ids) if self.controller else list(ids),
@@ -155,6 +170,7 @@ class InterviewPage(QtWidgets.QWidget):
             ("Ctrl+PgUp", lambda: self.step_section(-1)),
             ("Ctrl+PgDown", lambda: self.step_section(1)),
             ("Ctrl+K", lambda: self.notes.edit.setFocus()),
+            ("Ctrl+J", self.take_over),
         ):
             shortcut = QtGui.QShortcut(QtGui.QKeySequence(sequence), self)
             shortcut.setContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -162,6 +178,8 @@ class InterviewPage(QtWidgets.QWidget):
 
     # -- loading ----------------------------------------------------------------------------
     def load(self, controller: InterviewController) -> None:
+        if controller is not self.controller:
+            self.offered = {}
         self.controller = controller
         self.notes.load(controller.notes)
         current = controller.current
@@ -309,15 +327,31 @@ class InterviewPage(QtWidgets.QWidget):
                 selected: object = None if raw is None else ("true" if raw else "false")
             else:
                 selected = controller.raw_answer(question.id)
-            return ChoiceField(question, label, hint, required, choices, selected, self.commit)
+                if selected is None and question.id in self.offered:
+                    selected = self.offered[question.id]  # Enter keeps it
+            field = ChoiceField(question, label, hint, required, choices, selected, self.commit)
+            if question.id in self.offered and controller.raw_answer(question.id) is None:
+                field.show_messages((), (), self.language, self._offer_note())
+            return field
         completions = [f"{value} — {text}" for value, text in choices]
         typed = controller.typed_text(question.id)
+        offered = (
+            typed is None
+            and question.id in self.offered
+            and controller.raw_answer(question.id) is None
+        )
+        if typed is not None:
+            initial = typed
+        elif offered:  # shown, not saved: Enter confirms it
+            initial = self._offered_text(question, self.offered[question.id])
+        else:
+            initial = controller.answer_text(question.id)
         field = TextField(
             question,
             label,
             hint,
             required,
-            typed if typed is not None else controller.answer_text(question.id),
+            initial,
             self.commit,
             completions,
             self.tr(PLACEHOLDERS.get(question.type, ""))
@@ -326,9 +360,45 @@ class InterviewPage(QtWidgets.QWidget):
         )
         if typed is not None:
             field.mark_unsaved()
+        elif offered:
+            field.show_messages((), (), self.language, self._offer_note())
         if question.check in ("nik", "kk", "passport") or question.identity in ("birth_date",):
             field.live_check = lambda text, f=field: self._live_check(f, text)
         return field
+
+    def _offer_note(self) -> str:
+        return self.tr("Dari wawancara sebelumnya: Enter memakainya, atau ketik yang baru.")
+
+    @staticmethod
+    def _offered_text(question: Question, value: object) -> str:
+        text = str(value)
+        if question.type == "date" and len(text) == 10 and text[4] == "-":
+            return f"{text[8:10]}-{text[5:7]}-{text[0:4]}"  # stored ISO, typed DD-MM-YYYY
+        return text
+
+    def take_over(self) -> None:
+        """A returning applicant (the NIK matched an earlier interview): the earlier identity
+        answers are put in their fields, each for the officer to confirm with Enter or to
+        change; nothing is saved until confirmed."""
+        controller = self.controller
+        if controller is None or not self.repeat.isVisible():
+            return
+        earlier = controller.repeat_applicants()
+        if not earlier:
+            return
+        answers = self.earlier_answers(earlier[0].uuid)
+        questions = controller.questionnaire.questions
+        self.offered = {
+            qid: value
+            for qid, question in questions.items()
+            if question.identity in TAKE_OVER
+            and (value := answers.get(qid)) not in (None, "")
+            and controller.raw_answer(qid) is None
+        }
+        if not self.offered:
+            return
+        first = next(q for q in controller.questions(self.section_id or "") if q.id in self.offered)
+        self.show_section(self.section_id, first.id)
 
     def focus_question(self, question_id: str | None) -> None:
         assert self.controller is not None
@@ -410,6 +480,7 @@ class InterviewPage(QtWidgets.QWidget):
                 field.show_messages(outcome.errors, outcome.warnings, self.language, extra)
             return
         self._pending_confirm = None
+        self.offered.pop(question_id, None)
         if field is not None:
             field.show_messages((), outcome.warnings, self.language)
         if outcome.risk_changed:

@@ -119,6 +119,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
             interview = InterviewPage()
             interview.outcomes = self.outcome_labels()
+            interview.earlier_answers = self._earlier_answers
             interview.review_requested.connect(self.show_review)
             interview.open_record.connect(self.open_record)
             page = interview
@@ -489,6 +490,20 @@ class MainWindow(QtWidgets.QMainWindow):
             label.code: label.label
             for label in OfficeSettings(self.counter.database).outcome_labels()
         }
+
+    def _earlier_answers(self, uuid: str) -> dict[str, object]:
+        """The stored answers of an earlier interview, to offer a returning applicant's
+        identity; reading them is logged as a view of that interview."""
+        officer = self.counter.officer
+        try:
+            repository = self.counter.interviews()
+            record = repository.get(uuid)
+            if officer is not None:
+                repository.record_view(record.uuid, officer.officer_id)
+        except KnownError as error:
+            show_known_error(self, error)
+            return {}
+        return dict(record.answers)
 
     def start_correction(self, uuid: str) -> None:
         """Open a completed interview in the interview pages; nothing is written until the

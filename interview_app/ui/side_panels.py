@@ -106,6 +106,8 @@ class RepeatPanel(QtWidgets.QGroupBox):
             return
         self.summary.setText(
             self.tr("PERHATIAN: %1 wawancara sebelumnya").replace("%1", str(len(results)))
+            + "\n"
+            + self.tr("Ctrl+J: ambil data identitas dari yang terbaru")
         )
         for row in results:
             reasons = self._describe(row.flag_rule_ids)

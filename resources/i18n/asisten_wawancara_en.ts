@@ -308,6 +308,10 @@ Give this file to IT support.</translation>
         <translation>CORRECTION</translation>
     </message>
     <message>
+        <source>Dari wawancara sebelumnya: Enter memakainya, atau ketik yang baru.</source>
+        <translation>From the earlier interview: Enter keeps it, or type the new one.</translation>
+    </message>
+    <message>
         <source>Mungkin maksud Anda: %1</source>
         <translation>Did you mean: %1</translation>
     </message>
@@ -853,6 +857,10 @@ Give this file to IT support.</translation>
     <message>
         <source>PERHATIAN: %1 wawancara sebelumnya</source>
         <translation>ATTENTION: %1 earlier interviews</translation>
+    </message>
+    <message>
+        <source>Ctrl+J: ambil data identitas dari yang terbaru</source>
+        <translation>Ctrl+J: take the identity from the newest</translation>
     </message>
 </context>
 <context>

@@ -194,3 +194,55 @@ def test_the_keyboard_focus_is_visible_on_a_button(qtbot: Any) -> None:
     first.setFocus()
     qtbot.waitUntil(first.hasFocus)
     assert first.grab().toImage() != unfocused
+
+
+def test_a_returning_applicant_takes_fewer_keystrokes(
+    qtbot: Any, window: MainWindow, keyboard: Keyboard
+) -> None:
+    """The reference interview by keyboard, for a new applicant and then for the same person
+    again: after the NIK, Ctrl+J puts the earlier identity answers in their fields, each
+    confirmed with Enter. Both counts are printed for the issue's note."""
+    from interview_app.ui.interview_page import TAKE_OVER
+
+    log_in(window, keyboard)
+    given = answers("tourist_visa_work")
+    keyboard.count = 0
+    keyboard.press(QtCore.Qt.Key.Key_N, QtCore.Qt.KeyboardModifier.ControlModifier)
+    run_interview(window, keyboard, given)
+    new_applicant = keyboard.count
+    keyboard.press(QtCore.Qt.Key.Key_Return, QtCore.Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home_page)
+    for widget in QtWidgets.QApplication.topLevelWidgets():
+        if isinstance(widget, QtWidgets.QMessageBox):
+            widget.close()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.home_page.new_button.setFocus()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.focusWidget() is not None)
+
+    keyboard.count = 0
+    keyboard.press(QtCore.Qt.Key.Key_N, QtCore.Qt.KeyboardModifier.ControlModifier)
+    page = window.interview_page
+    run_interview(window, keyboard, {"nik": given["nik"]}, stop_at="full_name")
+    assert "Ctrl+J" in page.repeat.summary.text()
+    keyboard.press(QtCore.Qt.Key.Key_J, QtCore.Qt.KeyboardModifier.ControlModifier)
+    controller = window.interview
+    assert controller is not None
+    taken = {
+        qid
+        for qid, q in controller.questionnaire.questions.items()
+        if q.identity in TAKE_OVER and qid in given
+    }
+    assert set(page.offered) == taken
+    assert controller.raw_answer("full_name") is None  # shown, not saved before Enter
+    assert page.fields["full_name"].editor.text() == given["full_name"]
+    assert "Enter" in page.fields["full_name"].message.text()
+    rest = {k: v for k, v in given.items() if k not in taken}
+    run_interview(window, keyboard, rest)
+    returning = keyboard.count
+    for qid in taken:
+        assert controller.raw_answer(qid) is not None, qid
+    assert controller.raw_answer("full_name") == given["full_name"]
+    assert str(controller.raw_answer("birth_date")) == given["birth_date"]
+    print(f"keystrokes: new applicant {new_applicant}, returning applicant {returning}")
+    assert returning < new_applicant - 100
