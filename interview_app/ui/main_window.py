@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -434,6 +435,7 @@ class MainWindow(QtWidgets.QMainWindow):
             current_language(),
             self.outcome_labels(),
         )
+        self.home_page.show_conflicts(self._waiting_conflicts() if officer.is_supervisor else 0)
         self.home_page.search.clear()
         self.home_page.show_results((), False)
         self.stack.setCurrentWidget(self.home_page)
@@ -442,6 +444,15 @@ class MainWindow(QtWidgets.QMainWindow):
             self.home_page.drafts.setFocus()
         else:
             self.home_page.new_button.setFocus()
+
+    def _waiting_conflicts(self) -> int:
+        """How many sync conflicts wait for a supervisor (home says so)."""
+        from interview_app.sync.review import conflicts
+
+        try:
+            return len(conflicts(self.counter.database))
+        except (KnownError, sqlite3.Error):
+            return 0
 
     def _search(self, text: str) -> None:
         try:
@@ -747,6 +758,7 @@ class MainWindow(QtWidgets.QMainWindow):
             ("scripts", self.tr("Naskah wawancara…")),
             ("settings", self.tr("Pengaturan kantor…")),
             ("retention", self.tr("Masa simpan data…")),
+            ("conflicts", self.tr("Konflik sinkronisasi…")),
         ]
 
     def _supervisor_tools(self, tool: str | None = None) -> None:

@@ -224,6 +224,89 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Konflik sinkronisasi</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <source>Impor menyisihkan versi yang bertentangan dengan data di sini; tidak ada yang ditimpa. Bandingkan kedua versi, tangani dengan petugas dan loket asal, lalu tandai sudah ditangani.</source>
+        <translation>An import sets aside versions that contradict the data here; nothing is overwritten. Compare both versions, settle it with the officer and the source workstation, then mark it dealt with.</translation>
+    </message>
+    <message>
+        <source>Tampilkan juga yang sudah &amp;ditangani</source>
+        <translation>Show those &amp;dealt with too</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Terdeteksi</source>
+        <translation>Detected</translation>
+    </message>
+    <message>
+        <source>Dari loket</source>
+        <translation>From workstation</translation>
+    </message>
+    <message>
+        <source>Wawancara</source>
+        <translation>Interviews</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Ditangani</source>
+        <translation>Dealt with</translation>
+    </message>
+    <message>
+        <source>Isian</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Versi di sini</source>
+        <translation>Version here</translation>
+    </message>
+    <message>
+        <source>Versi masuk</source>
+        <translation>Incoming version</translation>
+    </message>
+    <message>
+        <source>&amp;Tandai sudah ditangani…</source>
+        <translation>&amp;Mark as dealt with…</translation>
+    </message>
+    <message>
+        <source>isi berbeda pada revisi yang sama</source>
+        <translation>other content in the same revision</translation>
+    </message>
+    <message>
+        <source>milik loket lain di sini</source>
+        <translation>owned by another workstation here</translation>
+    </message>
+    <message>
+        <source>nomor referensi sudah dipakai</source>
+        <translation>reference number already used</translation>
+    </message>
+    <message>
+        <source>%1 konflik menunggu</source>
+        <translation>%1 conflict(s) waiting</translation>
+    </message>
+    <message>
+        <source>Pilih konflik dulu.</source>
+        <translation>Choose a conflict first.</translation>
+    </message>
+    <message>
+        <source>Konflik #%1 ditandai sudah ditangani? Kedua versi tetap tersimpan untuk catatan.</source>
+        <translation>Mark conflict #%1 as dealt with? Both versions stay on record.</translation>
+    </message>
+    <message>
+        <source>Konflik #%1 ditandai sudah ditangani.</source>
+        <translation>Conflict #%1 marked as dealt with.</translation>
+    </message>
+</context>
+<context>
     <name>CrashReport</name>
     <message>
         <source>Aplikasi berhenti tidak wajar pada penggunaan sebelumnya. Laporan ada di:
@@ -275,6 +358,10 @@ Give this file to IT support.</translation>
     <message>
         <source>Belum ada wawancara hari ini.</source>
         <translation>No interviews today yet.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 konflik sinkronisasi menunggu: Supervisor &gt; Konflik sinkronisasi.</source>
+        <translation>⚠ %1 sync conflict(s) waiting: Supervisor &gt; Sync conflicts.</translation>
     </message>
     <message>
         <source>Tidak ditemukan.</source>
@@ -637,6 +724,10 @@ Give this file to IT support.</translation>
     <message>
         <source>Masa simpan data…</source>
         <translation>Data retention…</translation>
+    </message>
+    <message>
+        <source>Konflik sinkronisasi…</source>
+        <translation>Sync conflicts…</translation>
     </message>
     <message>
         <source>Info diagnostik disalin; tempel ke pesan untuk petugas TI.</source>
@@ -1408,6 +1499,10 @@ Give this file to IT support.</translation>
     <message>
         <source>&amp;Rekap</source>
         <translation>Re&amp;cap</translation>
+    </message>
+    <message>
+        <source>K&amp;onflik sinkronisasi</source>
+        <translation>Sync c&amp;onflicts</translation>
     </message>
 </context>
 <context>

@@ -81,7 +81,7 @@ def test_the_supervisor_menu_opens_each_tool_by_name(
     log_in(window, keyboard, SUPERVISOR)
     names = [a.text() for a in window.supervisor_menu.actions()]
     assert names == [text for _, text in window.supervisor_tool_names()]
-    assert len(names) == 7
+    assert len(names) == 8
     for key, action in window.supervisor_actions.items():
         action.trigger()
         tools = window.findChild(QtWidgets.QDialog, "supervisorTools")

@@ -9,6 +9,7 @@ from interview_app.ui.screen_fit import fit_window
 from interview_app.ui.supervisor import OBJECT_NAME
 from interview_app.ui.supervisor.accounts_page import AccountsPage
 from interview_app.ui.supervisor.audit_page import AuditPage
+from interview_app.ui.supervisor.conflicts_page import ConflictsPage
 from interview_app.ui.supervisor.recap_page import RecapPage
 from interview_app.ui.supervisor.retention_page import RetentionPage
 from interview_app.ui.supervisor.review_page import ReviewPage
@@ -31,6 +32,7 @@ class SupervisorToolsWindow(QtWidgets.QDialog):
         self.audit = AuditPage(session)
         self.retention = RetentionPage(session)
         self.recap = RecapPage(session)
+        self.conflicts = ConflictsPage(session)
         self.tabs = QtWidgets.QTabWidget()
         self.tools: dict[str, QtWidgets.QWidget] = {
             "settings": self.settings,
@@ -40,6 +42,7 @@ class SupervisorToolsWindow(QtWidgets.QDialog):
             "audit": self.audit,
             "retention": self.retention,
             "recap": self.recap,
+            "conflicts": self.conflicts,
         }
         titles = {
             "settings": self.tr("&Pengaturan"),
@@ -49,6 +52,7 @@ class SupervisorToolsWindow(QtWidgets.QDialog):
             "audit": self.tr("&Log audit"),
             "retention": self.tr("&Masa simpan"),
             "recap": self.tr("&Rekap"),
+            "conflicts": self.tr("K&onflik sinkronisasi"),
         }
         for key, page in self.tools.items():
             self.tabs.addTab(page, titles[key])
