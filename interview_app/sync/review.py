@@ -75,9 +75,16 @@ def conflicts(database: Database, *, include_resolved: bool = False) -> list[Con
 
 
 def mark_resolved(
-    database: Database, audit: AuditLog, conflict_id: int, actor: str, clock: Clock | None = None
+    database: Database,
+    audit: AuditLog,
+    conflict_id: int,
+    actor: str,
+    clock: Clock | None = None,
+    *,
+    reason: str = "",
 ) -> None:
-    """The supervisor has dealt with a conflict (the versions stay for the record)."""
+    """The supervisor has dealt with a conflict (the versions stay for the record); the reason,
+    when given, goes into the audit entry."""
     now = to_iso((clock or SystemClock())())
     with database.transaction() as conn:
         found = (
@@ -93,4 +100,5 @@ def mark_resolved(
                 f"Konflik #{conflict_id} tidak ada atau sudah diselesaikan.",
                 f"Conflict #{conflict_id} does not exist or was resolved already.",
             )
-        audit.append(actor, "sync.conflict_resolved", "sync_conflict", str(conflict_id), {})
+        details = {"reason": reason} if reason else {}
+        audit.append(actor, "sync.conflict_resolved", "sync_conflict", str(conflict_id), details)

@@ -298,8 +298,8 @@
         <translation>Choose a conflict first.</translation>
     </message>
     <message>
-        <source>Konflik #%1 ditandai sudah ditangani? Kedua versi tetap tersimpan untuk catatan.</source>
-        <translation>Mark conflict #%1 as dealt with? Both versions stay on record.</translation>
+        <source>Bagaimana konflik #%1 ditangani? Alasan ini masuk log audit; kedua versi tetap tersimpan untuk catatan.</source>
+        <translation>How was conflict #%1 settled? The reason goes into the audit log; both versions stay on record.</translation>
     </message>
     <message>
         <source>Konflik #%1 ditandai sudah ditangani.</source>

@@ -67,15 +67,45 @@ def test_a_supervisor_sees_compares_and_settles_a_conflict(qtbot: Any, office: O
         assert len(marked) == 1 and marked[0].startswith("≠ answer:")
         changed = next(r for r in rows if r.text(0).startswith("≠"))
         assert changed.text(2) == "jawaban lain" and changed.text(1) != "jawaban lain"
-        page.confirm = lambda *_: True
+        page.ask_reason = lambda *_: None  # cancelled: nothing changes
+        page.resolve_selected()
+        assert page.table.rowCount() == 1
+        page.ask_reason = lambda *_: "versi loket 2 salah ketik; dibetulkan di sana"
         page.resolve_selected()
         assert page.table.rowCount() == 0 and "ditandai sudah ditangani" in page.status.text()
         assert conflicts(office.database) == []
         logged = counter.audit().entries(object_type="sync_conflict", limit=5)
         assert [e.action for e in logged] == ["sync.conflict_resolved"]
+        assert logged[0].details == {"reason": "versi loket 2 salah ketik; dibetulkan di sana"}
         tools.close()
         window.go_home()
         assert not window.home_page.conflicts.isVisibleTo(window)
     finally:
         window.close()
         counter.close()
+
+
+def test_the_conflicts_command_lists_shows_and_resolves_with_a_reason(
+    office: Office, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from interview_app.cli import main
+
+    _set_aside(office)
+    monkeypatch.setenv("INTERVIEW_APP_USER", SUPERVISOR.username)
+    monkeypatch.setenv("INTERVIEW_APP_PASSWORD", SUPERVISOR.password)
+    where = ["--data-dir", str(office.data_dir)]
+    assert main(["sync", "conflicts", "list", *where]) == 0
+    listed = capsys.readouterr().out
+    assert "#1\t" in listed and "other content in the same revision" in listed
+    assert "1 konflik / conflict(s)" in listed
+    assert main(["sync", "conflicts", "show", "1", *where]) == 0
+    shown = capsys.readouterr().out
+    assert "≠ answer:" in shown and "jawaban lain" in shown
+    assert main(["sync", "conflicts", "resolve", "1", "--reason", "  ", *where]) == 1
+    assert "Alasan wajib diisi" in capsys.readouterr().err
+    assert main(["sync", "conflicts", "resolve", "1", "--reason", "dicek", *where]) == 0
+    assert conflicts(office.database) == []
+    assert main(["sync", "conflicts", "resolve", "1", "--reason", "lagi", *where]) == 1
+    monkeypatch.setenv("INTERVIEW_APP_USER", "petugas1")
+    monkeypatch.setenv("INTERVIEW_APP_PASSWORD", "loket-satu-demo")
+    assert main(["sync", "conflicts", "list", *where]) == 1  # supervisors only

@@ -30,10 +30,11 @@ COMPARED = (
 )
 
 
-def confirm_resolved(parent: QtWidgets.QWidget, text: str) -> bool:
+def ask_reason(parent: QtWidgets.QWidget, text: str) -> str | None:
+    """The supervisor's reason for the audit log (None: cancelled or left empty)."""
     title = QtCore.QCoreApplication.translate("ConflictsPage", "Konflik sinkronisasi")
-    answer = QtWidgets.QMessageBox.question(parent, title, text)
-    return answer == QtWidgets.QMessageBox.StandardButton.Yes
+    reason, ok = QtWidgets.QInputDialog.getMultiLineText(parent, title, text)
+    return reason.strip() if ok and reason.strip() else None
 
 
 def _fields(version: str | None) -> dict[str, Any]:
@@ -76,7 +77,7 @@ class ConflictsPage(QtWidgets.QWidget):
     def __init__(self, session: SupervisorSession, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.confirm: Callable[[QtWidgets.QWidget, str], bool] = confirm_resolved
+        self.ask_reason: Callable[[QtWidgets.QWidget, str], str | None] = ask_reason
         self.found: dict[str, Conflict] = {}
         intro = QtWidgets.QLabel(
             self.tr(
@@ -187,9 +188,11 @@ class ConflictsPage(QtWidgets.QWidget):
             self.status.error(self.tr("Pilih konflik dulu."))
             return
         question = self.tr(
-            "Konflik #%1 ditandai sudah ditangani? Kedua versi tetap tersimpan untuk catatan."
+            "Bagaimana konflik #%1 ditangani? Alasan ini masuk log audit; kedua versi tetap "
+            "tersimpan untuk catatan."
         ).replace("%1", str(conflict.id))
-        if not self.confirm(self, question):
+        reason = self.ask_reason(self, question)
+        if reason is None:
             return
         try:
             self.session.require()
@@ -199,6 +202,7 @@ class ConflictsPage(QtWidgets.QWidget):
                 conflict.id,
                 self.session.actor,
                 self.session.clock,
+                reason=reason,
             )
         except KnownError as error:
             self.status.known(error)
