@@ -4,12 +4,11 @@ admin or a supervisor at the command line (the Supervisor menu shows the same)."
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from interview_app.errors import KnownError
-from interview_app.sync.review import Conflict, conflicts, mark_resolved
+from interview_app.sync.review import Conflict, conflicts, mark_resolved, version_differences
 
 if TYPE_CHECKING:
     from interview_app.supervision.session import SupervisorSession
@@ -81,28 +80,15 @@ def run_list(session: SupervisorSession, args: argparse.Namespace) -> int:
     return 0
 
 
-def _answers(version: str | None) -> dict[str, object]:
-    if not version:
-        return {}
-    data = json.loads(version)
-    found: dict[str, object] = {
-        k: v for k, v in data.get("interview", {}).items() if k not in ("content_hash",)
-    }
-    for entry in data.get("answers", []):
-        found[f"answer:{entry[0]}"] = entry[1]
-    return found
-
-
 def run_show(session: SupervisorSession, args: argparse.Namespace) -> int:
     conflict = _find(conflicts(session.database, include_resolved=True), args.id)
     print(f"#{conflict.id} {KINDS.get(conflict.kind, conflict.kind)}")
     print(f"paket / package {conflict.package_id} dari / from {conflict.source_workstation}")
-    mine, theirs = _answers(conflict.local_version), _answers(conflict.incoming_version)
     print("isian / field\tdi sini / here\tmasuk / incoming")
-    for name in list(mine) + [n for n in theirs if n not in mine]:
-        left, right = mine.get(name, ""), theirs.get(name, "")
-        mark = "≠ " if left != right else "  "
-        print(f"{mark}{name}\t{left}\t{right}")
+    for name, left, right, differs in version_differences(
+        conflict.local_version, conflict.incoming_version
+    ):
+        print(f"{'≠ ' if differs else '  '}{name}\t{left}\t{right}")
     return 0
 
 

@@ -64,8 +64,8 @@ def test_a_supervisor_sees_compares_and_settles_a_conflict(qtbot: Any, office: O
         page.table.selectRow(0)
         rows = [page.compare.topLevelItem(i) for i in range(page.compare.topLevelItemCount())]
         marked = [r.text(0) for r in rows if r.text(0).startswith("≠")]
-        assert len(marked) == 1 and marked[0].startswith("≠ answer:")
-        changed = next(r for r in rows if r.text(0).startswith("≠"))
+        assert marked[0] == "≠ notes" and marked[1].startswith("≠ answer:") and len(marked) == 2
+        changed = next(r for r in rows if r.text(0).startswith("≠ answer:"))
         assert changed.text(2) == "jawaban lain" and changed.text(1) != "jawaban lain"
         page.ask_reason = lambda *_: None  # cancelled: nothing changes
         page.resolve_selected()

@@ -3,31 +3,20 @@ and marking one as dealt with (audit-logged by the sync core)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from interview_app.errors import KnownError
 from interview_app.supervision.session import SupervisorSession
-from interview_app.sync.review import Conflict, conflicts, mark_resolved
-from interview_app.ui.supervisor.status import StatusLine, fill_row, local_time, selected_key, table
-
-# The columns of a stored interview worth comparing (the rest are bookkeeping).
-COMPARED = (
-    "ref_no",
-    "status",
-    "revision",
-    "workstation_id",
-    "officer_id",
-    "full_name",
-    "nik",
-    "score",
-    "chosen_outcome",
-    "override_reason",
-    "completed_at",
+from interview_app.sync.review import (
+    Conflict,
+    conflicts,
+    incoming_ref_no,
+    mark_resolved,
+    version_differences,
 )
+from interview_app.ui.supervisor.status import StatusLine, fill_row, local_time, selected_key, table
 
 
 def ask_reason(parent: QtWidgets.QWidget, text: str) -> str | None:
@@ -35,40 +24,6 @@ def ask_reason(parent: QtWidgets.QWidget, text: str) -> str | None:
     title = QtCore.QCoreApplication.translate("ConflictsPage", "Konflik sinkronisasi")
     reason, ok = QtWidgets.QInputDialog.getMultiLineText(parent, title, text)
     return reason.strip() if ok and reason.strip() else None
-
-
-def _fields(version: str | None) -> dict[str, Any]:
-    """A version's interview columns and answers, by name ("answer:<question>")."""
-    if not version:
-        return {}
-    try:
-        data = json.loads(version)
-    except ValueError:
-        return {"(JSON)": version[:200]}
-    found: dict[str, Any] = {}
-    interview = data.get("interview", {}) if isinstance(data, dict) else {}
-    for name in COMPARED:
-        if isinstance(interview, dict) and name in interview:
-            found[name] = interview[name]
-    answers = data.get("answers", []) if isinstance(data, dict) else []
-    if isinstance(answers, dict):
-        answers = list(answers.items())
-    for entry in answers:
-        if isinstance(entry, list | tuple) and len(entry) >= 2:
-            found[f"answer:{entry[0]}"] = entry[1]
-    return found
-
-
-def differences(local: str | None, incoming: str) -> list[tuple[str, str, str, bool]]:
-    """(field, local value, incoming value, differs) for every field of either version."""
-    mine, theirs = _fields(local), _fields(incoming)
-    names = list(mine) + [name for name in theirs if name not in mine]
-    rows = []
-    for name in names:
-        left = "" if name not in mine else json.dumps(mine[name], ensure_ascii=False)
-        right = "" if name not in theirs else json.dumps(theirs[name], ensure_ascii=False)
-        rows.append((name, left.strip('"'), right.strip('"'), left != right))
-    return rows
 
 
 class ConflictsPage(QtWidgets.QWidget):
@@ -143,7 +98,7 @@ class ConflictsPage(QtWidgets.QWidget):
         self.found = {str(row.id): row for row in rows}
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            ref_no = _fields(row.incoming_version).get("ref_no") or row.interview_uuid[:8]
+            ref_no = incoming_ref_no(row) or row.interview_uuid[:8]
             fill_row(
                 self.table,
                 index,
@@ -170,7 +125,7 @@ class ConflictsPage(QtWidgets.QWidget):
             return
         bold = QtGui.QFont()
         bold.setBold(True)
-        for name, left, right, differs in differences(
+        for name, left, right, differs in version_differences(
             conflict.local_version, conflict.incoming_version
         ):
             item = QtWidgets.QTreeWidgetItem([("≠ " if differs else "") + name, left, right])
