@@ -6,10 +6,8 @@ import datetime as dt
 import faulthandler
 import logging
 import os
-import platform
 import sys
 import traceback
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -77,6 +75,9 @@ def write_crash_log(
     """A crash log under a name of its own (time, process, random part: two crashes in one
     second never overwrite each other) with what IT support needs first: version, OS, the
     script, then the traceback."""
+    import platform  # only when a crash is written (start-up time)
+    import uuid
+
     now = dt.datetime.now()
     path = folder / f"crash-{now:%Y%m%d-%H%M%S}-{os.getpid()}-{uuid.uuid4().hex[:8]}.log"
     try:

@@ -5,8 +5,6 @@ database size, last snapshot and backup)."""
 from __future__ import annotations
 
 import logging
-import logging.handlers
-import platform
 import re
 import sys
 from dataclasses import dataclass
@@ -51,6 +49,8 @@ class _NoIdentityNumbers(logging.Filter):
 def install_log(data_dir: Path) -> Path:
     """The app's rotating log file in <data folder>/logs (Qt's warnings reach it through the
     message handler that crash.install sets). Installed once per data folder."""
+    import logging.handlers  # at start-up, only what the log needs (start-up time)
+
     path = logs_folder(data_dir) / LOG_FILE
     logger = logging.getLogger(LOGGER)
     for handler in list(logger.handlers):
@@ -70,8 +70,8 @@ def install_log(data_dir: Path) -> Path:
     logger.info(
         "start: Asisten Wawancara %s, %s, Python %s, Qt %s",
         __version__,
-        platform.platform(),
-        platform.python_version(),
+        sys.platform,
+        sys.version.split()[0],
         QtCore.qVersion(),
     )
     return path
@@ -123,6 +123,8 @@ def script_text(counter: CounterSession) -> str:
 
 
 def facts(counter: CounterSession) -> Facts:
+    import platform
+
     from interview_app.storage.database import BACKUPS_FOLDER
     from interview_app.storage.maintenance import list_snapshots
     from interview_app.storage.paths import database_path
