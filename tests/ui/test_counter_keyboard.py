@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from interview_app.ui.i18n import current_language
 from interview_app.ui.main_window import MainWindow
@@ -246,3 +246,32 @@ def test_a_returning_applicant_takes_fewer_keystrokes(
     assert str(controller.raw_answer("birth_date")) == given["birth_date"]
     print(f"keystrokes: new applicant {new_applicant}, returning applicant {returning}")
     assert returning < new_applicant - 100
+
+
+def test_enter_takes_the_highlighted_completion(
+    qtbot: Any, window: MainWindow, keyboard: Keyboard
+) -> None:
+    log_in(window, keyboard)
+    keyboard.press(QtCore.Qt.Key.Key_N, QtCore.Qt.KeyboardModifier.ControlModifier)
+    controller = window.interview
+    assert controller is not None
+    controller.answer("purpose", "work")
+    controller.answer("intends_work", True)
+    page = window.interview_page
+    page.jump_to_question("destination")
+    line = page.fields["destination"].editor
+    keyboard.type("je")  # the list shows every name holding "je": Jepang, Jerman…
+    popup = line.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    rows = [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())]
+    wanted = next(text for text in rows if text.startswith("JP "))
+    popup.setCurrentIndex(popup.model().index(rows.index(wanted), 0))
+    QtWidgets.QApplication.sendEvent(
+        line,
+        QtGui.QKeyEvent(
+            QtCore.QEvent.Type.KeyPress,
+            QtCore.Qt.Key.Key_Return,
+            QtCore.Qt.KeyboardModifier.NoModifier,
+        ),
+    )
+    assert controller.raw_answer("destination") == "JP"
