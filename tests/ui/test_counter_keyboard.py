@@ -188,6 +188,7 @@ def test_the_keyboard_focus_is_visible_on_a_button(qtbot: Any) -> None:
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
     second.setFocus()
     qtbot.waitUntil(second.hasFocus)
     unfocused = first.grab().toImage()
