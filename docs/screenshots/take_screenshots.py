@@ -1,9 +1,15 @@
-"""Takes the README screenshots from the real app (run by `gui --demo --script`, under Xvfb).
+"""Takes the README screenshots from the real app on a simulated 1366x768 counter screen
+(run by `gui --demo --script`, offscreen; no display needed). The screen file sets the size
+under a 40-pixel taskbar and the Windows scaling (100% or 150%); the images are the window's
+own pixels at that scale ("-150" in the name for 150%).
 
-    Xvfb :99 -screen 0 1366x768x24 &
-    DISPLAY=:99 QT_QPA_PLATFORM=xcb interview-app gui --demo --data-dir /tmp/demo \\
-        --no-crash-dialog --script docs/screenshots/take_screenshots.py
-    for f in docs/screenshots/*.png; do convert "$f" -colors 256 "PNG8:$f"; done  # small files
+    for scale in 100 150; do
+      QT_QPA_PLATFORM=offscreen:configfile=docs/screenshots/screen-$scale.json \\
+        interview-app gui --demo --data-dir /tmp/shots-$scale --no-crash-dialog \\
+        --script docs/screenshots/take_screenshots.py
+    done
+
+Each image is saved with a 256-colour palette (Pillow, which reportlab brings) to stay small.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ import sys
 from pathlib import Path
 
 from PySide6 import QtCore, QtTest, QtWidgets
+
+from interview_app.ui.screen_fit import available_room
 
 window = globals()["window"]
 app = globals()["app"]
@@ -24,6 +32,8 @@ FIXTURE = (
     / "answers"
     / "tourist_visa_work.json"
 )
+SCALE = round(app.primaryScreen().devicePixelRatio() * 100)
+SUFFIX = "" if SCALE == 100 else f"-{SCALE}"
 
 
 def wait(ms: int = 250) -> None:
@@ -50,12 +60,26 @@ def press(
     QtTest.QTest.keyClick(focus(), key, modifier)
 
 
-def shot(name: str) -> None:
+def shot(name: str, widget: QtWidgets.QWidget | None = None) -> None:
+    """The window's (or a dialog's) own pixels at the screen's scale."""
     wait(400)
-    image = window.screen().grabWindow(window.winId()).toImage()
-    path = OUT / f"{name}.png"
+    image = (widget or window).grab().toImage()
+    path = OUT / f"{name}{SUFFIX}.png"
     image.save(str(path), "PNG")
-    print(f"saved {path} {path.stat().st_size} bytes", flush=True)
+    from PIL import Image  # reportlab's dependency: a palette keeps the files small
+
+    with Image.open(path) as full:
+        small = full.convert("RGB").quantize(
+            256, Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+        )
+    small.save(path, optimize=True)
+    print(f"saved {path} {image.width()}x{image.height()}", flush=True)
+
+
+def dialog(name: str) -> QtWidgets.QWidget:
+    found = window.findChild(QtWidgets.QDialog, name)
+    assert found is not None, name
+    return found
 
 
 def answer(question_id: str, value: object) -> None:
@@ -80,7 +104,7 @@ def answer(question_id: str, value: object) -> None:
 
 
 def main() -> None:
-    window.setGeometry(0, 0, 1366, 740)
+    window.setGeometry(available_room(window))  # as large as the screen lets it
     window.activateWindow()
     QtTest.QTest.qWaitForWindowActive(window)
     shot("1-login")
@@ -127,6 +151,36 @@ def main() -> None:
     press(QtCore.Qt.Key.Key_Down)
     press(QtCore.Qt.Key.Key_Return, QtCore.Qt.KeyboardModifier.ControlModifier)
     shot("6-decision-reason-required")
+    press(QtCore.Qt.Key.Key_Up)
+    press(QtCore.Qt.Key.Key_Up)
+    press(QtCore.Qt.Key.Key_Return, QtCore.Qt.KeyboardModifier.ControlModifier)
+    wait()
+    uuid = conn.execute(
+        "SELECT uuid FROM interviews WHERE status = 'completed' ORDER BY completed_at DESC LIMIT 1"
+    ).fetchone()[0]
+    window._print_slip(uuid)
+    shot("7-slip-preview", dialog("slipDialog"))
+    dialog("slipDialog").close()
+    window.logout()
+    keys("supervisor")
+    press(QtCore.Qt.Key.Key_Return)
+    keys("kepala-seksi-demo")
+    press(QtCore.Qt.Key.Key_Return)
+    wait()
+    window.supervisor_actions["review"].trigger()
+    tools = dialog("supervisorTools")
+    review = tools.review
+    review.all_dates.setChecked(True)
+    review.refresh()
+    shot("8-supervisor-review", tools)
+    tools.close()
+    window._set_ui_language("en")
+    wait()
+    window.supervisor_actions["audit"].trigger()
+    tools = dialog("supervisorTools")
+    shot("9-supervisor-audit-english", tools)
+    tools.close()
+    window._set_ui_language("id")
     app.quit()
 
 

@@ -21,6 +21,7 @@ from interview_app.storage.database import open_database
 from interview_app.storage.errors import DatabaseCorrupt
 from interview_app.storage.paths import default_data_dir, resolve_data_dir
 from interview_app.ui import crash
+from interview_app.ui.diagnostics import install_log
 from interview_app.ui.i18n import install_translators
 from interview_app.ui.main_window import MainWindow
 from interview_app.ui.messages import both_languages, known_error_text
@@ -31,10 +32,8 @@ LOCK_FILE = "app.lock"
 DEMO_COUNT = 200
 # The demo accounts as documented in the README (interview_app.demo.DEMO_ACCOUNTS; a test
 # keeps the two equal). Written out so that a normal start does not import the demo generator.
-DEMO_NOTE = (
-    "Kantor demo / demo office: supervisor / kepala-seksi-demo, petugas1 / loket-satu-demo, "
-    "petugas2 / loket-dua-demo"
-)
+# (username / password pairs; the login page says "demo office" in the display language)
+DEMO_NOTE = "supervisor / kepala-seksi-demo, petugas1 / loket-satu-demo, petugas2 / loket-dua-demo"
 
 
 def demo_data_dir(data_dir_option: str | None) -> Path:
@@ -83,6 +82,7 @@ def run(
         QtWidgets.QMessageBox.warning(None, "Asisten Wawancara", known_error_text(error))
         return 1
     crash.install(data_dir, dialog=crash_dialog)
+    install_log(data_dir)
     lock = QtCore.QLockFile(str(data_dir / LOCK_FILE))
     lock.setStaleLockTime(0)
     if not lock.tryLock(200):
@@ -219,14 +219,12 @@ def _settle_collector() -> None:
 
 def _offer_crash_logs(window: QtWidgets.QWidget, paths: list[Path]) -> None:
     names = "\n".join(str(p) for p in paths)
-    QtWidgets.QMessageBox.information(
-        window,
-        "Asisten Wawancara",
-        "Aplikasi berhenti tidak wajar pada penggunaan sebelumnya. Laporan ada di:\n"
-        f"{names}\nSerahkan ke petugas TI.\n\n"
-        "The application stopped abnormally last time. The reports are in the files above; "
-        "give them to IT support.",
+    text = QtCore.QCoreApplication.translate(
+        "CrashReport",
+        "Aplikasi berhenti tidak wajar pada penggunaan sebelumnya. Laporan ada di:\n%1\n"
+        "Serahkan ke petugas TI.",
     )
+    QtWidgets.QMessageBox.information(window, "Asisten Wawancara", text.replace("%1", names))
     crash.acknowledge(paths)
 
 

@@ -5,18 +5,29 @@ from __future__ import annotations
 import datetime as dt
 import faulthandler
 import logging
+import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import IO
 
 from PySide6 import QtCore, QtWidgets
 
+from interview_app import __version__
+
 CRASH_FOLDER = "crash"
 FAULT_FILE = "faulthandler.log"
 _log = logging.getLogger("interview_app.qt")
 _fault_file: IO[str] | None = None
+# Says which script was running (id, version, hash) for the crash log; the main window sets it.
+_context: dict[str, Callable[[], str]] = {}
+
+
+def set_script_context(describe: Callable[[], str]) -> None:
+    """`describe()` names the active script in a crash log ("tppo_default v3 (ab12…)")."""
+    _context["script"] = describe
 
 
 def crash_folder(data_dir: Path) -> Path:
@@ -48,14 +59,12 @@ def install(data_dir: Path, *, dialog: bool) -> None:
         path = write_crash_log(folder, kind, value, tb)
         sys.stderr.write(f"crash log: {path}\n")
         if dialog and QtWidgets.QApplication.instance() is not None:
-            QtWidgets.QMessageBox.critical(
-                None,
-                "Asisten Wawancara",
+            text = QtCore.QCoreApplication.translate(
+                "CrashReport",
                 "Terjadi kesalahan program. Jawaban yang sudah diberikan tetap tersimpan. "
-                f"Laporan disimpan di:\n{path}\nSerahkan berkas ini ke petugas TI.\n\n"
-                "A program error occurred. The answers given are saved. "
-                f"A report was written to:\n{path}\nGive this file to IT support.",
+                "Laporan disimpan di:\n%1\nSerahkan berkas ini ke petugas TI.",
             )
+            QtWidgets.QMessageBox.critical(None, "Asisten Wawancara", text.replace("%1", str(path)))
 
     sys.excepthook = hook
 
@@ -63,10 +72,29 @@ def install(data_dir: Path, *, dialog: bool) -> None:
 def write_crash_log(
     folder: Path, kind: type[BaseException], value: BaseException, tb: TracebackType | None
 ) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    path = folder / f"crash-{stamp}.log"
-    text = "".join(traceback.format_exception(kind, value, tb))
+    """A crash log under a name of its own (time, process, random part: two crashes in one
+    second never overwrite each other) with what IT support needs first: version, OS, the
+    script, then the traceback."""
+    import platform  # only when a crash is written (start-up time)
+    import uuid
+
+    now = dt.datetime.now()
+    path = folder / f"crash-{now:%Y%m%d-%H%M%S}-{os.getpid()}-{uuid.uuid4().hex[:8]}.log"
+    try:
+        script = _context["script"]() if "script" in _context else "—"
+    except Exception:  # noqa: BLE001 - the crash log is written whatever else fails
+        script = "—"
+    head = [
+        f"Asisten Wawancara {__version__}",
+        f"Waktu / time: {now.isoformat(timespec='seconds')}",
+        f"OS: {platform.platform()}",
+        f"Python {platform.python_version()}, Qt {QtCore.qVersion()}",
+        f"Naskah / script: {script}",
+        "",
+    ]
+    text = "\n".join(head) + "".join(traceback.format_exception(kind, value, tb))
     path.write_text(text, encoding="utf-8")
+    _log.error("crash log written: %s (%s)", path.name, kind.__name__)
     return path
 
 
@@ -75,7 +103,7 @@ def unreported_crashes(data_dir: Path) -> list[Path]:
     folder = Path(data_dir) / CRASH_FOLDER
     if not folder.is_dir():
         return []
-    found = sorted(folder.glob("crash-*.log"))
+    found = sorted(folder.glob("crash-*.log"))  # "crash-<time>-<pid>-<random>.log"
     fault = folder / FAULT_FILE
     if fault.is_file() and fault.stat().st_size > 0:
         found.append(fault)

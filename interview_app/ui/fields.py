@@ -243,8 +243,14 @@ class EnterLineEdit(QtWidgets.QLineEdit):
 
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:  # noqa: N802
         if event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
-            popup = self.completer().popup() if self.completer() else None
-            if popup is not None and popup.isVisible():
+            completer = self.completer()
+            popup = completer.popup() if completer is not None else None
+            if completer is not None and popup is not None and popup.isVisible():
+                index = popup.currentIndex()
+                if index.isValid():  # the highlighted completion is the answer
+                    self.setText(str(index.data()))
+                elif completer.completionCount() == 1:  # the only one left
+                    self.setText(completer.currentCompletion())
                 popup.hide()
             self.entered.emit()
             return

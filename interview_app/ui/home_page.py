@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from interview_app.ui.labels import outcome_text, status_text
+
 if TYPE_CHECKING:
+    from interview_app.questionnaire.valuetypes import Message
     from interview_app.storage.interviews import InterviewSummary
     from interview_app.workflow.views import HomeView
 
-STATUS = {"draft": "belum selesai", "completed": "selesai", "voided": "batal"}
 
-
-def _line(row: InterviewSummary) -> str:
+def _line(row: InterviewSummary, outcomes: Mapping[str, Message]) -> str:
+    """One interview in a list: its outcome by label, never by code."""
     when = row.created_at[:16].replace("T", " ")
     name = row.full_name or "—"
     flags = f" · ⚑{row.flag_count}" if row.flag_count else ""
     state = (
-        STATUS["draft"]
-        if row.status == "draft"
-        else (row.outcome or STATUS.get(row.status, row.status))
+        outcome_text(row.outcome, outcomes)
+        if row.status == "completed" and row.outcome
+        else status_text(row.status)
     )
     return f"{row.ref_no} · {name} · {when} · {state}{flags}"
 
@@ -36,6 +38,7 @@ class HomePage(QtWidgets.QWidget):
 
     def __init__(self) -> None:
         super().__init__()
+        self.outcomes: Mapping[str, Message] = {}
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         top = QtWidgets.QHBoxLayout()
@@ -59,6 +62,12 @@ class HomePage(QtWidgets.QWidget):
         self.overdue.setWordWrap(True)
         self.overdue.setVisible(False)
         layout.addWidget(self.overdue)
+        # Sync conflicts waiting for a supervisor (Supervisor > Konflik sinkronisasi).
+        self.conflicts = QtWidgets.QLabel()
+        self.conflicts.setObjectName("reminder")
+        self.conflicts.setWordWrap(True)
+        self.conflicts.setVisible(False)
+        layout.addWidget(self.conflicts)
         self.returned_box = QtWidgets.QGroupBox(
             self.tr("Dikembalikan supervisor untuk dikoreksi — Enter untuk membuka")
         )
@@ -70,6 +79,7 @@ class HomePage(QtWidgets.QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Cari NIK, nomor paspor atau awal nama (Ctrl+F)"))
         self.search.textChanged.connect(self.search_changed.emit)
+        self.search.installEventFilter(self)  # Down goes to the results, Enter opens one
         layout.addWidget(self.search)
         self.results = self._list("searchResults", self.open_record)
         layout.addWidget(self.results, 2)
@@ -91,9 +101,39 @@ class HomePage(QtWidgets.QWidget):
             shortcut.setContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+        if watched is self.search and event.type() == QtCore.QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key == QtCore.Qt.Key.Key_Down and self._first_result() >= 0:
+                self.results.setFocus()
+                self.results.setCurrentRow(self._first_result())
+                return True
+            if key in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
+                row = self._first_result()
+                if row >= 0:
+                    self.results.setCurrentRow(row)
+                    self.open_record.emit(
+                        self.results.item(row).data(QtCore.Qt.ItemDataRole.UserRole)
+                    )
+                return True
+        return False
+
+    def _first_result(self) -> int:
+        """The first openable result row (-1: none; "nothing found" is not openable)."""
+        if not self.results.isVisible():
+            return -1
+        for row in range(self.results.count()):
+            if self.results.item(row).data(QtCore.Qt.ItemDataRole.UserRole):
+                return row
+        return -1
+
     def _list(self, name: str, signal: QtCore.SignalInstance) -> QtWidgets.QListWidget:
         widget = QtWidgets.QListWidget()
         widget.setObjectName(name)
+        # Long lines wrap rather than scrolling sideways (a narrow, highly scaled screen).
+        widget.setWordWrap(True)
+        widget.setResizeMode(QtWidgets.QListView.ResizeMode.Adjust)
+        widget.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         widget.itemActivated.connect(
             lambda item: signal.emit(item.data(QtCore.Qt.ItemDataRole.UserRole))
         )
@@ -109,7 +149,16 @@ class HomePage(QtWidgets.QWidget):
             self.overdue.setText("\n".join(["⚠ " + head, *lines[:most], *more]))
         self.overdue.setVisible(bool(lines))
 
-    def show_home(self, greeting: str, home: HomeView, language: str = "id") -> None:
+    def show_home(
+        self,
+        greeting: str,
+        home: HomeView,
+        language: str = "id",
+        outcomes: Mapping[str, Message] | None = None,
+    ) -> None:
+        """`outcomes`: the office's outcome labels by code (lists show the label)."""
+        if outcomes is not None:
+            self.outcomes = outcomes
         self.greeting.setText(greeting)
         self.reminder.setText(
             "⚠ " + home.reminder.text(language) if home.reminder is not None else ""
@@ -139,6 +188,14 @@ class HomePage(QtWidgets.QWidget):
         if self.drafts.count() and self.drafts.item(0).data(QtCore.Qt.ItemDataRole.UserRole):
             self.drafts.setCurrentRow(0)
 
+    def show_conflicts(self, waiting: int) -> None:
+        self.conflicts.setText(
+            self.tr(
+                "⚠ %1 konflik sinkronisasi menunggu: Supervisor > Konflik sinkronisasi."
+            ).replace("%1", str(waiting))
+        )
+        self.conflicts.setVisible(waiting > 0)
+
     def show_results(self, rows: Sequence[InterviewSummary], searched: bool) -> None:
         self._fill(self.results, rows, self.tr("Tidak ditemukan.") if searched else "")
         # Shown while searching; otherwise the day's lists get the room.
@@ -149,7 +206,7 @@ class HomePage(QtWidgets.QWidget):
     ) -> None:
         widget.clear()
         for row in rows:
-            item = QtWidgets.QListWidgetItem(_line(row))
+            item = QtWidgets.QListWidgetItem(_line(row, self.outcomes))
             item.setData(QtCore.Qt.ItemDataRole.UserRole, row.uuid)
             widget.addItem(item)
         if not rows and empty:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -15,16 +16,44 @@ from interview_app.ui.fields import (
     TextField,
     choice_rows,
 )
+from interview_app.ui.labels import outcome_text
 from interview_app.ui.messages import show_known_error
 from interview_app.ui.side_panels import NotesPanel, RecruiterPanel, RepeatPanel, RiskPanel
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
     from interview_app.questionnaire.model import Question
+    from interview_app.questionnaire.valuetypes import Message
     from interview_app.workflow.interview import InterviewController
 
+PROGRESS_STEPS = 1000
+# Interview uuid -> the furthest progress shown, for this run of the app (a page rebuilt for a
+# change of display language keeps it).
+FURTHEST: dict[str, int] = {}
 FORM_MARGIN = 6
 FIELD_OVERHEAD = 16  # a field's margins and the choice list's border
-PLACEHOLDERS = {"date": "HH-BB-TTTT", "phone": "08xx xxxx xxxx", "integer": "0", "decimal": "0"}
+# The date placeholder follows the display language (HH-BB-TTTT / DD-MM-YYYY).
+PLACEHOLDERS = {
+    "date": QtCore.QT_TRANSLATE_NOOP("InterviewPage", "HH-BB-TTTT"),
+    "phone": "08xx xxxx xxxx",
+    "integer": "0",
+    "decimal": "0",
+}
+# The identity answers a returning applicant's earlier interview offers (each shown for the
+# officer's confirmation: Enter keeps it, typing replaces it).
+TAKE_OVER = (
+    "full_name",
+    "birth_place",
+    "birth_date",
+    "sex",
+    "phone",
+    "address",
+    "home_regency",
+    "emergency_contact",
+)
+# Yes and no follow the script's language, with the questions (Ctrl+L), not the display's.
+YES_NO = {"id": ("Ya", "Tidak"), "en": ("Yes", "No")}
 
 
 class InterviewPage(QtWidgets.QWidget):
@@ -102,6 +131,10 @@ class InterviewPage(QtWidgets.QWidget):
         outer.addLayout(middle, 3)
 
         right = QtWidgets.QVBoxLayout()
+        self.outcomes: Mapping[str, Message] = {}  # the office's outcome labels (MainWindow)
+        # An earlier interview's stored answers by uuid (MainWindow: read and audit-logged).
+        self.earlier_answers: Callable[[str], dict[str, object]] = lambda uuid: {}
+        self.offered: dict[str, object] = {}  # question id -> an earlier answer to confirm
 
         def describe(ids: tuple[str, ...]) -> list[str]:
             return self.controller.flag_reasons(ids) if self.controller else list(ids)
@@ -109,20 +142,35 @@ class InterviewPage(QtWidgets.QWidget):
         self.repeat = RepeatPanel(
             self.open_record.emit,
             describe,
+            lambda code: outcome_text(code, self.outcomes),
             lambda uuid: self.controller.referral_status(uuid) if self.controller else "",
         )
-        self.recruiter = RecruiterPanel(self.open_record.emit, describe)
+        self.recruiter = RecruiterPanel(
+            self.open_record.emit, describe, lambda code: outcome_text(code, self.outcomes)
+        )
         self.risk = RiskPanel()
         self.notes = NotesPanel(self._save_notes)
         right.addWidget(self.repeat, 2)
         right.addWidget(self.recruiter, 2)
         right.addWidget(self.risk, 3)
         right.addWidget(self.notes)
+        right.setContentsMargins(0, 0, 0, 0)
+        self.repeat.list.setMinimumHeight(60)
+        self.risk.flags.setMinimumHeight(60)
         side = QtWidgets.QWidget()
         side.setLayout(right)
-        side.setMaximumWidth(360)
-        side.setMinimumWidth(260)
-        outer.addWidget(side, 2)
+        # The panels scroll up and down when the screen is short (1366x768 at 150%) rather
+        # than squeezing the score and suggestion over each other.
+        panels = QtWidgets.QScrollArea()
+        panels.setObjectName("sidePanels")
+        panels.setWidgetResizable(True)
+        panels.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        panels.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        panels.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        panels.setWidget(side)
+        panels.setMaximumWidth(360)
+        panels.setMinimumWidth(260)
+        outer.addWidget(panels, 2)
 
         for sequence, slot in (
             ("Alt+Left", self.go_back),
@@ -131,6 +179,7 @@ class InterviewPage(QtWidgets.QWidget):
             ("Ctrl+PgUp", lambda: self.step_section(-1)),
             ("Ctrl+PgDown", lambda: self.step_section(1)),
             ("Ctrl+K", lambda: self.notes.edit.setFocus()),
+            ("Ctrl+J", self.take_over),
         ):
             shortcut = QtGui.QShortcut(QtGui.QKeySequence(sequence), self)
             shortcut.setContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -138,6 +187,8 @@ class InterviewPage(QtWidgets.QWidget):
 
     # -- loading ----------------------------------------------------------------------------
     def load(self, controller: InterviewController) -> None:
+        if controller is not self.controller:
+            self.offered = {}
         self.controller = controller
         self.notes.load(controller.notes)
         current = controller.current
@@ -168,10 +219,16 @@ class InterviewPage(QtWidgets.QWidget):
                 self.sections.setCurrentItem(item)
 
     def _refresh_progress(self) -> None:
+        """The bar shows the furthest point reached: questions that become relevant later (a
+        work plan opens section C) add to the total, but the bar never moves back; the label
+        says exactly where the officer is."""
         assert self.controller is not None
         position = self.controller.position()
-        self.progress.setMaximum(max(1, position.total))
-        self.progress.setValue(position.index)
+        reached = PROGRESS_STEPS * position.index // max(1, position.total)
+        uuid = self.controller.uuid
+        FURTHEST[uuid] = max(FURTHEST.get(uuid, 0), reached)
+        self.progress.setMaximum(PROGRESS_STEPS)
+        self.progress.setValue(FURTHEST[uuid])
         self.progress_label.setText(
             self.tr("Pertanyaan %1 dari %2")
             .replace("%1", str(position.index))
@@ -210,6 +267,9 @@ class InterviewPage(QtWidgets.QWidget):
         self.form = container
         self._arrange_choices()
         self.form_layout.addWidget(container)
+        for field in self.fields.values():
+            if field.input is not None:
+                field.input.installEventFilter(self)  # Tab: the next question (tab_between)
         identity = controller.is_identity_section(section_id)
         self.repeat.setVisible(identity)
         if identity:
@@ -223,7 +283,32 @@ class InterviewPage(QtWidgets.QWidget):
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
         if event.type() == QtCore.QEvent.Type.Resize and watched is self.scroll.viewport():
             self._arrange_choices()
+        elif event.type() == QtCore.QEvent.Type.KeyPress and isinstance(watched, QtWidgets.QWidget):
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (QtCore.Qt.Key.Key_Tab, QtCore.Qt.Key.Key_Backtab):
+                backwards = key == QtCore.Qt.Key.Key_Backtab or bool(
+                    event.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier  # type: ignore[attr-defined]
+                )
+                return self.tab_between(watched, backwards)
         return False
+
+    def tab_between(self, current: QtWidgets.QWidget, backwards: bool) -> bool:
+        """Tab and Shift+Tab go from one question's input to the next one's, each input (a
+        date too) one stop; past the last question the window's own order takes over."""
+        inputs = [f.input for f in self.fields.values() if f.input is not None]
+        if current not in inputs:
+            return False
+        index = inputs.index(current) + (-1 if backwards else 1)
+        if not 0 <= index < len(inputs):
+            return False
+        target = inputs[index]
+        target.setFocus(
+            QtCore.Qt.FocusReason.BacktabFocusReason
+            if backwards
+            else QtCore.Qt.FocusReason.TabFocusReason
+        )
+        self.scroll.ensureWidgetVisible(target, 0, 40)
+        return True
 
     def _arrange_choices(self) -> None:
         """Choices take as many columns as the form's width holds, so the form never needs
@@ -246,29 +331,84 @@ class InterviewPage(QtWidgets.QWidget):
         )
         if question.type in ("single", "multiple", "yes_no") and len(choices) <= MAX_KEYED_CHOICES:
             if question.type == "yes_no":
-                choices = [("true", self.tr("Ya")), ("false", self.tr("Tidak"))]
+                yes, no = YES_NO.get(self.language, YES_NO["id"])
+                choices = [("true", yes), ("false", no)]
                 raw = controller.raw_answer(question.id)
                 selected: object = None if raw is None else ("true" if raw else "false")
             else:
                 selected = controller.raw_answer(question.id)
-            return ChoiceField(question, label, hint, required, choices, selected, self.commit)
+                if selected is None and question.id in self.offered:
+                    selected = self.offered[question.id]  # Enter keeps it
+            field = ChoiceField(question, label, hint, required, choices, selected, self.commit)
+            if question.id in self.offered and controller.raw_answer(question.id) is None:
+                field.show_messages((), (), self.language, self._offer_note())
+            return field
         completions = [f"{value} — {text}" for value, text in choices]
         typed = controller.typed_text(question.id)
+        offered = (
+            typed is None
+            and question.id in self.offered
+            and controller.raw_answer(question.id) is None
+        )
+        if typed is not None:
+            initial = typed
+        elif offered:  # shown, not saved: Enter confirms it
+            initial = self._offered_text(question, self.offered[question.id])
+        else:
+            initial = controller.answer_text(question.id)
         field = TextField(
             question,
             label,
             hint,
             required,
-            typed if typed is not None else controller.answer_text(question.id),
+            initial,
             self.commit,
             completions,
-            PLACEHOLDERS.get(question.type, ""),
+            self.tr(PLACEHOLDERS.get(question.type, ""))
+            if question.type == "date"
+            else PLACEHOLDERS.get(question.type, ""),
         )
         if typed is not None:
             field.mark_unsaved()
+        elif offered:
+            field.show_messages((), (), self.language, self._offer_note())
         if question.check in ("nik", "kk", "passport") or question.identity in ("birth_date",):
             field.live_check = lambda text, f=field: self._live_check(f, text)
         return field
+
+    def _offer_note(self) -> str:
+        return self.tr("Dari wawancara sebelumnya: Enter memakainya, atau ketik yang baru.")
+
+    @staticmethod
+    def _offered_text(question: Question, value: object) -> str:
+        text = str(value)
+        if question.type == "date" and len(text) == 10 and text[4] == "-":
+            return f"{text[8:10]}-{text[5:7]}-{text[0:4]}"  # stored ISO, typed DD-MM-YYYY
+        return text
+
+    def take_over(self) -> None:
+        """A returning applicant (the NIK matched an earlier interview): the earlier identity
+        answers are put in their fields, each for the officer to confirm with Enter or to
+        change; nothing is saved until confirmed."""
+        controller = self.controller
+        if controller is None or not self.repeat.isVisible():
+            return
+        earlier = controller.repeat_applicants()
+        if not earlier:
+            return
+        answers = self.earlier_answers(earlier[0].uuid)
+        questions = controller.questionnaire.questions
+        self.offered = {
+            qid: value
+            for qid, question in questions.items()
+            if question.identity in TAKE_OVER
+            and (value := answers.get(qid)) not in (None, "")
+            and controller.raw_answer(qid) is None
+        }
+        if not self.offered:
+            return
+        first = next(q for q in controller.questions(self.section_id or "") if q.id in self.offered)
+        self.show_section(self.section_id, first.id)
 
     def focus_question(self, question_id: str | None) -> None:
         assert self.controller is not None
@@ -333,6 +473,16 @@ class InterviewPage(QtWidgets.QWidget):
             if isinstance(field, TextField):
                 field.mark_unsaved()
             extra = ""
+            question = controller.questionnaire.questions.get(question_id)
+            if (
+                question is not None
+                and question.type in ("country", "single")
+                and isinstance(raw, str)
+                and outcome.errors
+            ):
+                near = self.close_matches(question_id, raw)
+                if near:
+                    extra = self.tr("Mungkin maksud Anda: %1").replace("%1", ", ".join(near))
             if outcome.needs_confirmation:
                 self._pending_confirm = key
                 extra = self.tr("Tekan Enter sekali lagi untuk mengonfirmasi dan lanjut.")
@@ -340,6 +490,7 @@ class InterviewPage(QtWidgets.QWidget):
                 field.show_messages(outcome.errors, outcome.warnings, self.language, extra)
             return
         self._pending_confirm = None
+        self.offered.pop(question_id, None)
         if field is not None:
             field.show_messages((), outcome.warnings, self.language)
         if outcome.risk_changed:
@@ -362,11 +513,45 @@ class InterviewPage(QtWidgets.QWidget):
             show_known_error(self, error)
 
     def _choice_by_label(self, question: Question, raw: str) -> str:
+        """A typed choice: its value, its label in either language, or the start of exactly
+        one label ("Malay" is Malaysia); else the text as typed (refused with close matches)."""
         wanted = raw.strip().casefold()
-        for choice in question.choices:
-            if wanted in (choice.label.id.casefold(), choice.label.en.casefold()):
+        assert self.controller is not None
+        choices = self.controller.choices(question.id) or question.choices
+        for choice in choices:
+            if wanted in (
+                choice.value.casefold(),
+                choice.label.id.casefold(),
+                choice.label.en.casefold(),
+            ):
                 return choice.value
+        starting = {
+            choice.value
+            for choice in choices
+            if choice.label.id.casefold().startswith(wanted)
+            or choice.label.en.casefold().startswith(wanted)
+        }
+        if wanted and len(starting) == 1:
+            return starting.pop()
         return raw
+
+    def close_matches(self, question_id: str, raw: str) -> list[str]:
+        """Choices close to a refused text, in the script's language: those whose name starts
+        with it or holds it, then those spelled alike."""
+        assert self.controller is not None
+        wanted = raw.strip().casefold()
+        if not wanted:
+            return []
+        labels = [c.label.text(self.language) for c in self.controller.choices(question_id)]
+        near = [label for label in labels if label.casefold().startswith(wanted)]
+        near += [label for label in labels if wanted in label.casefold() and label not in near]
+        folded = {label.casefold(): label for label in labels}
+        near += [
+            folded[match]
+            for match in difflib.get_close_matches(wanted, list(folded), n=5, cutoff=0.6)
+            if folded[match] not in near
+        ]
+        return near[:5]
 
     def _rebuild_keeping(self, question_id: str) -> None:
         """The visible questions changed: rebuild the section, keeping the officer's place."""

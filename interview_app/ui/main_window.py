@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,6 +10,9 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from interview_app.errors import KnownError
+from interview_app.ui import crash
+from interview_app.ui.diagnostics import log, script_text
+from interview_app.ui.i18n import current_language, install_translators
 from interview_app.ui.labels import outcome_text
 from interview_app.ui.messages import known_error_text, show_known_error
 from interview_app.ui.screen_fit import available_room, fit_window
@@ -77,6 +81,7 @@ class MainWindow(QtWidgets.QMainWindow):
         # The activity filter is installed at the first sign-in: before it, every event of the
         # login window would pass through Python for nothing (start-up time).
         self._watching_activity = False
+        crash.set_script_context(lambda: script_text(self.counter))
         self.start()
 
     # -- wiring -----------------------------------------------------------------------------
@@ -114,6 +119,8 @@ class MainWindow(QtWidgets.QMainWindow):
             from interview_app.ui.interview_page import InterviewPage
 
             interview = InterviewPage()
+            interview.outcomes = self.outcome_labels()
+            interview.earlier_answers = self._earlier_answers
             interview.review_requested.connect(self.show_review)
             interview.open_record.connect(self.open_record)
             page = interview
@@ -155,7 +162,9 @@ class MainWindow(QtWidgets.QMainWindow):
             page.flush_pending()  # type: ignore[attr-defined]
 
     def _menus(self) -> None:
+        """Every menu has an Alt key; built again when the display language changes."""
         bar = self.menuBar()
+        bar.clear()
         work = bar.addMenu(self.tr("&Kerja"))
         self.home_action = self._action(work, self.tr("Beranda"), "Ctrl+H", self.go_home)
         self.lock_action = self._action(work, self.tr("Kunci layar"), "Ctrl+Shift+L", self.lock)
@@ -167,33 +176,49 @@ class MainWindow(QtWidgets.QMainWindow):
             work, self.tr("Tindak lanjut rujukan…"), "Ctrl+Shift+R", self._referrals
         )
         work.addSeparator()
-        self._action(work, self.tr("Tutup aplikasi"), "Ctrl+Q", self.close)
-        interview = bar.addMenu(self.tr("&Wawancara"))
+        self.quit_action = self._action(work, self.tr("Tutup aplikasi…"), "Ctrl+Q", self.quit)
+        self.interview_menu = interview = bar.addMenu(self.tr("&Wawancara"))
         self.language_action = self._action(
             interview,
-            self.tr("Bahasa naskah: Indonesia/English"),
+            self.tr("Ganti bahasa naskah (Indonesia/English)"),
             "Ctrl+L",
             self.toggle_script_language,
         )
-        self._action(
+        self.review_action = self._action(
             interview,
             self.tr("Tinjau dan putuskan"),
             None,
             lambda: self.interview_page.request_review() if self.interview else None,
         )
-        view = bar.addMenu(self.tr("&Tampilan"))
+        self.view_menu = view = bar.addMenu(self.tr("&Tampilan"))
+        group = QtGui.QActionGroup(self)
         for code, label in (("id", "Bahasa Indonesia"), ("en", "English")):
-            self._action(view, label, None, lambda checked=False, c=code: self._set_ui_language(c))
+            action = self._action(
+                view,
+                label,
+                None,
+                lambda c=code: self._set_ui_language(c),  # type: ignore[misc]
+            )
+            action.setCheckable(True)
+            action.setChecked(code == current_language())
+            group.addAction(action)
         self.supervisor_menu = bar.addMenu(self.tr("&Supervisor"))
-        self._action(
-            self.supervisor_menu,
-            self.tr("Pengaturan kantor dan akun…"),
-            None,
-            self._supervisor_tools,
-        )
-        self.sync_menu = bar.addMenu(self.tr("Sinkronisasi / Sync"))
-        self._action(self.sync_menu, "Sinkronisasi flashdisk… / USB sync…", None, self._sync)
+        self.supervisor_actions: dict[str, QtGui.QAction] = {}
+        for tool, text in self.supervisor_tool_names():
+            self.supervisor_actions[tool] = self._action(
+                self.supervisor_menu, text, None, lambda t=tool: self._supervisor_tools(t)
+            )
+        self.sync_menu = bar.addMenu(self.tr("Si&nkronisasi"))
+        self._action(self.sync_menu, self.tr("Sinkronisasi flashdisk…"), None, self._sync)
+        self.help_menu = self._help_menu(bar)
         self._update_menus()
+
+    def _help_menu(self, bar: QtWidgets.QMenuBar) -> QtWidgets.QMenu:
+        menu = bar.addMenu(self.tr("&Bantuan"))
+        self._action(menu, self.tr("Tentang Asisten Wawancara…"), None, self.show_about)
+        self._action(menu, self.tr("Salin info diagnostik"), None, self.copy_diagnostics)
+        self._action(menu, self.tr("Buka folder log"), None, self.open_logs_folder)
+        return menu
 
     def _action(
         self, menu: QtWidgets.QMenu, text: str, shortcut: str | None, slot: Callable[[], object]
@@ -207,16 +232,22 @@ class MainWindow(QtWidgets.QMainWindow):
         return action
 
     def _update_menus(self) -> None:
+        """Signed out: the work menus are off. Locked: everything but quitting is off (the
+        password field unlocks), so no keystroke into a menu reaches the work behind."""
         officer = self.counter.officer
-        signed_in = officer is not None and not self.counter.locked
+        locked = self.counter.locked
+        signed_in = officer is not None and not locked
         for action in (self.home_action, self.lock_action, self.logout_action):
             action.setEnabled(signed_in)
         self.password_action.setEnabled(signed_in and self.interview is None)
         self.language_action.setEnabled(signed_in and self.interview is not None)
+        self.review_action.setEnabled(signed_in and self.interview is not None)
         working = signed_in and officer is not None and not officer.must_change_password
         self.home_action.setEnabled(working)
         self.referral_action.setEnabled(working)
         self.sync_menu.setEnabled(working)
+        for menu in (self.interview_menu, self.view_menu, self.help_menu, self.supervisor_menu):
+            menu.setEnabled(not locked)
         self.supervisor_menu.menuAction().setVisible(
             bool(working and officer and officer.is_supervisor)
         )
@@ -250,6 +281,7 @@ class MainWindow(QtWidgets.QMainWindow):
         except KnownError as error:
             show_known_error(self, error)
         self.counter.locked = True
+        log().info("screen locked")
         self.idle_timer.stop()
         self._before_lock = self.stack.currentWidget()
         self.lock_page.reset(self.counter.officer.full_name)
@@ -291,7 +323,14 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def show_login(self) -> None:
         office = self.counter.office()
-        self.login_page.reset(f"{office.office_name}\n{office.workstation_name}", self._demo_note)
+        note = (
+            self.tr("Kantor demo, akun (nama pengguna / kata sandi): %1").replace(
+                "%1", self._demo_note
+            )
+            if self._demo_note
+            else ""
+        )
+        self.login_page.reset(f"{office.office_name}\n{office.workstation_name}", note)
         self.stack.setCurrentWidget(self.login_page)
         self._update_menus()
 
@@ -329,7 +368,9 @@ class MainWindow(QtWidgets.QMainWindow):
         except KnownError as error:
             self.login_page.password.clear()
             self.login_page.show_error(known_error_text(error))
+            log().info("sign-in refused: %s", username)
             return
+        log().info("signed in: %s", username)
         self._signed_in()
 
     def show_password_change(self, forced: bool) -> None:
@@ -374,6 +415,8 @@ class MainWindow(QtWidgets.QMainWindow):
             show_known_error(self, error)
         self.interview = None
         self.idle_timer.stop()
+        log().info("signed out")
+        self.login_page.username.clear()  # the next officer types their own name
         self.show_login()
 
     # -- home -------------------------------------------------------------------------------
@@ -393,8 +436,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.home_page.show_home(
             self.tr("Selamat bekerja, %1").replace("%1", officer.full_name),
             home,
-            self.counter.ui_language,
+            current_language(),
+            self.outcome_labels(),
         )
+        self.home_page.show_conflicts(self._waiting_conflicts() if officer.is_supervisor else 0)
         self.home_page.search.clear()
         self.home_page.show_results((), False)
         self.stack.setCurrentWidget(self.home_page)
@@ -403,6 +448,15 @@ class MainWindow(QtWidgets.QMainWindow):
             self.home_page.drafts.setFocus()
         else:
             self.home_page.new_button.setFocus()
+
+    def _waiting_conflicts(self) -> int:
+        """How many sync conflicts wait for a supervisor (home says so)."""
+        from interview_app.sync.review import conflicts
+
+        try:
+            return len(conflicts(self.counter.database))
+        except (KnownError, sqlite3.Error):
+            return 0
 
     def _search(self, text: str) -> None:
         try:
@@ -452,6 +506,20 @@ class MainWindow(QtWidgets.QMainWindow):
             for label in OfficeSettings(self.counter.database).outcome_labels()
         }
 
+    def _earlier_answers(self, uuid: str) -> dict[str, object]:
+        """The stored answers of an earlier interview, to offer a returning applicant's
+        identity; reading them is logged as a view of that interview."""
+        officer = self.counter.officer
+        try:
+            repository = self.counter.interviews()
+            record = repository.get(uuid)
+            if officer is not None:
+                repository.record_view(record.uuid, officer.officer_id)
+        except KnownError as error:
+            show_known_error(self, error)
+            return {}
+        return dict(record.answers)
+
     def start_correction(self, uuid: str) -> None:
         """Open a completed interview in the interview pages; nothing is written until the
         correction is saved from the review with its reason."""
@@ -461,15 +529,28 @@ class MainWindow(QtWidgets.QMainWindow):
             show_known_error(self, error)
             return
         self._open_interview(controller)
-        self.setWindowTitle(f"Asisten Wawancara · {self.tr('KOREKSI')} · {controller.ref_no}")
+        correcting = self.tr("KOREKSI")
+        self.setWindowTitle(f"Asisten Wawancara · {correcting} · {controller.ref_no}")
+
+    def quit(self) -> None:
+        """The menu's quit: asked once (a stray keystroke into the menu never closes the
+        counter's app); unsaved typing is saved by closing."""
+        if self.confirm_quit():
+            self.close()
+
+    def confirm_quit(self) -> bool:
+        """Asked before quitting from the menu (tests replace it)."""
+        answer = QtWidgets.QMessageBox.question(
+            self, "Asisten Wawancara", self.tr("Tutup Asisten Wawancara?")
+        )
+        return answer == QtWidgets.QMessageBox.StandardButton.Yes
 
     def confirm_discard_correction(self) -> bool:
         """Asked before leaving a correction with changes not saved (tests replace it)."""
         answer = QtWidgets.QMessageBox.question(
             self,
             "Asisten Wawancara",
-            "Koreksi belum disimpan. Tinggalkan dan buang perubahannya?\n\n"
-            "The correction is not saved. Leave and discard the changes?",
+            self.tr("Koreksi belum disimpan. Tinggalkan dan buang perubahannya?"),
         )
         return answer == QtWidgets.QMessageBox.StandardButton.Yes
 
@@ -510,6 +591,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _open_interview(self, controller: InterviewController) -> None:
         self.interview = controller
+        log().info("interview open: %s", controller.ref_no)
+        self.interview_page.outcomes = self.outcome_labels()
         self.setWindowTitle(f"Asisten Wawancara · {controller.ref_no}")
         self.stack.setCurrentWidget(self.interview_page)
         self.interview_page.load(controller)
@@ -543,6 +626,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.interview_page.jump_to_question(last.id)
 
     def _completed(self, done: CompletedView) -> None:
+        """Says what was decided, by the outcome's label; when the outcome refers the applicant,
+        Enter prints the slip (the default button), else it closes."""
         box = QtWidgets.QMessageBox(self)
         box.setObjectName("completedBox")
         box.setWindowTitle("Asisten Wawancara")
@@ -554,15 +639,14 @@ class MainWindow(QtWidgets.QMainWindow):
                 else self.tr("Wawancara %1 selesai. Keputusan: %2.")
             )
             .replace("%1", done.ref_no)
-            .replace("%2", done.chosen_outcome)
+            .replace("%2", outcome_text(done.chosen_outcome, self.outcome_labels()))
         )
         if done.refers_bp3mi:
             text += "\n" + self.tr("Pemohon dirujuk: cetak slip rujukan BP3MI.")
         box.setText(text)
+        log().info("interview completed: %s, outcome %s", done.ref_no, done.chosen_outcome)
         self.last_completion = text
-        label = (
-            "Cetak slip / Print slip" if done.refers_bp3mi else "Cetak ringkasan / Print summary"
-        )
+        label = self.tr("Cetak slip") if done.refers_bp3mi else self.tr("Cetak ringkasan")
         ok = box.addButton(QtWidgets.QMessageBox.StandardButton.Ok)
         # Esc closes it; without an escape button a message box refuses to close, and the
         # app's quit (which closes every window first) stops there.
@@ -570,10 +654,13 @@ class MainWindow(QtWidgets.QMainWindow):
         printing = box.addButton(label, QtWidgets.QMessageBox.ButtonRole.ActionRole)
         printing.setObjectName("printSlipButton")
         printing.clicked.connect(lambda: self._print_slip(done.uuid))
+        box.setDefaultButton(printing if done.refers_bp3mi else ok)
         box.setModal(False)
         box.show()
         box.finished.connect(box.deleteLater)
         QtCore.QTimer.singleShot(0, self.go_home)
+        if done.refers_bp3mi:
+            QtCore.QTimer.singleShot(0, printing.setFocus)  # after home took the focus
 
     # -- other ------------------------------------------------------------------------------
     def _daily_snapshot(self) -> None:
@@ -585,32 +672,129 @@ class MainWindow(QtWidgets.QMainWindow):
             taken = self.counter.daily_snapshot()
         except KnownError as error:
             self.statusBar().showMessage(
-                "Snapshot harian gagal / daily snapshot failed: " + error.message.id, 15000
+                self.tr("Snapshot harian gagal: %1").replace("%1", known_error_text(error)), 15000
             )
             return
         if taken is not None:
             self.statusBar().showMessage(
-                "Snapshot harian tersimpan / daily snapshot saved: " + taken.name, 8000
+                self.tr("Snapshot harian tersimpan: %1").replace("%1", taken.name), 8000
             )
 
     def _set_ui_language(self, language: str) -> None:
+        """The display language changes at once: the office keeps the choice, the translators
+        are swapped and the pages are built again where they were."""
+        if language == current_language():
+            return
         try:
             self.counter.set_ui_language(language)
         except KnownError as error:
             show_known_error(self, error)
             return
-        QtWidgets.QMessageBox.information(
-            self,
-            "Asisten Wawancara",
-            "Bahasa tampilan berubah saat aplikasi dibuka lagi.\nThe display language changes when the app is opened again.",
-        )
+        app = QtWidgets.QApplication.instance()
+        if app is not None:
+            install_translators(app, language, self.counter.data_dir / "cache")
+        log().info("display language: %s", language)
+        self.retranslate()
 
-    def _supervisor_tools(self) -> None:
+    def _page_name(self, widget: QtWidgets.QWidget | None) -> str | None:
+        if widget is None:
+            return None
+        if widget is self.login_page:
+            return "login"
+        if widget is self.lock_page:
+            return "lock"
+        return next((name for name, page in self._pages.items() if page is widget), None)
+
+    def retranslate(self) -> None:
+        """Build the menus and pages again in the display language and show the same place
+        (the open interview at its question, the review, the lock, home or the sign-in)."""
+        self._flush_interview()
+        showing = self._page_name(self.stack.currentWidget())
+        before_lock = self._page_name(self._before_lock)
+        username = self.login_page.username.text()
+        forced = bool(self._pages.get("password") is not None and self.password_page.forced)
+        old = [self.login_page, self.lock_page, *self._pages.values()]
+        self._pages = {}
+        self.login_page = LoginPage()
+        self.lock_page = LockPage()
+        for page in (self.login_page, self.lock_page):
+            self.stack.addWidget(page)
+        self._connect()
+        self.login_page.username.setText(username)
+        self._menus()
+        officer = self.counter.officer
+        if self.counter.locked and officer is not None:
+            self._before_lock = self._page(before_lock) if before_lock else None
+            if before_lock == "interview" and self.interview is not None:
+                self.interview_page.load(self.interview)
+            elif before_lock == "review" and self.interview is not None:
+                self.review_page.load(self.interview)
+            elif before_lock == "home":
+                self._before_lock = None  # unlocking goes home, built afresh
+            self.lock_page.reset(officer.full_name)
+            self.stack.setCurrentWidget(self.lock_page)
+            self.lock_page.password.setFocus()
+        elif showing == "setup":
+            self.stack.setCurrentWidget(self.setup_page)
+        elif showing == "password" and officer is not None:
+            self.show_password_change(forced)
+        elif showing == "interview" and self.interview is not None:
+            self.stack.setCurrentWidget(self.interview_page)
+            self.interview_page.load(self.interview)
+        elif showing == "review" and self.interview is not None:
+            self.show_review()
+        elif showing == "home" and officer is not None:
+            self.go_home()
+        else:
+            self.show_login()
+        for page in old:
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._update_menus()
+
+    def supervisor_tool_names(self) -> list[tuple[str, str]]:
+        """The Supervisor menu: each tool by name (ui.supervisor.TOOLS holds the same keys)."""
+        return [
+            ("review", self.tr("Tinjauan wawancara…")),
+            ("audit", self.tr("Log audit…")),
+            ("recap", self.tr("Rekap dan ekspor…")),
+            ("accounts", self.tr("Akun petugas…")),
+            ("scripts", self.tr("Naskah wawancara…")),
+            ("settings", self.tr("Pengaturan kantor…")),
+            ("retention", self.tr("Masa simpan data…")),
+            ("conflicts", self.tr("Konflik sinkronisasi…")),
+        ]
+
+    def _supervisor_tools(self, tool: str | None = None) -> None:
         from interview_app.ui.supervisor import open_supervisor_tools
 
         if self.counter.officer is None or self.counter.locked:
             return
-        open_supervisor_tools(self, self.counter)
+        open_supervisor_tools(self, self.counter, tool)
+
+    # -- help -------------------------------------------------------------------------------
+    def show_about(self) -> None:
+        from interview_app.ui.diagnostics import AboutDialog
+
+        dialog = AboutDialog(self.counter, self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def copy_diagnostics(self) -> None:
+        from interview_app.ui.diagnostics import diagnostic_text
+
+        text = diagnostic_text(self.counter)
+        QtWidgets.QApplication.clipboard().setText(text)
+        self.last_message = self.tr("Info diagnostik disalin; tempel ke pesan untuk petugas TI.")
+        self.statusBar().showMessage(self.last_message, 8000)
+
+    def open_logs_folder(self) -> None:
+        from interview_app.ui.diagnostics import logs_folder
+
+        folder = logs_folder(self.counter.data_dir)
+        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(folder)))
+        self.last_message = self.tr("Folder log: %1").replace("%1", str(folder))
+        self.statusBar().showMessage(self.last_message, 8000)
 
     def _referrals(self) -> None:
         """The referral follow-up (find, record the returned receipt and the later steps)."""

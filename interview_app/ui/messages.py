@@ -6,6 +6,7 @@ from PySide6 import QtWidgets
 
 from interview_app.errors import KnownError
 from interview_app.questionnaire.valuetypes import Message
+from interview_app.ui.diagnostics import log
 from interview_app.ui.i18n import current_language
 
 _shown: list[str] = []  # what was shown, newest last (tests and the crash log read it)
@@ -30,6 +31,7 @@ def show_known_error(parent: QtWidgets.QWidget | None, error: KnownError) -> Non
     """In the display language; nothing was lost, the input stays to retry."""
     text = known_error_text(error)
     _shown.append(text)
+    log().warning("shown to the officer: %s", error.message.en)
     box = QtWidgets.QMessageBox(parent)
     box.setIcon(QtWidgets.QMessageBox.Icon.Information)
     box.setWindowTitle("Asisten Wawancara")

@@ -37,6 +37,7 @@ class ReviewPage(QtWidgets.QWidget):
         self.tree.header().setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Interactive)
         self.tree.header().setStretchLastSection(True)
         self.tree.setColumnWidth(0, 430)
+        self.tree.installEventFilter(self)  # the question column keeps half the width
         self.tree.itemActivated.connect(self._activated)
         left.addWidget(self.tree, 1)
         hint = QtWidgets.QLabel(
@@ -61,6 +62,10 @@ class ReviewPage(QtWidgets.QWidget):
         self.flags.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         self.outcome = QtWidgets.QComboBox()
         self.outcome.setObjectName("outcome")
+        self.outcome.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.outcome.setMinimumContentsLength(16)
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
         # The suspected purpose printed on the slip: the script's suggestion, which the officer
         # confirms or changes.
@@ -106,11 +111,22 @@ class ReviewPage(QtWidgets.QWidget):
         ):
             form.addWidget(widget)
         form.setStretchFactor(self.flags, 1)
+        self.flags.setMinimumHeight(90)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(box)
         side = QtWidgets.QWidget()
         side.setLayout(right)
-        side.setMaximumWidth(420)
-        layout.addWidget(side, 2)
+        # On a small or highly scaled screen (1366x768 at 150%) the decision scrolls up and
+        # down instead of squeezing its texts over each other.
+        self.side = QtWidgets.QScrollArea()
+        self.side.setObjectName("decisionScroll")
+        self.side.setWidgetResizable(True)
+        self.side.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.side.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side.setWidget(side)
+        self.side.setMaximumWidth(440)
+        self.side.setMinimumWidth(370)  # the consent line and the button in full
+        layout.addWidget(self.side, 2)
         for sequence, slot in (
             ("Ctrl+Return", self.complete),
             ("Ctrl+Enter", self.complete),
@@ -164,7 +180,7 @@ class ReviewPage(QtWidgets.QWidget):
         risk = review.risk
         self.score.setText(
             self.tr("Skor risiko: %1").replace("%1", f"{risk.score:g}")
-            + ("  ·  " + self.tr("BENDERA BERAT") if risk.hard_flag else "")
+            + ("  ·  " + self.tr("TANDA BAHAYA BERAT") if risk.hard_flag else "")
         )
         explain = risk.suggestion.explain.text(language) if risk.suggestion.explain else ""
         self.suggestion.setText(
@@ -172,8 +188,9 @@ class ReviewPage(QtWidgets.QWidget):
             + (f"\n{explain}" if explain else "")
         )
         self.flags.clear()
+        hard = self.tr("berat")
         for flag in risk.flags:
-            weight = self.tr("berat") if flag.hard else f"+{flag.weight:g}"
+            weight = hard if flag.hard else f"+{flag.weight:g}"
             if not flag.hard and not flag.weight:  # advisory, outside the score
                 weight = self.tr("info")
             self.flags.addItem(f"⚑ {flag.reason.text(language)} [{weight}]")
@@ -182,7 +199,7 @@ class ReviewPage(QtWidgets.QWidget):
         self.outcome.blockSignals(True)
         self.outcome.clear()
         for option in review.outcomes:
-            self.outcome.addItem(f"{option.code} — {option.label.text(language)}", option.code)
+            self.outcome.addItem(option.label.text(language), option.code)
         chosen = risk.suggestion.code
         if correction is not None and correction.chosen_outcome:
             chosen = correction.chosen_outcome  # a correction keeps the decision unless changed
@@ -207,7 +224,17 @@ class ReviewPage(QtWidgets.QWidget):
         first = self.tree.topLevelItem(0)
         if first is not None and first.childCount():
             self.tree.setCurrentItem(first.child(0))
-        self.outcome.setFocus()
+        self._focus(self.outcome)
+
+    def _focus(self, widget: QtWidgets.QWidget) -> None:
+        """Focus a decision field and scroll it into view (a short screen scrolls the side)."""
+        widget.setFocus()
+        self.side.ensureWidgetVisible(widget, 0, 30)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+        if watched is self.tree and event.type() == QtCore.QEvent.Type.Resize:
+            self.tree.setColumnWidth(0, max(160, self.tree.viewport().width() * 11 // 20))
+        return False
 
     def _load_suspected(self, review: ReviewView, correction: Correction | None) -> None:
         suspected = review.suspected
@@ -270,9 +297,9 @@ class ReviewPage(QtWidgets.QWidget):
         except KnownError as error:
             self.error.setText(known_error_text(error))
             if "alasan koreksi" in error.message.id.lower():
-                self.correction_reason.setFocus()
+                self._focus(self.correction_reason)
             elif "alasan" in error.message.id.lower():
-                self.reason.setFocus()
+                self._focus(self.reason)
             else:
                 show_known_error(self, error)
             return

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtWidgets
 
+from interview_app.ui.labels import status_text
+
 if TYPE_CHECKING:
     from interview_app.storage.interviews import InterviewSummary, RecruiterMatches
     from interview_app.workflow.views import RiskView
@@ -41,7 +43,7 @@ class RiskPanel(QtWidgets.QGroupBox):
     def show_risk(self, risk: RiskView, language: str) -> None:
         self.score.setText(
             self.tr("Skor: %1").replace("%1", _fmt(risk.score))
-            + ("  ·  " + self.tr("BENDERA BERAT") if risk.hard_flag else "")
+            + ("  ·  " + self.tr("TANDA BAHAYA BERAT") if risk.hard_flag else "")
         )
         self.suggestion.setText(
             self.tr("Saran: %1").replace("%1", risk.suggestion.label.text(language))
@@ -74,10 +76,12 @@ class RepeatPanel(QtWidgets.QGroupBox):
         self,
         open_record: Callable[[str], None],
         describe: Callable[[tuple[str, ...]], list[str]],
+        outcome: Callable[[str | None], str] = lambda code: code or "",
         referral: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__()
         self._describe = describe
+        self._outcome = outcome
         self._referral = referral  # an earlier referral's status line, "" when none
         self.setObjectName("repeatPanel")
         self.setTitle(self.tr("Wawancara sebelumnya"))
@@ -101,7 +105,10 @@ class RepeatPanel(QtWidgets.QGroupBox):
             self._show_rows((), self.tr("Tidak ada wawancara sebelumnya dengan NIK ini."))
             return
         self._show_rows(
-            results, self.tr("PERHATIAN: %1 wawancara sebelumnya").replace("%1", str(len(results)))
+            results,
+            self.tr("PERHATIAN: %1 wawancara sebelumnya").replace("%1", str(len(results)))
+            + "\n"
+            + self.tr("Ctrl+J: ambil data identitas dari yang terbaru"),
         )
 
     def _show_rows(self, results: Sequence[InterviewSummary], summary: str) -> None:
@@ -116,7 +123,8 @@ class RepeatPanel(QtWidgets.QGroupBox):
             status = self._referral(row.uuid) if self._referral else ""
             label = self.tr("Rujukan")
             referral = f"\n   ↪ {label}: {status}" if status else ""
-            text = f"{row.created_at[:10]} · {row.office_code} · {row.ref_no}\n{row.outcome or row.status}{referral}{flags}"
+            outcome = self._outcome(row.outcome) or status_text(row.status)
+            text = f"{row.created_at[:10]} · {row.office_code} · {row.ref_no}\n{outcome}{referral}{flags}"
             item = QtWidgets.QListWidgetItem(text)
             item.setData(QtCore.Qt.ItemDataRole.UserRole, row.uuid)
             item.setToolTip(", ".join(row.flag_rule_ids))
@@ -128,9 +136,12 @@ class RecruiterPanel(RepeatPanel):
     or name), shown only when there are some; opening one is read-only and logged."""
 
     def __init__(
-        self, open_record: Callable[[str], None], describe: Callable[[tuple[str, ...]], list[str]]
+        self,
+        open_record: Callable[[str], None],
+        describe: Callable[[tuple[str, ...]], list[str]],
+        outcome: Callable[[str | None], str] = lambda code: code or "",
     ) -> None:
-        super().__init__(open_record, describe)
+        super().__init__(open_record, describe, outcome)
         self.setObjectName("recruiterPanel")
         self.setTitle(self.tr("Perekrut yang sama"))
         self.list.setObjectName("recruiterList")

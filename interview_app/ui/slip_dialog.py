@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtGui, QtPrintSupport, QtWidgets
 
 from interview_app.errors import KnownError
+from interview_app.slip.content import APH, APPLICANT, REFERRAL, SUMMARY
 from interview_app.slip.render import (
     TITLES,
     PreparedSlip,
@@ -17,7 +18,7 @@ from interview_app.slip.render import (
     record_print,
 )
 from interview_app.storage.writefiles import write_file_atomically
-from interview_app.ui.messages import show_known_error
+from interview_app.ui.messages import known_error_text, show_known_error
 from interview_app.ui.screen_fit import fit_window
 
 if TYPE_CHECKING:
@@ -165,13 +166,13 @@ class SlipDialog(QtWidgets.QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         buttons = QtWidgets.QHBoxLayout()
-        self.print_button = QtWidgets.QPushButton("Cetak… / Print…")
+        self.print_button = QtWidgets.QPushButton(self.tr("&Cetak…"))
         self.print_button.setObjectName("slipPrint")
         self.print_button.clicked.connect(self.print_slip)
-        self.save_button = QtWidgets.QPushButton("Simpan PDF… / Save as PDF…")
+        self.save_button = QtWidgets.QPushButton(self.tr("&Simpan PDF…"))
         self.save_button.setObjectName("slipSave")
         self.save_button.clicked.connect(self.save_pdf)
-        close = QtWidgets.QPushButton("Tutup / Close")
+        close = QtWidgets.QPushButton(self.tr("&Tutup"))
         close.clicked.connect(self.reject)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
@@ -204,11 +205,11 @@ class SlipDialog(QtWidgets.QDialog):
             return False
         self.slip = slip
         self._fill_documents(slip.kind)
-        title = TITLES[slip.kind]
+        title = self._title(slip.kind)
         copy = (
-            "asli / original"
+            self.tr("asli")
             if slip.copy_number == 1
-            else f"SALINAN ke-{slip.copy_number} / copy no. {slip.copy_number}"
+            else self.tr("SALINAN ke-%1").replace("%1", str(slip.copy_number))
         )
         self.setWindowTitle(f"{title} · {slip.slip_no}")
         self.heading.setText(f"{title} · {slip.slip_no} · {slip.interview_ref} · {copy}")
@@ -217,7 +218,7 @@ class SlipDialog(QtWidgets.QDialog):
         except KnownError as error:
             self.pages = []
             self.print_button.setEnabled(False)  # saving the PDF still works
-            self.status.setText(f"{error.message.id}\n{error.message.en}")
+            self.status.setText(known_error_text(error))
             self._show_pages()
             return True
         self.print_button.setEnabled(True)
@@ -236,13 +237,23 @@ class SlipDialog(QtWidgets.QDialog):
         self.documents.blockSignals(True)
         self.documents.clear()
         for kind in kinds:
-            self.documents.addItem(TITLES[kind], kind)
+            self.documents.addItem(self._title(kind), kind)
         self.documents.setCurrentIndex(max(0, self.documents.findData(current)))
         self.documents.setEnabled(len(kinds) > 1)
         self.documents.blockSignals(False)
         if not self._documents_connected:
             self.documents.currentIndexChanged.connect(self._choose_document)
             self._documents_connected = True
+
+    def _title(self, kind: str) -> str:
+        """The document's name in the display language (the paper itself is Indonesian)."""
+        titles = {
+            REFERRAL: self.tr("Surat Pengantar Rujukan"),
+            SUMMARY: self.tr("Ringkasan Hasil Wawancara"),
+            APPLICANT: self.tr("Pemberitahuan untuk Pemohon"),
+            APH: self.tr("Surat Pemberitahuan kepada Aparat Penegak Hukum"),
+        }
+        return titles.get(kind, TITLES.get(kind, kind))
 
     def _choose_document(self, index: int) -> None:
         kind = self.documents.itemData(index)
@@ -254,7 +265,7 @@ class SlipDialog(QtWidgets.QDialog):
         self.slip = None
         self.print_button.setEnabled(False)
         self.save_button.setEnabled(False)
-        self.status.setText(f"{error.message.id}\n{error.message.en}")
+        self.status.setText(known_error_text(error))
 
     def _show_pages(self) -> None:
         while self.page_layout.count():
@@ -277,7 +288,7 @@ class SlipDialog(QtWidgets.QDialog):
         officer = self.counter.officer
         return officer.username if officer is not None else "system"
 
-    def _count(self, slip: PreparedSlip, done_id: str, done_en: str) -> None:
+    def _count(self, slip: PreparedSlip, done: str) -> None:
         try:
             record_print(
                 self.counter.database,
@@ -292,7 +303,7 @@ class SlipDialog(QtWidgets.QDialog):
             return
         self.printed.emit(slip.copy_number)
         self.load()  # the next print is the next copy
-        self.status.setText(f"{done_id}\n{done_en}")
+        self.status.setText(done)
 
     def save_pdf(self) -> None:
         slip = self.slip
@@ -300,7 +311,7 @@ class SlipDialog(QtWidgets.QDialog):
             return
         start = Path.home() / f"{slip.slip_no.replace('/', '-')}.pdf"
         name, _ = QtWidgets.QFileDialog.getSaveFileName(
-            self, "Simpan slip sebagai PDF / Save slip as PDF", str(start), "PDF (*.pdf)"
+            self, self.tr("Simpan slip sebagai PDF"), str(start), "PDF (*.pdf)"
         )
         if not name:
             return
@@ -314,8 +325,9 @@ class SlipDialog(QtWidgets.QDialog):
             return
         self._count(
             slip,
-            f"Tersimpan: {path} (salinan ke-{slip.copy_number}).",
-            f"Saved: {path} (copy no. {slip.copy_number}).",
+            self.tr("Tersimpan: %1 (salinan ke-%2).")
+            .replace("%1", str(path))
+            .replace("%2", str(slip.copy_number)),
         )
 
     def print_slip(self) -> None:
@@ -327,7 +339,7 @@ class SlipDialog(QtWidgets.QDialog):
         printer.setFullPage(True)
         printer.setDocName(slip.slip_no)
         dialog = QtPrintSupport.QPrintDialog(printer, self)
-        dialog.setWindowTitle("Cetak slip / Print slip")
+        dialog.setWindowTitle(self.tr("Cetak slip"))
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return
         try:
@@ -337,8 +349,7 @@ class SlipDialog(QtWidgets.QDialog):
             return
         self._count(
             slip,
-            f"Dikirim ke printer (salinan ke-{slip.copy_number}).",
-            f"Sent to the printer (copy no. {slip.copy_number}).",
+            self.tr("Dikirim ke printer (salinan ke-%1).").replace("%1", str(slip.copy_number)),
         )
 
     @staticmethod

@@ -1,4 +1,5 @@
-"""The calm look: one stylesheet, sizes in points so 100-200% scaling stays readable."""
+"""The calm look: one stylesheet, sizes in points so 100-200% scaling stays readable; the
+keyboard focus is always visible (a blue frame, or underlined text for check boxes and tabs)."""
 
 STYLE = """
 QWidget { font-size: 10pt; }
@@ -27,4 +28,9 @@ QListWidget#flagSummary { color: #7a1010; }
 QPushButton#primary, QPushButton#completeButton { background: #1f6fb2; color: white; font-weight: bold; padding: 6px 14px; border-radius: 4px; }
 QLabel#reminder { background: #fff4d6; border: 1px solid #d9a400; color: #5b3a00; padding: 6px; }
 QLineEdit:focus, QPlainTextEdit:focus { border: 2px solid #1f6fb2; }
+QComboBox:focus, QDateEdit:focus, QSpinBox:focus, QTextBrowser:focus { border: 2px solid #1f6fb2; }
+QListWidget:focus, QTreeWidget:focus, QTableWidget:focus { border: 2px solid #1f6fb2; }
+QPushButton:focus { border: 2px solid #1f6fb2; border-radius: 4px; padding: 4px 10px; }
+QCheckBox:focus { color: #1f6fb2; text-decoration: underline; }
+QTabBar::tab:focus { text-decoration: underline; }
 """

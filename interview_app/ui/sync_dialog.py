@@ -16,7 +16,8 @@ from interview_app.sync.export import PACKAGE_SUFFIX, ExportResult, export_packa
 from interview_app.sync.history import history
 from interview_app.sync.importer import ImportPlan, ImportResult, apply_package, inspect_package
 from interview_app.sync.keyfile import export_key_file
-from interview_app.ui.messages import show_known_error
+from interview_app.ui.i18n import current_language
+from interview_app.ui.messages import known_error_text, say, show_known_error
 from interview_app.ui.screen_fit import fit_window
 
 if TYPE_CHECKING:
@@ -25,25 +26,12 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int], None]
 Job = Callable[[Database, Progress], object]
 
-KEY_WARNING = (
-    "PENTING: berkas kunci kantor membuka semua paket data kantor ini. Bawa dan simpan "
-    "TERPISAH dari flashdisk data; jangan dikirim lewat surel atau pesan.\n"
-    "IMPORTANT: the office key file opens every data package of this office. Carry and keep "
-    "it SEPARATE from data sticks; never send it by e-mail or chat."
-)
 
-
-def _both(error: KnownError) -> str:
-    return f"{error.message.id} / {error.message.en}"
-
-
-def _size(free: int) -> tuple[str, str]:
+def _size(free: int) -> str:
+    """A drive's free space, with the decimal comma in Indonesian."""
     gib = free / 1024**3
-    if gib >= 1:
-        text = f"{gib:.1f} GB"
-    else:
-        text = f"{free / 1024**2:.0f} MB"
-    return text.replace(".", ","), text
+    text = f"{gib:.1f} GB" if gib >= 1 else f"{free / 1024**2:.0f} MB"
+    return text.replace(".", ",") if current_language() == "id" else text
 
 
 class _Signals(QtCore.QObject):
@@ -96,13 +84,11 @@ class PackageRow:
 
     def text(self) -> str:
         if self.error is not None:
-            return f"✖ {self.path.name}: DITOLAK / REFUSED\n{self.error.message.id}\n{self.error.message.en}"
+            return f"✖ {self.path.name}: {QtCore.QCoreApplication.translate('SyncDialog', 'DITOLAK')}\n{known_error_text(self.error)}"
         if self.result is not None:
-            summary = self.result.summary()
-            return f"✔ {self.path.name}\n{summary.id}\n{summary.en}"
+            return f"✔ {self.path.name}\n{say(self.result.summary())}"
         assert self.plan is not None
-        summary = self.plan.summary()
-        return f"• {summary.id}\n  {summary.en}"
+        return f"• {say(self.plan.summary())}"
 
 
 class SyncDialog(QtWidgets.QDialog):
@@ -115,7 +101,7 @@ class SyncDialog(QtWidgets.QDialog):
         super().__init__(parent)
         self.setObjectName("syncDialog")
         self.counter = counter
-        self.setWindowTitle("Sinkronisasi flashdisk / USB sync")
+        self.setWindowTitle(self.tr("Sinkronisasi flashdisk"))
         fit_window(self, 760, 560)
         self.pool = QtCore.QThreadPool(self)
         self.pool.setMaxThreadCount(1)
@@ -125,12 +111,12 @@ class SyncDialog(QtWidgets.QDialog):
         layout = QtWidgets.QVBoxLayout(self)
         self.tabs = QtWidgets.QTabWidget()
         layout.addWidget(self.tabs, 1)
-        self.tabs.addTab(self._export_tab(), "Ekspor / Export")
-        self.tabs.addTab(self._import_tab(), "Impor / Import")
-        self.tabs.addTab(self._history_tab(), "Riwayat / History")
+        self.tabs.addTab(self._export_tab(), self.tr("&Ekspor"))
+        self.tabs.addTab(self._import_tab(), self.tr("&Impor"))
+        self.tabs.addTab(self._history_tab(), self.tr("&Riwayat"))
         officer = counter.officer
         if officer is not None and officer.is_supervisor:
-            self.tabs.addTab(self._key_tab(), "Kunci kantor / Office key")
+            self.tabs.addTab(self._key_tab(), self.tr("&Kunci kantor"))
         self.progress = QtWidgets.QProgressBar()
         self.progress.setObjectName("syncProgress")
         self.progress.setVisible(False)
@@ -145,29 +131,32 @@ class SyncDialog(QtWidgets.QDialog):
     def _export_tab(self) -> QtWidgets.QWidget:
         tab = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(tab)
-        layout.addWidget(QtWidgets.QLabel("Tujuan (flashdisk) / Destination (USB stick):"))
         self.drives = QtWidgets.QListWidget()
+        destination = QtWidgets.QLabel(self.tr("&Tujuan (flashdisk):"))
+        destination.setBuddy(self.drives)
+        layout.addWidget(destination)
         self.drives.setObjectName("syncDrives")
         self.drives.currentItemChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.drives, 1)
         row = QtWidgets.QHBoxLayout()
-        refresh = QtWidgets.QPushButton("Segarkan / Refresh")
+        refresh = QtWidgets.QPushButton(self.tr("Se&garkan"))
         refresh.clicked.connect(self.refresh_drives)
-        other = QtWidgets.QPushButton("Pilih folder lain… / Other folder…")
+        other = QtWidgets.QPushButton(self.tr("Pilih &folder lain…"))
         other.setObjectName("syncOtherFolder")
         other.clicked.connect(self.choose_folder)
         row.addWidget(refresh)
         row.addWidget(other)
         row.addStretch(1)
         layout.addLayout(row)
-        self.full = QtWidgets.QCheckBox("Semua data (penuh) / Full export")
+        self.full = QtWidgets.QCheckBox(self.tr("Semua data (&penuh)"))
         self.full.setObjectName("syncFull")
         self.full.setToolTip(
-            "Tanpa centang: hanya wawancara baru atau berubah sejak ekspor terakhir ke tujuan ini.\n"
-            "Unchecked: only interviews new or changed since the last export to this destination."
+            self.tr(
+                "Tanpa centang: hanya wawancara baru atau berubah sejak ekspor terakhir ke tujuan ini."
+            )
         )
         layout.addWidget(self.full)
-        self.export_button = QtWidgets.QPushButton("Ekspor sekarang / Export now")
+        self.export_button = QtWidgets.QPushButton(self.tr("Ekspor &sekarang"))
         self.export_button.setObjectName("syncExport")
         self.export_button.clicked.connect(self.start_export)
         layout.addWidget(self.export_button)
@@ -180,21 +169,20 @@ class SyncDialog(QtWidgets.QDialog):
     def _import_tab(self) -> QtWidgets.QWidget:
         tab = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(tab)
-        choose = QtWidgets.QPushButton("Pilih paket… / Choose packages…")
+        choose = QtWidgets.QPushButton(self.tr("Pilih &paket…"))
         choose.setObjectName("syncChoosePackages")
         choose.clicked.connect(self.choose_packages)
         layout.addWidget(choose)
         layout.addWidget(
             QtWidgets.QLabel(
-                "Paket diperiksa dulu; belum ada yang diubah sampai 'Impor sekarang'.\n"
-                "Packages are checked first; nothing changes until 'Import now'."
+                self.tr("Paket diperiksa dulu; belum ada yang diubah sampai 'Impor sekarang'.")
             )
         )
         self.plans = QtWidgets.QListWidget()
         self.plans.setObjectName("syncPlans")
         self.plans.setWordWrap(True)
         layout.addWidget(self.plans, 1)
-        self.import_button = QtWidgets.QPushButton("Impor sekarang / Import now")
+        self.import_button = QtWidgets.QPushButton(self.tr("Impor s&ekarang"))
         self.import_button.setObjectName("syncImport")
         self.import_button.clicked.connect(self.start_import)
         layout.addWidget(self.import_button)
@@ -209,12 +197,12 @@ class SyncDialog(QtWidgets.QDialog):
         self.history.setObjectName("syncHistory")
         self.history.setHorizontalHeaderLabels(
             [
-                "Waktu / Time",
-                "Jenis / Kind",
-                "Berkas / File",
-                "No. / Seq.",
-                "Wawancara / Interviews",
-                "Oleh / By",
+                self.tr("Waktu"),
+                self.tr("Jenis"),
+                self.tr("Berkas"),
+                self.tr("No."),
+                self.tr("Wawancara"),
+                self.tr("Oleh"),
             ]
         )
         self.history.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -224,12 +212,17 @@ class SyncDialog(QtWidgets.QDialog):
     def _key_tab(self) -> QtWidgets.QWidget:
         tab = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(tab)
-        warning = QtWidgets.QLabel(KEY_WARNING)
+        warning = QtWidgets.QLabel(
+            self.tr(
+                "PENTING: berkas kunci kantor membuka semua paket data kantor ini. Bawa dan "
+                "simpan TERPISAH dari flashdisk data; jangan dikirim lewat surel atau pesan."
+            )
+        )
         warning.setObjectName("keyWarning")
         warning.setProperty("level", "error")
         warning.setWordWrap(True)
         layout.addWidget(warning)
-        self.key_button = QtWidgets.QPushButton("Ekspor kunci kantor… / Export office key…")
+        self.key_button = QtWidgets.QPushButton(self.tr("Ekspor &kunci kantor…"))
         self.key_button.setObjectName("syncExportKey")
         self.key_button.clicked.connect(self.export_key)
         layout.addWidget(self.key_button)
@@ -245,16 +238,17 @@ class SyncDialog(QtWidgets.QDialog):
         chosen = self.destination()
         self.drives.clear()
         for drive in removable_drives():
-            free_id, free_en = _size(drive.free_bytes)
             self._add_destination(
                 drive.path,
-                f"{drive.path}  {drive.label}  ·  {free_id} bebas / {free_en} free",
+                f"{drive.path}  {drive.label}  ·  "
+                + self.tr("%1 bebas").replace("%1", _size(drive.free_bytes)),
             )
         if self.drives.count() == 0:
             placeholder = QtWidgets.QListWidgetItem(
-                "Tidak ada flashdisk terpasang. Pasang flashdisk lalu 'Segarkan', atau pilih "
-                "folder lain.\nNo USB stick found. Insert one and 'Refresh', or choose "
-                "another folder."
+                self.tr(
+                    "Tidak ada flashdisk terpasang. Pasang flashdisk lalu 'Segarkan', atau pilih "
+                    "folder lain."
+                )
             )
             placeholder.setFlags(QtCore.Qt.ItemFlag.NoItemFlags)
             self.drives.addItem(placeholder)
@@ -278,7 +272,8 @@ class SyncDialog(QtWidgets.QDialog):
         for index in reversed(range(self.drives.count())):
             if not self.drives.item(index).data(QtCore.Qt.ItemDataRole.UserRole):
                 self.drives.takeItem(index)  # the 'no stick' placeholder
-        item = self._add_destination(path, f"{path}  (folder lain / other folder)")
+        other = self.tr("folder lain")
+        item = self._add_destination(path, f"{path}  ({other})")
         self.drives.setCurrentItem(item)
 
     def destination(self) -> Path | None:
@@ -288,7 +283,7 @@ class SyncDialog(QtWidgets.QDialog):
 
     def choose_folder(self) -> None:
         name = QtWidgets.QFileDialog.getExistingDirectory(
-            self, "Folder tujuan ekspor / Export destination folder", str(Path.home())
+            self, self.tr("Folder tujuan ekspor"), str(Path.home())
         )
         if name:
             self.set_destination(Path(name))
@@ -317,21 +312,20 @@ class SyncDialog(QtWidgets.QDialog):
 
     def _exported(self, result: object) -> None:
         assert isinstance(result, ExportResult)
-        message = result.message()
-        self.export_result.setText(f"{message.id}\n{message.en}")
+        self.export_result.setText(say(result.message()))
         self.refresh_history()
 
     def _export_failed(self, error: KnownError) -> None:
-        self.export_result.setText(f"{error.message.id}\n{error.message.en}")
+        self.export_result.setText(known_error_text(error))
         show_known_error(self, error)
 
     # -- import -------------------------------------------------------------------------------
     def choose_packages(self) -> None:
         names, _ = QtWidgets.QFileDialog.getOpenFileNames(
             self,
-            "Pilih paket sinkronisasi / Choose sync packages",
+            self.tr("Pilih paket sinkronisasi"),
             str(Path.home()),
-            f"Paket sinkronisasi / Sync packages (*{PACKAGE_SUFFIX});;Semua berkas / All files (*)",
+            self.tr("Paket sinkronisasi (*%1);;Semua berkas (*)").replace("%1", PACKAGE_SUFFIX),
         )
         if names:
             self.inspect([Path(name) for name in names])
@@ -365,8 +359,9 @@ class SyncDialog(QtWidgets.QDialog):
         usable = sum(1 for row in self.rows if row.plan is not None)
         refused = len(self.rows) - usable
         self.import_result.setText(
-            f"{usable} paket siap diimpor, {refused} ditolak. Periksa lalu tekan 'Impor sekarang'.\n"
-            f"{usable} package(s) ready to import, {refused} refused. Check, then press 'Import now'."
+            self.tr("%1 paket siap diimpor, %2 ditolak. Periksa lalu tekan 'Impor sekarang'.")
+            .replace("%1", str(usable))
+            .replace("%2", str(refused))
         )
 
     def start_import(self) -> None:
@@ -409,13 +404,15 @@ class SyncDialog(QtWidgets.QDialog):
         refused = sum(1 for row in rows if row.error is not None)
         new = sum(row.result.new for row in rows if row.result is not None)
         self.import_result.setText(
-            f"Selesai: {done} paket diimpor ({new} wawancara baru), {refused} ditolak.\n"
-            f"Done: {done} package(s) imported ({new} new interviews), {refused} refused."
+            self.tr("Selesai: %1 paket diimpor (%2 wawancara baru), %3 ditolak.")
+            .replace("%1", str(done))
+            .replace("%2", str(new))
+            .replace("%3", str(refused))
         )
         self.refresh_history()
 
     def _import_failed(self, error: KnownError) -> None:
-        self.import_result.setText(f"{error.message.id}\n{error.message.en}")
+        self.import_result.setText(known_error_text(error))
         show_known_error(self, error)
 
     def _show_rows(self) -> None:
@@ -439,9 +436,9 @@ class SyncDialog(QtWidgets.QDialog):
             return
         self.history.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            kind = "Ekspor / Export" if entry.kind == "export" else "Impor / Import"
+            kind = self.tr("Ekspor") if entry.kind == "export" else self.tr("Impor")
             if entry.full:
-                kind += " (penuh / full)"
+                kind += " (" + self.tr("penuh") + ")"
             interviews = entry.counts.get("interviews", entry.counts.get("new", ""))
             values: list[Any] = [
                 entry.at[:19].replace("T", " "),
@@ -458,9 +455,9 @@ class SyncDialog(QtWidgets.QDialog):
     def export_key(self) -> None:
         name, _ = QtWidgets.QFileDialog.getSaveFileName(
             self,
-            "Simpan kunci kantor (terpisah dari flashdisk data) / Save office key (apart from data sticks)",
+            self.tr("Simpan kunci kantor (terpisah dari flashdisk data)"),
             str(Path.home() / "kunci-kantor.awkey"),
-            "Berkas kunci / Key file (*.awkey);;Semua berkas / All files (*)",
+            self.tr("Berkas kunci (*.awkey);;Semua berkas (*)"),
         )
         if not name:
             return
@@ -468,12 +465,13 @@ class SyncDialog(QtWidgets.QDialog):
             # the save dialog has asked before replacing a file; the data folder stays refused
             path = export_key_file(self.counter.data_dir, Path(name), overwrite=True)
         except KnownError as error:
-            self.key_result.setText(f"{error.message.id}\n{error.message.en}")
+            self.key_result.setText(known_error_text(error))
             show_known_error(self, error)
             return
         self.key_result.setText(
-            f"Kunci kantor tersimpan: {path}. Bawa TERPISAH dari flashdisk data.\n"
-            f"Office key saved: {path}. Carry it SEPARATELY from data sticks."
+            self.tr("Kunci kantor tersimpan: %1. Bawa TERPISAH dari flashdisk data.").replace(
+                "%1", str(path)
+            )
         )
 
     # -- running ------------------------------------------------------------------------------

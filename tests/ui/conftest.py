@@ -19,6 +19,7 @@ from interview_app.ui.fields import CHOICE_KEYS
 from interview_app.ui.main_window import MainWindow
 from interview_app.ui.style import STYLE
 from interview_app.workflow.counter import CounterSession
+from tests.ui.language import _display_language_reset, english  # noqa: F401 - fixtures
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "answers"
 OFFICER = ("petugas1", "loket satu palu")

@@ -5,6 +5,7 @@ given physical size whose logical DPI gives the scale factor, as Windows scaling
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -64,6 +65,17 @@ def problems(name: str, top: QtWidgets.QWidget) -> list[str]:
             continue
         if isinstance(widget, QtWidgets.QScrollArea) and widget.horizontalScrollBar().maximum() > 0:
             found.append(f"{name}: {_describe(widget)} scrolls sideways")
+            if os.environ.get("FIT_DEBUG"):  # what is too wide, when looking into a failure
+                inner = widget.widget()
+                wide = [
+                    (type(c).__name__, c.objectName(), c.minimumSizeHint().width(), c.width())
+                    for c in inner.findChildren(QtWidgets.QWidget)
+                    if c.isVisible()
+                    and c.minimumSizeHint().width() > widget.viewport().width() - 40
+                ]
+                found.append(
+                    f"DEBUG viewport {widget.viewport().width()} inner {inner.minimumSizeHint().width()} {wide}"
+                )
         if _inside_scroll_area(widget, top):
             continue
         rect = widget.rect().translated(widget.mapTo(top, widget.rect().topLeft()))
@@ -72,6 +84,9 @@ def problems(name: str, top: QtWidgets.QWidget) -> list[str]:
         if isinstance(widget, QtWidgets.QLabel) and not widget.wordWrap() and widget.text():
             if widget.width() + 2 < widget.minimumSizeHint().width():
                 found.append(f"{name}: {_describe(widget)} is cut off")
+        if isinstance(widget, QtWidgets.QLabel) and widget.wordWrap() and widget.text():
+            if widget.height() + 2 < widget.heightForWidth(widget.width()):
+                found.append(f"{name}: {_describe(widget)} is squeezed (lines overlap)")
         if isinstance(widget, QtWidgets.QAbstractButton) and widget.text():
             if widget.width() + 2 < widget.minimumSizeHint().width():
                 found.append(f"{name}: {_describe(widget)} is cut off")

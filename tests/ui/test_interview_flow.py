@@ -34,7 +34,7 @@ def test_keyboard_only_interview_to_a_referral(
     # the flag fired on screen the moment the visa answer was given, with reason and weight
     assert "visa_not_work" not in fired_at["job_type"]
     assert "visa_not_work" in fired_at["visa_type"]
-    assert "BENDERA BERAT" in page.risk.score.text()
+    assert "TANDA BAHAYA BERAT" in page.risk.score.text()
     review = window.review_page
     assert window.stack.currentWidget() is review
     assert "Ditunda dan dirujuk ke BP3MI" in review.suggestion.text()

@@ -91,7 +91,8 @@ def test_repeat_applicant_panel_after_two_interviews_with_one_nik(
     assert "2" in panel.summary.text()
     assert (
         "tanpa visa kerja" in panel.list.item(0).text()
-        and "TUNDA_RUJUK_BP3MI" in panel.list.item(0).text()
+        and "Ditunda dan dirujuk ke BP3MI" in panel.list.item(0).text()  # the label, not the code
+        and "TUNDA_RUJUK_BP3MI" not in panel.list.item(0).text()
     )
     panel.list.setCurrentRow(0)
     panel.list.itemActivated.emit(panel.list.item(0))

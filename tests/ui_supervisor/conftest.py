@@ -18,6 +18,7 @@ from interview_app.storage.database import Database, open_database
 from interview_app.storage.keys import read_office_key
 from interview_app.storage.officers import Officer, OfficerRepository
 from interview_app.supervision.session import SupervisorSession
+from tests.ui.language import _display_language_reset, english  # noqa: F401 - fixtures
 
 TODAY = dt.date(2026, 3, 2)
 SUPERVISOR = DEMO_ACCOUNTS[0]

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6 import QtCore, QtWidgets
 
 from interview_app.errors import KnownError
+from interview_app.ui.messages import known_error_text
 from interview_app.ui.supervisor.context import session_from_context
 
 # The window's pages (reports, charts, spreadsheets) are imported when it first opens, not when
@@ -27,11 +28,12 @@ def can_open_supervisor_tools(context: Any) -> bool:
     return True
 
 
-def open_supervisor_tools(parent: QtWidgets.QWidget, context: Any) -> None:
+def open_supervisor_tools(parent: QtWidgets.QWidget, context: Any, tool: str | None = None) -> None:
     """Open the supervisor tools for `context` (its `database` and signed-in `officer`; see
     ToolsContext). The role is checked in the core: an officer gets a refusal message and no
     tools. The window is modeless, deletes itself on close, and is found again (raised) while
-    it is open."""
+    it is open; `tool` ("review", "audit", "recap", "accounts", "scripts", "settings",
+    "retention") is the tab shown."""
     existing = parent.findChild(QtWidgets.QDialog, OBJECT_NAME)
     try:
         session = session_from_context(context)
@@ -40,8 +42,8 @@ def open_supervisor_tools(parent: QtWidgets.QWidget, context: Any) -> None:
             existing.close()
         box = QtWidgets.QMessageBox(
             QtWidgets.QMessageBox.Icon.Warning,
-            "Alat supervisor / Supervisor tools",
-            f"{error.message.id}\n\n{error.message.en}",
+            QtCore.QCoreApplication.translate("SupervisorToolsWindow", "Alat supervisor"),
+            known_error_text(error),
             QtWidgets.QMessageBox.StandardButton.Ok,
             parent,
         )
@@ -56,6 +58,8 @@ def open_supervisor_tools(parent: QtWidgets.QWidget, context: Any) -> None:
             existing.session.officer_id == session.officer_id  # type: ignore[attr-defined]
         )
     ):
+        if tool is not None:
+            existing.show_tool(tool)  # type: ignore[attr-defined]
         existing.raise_()
         existing.activateWindow()
         return
@@ -64,5 +68,7 @@ def open_supervisor_tools(parent: QtWidgets.QWidget, context: Any) -> None:
     from interview_app.ui.supervisor.tools_window import SupervisorToolsWindow
 
     window = SupervisorToolsWindow(session, parent)
+    if tool is not None:
+        window.show_tool(tool)
     window.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from interview_app.errors import KnownError
 from interview_app.supervision.accounts import AccountAdmin, AccountInfo
@@ -25,12 +25,12 @@ class NewAccount:
 class NewAccountDialog(QtWidgets.QDialog):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Akun baru / New account")
+        self.setWindowTitle(self.tr("Akun baru"))
         self.username = QtWidgets.QLineEdit()
         self.full_name = QtWidgets.QLineEdit()
         self.nip = QtWidgets.QLineEdit()
         self.role = QtWidgets.QComboBox()
-        self.role.addItem("Petugas / Officer", "officer")
+        self.role.addItem(self.tr("Petugas"), "officer")
         self.role.addItem("Supervisor", "supervisor")
         self.password = QtWidgets.QLineEdit()
         self.password.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
@@ -39,12 +39,12 @@ class NewAccountDialog(QtWidgets.QDialog):
         self.message = QtWidgets.QLabel()
         self.message.setStyleSheet("color: #a11b1b;")
         form = QtWidgets.QFormLayout(self)
-        form.addRow("Nama pengguna / Username", self.username)
-        form.addRow("Nama lengkap / Full name", self.full_name)
-        form.addRow("NIP", self.nip)
-        form.addRow("Peran / Role", self.role)
-        form.addRow("Kata sandi awal / First password", self.password)
-        form.addRow("Ulangi / Repeat", self.repeat)
+        form.addRow(self.tr("&Nama pengguna"), self.username)
+        form.addRow(self.tr("Nama &lengkap"), self.full_name)
+        form.addRow(self.tr("NI&P"), self.nip)
+        form.addRow(self.tr("Pe&ran"), self.role)
+        form.addRow(self.tr("Kata sandi &awal"), self.password)
+        form.addRow(self.tr("&Ulangi kata sandi"), self.repeat)
         form.addRow(self.message)
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok
@@ -56,7 +56,7 @@ class NewAccountDialog(QtWidgets.QDialog):
 
     def _accept(self) -> None:
         if self.password.text() != self.repeat.text():
-            self.message.setText("Kata sandi tidak sama / The passwords differ")
+            self.message.setText(self.tr("Kata sandi tidak sama."))
             return
         self.accept()
 
@@ -78,9 +78,10 @@ def ask_new_account(parent: QtWidgets.QWidget) -> NewAccount | None:
 def ask_temporary_password(parent: QtWidgets.QWidget, username: str) -> str | None:
     text, ok = QtWidgets.QInputDialog.getText(
         parent,
-        "Atur ulang kata sandi / Reset password",
-        f"Kata sandi sementara untuk {username}\n(wajib diganti saat masuk)\n"
-        f"Temporary password for {username}\n(must be changed at login)",
+        QtCore.QCoreApplication.translate("AccountsPage", "Atur ulang kata sandi"),
+        QtCore.QCoreApplication.translate(
+            "AccountsPage", "Kata sandi sementara untuk %1\n(wajib diganti saat masuk)"
+        ).replace("%1", username),
         QtWidgets.QLineEdit.EchoMode.Password,
     )
     return text if ok and text else None
@@ -89,25 +90,25 @@ def ask_temporary_password(parent: QtWidgets.QWidget, username: str) -> str | No
 class AccountsPage(QtWidgets.QWidget):
     """Dialogs are attributes (`ask_new_account`, `ask_password`) so tests can answer them."""
 
-    HEADERS = ["Nama pengguna / Username", "Nama / Name", "Peran / Role", "Status"]
-
     def __init__(self, session: SupervisorSession, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.admin = AccountAdmin(session)
         self.ask_new_account: Callable[[QtWidgets.QWidget], NewAccount | None] = ask_new_account
         self.ask_password: Callable[[QtWidgets.QWidget, str], str | None] = ask_temporary_password
         self.accounts: dict[str, AccountInfo] = {}
-        self.table = table(self.HEADERS)
+        self.table = table(
+            [self.tr("Nama pengguna"), self.tr("Nama"), self.tr("Peran"), self.tr("Status")]
+        )
         self.table.setObjectName("accountsTable")
         self.status = StatusLine()
         buttons = QtWidgets.QGridLayout()
         for index, (text, slot) in enumerate(
             (
-                ("Akun baru… / New account…", self.create_account),
-                ("Atur ulang sandi… / Reset password…", self.reset_password),
-                ("Buka kunci / Unlock", self.unlock),
-                ("Nonaktifkan / Deactivate", self.deactivate),
-                ("Aktifkan / Activate", self.activate),
+                (self.tr("Akun &baru…"), self.create_account),
+                (self.tr("Atur &ulang sandi…"), self.reset_password),
+                (self.tr("Buka &kunci"), self.unlock),
+                (self.tr("&Nonaktifkan"), self.deactivate),
+                (self.tr("Ak&tifkan"), self.activate),
             )
         ):
             button = QtWidgets.QPushButton(text)
@@ -115,8 +116,7 @@ class AccountsPage(QtWidgets.QWidget):
             buttons.addWidget(button, index // 3, index % 3)
         buttons.setColumnStretch(3, 1)
         note = QtWidgets.QLabel(
-            "Akun tidak pernah dihapus (log audit tetap menyebut namanya). / Accounts are never "
-            "deleted (the audit log keeps their name)."
+            self.tr("Akun tidak pernah dihapus (log audit tetap menyebut namanya).")
         )
         note.setObjectName("fieldHint")
         note.setWordWrap(True)
@@ -137,14 +137,23 @@ class AccountsPage(QtWidgets.QWidget):
         self.table.setRowCount(len(accounts))
         for row, info in enumerate(accounts):
             officer = info.officer
-            role = "Supervisor" if officer.is_supervisor else "Petugas / Officer"
+            role = self.tr("Supervisor") if officer.is_supervisor else self.tr("Petugas")
             fill_row(
                 self.table,
                 row,
-                [officer.username, officer.full_name, role, info.status_text],
+                [officer.username, officer.full_name, role, self._status(info)],
                 str(officer.id),
             )
         self.table.resizeColumnsToContents()
+
+    def _status(self, info: AccountInfo) -> str:
+        if not info.officer.active:
+            return self.tr("nonaktif")
+        if info.locked_until:
+            return self.tr("terkunci")
+        if info.officer.must_change_password:
+            return self.tr("wajib ganti sandi")
+        return self.tr("aktif")
 
     def select(self, username: str) -> None:
         for row in range(self.table.rowCount()):
@@ -156,7 +165,7 @@ class AccountsPage(QtWidgets.QWidget):
     def _selected(self) -> AccountInfo | None:
         key = selected_key(self.table)
         if key is None:
-            self.status.error("Pilih akun dulu. / Choose an account first.")
+            self.status.error(self.tr("Pilih akun dulu."))
             return None
         return self.accounts.get(key)
 
@@ -179,8 +188,9 @@ class AccountsPage(QtWidgets.QWidget):
 
         self._run(
             create_account,
-            f"Akun {new.username} dibuat; sandi wajib diganti saat masuk pertama. / Account "
-            f"{new.username} created; the password must be changed at first login.",
+            self.tr("Akun %1 dibuat; sandi wajib diganti saat masuk pertama.").replace(
+                "%1", new.username
+            ),
         )
 
     def reset_password(self) -> None:
@@ -192,8 +202,9 @@ class AccountsPage(QtWidgets.QWidget):
             return
         self._run(
             lambda: self.admin.reset_password(info.officer.id, password),
-            f"Sandi {info.officer.username} diatur ulang; wajib diganti saat masuk. / Password "
-            f"of {info.officer.username} reset; it must be changed at login.",
+            self.tr("Sandi %1 diatur ulang; wajib diganti saat masuk.").replace(
+                "%1", info.officer.username
+            ),
         )
 
     def unlock(self) -> None:
@@ -201,7 +212,7 @@ class AccountsPage(QtWidgets.QWidget):
         if info is not None:
             self._run(
                 lambda: self.admin.unlock(info.officer.id),
-                f"Akun {info.officer.username} dibuka. / Account {info.officer.username} unlocked.",
+                self.tr("Akun %1 dibuka.").replace("%1", info.officer.username),
             )
 
     def deactivate(self) -> None:
@@ -209,8 +220,7 @@ class AccountsPage(QtWidgets.QWidget):
         if info is not None:
             self._run(
                 lambda: self.admin.deactivate(info.officer.id),
-                f"Akun {info.officer.username} dinonaktifkan. / Account "
-                f"{info.officer.username} deactivated.",
+                self.tr("Akun %1 dinonaktifkan.").replace("%1", info.officer.username),
             )
 
     def activate(self) -> None:
@@ -218,6 +228,5 @@ class AccountsPage(QtWidgets.QWidget):
         if info is not None:
             self._run(
                 lambda: self.admin.activate(info.officer.id),
-                f"Akun {info.officer.username} diaktifkan. / Account {info.officer.username} "
-                "activated.",
+                self.tr("Akun %1 diaktifkan.").replace("%1", info.officer.username),
             )

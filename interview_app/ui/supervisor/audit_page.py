@@ -9,8 +9,10 @@ from PySide6 import QtWidgets
 from interview_app.errors import KnownError
 from interview_app.supervision.audit_view import AuditFilter, AuditViewer
 from interview_app.supervision.session import SupervisorSession
+from interview_app.ui.messages import say
 from interview_app.ui.supervisor.status import (
     StatusLine,
+    buddy,
     compact_combo,
     fill_row,
     local_time,
@@ -19,19 +21,8 @@ from interview_app.ui.supervisor.status import (
     table,
 )
 
-ALL = "— semua / all —"
-
 
 class AuditPage(QtWidgets.QWidget):
-    HEADERS = [
-        "No. / Seq",
-        "Waktu / Time",
-        "Pelaku / Actor",
-        "Tindakan / Action",
-        "Objek / Object",
-        "Rincian / Details",
-    ]
-
     def __init__(self, session: SupervisorSession, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.viewer = AuditViewer(session)
@@ -41,19 +32,19 @@ class AuditPage(QtWidgets.QWidget):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd-MM-yyyy")
-        self.all_dates = QtWidgets.QCheckBox("Semua tanggal / All dates")
+        self.all_dates = QtWidgets.QCheckBox(self.tr("Semua &tanggal"))
         self.action = QtWidgets.QComboBox()
-        self.action.addItem(ALL, None)
+        self.action.addItem(self.tr("— semua —"), None)
         try:
             for action in self.viewer.actions():
                 self.action.addItem(action, action)
         except KnownError:
             pass  # the refusal shows in refresh()
         self.actor = QtWidgets.QLineEdit()
-        self.actor.setPlaceholderText("mis. / e.g. officer:2")
-        show = QtWidgets.QPushButton("Tampilkan / Show")
+        self.actor.setPlaceholderText(self.tr("mis. officer:2"))
+        show = QtWidgets.QPushButton(self.tr("Tampi&lkan"))
         show.clicked.connect(self.refresh)
-        self.check_button = QtWidgets.QPushButton("Periksa rantai / Check the chain")
+        self.check_button = QtWidgets.QPushButton(self.tr("&Periksa rantai"))
         self.check_button.setObjectName("primary")
         self.check_button.clicked.connect(self.check_chain)
         self.chain_result = QtWidgets.QLabel()
@@ -64,20 +55,29 @@ class AuditPage(QtWidgets.QWidget):
         filters = QtWidgets.QGridLayout()
         for row, widgets in enumerate(
             (
-                (QtWidgets.QLabel("Dari / From"), self.date_from),
-                (QtWidgets.QLabel("Sampai / To"), self.date_to),
+                (buddy(self.tr("&Dari"), self.date_from), self.date_from),
+                (buddy(self.tr("&Sampai"), self.date_to), self.date_to),
                 (self.all_dates,),
             ),
         ):
             for column, widget in enumerate(widgets):
                 filters.addWidget(widget, 0, row * 2 + column)
-        filters.addWidget(QtWidgets.QLabel("Tindakan / Action"), 1, 0)
+        filters.addWidget(buddy(self.tr("T&indakan"), self.action), 1, 0)
         filters.addWidget(self.action, 1, 1)
-        filters.addWidget(QtWidgets.QLabel("Pelaku / Actor"), 1, 2)
+        filters.addWidget(buddy(self.tr("P&elaku"), self.actor), 1, 2)
         filters.addWidget(self.actor, 1, 3)
         filters.addWidget(show, 1, 4)
         filters.setColumnStretch(5, 1)
-        self.table = table(self.HEADERS)
+        self.table = table(
+            [
+                self.tr("No."),
+                self.tr("Waktu"),
+                self.tr("Pelaku"),
+                self.tr("Tindakan"),
+                self.tr("Objek"),
+                self.tr("Rincian"),
+            ]
+        )
         self.table.setObjectName("auditTable")
         self.status = StatusLine()
         chain = QtWidgets.QHBoxLayout()
@@ -123,7 +123,7 @@ class AuditPage(QtWidgets.QWidget):
                 str(entry.seq),
             )
         self.table.resizeColumnsToContents()
-        self.status.ok(f"{len(rows)} entri / entries")
+        self.status.ok(self.tr("%1 entri").replace("%1", str(len(rows))))
 
     def check_chain(self) -> bool:
         """Walk the whole chain and say in words whether it is intact."""
@@ -134,5 +134,5 @@ class AuditPage(QtWidgets.QWidget):
             return False
         colour = "#1d6b2f" if result.ok else "#a11b1b"
         self.chain_result.setStyleSheet(f"color: {colour}; font-weight: bold;")
-        self.chain_result.setText(f"{result.message.id}\n{result.message.en}")
+        self.chain_result.setText(say(result.message))
         return result.ok

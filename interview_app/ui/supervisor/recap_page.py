@@ -12,18 +12,20 @@ from interview_app.errors import KnownError
 from interview_app.reports.recap import Period
 from interview_app.reports.writer import ReportResult, write_report
 from interview_app.supervision.session import SupervisorSession
+from interview_app.ui.messages import say
 from interview_app.ui.supervisor.status import StatusLine, py_date, qdate
 
 FORMATS = (
-    ("pdf", "Rekap PDF dengan grafik / PDF recap with charts"),
-    ("xlsx", "Daftar wawancara XLSX (Excel) / Interview list XLSX (Excel)"),
-    ("csv", "Daftar wawancara CSV / Interview list CSV"),
+    ("pdf", QtCore.QT_TRANSLATE_NOOP("RecapPage", "Rekap PDF dengan grafik")),
+    ("xlsx", QtCore.QT_TRANSLATE_NOOP("RecapPage", "Daftar wawancara XLSX (Excel)")),
+    ("csv", QtCore.QT_TRANSLATE_NOOP("RecapPage", "Daftar wawancara CSV")),
 )
 
 
 def ask_save_path(parent: QtWidgets.QWidget, suggested: str, fmt: str) -> str:
+    title = QtCore.QCoreApplication.translate("RecapPage", "Simpan rekap")
     path, _ = QtWidgets.QFileDialog.getSaveFileName(
-        parent, "Simpan rekap / Save the recap", suggested, f"{fmt.upper()} (*.{fmt})"
+        parent, title, suggested, f"{fmt.upper()} (*.{fmt})"
     )
     return path
 
@@ -46,27 +48,24 @@ class RecapPage(QtWidgets.QWidget):
             edit.setDisplayFormat("dd-MM-yyyy")
         self.format = QtWidgets.QComboBox()
         for code, text in FORMATS:
-            self.format.addItem(text, code)
-        self.redacted = QtWidgets.QCheckBox(
-            "Disamarkan: NIK, nama dan telepon disamarkan / Redacted: NIK, names and phone "
-            "numbers masked"
-        )
+            self.format.addItem(self.tr(text), code)
+        self.redacted = QtWidgets.QCheckBox(self.tr("Disa&markan: NIK, nama dan telepon"))
         self.redacted.setChecked(True)
         self.format.currentIndexChanged.connect(self._format_changed)
-        create = QtWidgets.QPushButton("Buat dan simpan… / Create and save…")
+        create = QtWidgets.QPushButton(self.tr("&Buat dan simpan…"))
         create.setObjectName("primary")
         create.clicked.connect(self.choose_and_create)
         self.status = StatusLine()
         form = QtWidgets.QFormLayout()
-        form.addRow("Dari tanggal / From", self.date_from)
-        form.addRow("Sampai tanggal / To", self.date_to)
-        form.addRow("Bentuk / Format", self.format)
+        form.addRow(self.tr("&Dari tanggal"), self.date_from)
+        form.addRow(self.tr("&Sampai tanggal"), self.date_to)
+        form.addRow(self.tr("B&entuk"), self.format)
         form.addRow("", self.redacted)
         note = QtWidgets.QLabel(
-            "Rekap PDF hanya berisi angka, tanpa data pribadi. Daftar CSV/XLSX berisi data "
-            "pribadi kecuali disamarkan; setiap ekspor dicatat di log audit.\n"
-            "The PDF recap holds figures only, no personal data. The CSV/XLSX list holds "
-            "personal data unless redacted; every export is written to the audit log."
+            self.tr(
+                "Rekap PDF hanya berisi angka, tanpa data pribadi. Daftar CSV/XLSX berisi data "
+                "pribadi kecuali disamarkan; setiap ekspor dicatat di log audit."
+            )
         )
         note.setWordWrap(True)
         note.setObjectName("fieldHint")
@@ -115,5 +114,5 @@ class RecapPage(QtWidgets.QWidget):
         finally:
             QtWidgets.QApplication.restoreOverrideCursor()
         self.last_result = result
-        self.status.ok(f"{result.message().id}\n{result.message().en}")
+        self.status.ok(say(result.message()))
         return result

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from interview_app.errors import KnownError
 from interview_app.supervision.office_settings import OfficeSettings
 from interview_app.supervision.retention import Retention, RetentionPlan
 from interview_app.supervision.session import SupervisorSession
+from interview_app.ui.labels import outcome_text, status_text
+from interview_app.ui.messages import say
 from interview_app.ui.supervisor.status import StatusLine, fill_row, local_time, table
 
 
 def confirm_purge(parent: QtWidgets.QWidget, text: str) -> bool:
     answer = QtWidgets.QMessageBox.warning(
         parent,
-        "Hapus data / Delete data",
+        QtCore.QCoreApplication.translate("RetentionPage", "Hapus data"),
         text,
         QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
         QtWidgets.QMessageBox.StandardButton.No,
@@ -25,8 +27,6 @@ def confirm_purge(parent: QtWidgets.QWidget, text: str) -> bool:
 
 
 class RetentionPage(QtWidgets.QWidget):
-    HEADERS = ["No. referensi / Ref.", "Dibuat / Created", "Status", "Hasil / Outcome"]
-
     def __init__(self, session: SupervisorSession, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -35,18 +35,24 @@ class RetentionPage(QtWidgets.QWidget):
         self.plan: RetentionPlan | None = None
         years = OfficeSettings(session.database).retention_years
         intro = QtWidgets.QLabel(
-            f"Masa simpan: {years} tahun (ubah di Pengaturan > Masa simpan data). Wawancara yang "
-            "lebih tua dihapus beserta jawaban, bendera, revisi dan slipnya; log audit tetap utuh.\n"
-            f"Retention: {years} years (change it in Settings > Data retention). Older interviews "
-            "are deleted with their answers, flags, revisions and slips; the audit log stays whole."
+            self.tr(
+                "Masa simpan: %1 tahun (ubah di Pengaturan > Masa simpan data). Wawancara yang "
+                "lebih tua dihapus beserta jawaban, tanda bahaya, revisi dan slipnya; log audit "
+                "tetap utuh."
+            ).replace("%1", str(years))
         )
         intro.setWordWrap(True)
-        dry_run = QtWidgets.QPushButton("Uji coba / Dry run")
+        dry_run = QtWidgets.QPushButton(self.tr("&Uji coba"))
         dry_run.clicked.connect(self.dry_run)
-        self.purge_button = QtWidgets.QPushButton("Hapus sekarang… / Purge now…")
+        self.purge_button = QtWidgets.QPushButton(self.tr("&Hapus sekarang…"))
         self.purge_button.setEnabled(False)
         self.purge_button.clicked.connect(self.purge)
-        self.table = table(self.HEADERS)
+        self.table = table(
+            [self.tr("No. referensi"), self.tr("Dibuat"), self.tr("Status"), self.tr("Hasil")]
+        )
+        self.outcome_labels = {
+            label.code: label.label for label in OfficeSettings(session.database).outcome_labels()
+        }
         self.table.setObjectName("retentionTable")
         self.status = StatusLine()
         buttons = QtWidgets.QHBoxLayout()
@@ -74,26 +80,25 @@ class RetentionPage(QtWidgets.QWidget):
                 [
                     candidate.ref_no,
                     local_time(candidate.created_at, with_time=False),
-                    candidate.status,
-                    candidate.outcome or "",
+                    status_text(candidate.status),
+                    outcome_text(candidate.outcome, self.outcome_labels),
                 ],
                 candidate.uuid,
             )
         self.table.resizeColumnsToContents()
         self.purge_button.setEnabled(plan.count > 0)
         self.status.ok(
-            f"{plan.count} wawancara dibuat sebelum {local_time(plan.cutoff, False)} akan dihapus. "
-            f"/ {plan.count} interview(s) created before {local_time(plan.cutoff, False)} would "
-            "be deleted."
+            self.tr("%1 wawancara dibuat sebelum %2 akan dihapus.")
+            .replace("%1", str(plan.count))
+            .replace("%2", local_time(plan.cutoff, False))
         )
 
     def purge(self) -> None:
         plan = self.plan
         if plan is None or plan.count == 0:
             return
-        question = (
-            f"{plan.count} wawancara akan dihapus permanen. Lanjutkan?\n"
-            f"{plan.count} interview(s) will be deleted for good. Continue?"
+        question = self.tr("%1 wawancara akan dihapus permanen. Lanjutkan?").replace(
+            "%1", str(plan.count)
         )
         if not self.confirm(self, question):
             return
@@ -105,4 +110,4 @@ class RetentionPage(QtWidgets.QWidget):
         self.plan = None
         self.purge_button.setEnabled(False)
         self.table.setRowCount(0)
-        self.status.ok(f"{result.message().id}\n{result.message().en}")
+        self.status.ok(say(result.message()))

@@ -11,16 +11,22 @@ from interview_app.errors import KnownError
 from interview_app.interview.identity import load_countries
 from interview_app.supervision.office_settings import OfficeSettings
 from interview_app.supervision.review import (
-    REVIEW_STATE_TEXT,
+    CORRECTED,
+    RETURNED,
     REVIEW_STATES,
+    REVIEWED,
+    UNREVIEWED,
     ReviewDesk,
     ReviewFilter,
     ReviewRow,
 )
 from interview_app.supervision.session import SupervisorSession
+from interview_app.ui.i18n import current_language
+from interview_app.ui.labels import outcome_text
 from interview_app.ui.supervisor.interview_view import InterviewViewDialog
 from interview_app.ui.supervisor.status import (
     StatusLine,
+    buddy,
     compact_combo,
     fill_row,
     local_time,
@@ -30,30 +36,20 @@ from interview_app.ui.supervisor.status import (
     table,
 )
 
-ALL = "— semua / all —"
-
 
 def ask_return_comment(parent: QtWidgets.QWidget, ref_no: str) -> str | None:
     text, ok = QtWidgets.QInputDialog.getMultiLineText(
         parent,
-        "Kembalikan ke petugas / Return to officer",
-        f"Apa yang perlu dikoreksi pada {ref_no}?\nWhat should be corrected in {ref_no}?",
+        QtCore.QCoreApplication.translate("ReviewPage", "Kembalikan ke petugas"),
+        QtCore.QCoreApplication.translate(
+            "ReviewPage", "Apa yang perlu dikoreksi pada %1?"
+        ).replace("%1", ref_no),
     )
     return text if ok and text.strip() else None
 
 
 class ReviewPage(QtWidgets.QWidget):
-    HEADERS = [
-        "No. referensi / Ref.",
-        "Tanggal / Date",
-        "Petugas / Officer",
-        "Pemohon / Applicant",
-        "Hasil / Outcome",
-        "Skor / Score",
-        "Bendera / Flags",
-        "Tujuan / Destination",
-        "Tinjauan / Review",
-    ]
+    """Completed interviews by filter; outcomes by their label (codes only in exports)."""
 
     def __init__(self, session: SupervisorSession, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,13 +57,14 @@ class ReviewPage(QtWidgets.QWidget):
         self.ask_comment: Callable[[QtWidgets.QWidget, str], str | None] = ask_return_comment
         self.rows: dict[str, ReviewRow] = {}
         self.last_view: InterviewViewDialog | None = None
+        self.countries = {c.code: c for c in load_countries()}
         today = session.clock().astimezone().date()
         self.date_from = QtWidgets.QDateEdit(qdate(today - dt.timedelta(days=30)))
         self.date_to = QtWidgets.QDateEdit(qdate(today))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd-MM-yyyy")
-        self.all_dates = QtWidgets.QCheckBox("Semua tanggal / All dates")
+        self.all_dates = QtWidgets.QCheckBox(self.tr("Semua t&anggal"))
         self.officer = QtWidgets.QComboBox()
         self.outcome = QtWidgets.QComboBox()
         self.flag = QtWidgets.QComboBox()
@@ -76,20 +73,20 @@ class ReviewPage(QtWidgets.QWidget):
         self._fill_choices(session)
         for combo in (self.officer, self.outcome, self.flag, self.destination, self.state):
             compact_combo(combo)
-        show = QtWidgets.QPushButton("Tampilkan / Show")
+        show = QtWidgets.QPushButton(self.tr("Tampi&lkan"))
         show.setObjectName("primary")
         show.clicked.connect(self.refresh)
         # Label and field pairs, two to a row: the tools window is about 900 pixels wide on a
         # 1366x768 screen at 150%.
         filters = QtWidgets.QGridLayout()
         pairs: list[tuple[QtWidgets.QWidget | None, QtWidgets.QWidget]] = [
-            (QtWidgets.QLabel("Dari / From"), self.date_from),
-            (QtWidgets.QLabel("Sampai / To"), self.date_to),
-            (QtWidgets.QLabel("Petugas / Officer"), self.officer),
-            (QtWidgets.QLabel("Hasil / Outcome"), self.outcome),
-            (QtWidgets.QLabel("Tanda bahaya / Flag"), self.flag),
-            (QtWidgets.QLabel("Tujuan / Destination"), self.destination),
-            (QtWidgets.QLabel("Tinjauan / Review"), self.state),
+            (buddy(self.tr("&Dari"), self.date_from), self.date_from),
+            (buddy(self.tr("&Sampai"), self.date_to), self.date_to),
+            (buddy(self.tr("&Petugas"), self.officer), self.officer),
+            (buddy(self.tr("&Hasil"), self.outcome), self.outcome),
+            (buddy(self.tr("Tanda &bahaya"), self.flag), self.flag),
+            (buddy(self.tr("T&ujuan"), self.destination), self.destination),
+            (buddy(self.tr("Tinjaua&n"), self.state), self.state),
             (None, self.all_dates),
         ]
         for index, (label, field) in enumerate(pairs):
@@ -100,14 +97,26 @@ class ReviewPage(QtWidgets.QWidget):
         filters.addWidget(show, len(pairs) // 2, 3)
         filters.setColumnStretch(1, 1)
         filters.setColumnStretch(3, 1)
-        self.table = table(self.HEADERS)
+        self.table = table(
+            [
+                self.tr("No. referensi"),
+                self.tr("Tanggal"),
+                self.tr("Petugas"),
+                self.tr("Pemohon"),
+                self.tr("Hasil"),
+                self.tr("Skor"),
+                self.tr("Tanda bahaya"),
+                self.tr("Tujuan"),
+                self.tr("Tinjauan"),
+            ]
+        )
         self.table.setObjectName("reviewTable")
         self.table.doubleClicked.connect(lambda _: self.open_selected())
         buttons = QtWidgets.QHBoxLayout()
         for text, slot in (
-            ("Buka (hanya baca) / Open (read-only)", self.open_selected),
-            ("Tandai sudah ditinjau / Mark reviewed", self.mark_reviewed),
-            ("Kembalikan ke petugas… / Return to officer…", self.return_selected),
+            (self.tr("&Buka (hanya baca)"), self.open_selected),
+            (self.tr("Tandai sudah di&tinjau"), self.mark_reviewed),
+            (self.tr("&Kembalikan ke petugas…"), self.return_selected),
         ):
             button = QtWidgets.QPushButton(text)
             button.clicked.connect(slot)
@@ -122,23 +131,40 @@ class ReviewPage(QtWidgets.QWidget):
         self.refresh()
 
     def _fill_choices(self, session: SupervisorSession) -> None:
-        self.officer.addItem(ALL, None)
+        language = current_language()
+        every = self.tr("— semua —")
+        self.officer.addItem(every, None)
         for choice in self.desk.officers():
             self.officer.addItem(choice.name, choice.key)
-        self.outcome.addItem(ALL, None)
-        for label in OfficeSettings(session.database).outcome_labels():
-            self.outcome.addItem(f"{label.code} — {label.label.id}", label.code)
-        self.flag.addItem(ALL, None)
-        for rule_id, reason_id, _ in self.desk.flag_rules():
-            self.flag.addItem(f"{reason_id} ({rule_id})", rule_id)
-        countries = {c.code: c for c in load_countries()}
-        self.destination.addItem(ALL, None)
+        self.outcome.addItem(every, None)
+        self.outcome_labels = {
+            label.code: label.label for label in OfficeSettings(session.database).outcome_labels()
+        }
+        for code, label in self.outcome_labels.items():
+            self.outcome.addItem(label.text(language), code)
+        self.flag.addItem(every, None)
+        for rule_id, reason_id, reason_en in self.desk.flag_rules():
+            self.flag.addItem(reason_en if language == "en" else reason_id, rule_id)
+        self.destination.addItem(every, None)
         for code in self.desk.destinations():
-            name = countries[code].id if code in countries else code
-            self.destination.addItem(f"{name} ({code})", code)
-        self.state.addItem(ALL, None)
+            self.destination.addItem(self.country_name(code), code)
+        self.state.addItem(every, None)
         for state in REVIEW_STATES:
-            self.state.addItem(REVIEW_STATE_TEXT[state], state)
+            self.state.addItem(self.state_text(state), state)
+
+    def country_name(self, code: str | None) -> str:
+        if not code:
+            return ""
+        country = self.countries.get(code)
+        return country.name(current_language()) if country is not None else code
+
+    def state_text(self, state: str) -> str:
+        return {
+            UNREVIEWED: self.tr("belum ditinjau"),
+            REVIEWED: self.tr("sudah ditinjau"),
+            RETURNED: self.tr("dikembalikan"),
+            CORRECTED: self.tr("dikoreksi setelah dikembalikan"),
+        }.get(state, state)
 
     def filters(self) -> ReviewFilter:
         every = self.all_dates.isChecked()
@@ -169,27 +195,28 @@ class ReviewPage(QtWidgets.QWidget):
                     local_time(row.created_at),
                     row.officer_name,
                     row.full_name or "",
-                    row.outcome or "",
+                    outcome_text(row.outcome, self.outcome_labels),
                     "" if row.score is None else f"{row.score:g}" + (" !" if row.hard_flag else ""),
                     str(row.flag_count),
-                    row.destination or "",
-                    REVIEW_STATE_TEXT[row.review_state],
+                    self.country_name(row.destination),
+                    self.state_text(row.review_state),
                 ],
                 row.uuid,
             )
         self.table.resizeColumnsToContents()
         if len(rows) >= ReviewFilter().limit:
             self.status.ok(
-                f"{len(rows)} wawancara terbaru; persempit saringan untuk yang lain / the "
-                f"{len(rows)} newest interviews; narrow the filters to see others"
+                self.tr("%1 wawancara terbaru; persempit saringan untuk yang lain").replace(
+                    "%1", str(len(rows))
+                )
             )
         else:
-            self.status.ok(f"{len(rows)} wawancara / interviews")
+            self.status.ok(self.tr("%1 wawancara").replace("%1", str(len(rows))))
 
     def _selected(self) -> ReviewRow | None:
         key = selected_key(self.table)
         if key is None:
-            self.status.error("Pilih wawancara dulu. / Choose an interview first.")
+            self.status.error(self.tr("Pilih wawancara dulu."))
             return None
         return self.rows.get(key)
 
@@ -202,7 +229,7 @@ class ReviewPage(QtWidgets.QWidget):
         except KnownError as error:
             self.status.known(error)
             return
-        dialog = InterviewViewDialog(view, self)
+        dialog = InterviewViewDialog(view, self, self.outcome_labels)
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.last_view = dialog
@@ -217,7 +244,7 @@ class ReviewPage(QtWidgets.QWidget):
             self.status.known(error)
             return
         self.refresh()
-        self.status.ok(f"{row.ref_no}: sudah ditinjau / reviewed")
+        self.status.ok(self.tr("%1: sudah ditinjau").replace("%1", row.ref_no))
 
     def return_selected(self) -> None:
         row = self._selected()
@@ -233,8 +260,9 @@ class ReviewPage(QtWidgets.QWidget):
             return
         self.refresh()
         self.status.ok(
-            f"{row.ref_no} dikembalikan ke {row.officer_name}. / {row.ref_no} returned to "
-            f"{row.officer_name}."
+            self.tr("%1 dikembalikan ke %2.")
+            .replace("%1", row.ref_no)
+            .replace("%2", row.officer_name)
         )
 
     def select(self, ref_no: str) -> None:

@@ -11,58 +11,67 @@ from interview_app.errors import KnownError
 from interview_app.questionnaire.loader import QuestionnaireError
 from interview_app.supervision.scripts import ScriptAdmin, diff
 from interview_app.supervision.session import SupervisorSession
-from interview_app.ui.supervisor.status import StatusLine, fill_row, local_time, selected_key, table
+from interview_app.ui.i18n import current_language
+from interview_app.ui.messages import known_error_text
+from interview_app.ui.supervisor.status import (
+    StatusLine,
+    fill_row,
+    local_time,
+    problem_text,
+    selected_key,
+    table,
+)
 
 
 def ask_script_file(parent: QtWidgets.QWidget) -> str:
     path, _ = QtWidgets.QFileDialog.getOpenFileName(
-        parent, "Pilih naskah / Choose a script", "", "Naskah / Scripts (*.yaml *.yml)"
+        parent,
+        QtCore.QCoreApplication.translate("ScriptsPage", "Pilih naskah"),
+        "",
+        QtCore.QCoreApplication.translate("ScriptsPage", "Naskah (*.yaml *.yml)"),
     )
     return path
 
 
 def confirm_activation(parent: QtWidgets.QWidget, text: str) -> bool:
-    answer = QtWidgets.QMessageBox.question(parent, "Aktifkan naskah / Activate script", text)
+    title = QtCore.QCoreApplication.translate("ScriptsPage", "Aktifkan naskah")
+    answer = QtWidgets.QMessageBox.question(parent, title, text)
     return answer == QtWidgets.QMessageBox.StandardButton.Yes
 
 
 class ScriptsPage(QtWidgets.QWidget):
-    HEADERS = [
-        "Naskah / Script",
-        "Versi / Version",
-        "Dipasang / Installed",
-        "Aktif / Active",
-        "Hash",
-    ]
-
     def __init__(self, session: SupervisorSession, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.admin = ScriptAdmin(session)
         self.ask_file: Callable[[QtWidgets.QWidget], str] = ask_script_file
         self.confirm: Callable[[QtWidgets.QWidget, str], bool] = confirm_activation
-        self.table = table(self.HEADERS)
+        self.table = table(
+            [
+                self.tr("Naskah"),
+                self.tr("Versi"),
+                self.tr("Dipasang"),
+                self.tr("Aktif"),
+                self.tr("Hash"),
+            ]
+        )
         self.table.setObjectName("scriptsTable")
         self.table.itemSelectionChanged.connect(self.show_diff_of_selected)
         self.report = QtWidgets.QPlainTextEdit()
         self.report.setObjectName("scriptReport")
         self.report.setReadOnly(True)
         self.report.setPlaceholderText(
-            "Masalah naskah dan perbedaannya dengan naskah aktif tampil di sini. / A script's "
-            "problems and its differences from the active script show here."
+            self.tr("Masalah naskah dan perbedaannya dengan naskah aktif tampil di sini.")
         )
         self.status = StatusLine()
-        install = QtWidgets.QPushButton("Pasang berkas naskah… / Install a script file…")
+        install = QtWidgets.QPushButton(self.tr("&Pasang berkas naskah…"))
         install.clicked.connect(self.choose_and_install)
-        self.activate_button = QtWidgets.QPushButton("Aktifkan yang dipilih / Activate selected")
+        self.activate_button = QtWidgets.QPushButton(self.tr("&Aktifkan yang dipilih"))
         self.activate_button.clicked.connect(self.activate_selected)
         buttons = QtWidgets.QHBoxLayout()
         buttons.addWidget(install)
         buttons.addWidget(self.activate_button)
         buttons.addStretch(1)
-        note = QtWidgets.QLabel(
-            "Wawancara lama selalu tampil dengan naskahnya sendiri. / Older interviews always "
-            "show with their own script."
-        )
+        note = QtWidgets.QLabel(self.tr("Wawancara lama selalu tampil dengan naskahnya sendiri."))
         note.setObjectName("fieldHint")
         note.setWordWrap(True)
         split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
@@ -91,7 +100,7 @@ class ScriptsPage(QtWidgets.QWidget):
                     info.script_id,
                     str(info.version),
                     local_time(info.installed_at),
-                    "ya / yes" if info.active else "",
+                    self.tr("ya") if info.active else "",
                     info.hash[:16],
                 ],
                 info.hash,
@@ -119,35 +128,36 @@ class ScriptsPage(QtWidgets.QWidget):
             self.report.setPlainText(
                 "\n".join(
                     [
-                        f"{error.message.id}\n{error.message.en}",
+                        known_error_text(error),
                         "",
-                        *(str(problem) for problem in error.problems),
+                        *(problem_text(problem) for problem in error.problems),
                         "",
-                        "Tidak ada yang dipasang atau diaktifkan. / Nothing was installed or "
-                        "activated.",
+                        self.tr("Tidak ada yang dipasang atau diaktifkan."),
                     ]
                 )
             )
             self.status.known(error)
             return False
         except KnownError as error:
-            self.report.setPlainText(f"{error.message.id}\n{error.message.en}")
+            self.report.setPlainText(known_error_text(error))
             self.status.known(error)
             return False
         self.refresh()
         self.select(result.hash)
         q = result.questionnaire
         lines = [
-            f"Terpasang (belum aktif) / Installed (not active): {q.id} v{q.version} "
-            f"{result.hash[:16]}",
+            self.tr("Terpasang (belum aktif): %1").replace(
+                "%1", f"{q.id} v{q.version} {result.hash[:16]}"
+            ),
             "",
         ]
         if result.diff is not None:
-            lines += result.diff.lines("id") + [""] + result.diff.lines("en")
+            lines += result.diff.lines(current_language())
         self.report.setPlainText("\n".join(lines))
         self.status.ok(
-            f"Naskah {q.id} v{q.version} terpasang; periksa perbedaannya lalu aktifkan. / Script "
-            f"{q.id} v{q.version} installed; read the differences, then activate it."
+            self.tr("Naskah %1 terpasang; periksa perbedaannya lalu aktifkan.").replace(
+                "%1", f"{q.id} v{q.version}"
+            )
         )
         return True
 
@@ -163,23 +173,22 @@ class ScriptsPage(QtWidgets.QWidget):
             return
         if active is None or active.content_hash == chosen.content_hash:
             self.report.setPlainText(
-                f"{chosen.id} v{chosen.version}: naskah aktif / the active script"
+                self.tr("%1: naskah aktif").replace("%1", f"{chosen.id} v{chosen.version}")
                 if active is not None
                 else ""
             )
             return
         changes = diff(active, chosen)
-        self.report.setPlainText("\n".join(changes.lines("id") + [""] + changes.lines("en")))
+        self.report.setPlainText("\n".join(changes.lines(current_language())))
 
     def activate_selected(self) -> None:
         key = selected_key(self.table)
         if key is None:
-            self.status.error("Pilih naskah dulu. / Choose a script first.")
+            self.status.error(self.tr("Pilih naskah dulu."))
             return
         chosen = self.admin.load(key)
-        question = (
-            f"Aktifkan {chosen.id} v{chosen.version} untuk wawancara baru?\n"
-            f"Activate {chosen.id} v{chosen.version} for new interviews?"
+        question = self.tr("Aktifkan %1 untuk wawancara baru?").replace(
+            "%1", f"{chosen.id} v{chosen.version}"
         )
         if not self.confirm(self, question):
             return
@@ -192,5 +201,7 @@ class ScriptsPage(QtWidgets.QWidget):
         extra = ""
         if result.outcome_codes_added:
             codes = ", ".join(result.outcome_codes_added)
-            extra = f" Kode hasil baru / new outcome codes: {codes}."
-        self.status.ok(f"Aktif / Active: {result.script_id} v{result.version}.{extra}")
+            extra = " " + self.tr("Kode hasil baru: %1.").replace("%1", codes)
+        self.status.ok(
+            self.tr("Aktif: %1.").replace("%1", f"{result.script_id} v{result.version}") + extra
+        )

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6 import QtCore, QtWidgets
 
 from interview_app.supervision.settings_spec import Kind, SettingSpec
+from interview_app.ui.messages import say
 
 PathAsker = Callable[[QtWidgets.QWidget, str], str]
 
@@ -24,7 +25,7 @@ class SettingEditor(QtWidgets.QWidget):
         super().__init__(parent)
         self.spec = spec
         self.setObjectName(f"setting_{spec.key}")
-        self.setToolTip(f"{spec.help.id}\n{spec.help.en}")
+        self.setToolTip(say(spec.help))
         self.layout_ = QtWidgets.QHBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
 
@@ -91,7 +92,7 @@ class IntegerEditor(SettingEditor):
 class BoolEditor(SettingEditor):
     def __init__(self, spec: SettingSpec, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(spec, parent)
-        self.edit = QtWidgets.QCheckBox("Ya / Yes")
+        self.edit = QtWidgets.QCheckBox(self.tr("Ya"))
         self.layout_.addWidget(self.edit)
 
     def value(self) -> Any:
@@ -108,8 +109,7 @@ class ChoiceEditor(SettingEditor):
         if not spec.required:
             self.edit.addItem("—", "")
         for code, label in spec.choices:
-            text = label.id if label.id == label.en else f"{label.id} / {label.en}"
-            self.edit.addItem(text, code)
+            self.edit.addItem(say(label), code)
         self.layout_.addWidget(self.edit)
 
     def value(self) -> Any:
@@ -130,17 +130,17 @@ class PathEditor(SettingEditor):
         super().__init__(spec, parent)
         self.ask_path = ask_path
         self.edit = QtWidgets.QLineEdit()
-        self.edit.setPlaceholderText("(bawaan / default)")
-        browse = QtWidgets.QPushButton("Pilih… / Browse…")
+        self.edit.setPlaceholderText(self.tr("(bawaan)"))
+        browse = QtWidgets.QPushButton(self.tr("Pilih…"))
         browse.clicked.connect(self._browse)
-        clear = QtWidgets.QPushButton("Kosongkan / Clear")
+        clear = QtWidgets.QPushButton(self.tr("Kosongkan"))
         clear.clicked.connect(self.edit.clear)
         self.layout_.addWidget(self.edit, 1)
         self.layout_.addWidget(browse)
         self.layout_.addWidget(clear)
 
     def _browse(self) -> None:
-        chosen = self.ask_path(self, f"{self.spec.label.id} / {self.spec.label.en}")
+        chosen = self.ask_path(self, say(self.spec.label))
         if chosen:
             self.edit.setText(chosen)
 
@@ -154,13 +154,17 @@ class PathEditor(SettingEditor):
 class OutcomeCodesEditor(SettingEditor):
     """A small table: code, Indonesian label, English label, refers to BP3MI."""
 
-    HEADERS = ("Kode / Code", "Label (ID)", "Label (EN)", "Rujuk BP3MI / Refers")
-
     def __init__(self, spec: SettingSpec, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(spec, parent)
         box = QtWidgets.QVBoxLayout()
-        self.table = QtWidgets.QTableWidget(0, len(self.HEADERS))
-        self.table.setHorizontalHeaderLabels(list(self.HEADERS))
+        headers = [
+            self.tr("Kode"),
+            self.tr("Label (ID)"),
+            self.tr("Label (EN)"),
+            self.tr("Rujuk BP3MI"),
+        ]
+        self.table = QtWidgets.QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setSectionResizeMode(
             1, QtWidgets.QHeaderView.ResizeMode.Stretch
         )
@@ -170,9 +174,9 @@ class OutcomeCodesEditor(SettingEditor):
         self.table.verticalHeader().setVisible(False)
         self.table.setMinimumHeight(180)
         buttons = QtWidgets.QHBoxLayout()
-        add = QtWidgets.QPushButton("Tambah kode / Add code")
+        add = QtWidgets.QPushButton(self.tr("Tambah kode"))
         add.clicked.connect(lambda: self._add_row({}))
-        remove = QtWidgets.QPushButton("Hapus baris / Remove row")
+        remove = QtWidgets.QPushButton(self.tr("Hapus baris"))
         remove.clicked.connect(self._remove_row)
         buttons.addWidget(add)
         buttons.addWidget(remove)

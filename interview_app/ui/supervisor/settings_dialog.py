@@ -10,6 +10,7 @@ from interview_app.errors import KnownError
 from interview_app.supervision.office_settings import OfficeSettings
 from interview_app.supervision.session import SupervisorSession
 from interview_app.supervision.settings_spec import GROUPS, Group, settings_in
+from interview_app.ui.messages import say
 from interview_app.ui.screen_fit import fit_window
 from interview_app.ui.supervisor.setting_editors import SettingEditor, editor_for
 from interview_app.ui.supervisor.status import StatusLine
@@ -24,10 +25,10 @@ class SettingsPage(QtWidgets.QWidget):
         self.group = group
         self.setObjectName(f"settingsPage_{group.id}")
         layout = QtWidgets.QVBoxLayout(self)
-        title = QtWidgets.QLabel(f"{group.title.id} / {group.title.en}")
+        title = QtWidgets.QLabel(say(group.title))
         title.setObjectName("sectionTitle")
         title.setWordWrap(True)
-        help_text = QtWidgets.QLabel(f"{group.help.id}\n{group.help.en}")
+        help_text = QtWidgets.QLabel(say(group.help))
         help_text.setObjectName("fieldHint")
         help_text.setWordWrap(True)
         layout.addWidget(title)
@@ -37,7 +38,8 @@ class SettingsPage(QtWidgets.QWidget):
         self.editors: dict[str, SettingEditor] = {}
         for spec in settings_in(group.id):
             editor = editor_for(spec, self)
-            label = QtWidgets.QLabel(f"{spec.label.id}\n{spec.label.en}")
+            label = QtWidgets.QLabel(say(spec.label))
+            label.setWordWrap(True)
             label.setToolTip(editor.toolTip())
             label.setBuddy(editor)
             form.addRow(label, editor)
@@ -64,7 +66,7 @@ class SettingsPanel(QtWidgets.QWidget):
         self.topics = QtWidgets.QListWidget()
         self.topics.setObjectName("settingsTopics")
         self.topics.setMaximumWidth(220)
-        self.topics.setSpacing(4)  # two-line (Indonesian, English) topics stay apart
+        self.topics.setSpacing(2)
         self.stack = QtWidgets.QStackedWidget()
         self.pages: list[SettingsPage] = []
         for group in GROUPS:
@@ -73,13 +75,13 @@ class SettingsPanel(QtWidgets.QWidget):
             scroll.setWidgetResizable(True)
             scroll.setWidget(page)
             self.stack.addWidget(scroll)
-            self.topics.addItem(f"{group.title.id}\n{group.title.en}")
+            self.topics.addItem(say(group.title))
             self.pages.append(page)
         self.topics.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.save_button = QtWidgets.QPushButton("Simpan / Save")
+        self.save_button = QtWidgets.QPushButton(self.tr("&Simpan"))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save)
-        undo = QtWidgets.QPushButton("Batalkan perubahan / Undo changes")
+        undo = QtWidgets.QPushButton(self.tr("&Batalkan perubahan"))
         undo.clicked.connect(self.load)
         self.status = StatusLine()
         body = QtWidgets.QHBoxLayout()
@@ -115,9 +117,9 @@ class SettingsPanel(QtWidgets.QWidget):
             return False
         self.load()
         if changed:
-            self.status.ok(f"Tersimpan / Saved: {', '.join(changed)}")
+            self.status.ok(self.tr("Tersimpan: %1").replace("%1", ", ".join(changed)))
         else:
-            self.status.ok("Tidak ada perubahan / Nothing changed")
+            self.status.ok(self.tr("Tidak ada perubahan"))
         return True
 
 
@@ -126,7 +128,7 @@ class SettingsDialog(QtWidgets.QDialog):
 
     def __init__(self, session: SupervisorSession, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Pengaturan kantor / Office settings")
+        self.setWindowTitle(self.tr("Pengaturan kantor"))
         self.panel = SettingsPanel(session, self)
         close = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)

@@ -9,6 +9,7 @@ from PySide6 import QtCore, QtWidgets
 
 from interview_app.errors import KnownError
 from interview_app.questionnaire.valuetypes import Message
+from interview_app.ui.messages import known_error_text, say
 
 
 def qdate(value: date) -> QtCore.QDate:
@@ -19,9 +20,21 @@ def py_date(value: QtCore.QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def both(message: Message) -> str:
-    """Indonesian first, English after."""
-    return f"{message.id} / {message.en}"
+def problem_text(problem: object) -> str:
+    """One problem of a refused script or settings change, in the display language."""
+    if isinstance(problem, Message):
+        return say(problem)
+    message = getattr(problem, "message", None)
+    if isinstance(message, Message) and hasattr(problem, "path"):
+        return f"{problem.path}:{getattr(problem, 'line', 0)}: {say(message)}"
+    return str(problem)
+
+
+def buddy(text: str, field: QtWidgets.QWidget) -> QtWidgets.QLabel:
+    """A label whose Alt key (the letter after '&') moves to `field`."""
+    label = QtWidgets.QLabel(text)
+    label.setBuddy(field)
+    return label
 
 
 def local_time(stored: str | None, with_time: bool = True) -> str:
@@ -55,8 +68,8 @@ class StatusLine(QtWidgets.QLabel):
         self.setText("\n".join(lines))
 
     def known(self, error: KnownError) -> None:
-        problems = [str(p) for p in getattr(error, "problems", ())]
-        self.error(f"{error.message.id}\n{error.message.en}", problems)
+        problems = [problem_text(p) for p in getattr(error, "problems", ())]
+        self.error(known_error_text(error), problems)
 
 
 def compact_combo(combo: QtWidgets.QComboBox, characters: int = 14) -> None:

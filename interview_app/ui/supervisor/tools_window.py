@@ -9,6 +9,7 @@ from interview_app.ui.screen_fit import fit_window
 from interview_app.ui.supervisor import OBJECT_NAME
 from interview_app.ui.supervisor.accounts_page import AccountsPage
 from interview_app.ui.supervisor.audit_page import AuditPage
+from interview_app.ui.supervisor.conflicts_page import ConflictsPage
 from interview_app.ui.supervisor.recap_page import RecapPage
 from interview_app.ui.supervisor.retention_page import RetentionPage
 from interview_app.ui.supervisor.review_page import ReviewPage
@@ -22,7 +23,7 @@ class SupervisorToolsWindow(QtWidgets.QDialog):
     def __init__(self, session: SupervisorSession, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(OBJECT_NAME)
-        self.setWindowTitle("Alat supervisor / Supervisor tools")
+        self.setWindowTitle(self.tr("Alat supervisor"))
         self.session = session
         self.settings = SettingsPanel(session)
         self.accounts = AccountsPage(session)
@@ -31,20 +32,39 @@ class SupervisorToolsWindow(QtWidgets.QDialog):
         self.audit = AuditPage(session)
         self.retention = RetentionPage(session)
         self.recap = RecapPage(session)
+        self.conflicts = ConflictsPage(session)
         self.tabs = QtWidgets.QTabWidget()
-        for page, title in (
-            (self.settings, "Pengaturan / Settings"),
-            (self.accounts, "Akun / Accounts"),
-            (self.scripts, "Naskah / Scripts"),
-            (self.review, "Tinjauan / Review"),
-            (self.audit, "Log audit / Audit log"),
-            (self.retention, "Masa simpan / Retention"),
-            (self.recap, "Rekap / Recap"),
-        ):
-            self.tabs.addTab(page, title)
+        self.tools: dict[str, QtWidgets.QWidget] = {
+            "settings": self.settings,
+            "accounts": self.accounts,
+            "scripts": self.scripts,
+            "review": self.review,
+            "audit": self.audit,
+            "retention": self.retention,
+            "recap": self.recap,
+            "conflicts": self.conflicts,
+        }
+        titles = {
+            "settings": self.tr("&Pengaturan"),
+            "accounts": self.tr("A&kun"),
+            "scripts": self.tr("&Naskah"),
+            "review": self.tr("&Tinjauan"),
+            "audit": self.tr("&Log audit"),
+            "retention": self.tr("&Masa simpan"),
+            "recap": self.tr("&Rekap"),
+            "conflicts": self.tr("K&onflik sinkronisasi"),
+        }
+        for key, page in self.tools.items():
+            self.tabs.addTab(page, titles[key])
         close = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(close)
         fit_window(self, 1100, 720)
+
+    def show_tool(self, tool: str) -> None:
+        """Bring one tool's tab to the front (the Supervisor menu names each tool)."""
+        page = self.tools.get(tool)
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
