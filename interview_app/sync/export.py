@@ -35,6 +35,9 @@ from interview_app.sync.exportdata import (
     interview_lines,
     officer_lines,
     questionnaire_lines,
+    resolution_estimate,
+    resolution_lines,
+    resolution_selection,
     review_estimate,
     review_lines,
     review_selection,
@@ -78,6 +81,10 @@ class ExportResult:
     def reviews(self) -> int:
         return self.counts.get("reviews", 0)
 
+    @property
+    def resolutions(self) -> int:
+        return self.counts.get("resolutions", 0)
+
     def message(self) -> Message:
         if self.path is None:
             return Message(
@@ -88,6 +95,9 @@ class ExportResult:
             )
         reviews_id = f", {self.reviews} tinjauan supervisor" if self.reviews else ""
         reviews_en = f", {self.reviews} supervisor reviews" if self.reviews else ""
+        if self.resolutions:
+            reviews_id += f", {self.resolutions} penyelesaian konflik"
+            reviews_en += f", {self.resolutions} conflict resolutions"
         return Message(
             f"Paket {self.path.name} tersimpan dan sudah diperiksa: {self.interviews} "
             f"wawancara{reviews_id}. Flashdisk boleh dilepas (pakai 'Eject' dulu).",
@@ -168,6 +178,7 @@ def export_package(
             actor,
             to_iso(clock()),
             reviews_sent=prepared.exported.reviews,
+            resolutions_sent=prepared.exported.resolutions,
         )
     return ExportResult(
         final, prepared.package_id, prepared.sequence, full, destination, size, dict(counts)
@@ -217,6 +228,8 @@ class _Prepared:
     interviews: int
     review_where: str
     review_params: list[object]
+    resolution_where: str
+    resolution_params: list[object]
     audit_head: tuple[int, str] | None
     schema_version: int
     station: Station
@@ -254,9 +267,11 @@ def _prepare(
     size = estimate(conn, where, params)
     review_where, review_params = review_selection(conn, None if full else destination)
     reviews, review_bytes = review_estimate(conn, review_where, review_params)
-    if size.interviews == 0 and reviews == 0:
+    resolution_where, resolution_params = resolution_selection(conn, None if full else destination)
+    resolutions, resolution_bytes = resolution_estimate(conn, resolution_where, resolution_params)
+    if size.interviews == 0 and reviews == 0 and resolutions == 0:
         return None
-    _check_room(out_dir, size.max_body_bytes + review_bytes)
+    _check_room(out_dir, size.max_body_bytes + review_bytes + resolution_bytes)
     now = clock()
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     label = station.file_label
@@ -274,6 +289,8 @@ def _prepare(
         interviews=size.interviews,
         review_where=review_where,
         review_params=list(review_params),
+        resolution_where=resolution_where,
+        resolution_params=list(resolution_params),
         audit_head=(int(head[0]), str(head[1])) if head else None,
         schema_version=int(conn.execute("PRAGMA user_version").fetchone()[0]),
         station=station,
@@ -328,6 +345,9 @@ def _body(
     exported = prepared.exported
     yield from review_lines(
         conn, prepared.review_where, list(prepared.review_params), prepared.tally, exported
+    )
+    yield from resolution_lines(
+        conn, prepared.resolution_where, list(prepared.resolution_params), prepared.tally, exported
     )
     yield from questionnaire_lines(conn, exported.questionnaire_hashes, prepared.tally)
     yield from officer_lines(

@@ -117,9 +117,11 @@ def record_export(
     at: str,
     *,
     reviews_sent: Sequence[tuple[str, str]] = (),
+    resolutions_sent: Sequence[tuple[str, str]] = (),
 ) -> None:
     """After the package is in place: history, what the destination now has (interviews:
-    uuid and content hash; review marks: (review uuid, interview uuid)), audit entry."""
+    uuid and content hash; review marks and conflict resolutions: (uuid, interview uuid)),
+    audit entry."""
     with database.transaction() as conn:
         ensure_tables(conn)
         insert_history(
@@ -141,6 +143,11 @@ def record_export(
             "INSERT OR IGNORE INTO sync_sent_reviews (destination, review_uuid, interview_uuid)"
             " VALUES (?, ?, ?)",
             [(destination, review, interview) for review, interview in reviews_sent],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO sync_sent_resolutions (destination, resolution_uuid,"
+            " interview_uuid) VALUES (?, ?, ?)",
+            [(destination, uuid, interview) for uuid, interview in resolutions_sent],
         )
         audit.append(
             actor,

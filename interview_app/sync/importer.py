@@ -34,6 +34,7 @@ from interview_app.sync.merge import (
     NEW,
     OLDER,
     PAST_RETENTION,
+    RESOLUTION_NEW,
     REVIEW_CONFLICT,
     REVIEW_NEW,
     REVIEW_SKIPPED,
@@ -49,9 +50,11 @@ from interview_app.sync.records import (
     BodyReader,
     InterviewLine,
     OtherLine,
+    ResolutionLine,
     ReviewLine,
 )
 from interview_app.sync.refcounters import RefCounterGuard
+from interview_app.sync.resolutions import Resolution, by_uuid
 from interview_app.sync.station import Station, load_station
 from interview_app.sync.tables import ensure_tables
 
@@ -75,6 +78,7 @@ class ImportPlan:
     reviews_new: int = 0
     reviews_skipped: int = 0  # marks of interviews that are not here
     past_retention: int = 0  # interviews older than the retention period: not brought back
+    resolutions: int = 0  # supervisors' settlements of conflicts new here
 
     @property
     def package_id(self) -> str:
@@ -95,12 +99,27 @@ class ImportPlan:
         )
         tail = _reviews_text(self.reviews_new, self.reviews_skipped)
         old = _retention_text(self.past_retention)
+        settled = _resolutions_text(self.resolutions)
         return Message(
             f"Paket {self.path.name} dari {source} (no. {m.sequence}): {n[0]} baru, "
-            f"{u[0]} diperbarui, {a[0]} sudah ada, {c[0]} konflik." + old.id + tail.id,
+            f"{u[0]} diperbarui, {a[0]} sudah ada, {c[0]} konflik." + old.id + tail.id + settled.id,
             f"Package {self.path.name} from {source} (no. {m.sequence}): {n[1]} new, "
-            f"{u[1]} updated, {a[1]} already here, {c[1]} conflicts." + old.en + tail.en,
+            f"{u[1]} updated, {a[1]} already here, {c[1]} conflicts."
+            + old.en
+            + tail.en
+            + settled.en,
         )
+
+
+def _resolutions_text(count: int) -> Message:
+    """Conflict settlements the package brings ("" when none)."""
+    if not count:
+        return Message("", "")
+    c = _number(count)
+    return Message(
+        f" Penyelesaian konflik oleh supervisor: {c[0]}.",
+        f" Conflicts resolved by a supervisor: {c[1]}.",
+    )
 
 
 def _retention_text(count: int) -> Message:
@@ -151,6 +170,7 @@ class ImportResult:
     reviews_new: int = 0
     reviews_skipped: int = 0
     past_retention: int = 0
+    resolutions: int = 0
 
     @property
     def changed(self) -> bool:
@@ -168,14 +188,17 @@ class ImportResult:
         tail_en = " Conflicts were set aside for a supervisor." if self.conflicts else ""
         reviews = _reviews_text(self.reviews_new, self.reviews_skipped)
         old = _retention_text(self.past_retention)
+        settled = _resolutions_text(self.resolutions)
         return Message(
             f"Diimpor: {n[0]} baru, {u[0]} diperbarui, {a[0]} sudah ada, {c[0]} konflik."
             + old.id
             + reviews.id
+            + settled.id
             + tail_id,
             f"Imported: {n[1]} new, {u[1]} updated, {a[1]} already here, {c[1]} conflicts."
             + old.en
             + reviews.en
+            + settled.en
             + tail_en,
         )
 
@@ -254,6 +277,9 @@ def inspect_package(
                     arriving.add(item.uuid)
             elif isinstance(item, ReviewLine):
                 tally[decide_review(conn, item.values(), arriving)] += 1
+            elif isinstance(item, ResolutionLine):
+                values = item.values()
+                tally[RESOLUTION_NEW] += by_uuid(conn, values[0]) is None
         manifest = body.manifest
     assert manifest is not None  # BodyReader raised otherwise
     _check_source(manifest, station, database.schema_version)
@@ -269,6 +295,7 @@ def inspect_package(
         reviews_new=tally[REVIEW_NEW],
         reviews_skipped=tally[REVIEW_SKIPPED],
         past_retention=tally[PAST_RETENTION],
+        resolutions=tally[RESOLUTION_NEW],
     )
 
 
@@ -308,7 +335,9 @@ def _apply(
 ) -> ImportResult:
     station = load_station(database, Path(data_dir))
     taken: Path | None = None
-    if snapshot and (plan.new or plan.updated or plan.conflicts or plan.reviews_new):
+    if snapshot and (
+        plan.new or plan.updated or plan.conflicts or plan.reviews_new or plan.resolutions
+    ):
         taken = maintenance.snapshot(database, "pre-import", now=clock())
     now = to_iso(clock())
     audit = AuditLog(database, station.office_key, clock)
@@ -345,6 +374,7 @@ def _apply(
             reviews_new=counts[REVIEW_NEW],
             reviews_skipped=counts[REVIEW_SKIPPED],
             past_retention=counts[PAST_RETENTION],
+            resolutions=counts[RESOLUTION_NEW],
         )
         details = {
             "new": result.new,
@@ -355,6 +385,8 @@ def _apply(
         if result.reviews_new or result.reviews_skipped:
             details["reviews_new"] = result.reviews_new
             details["reviews_skipped"] = result.reviews_skipped
+        if result.resolutions:
+            details["resolutions"] = result.resolutions
         counters.write(conn)
         insert_history(
             conn,
@@ -389,7 +421,7 @@ def _apply(
 
 def _apply_item(
     merger: Merger,
-    item: InterviewLine | ReviewLine | OtherLine,
+    item: InterviewLine | ReviewLine | ResolutionLine | OtherLine,
     manifest: Manifest,
     counts: Counter[str],
     retention_cutoff: str | None = None,
@@ -401,6 +433,9 @@ def _apply_item(
     elif isinstance(item, ReviewLine):
         source = manifest.source_workstation
         counts[merger.review(item, item.values(), manifest.package_id, source)] += 1
+    elif isinstance(item, ResolutionLine):
+        settled = Resolution(*item.values())
+        counts[merger.resolution(settled, manifest.package_id, manifest.source_workstation)] += 1
     elif item.kind == KIND_OFFICER:
         merger.officer(item.parsed())
     elif item.kind == KIND_AUDIT:

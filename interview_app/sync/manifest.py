@@ -10,12 +10,14 @@ from interview_app.sync.errors import manifest_mismatch, tampered
 
 # The body format; the container header carries the same number. Format 2 added supervisors'
 # review marks (R lines, a "reviews" count and part); format 3 changed only the container's
-# header (a digest of itself), the body is as in 2. Format 1 and 2 packages still import.
-MANIFEST_VERSION = 3
-READABLE_VERSIONS = (1, 2, 3)
+# header (a digest of itself), the body is as in 2; format 4 added supervisors' settlements of
+# sync conflicts (C lines, a "resolutions" count and part). Formats 1 to 3 still import.
+MANIFEST_VERSION = 4
+READABLE_VERSIONS = (1, 2, 3, 4)
+RESOLUTIONS_FROM = 4
 
 # Parts whose lines are hashed one by one (SHA-256 over the exact line bytes, in order).
-PARTS = ("interviews", "questionnaires", "officers", "audit", "reviews")
+PARTS = ("interviews", "questionnaires", "officers", "audit", "reviews", "resolutions")
 # Record counts the reader re-counts after decryption.
 COUNTS = (
     "interviews",
@@ -27,19 +29,26 @@ COUNTS = (
     "officers",
     "audit",
     "reviews",
+    "resolutions",
 )
 _V1_PARTS = PARTS[:4]
 _V1_COUNTS = COUNTS[:8]
+_V2_PARTS = PARTS[:5]
+_V2_COUNTS = COUNTS[:9]
 
 
 def parts_of(version: int) -> tuple[str, ...]:
     """The parts a manifest of body format `version` checksums."""
-    return _V1_PARTS if version == 1 else PARTS
+    if version == 1:
+        return _V1_PARTS
+    return _V2_PARTS if version < RESOLUTIONS_FROM else PARTS
 
 
 def counts_of(version: int) -> tuple[str, ...]:
     """The counts a manifest of body format `version` carries."""
-    return _V1_COUNTS if version == 1 else COUNTS
+    if version == 1:
+        return _V1_COUNTS
+    return _V2_COUNTS if version < RESOLUTIONS_FROM else COUNTS
 
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")

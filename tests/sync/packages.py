@@ -100,7 +100,13 @@ def reseal(
     manifest = json.loads(body_lines(path, key)[-1].split(b"\t", 1)[1])
     body = [line for line in lines if not line.startswith(b'["M"]')]
     tally = Tally()
-    parts = {"Q": "questionnaires", "O": "officers", "A": "audit", "R": "reviews"}
+    parts = {
+        "Q": "questionnaires",
+        "O": "officers",
+        "A": "audit",
+        "R": "reviews",
+        "C": "resolutions",
+    }
     for line in body:
         parsed = json.loads(line.split(b"\t", 1)[0])
         if parsed[0] == "I":

@@ -350,7 +350,7 @@ def test_format_1_packages_still_import_and_mixed_formats_are_refused(
 ) -> None:
     package = reviewed["package"]
     header = header_of(package)
-    assert header.version == FORMAT_VERSION == MANIFEST_VERSION == 3
+    assert header.version == FORMAT_VERSION == MANIFEST_VERSION == 4
     # A format-1 package as the previous version wrote it (no review lines) imports.
     add_interviews(station_b, 4, seed=7)
     fresh = export(station_b, tmp_path / "stick-v1")
