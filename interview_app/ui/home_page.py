@@ -53,6 +53,12 @@ class HomePage(QtWidgets.QWidget):
         self.reminder.setWordWrap(True)
         self.reminder.setVisible(False)
         layout.addWidget(self.reminder)
+        # Sync conflicts waiting for a supervisor (Supervisor > Konflik sinkronisasi).
+        self.conflicts = QtWidgets.QLabel()
+        self.conflicts.setObjectName("reminder")
+        self.conflicts.setWordWrap(True)
+        self.conflicts.setVisible(False)
+        layout.addWidget(self.conflicts)
         self.returned_box = QtWidgets.QGroupBox(
             self.tr("Dikembalikan supervisor untuk dikoreksi — Enter untuk membuka")
         )
@@ -121,6 +127,14 @@ class HomePage(QtWidgets.QWidget):
         self._fill(self.today, home.today, self.tr("Belum ada wawancara hari ini."))
         if self.drafts.count() and self.drafts.item(0).data(QtCore.Qt.ItemDataRole.UserRole):
             self.drafts.setCurrentRow(0)
+
+    def show_conflicts(self, waiting: int) -> None:
+        self.conflicts.setText(
+            self.tr(
+                "⚠ %1 konflik sinkronisasi menunggu: Supervisor > Konflik sinkronisasi."
+            ).replace("%1", str(waiting))
+        )
+        self.conflicts.setVisible(waiting > 0)
 
     def show_results(self, rows: Sequence[InterviewSummary], searched: bool) -> None:
         self._fill(self.results, rows, self.tr("Tidak ditemukan.") if searched else "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -187,6 +188,12 @@ class MainWindow(QtWidgets.QMainWindow):
             self.tr("Pengaturan kantor dan akun…"),
             None,
             self._supervisor_tools,
+        )
+        self.conflicts_action = self._action(
+            self.supervisor_menu,
+            self.tr("Konflik sinkronisasi…"),
+            None,
+            self._sync_conflicts,
         )
         self.sync_menu = bar.addMenu(self.tr("Sinkronisasi / Sync"))
         self._action(self.sync_menu, "Sinkronisasi flashdisk… / USB sync…", None, self._sync)
@@ -391,6 +398,7 @@ class MainWindow(QtWidgets.QMainWindow):
             home,
             self.counter.ui_language,
         )
+        self.home_page.show_conflicts(self._waiting_conflicts() if officer.is_supervisor else 0)
         self.home_page.search.clear()
         self.home_page.show_results((), False)
         self.stack.setCurrentWidget(self.home_page)
@@ -607,6 +615,26 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.counter.officer is None or self.counter.locked:
             return
         open_supervisor_tools(self, self.counter)
+
+    def _sync_conflicts(self) -> None:
+        """The supervisor tools, at the sync conflicts tab."""
+        from interview_app.ui.supervisor import OBJECT_NAME
+
+        self._supervisor_tools()
+        tools = self.findChild(QtWidgets.QDialog, OBJECT_NAME)
+        page = getattr(tools, "conflicts", None)
+        if tools is not None and page is not None:
+            tools.tabs.setCurrentWidget(page)  # type: ignore[attr-defined]
+            page.table.setFocus()
+
+    def _waiting_conflicts(self) -> int:
+        """How many sync conflicts wait for a supervisor (home says so)."""
+        from interview_app.supervision.conflicts import waiting_conflicts
+
+        try:
+            return waiting_conflicts(self.counter.database)
+        except (KnownError, sqlite3.Error):
+            return 0
 
     def _print_slip(self, uuid: str) -> None:
         from interview_app.ui.slip_dialog import open_slip_dialog  # reportlab loads on first use

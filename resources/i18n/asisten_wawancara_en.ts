@@ -4,6 +4,10 @@
 <context>
     <name>HomePage</name>
     <message>
+        <source>⚠ %1 konflik sinkronisasi menunggu: Supervisor &gt; Konflik sinkronisasi.</source>
+        <translation>⚠ %1 sync conflict(s) waiting: Supervisor &gt; Sync conflicts.</translation>
+    </message>
+    <message>
         <source>Wawancara baru (Ctrl+N)</source>
         <translation>New interview (Ctrl+N)</translation>
     </message>
@@ -134,6 +138,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Konflik sinkronisasi…</source>
+        <translation>Sync conflicts…</translation>
+    </message>
     <message>
         <source>&amp;Kerja</source>
         <translation>&amp;Work</translation>
@@ -497,6 +505,109 @@
     <message>
         <source>Kunci kantor (*.key);;Semua (*)</source>
         <translation>Office key (*.key);;All (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Impor menyisihkan versi yang bertentangan dengan data di sini; tidak ada yang ditimpa. Bandingkan kedua versi, pilih yang dipertahankan dan tulis alasannya. Pilihan ini ikut paket ekspor berikutnya ke loket lain.</source>
+        <translation>Imports set aside versions that contradict the data here; nothing is overwritten. Compare both versions, choose the one to keep and write why. The choice travels in the next export package to the other workstations.</translation>
+    </message>
+    <message>
+        <source>Tampilkan juga yang sudah &amp;diselesaikan</source>
+        <translation>Show &amp;resolved ones too</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Terdeteksi</source>
+        <translation>Detected</translation>
+    </message>
+    <message>
+        <source>Dari loket</source>
+        <translation>From workstation</translation>
+    </message>
+    <message>
+        <source>Wawancara</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Diselesaikan</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Isian</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Versi di sini</source>
+        <translation>Local version</translation>
+    </message>
+    <message>
+        <source>Versi masuk</source>
+        <translation>Incoming version</translation>
+    </message>
+    <message>
+        <source>Pertahankan versi di &amp;sini</source>
+        <translation>Keep the &amp;local version</translation>
+    </message>
+    <message>
+        <source>Pertahankan versi &amp;masuk</source>
+        <translation>Keep the &amp;incoming version</translation>
+    </message>
+    <message>
+        <source>Alasan (wajib), mis. sudah dicek dengan berkas</source>
+        <translation>Reason (required), e.g. checked against the file</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan:</source>
+        <translation>Rea&amp;son:</translation>
+    </message>
+    <message>
+        <source>S&amp;elesaikan konflik</source>
+        <translation>R&amp;esolve conflict</translation>
+    </message>
+    <message>
+        <source>%1 konflik menunggu</source>
+        <translation>%1 conflict(s) waiting</translation>
+    </message>
+    <message>
+        <source>Pilih konflik untuk membandingkan kedua versinya.</source>
+        <translation>Choose a conflict to compare its two versions.</translation>
+    </message>
+    <message>
+        <source>Konflik #%1, %2: %3 isian berbeda (ditandai ≠).</source>
+        <translation>Conflict #%1, %2: %3 field(s) differ (marked ≠).</translation>
+    </message>
+    <message>
+        <source>versi di sini</source>
+        <translation>the local version</translation>
+    </message>
+    <message>
+        <source>versi masuk</source>
+        <translation>the incoming version</translation>
+    </message>
+    <message>
+        <source>Diselesaikan %1: %2 dipertahankan. Alasan: %3</source>
+        <translation>Resolved %1: %2 kept. Reason: %3</translation>
+    </message>
+    <message>
+        <source>Diselesaikan %1.</source>
+        <translation>Resolved %1.</translation>
+    </message>
+    <message>
+        <source>Pilih konflik dulu.</source>
+        <translation>Choose a conflict first.</translation>
+    </message>
+    <message>
+        <source>Konflik #%1 diselesaikan. Pilihan ini ikut paket ekspor berikutnya ke loket lain.</source>
+        <translation>Conflict #%1 resolved. The choice travels in the next export package to the other workstations.</translation>
     </message>
 </context>
 </TS>

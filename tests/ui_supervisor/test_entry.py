@@ -70,6 +70,7 @@ def test_a_supervisor_gets_every_tool_in_one_window(
         "Audit log",
         "Retention",
         "Recap",
+        "Sync conflicts",
     ]
     windows[0].close()
 

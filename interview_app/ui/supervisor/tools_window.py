@@ -9,6 +9,7 @@ from interview_app.ui.screen_fit import fit_window
 from interview_app.ui.supervisor import OBJECT_NAME
 from interview_app.ui.supervisor.accounts_page import AccountsPage
 from interview_app.ui.supervisor.audit_page import AuditPage
+from interview_app.ui.supervisor.conflicts_page import ConflictsPage
 from interview_app.ui.supervisor.recap_page import RecapPage
 from interview_app.ui.supervisor.retention_page import RetentionPage
 from interview_app.ui.supervisor.review_page import ReviewPage
@@ -31,6 +32,7 @@ class SupervisorToolsWindow(QtWidgets.QDialog):
         self.audit = AuditPage(session)
         self.retention = RetentionPage(session)
         self.recap = RecapPage(session)
+        self.conflicts = ConflictsPage(session)
         self.tabs = QtWidgets.QTabWidget()
         for page, title in (
             (self.settings, "Pengaturan / Settings"),
@@ -40,6 +42,7 @@ class SupervisorToolsWindow(QtWidgets.QDialog):
             (self.audit, "Log audit / Audit log"),
             (self.retention, "Masa simpan / Retention"),
             (self.recap, "Rekap / Recap"),
+            (self.conflicts, "Konflik sinkronisasi / Sync conflicts"),
         ):
             self.tabs.addTab(page, title)
         close = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
