@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
+from uuid import uuid4
 
 import pytest
 
@@ -13,7 +15,7 @@ from interview_app.errors import KnownError, PermissionDenied
 from interview_app.storage.errors import InvalidState, NotFound
 from interview_app.supervision.conflicts import ConflictDesk, waiting_conflicts
 from interview_app.supervision.session import SupervisorSession
-from interview_app.sync.importer import inspect_package
+from interview_app.sync.importer import apply_package, inspect_package
 from interview_app.sync.review import conflicts
 from tests.sync.conflict_setup import (
     REASON,
@@ -26,6 +28,8 @@ from tests.sync.conflict_setup import (
     rewrite,
 )
 from tests.sync.factory import Station, add_interviews, content_digest, make_station
+from tests.sync.packages import body_lines, reseal
+from tests.sync.test_reviews import COMMENT, _returned_line, reviewed  # noqa: F401 (fixture)
 
 
 @pytest.fixture
@@ -193,3 +197,42 @@ def test_a_taken_reference_number_keeps_the_local_interview(
     desk.resolve(clash.id, "local", REASON)
     assert clash.id not in {c.id for c in desk.list()}
     assert content_digest(station_b.data_dir) != before
+
+
+def test_a_review_mark_in_two_versions_converges_on_the_one_kept(
+    station_a: Station,
+    station_b: Station,
+    reviewed: dict[str, Any],  # noqa: F811 (the fixture of test_reviews)
+    tmp_path: Path,
+) -> None:
+    """A's supervisor keeps the incoming comment of a review mark; B, which made the mark,
+    takes it from A's next package; B's original package brought again changes nothing."""
+    package = reviewed["package"]
+    apply_package(station_a.database, station_a.data_dir, package, clock=station_a.clock)
+    lines = body_lines(package, station_a.key)
+    at = _returned_line(lines)
+    lines[at] = lines[at].replace(COMMENT.encode(), b"Komentar versi lain")
+    other = reseal(package, station_a.key, lines, tmp_path / "o.awsync", package_id=str(uuid4()))
+    apply_package(station_a.database, station_a.data_dir, other, clock=station_a.clock)
+    desk = desk_of(station_a, reviewed["kepala"])
+    (waiting,) = desk.list()
+    assert waiting.kind == "review_differs"
+    detail = desk.show(waiting.id)
+    assert [f.key for f in detail.differing] == ["comment"]
+    desk.resolve(waiting.id, "incoming", REASON)
+    comment = "SELECT comment FROM reviews WHERE interview_uuid = ? AND action = 'returned'"
+    uuid_ = reviewed["returned"]
+    assert station_a.database.conn.execute(comment, (uuid_,)).fetchone()[0] == "Komentar versi lain"
+    again = reseal(
+        package,
+        station_a.key,
+        body_lines(package, station_a.key),
+        tmp_path / "again.awsync",
+        package_id=str(uuid4()),
+    )
+    replay = apply_package(station_a.database, station_a.data_dir, again, clock=station_a.clock)
+    assert replay.conflicts == 0 and desk.list() == []
+    assert move(export(station_a, tmp_path / "back"), station_b).resolutions == 1
+    for station in (station_a, station_b):
+        found = station.database.conn.execute(comment, (uuid_,)).fetchone()[0]
+        assert found == "Komentar versi lain"

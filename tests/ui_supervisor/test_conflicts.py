@@ -147,3 +147,31 @@ def test_home_tells_a_supervisor_how_many_wait_and_the_menu_opens_the_screen(
     finally:
         window.close()
         counter.close()
+
+
+def test_in_english_the_screen_speaks_english_only(
+    qtbot: Any, stations: tuple[Station, Station], tmp_path: Path
+) -> None:
+    from interview_app.ui.i18n import install_translators
+
+    a, b = stations
+    make_conflict(a, b, tmp_path)
+    supervisor = account(b, "kasi", "supervisor")
+    app = QtWidgets.QApplication.instance()
+    install_translators(app, "en", tmp_path / "qm")
+    try:
+        page = page_for(qtbot, b, supervisor)
+        assert page.status.text() == "1 conflict(s) waiting"
+        assert page.table.item(0, 4).text() == "other content in the same revision"
+        assert page.keep_incoming.text() == "Keep the &incoming version"
+        marked = [row[0] for row in shown_rows(page) if row[0].startswith(DIFFERS_MARK)]
+        assert marked == [
+            DIFFERS_MARK + "Notes",
+            DIFFERS_MARK + "What is the purpose of your trip?",
+        ]
+        assert "2 field(s) differ" in page.summary.text()
+        page.reason.setFocus()
+        qtbot.keyClick(page.reason, QtCore.Qt.Key.Key_Return)
+        assert page.status.text() == "Write why this version is kept (required)."
+    finally:
+        install_translators(app, "id", tmp_path / "qm")
