@@ -48,7 +48,13 @@ from interview_app.sync.history import (
     release_export_sequence,
     reserve_export_sequence,
 )
-from interview_app.sync.manifest import MANIFEST_VERSION, Manifest
+from interview_app.sync.manifest import (
+    MANIFEST_VERSION,
+    RESOLUTIONS_FROM,
+    Manifest,
+    counts_of,
+    parts_of,
+)
 from interview_app.sync.records import KIND_MANIFEST, BodyReader, Tally, encode_line
 from interview_app.sync.station import Station, load_station
 
@@ -233,12 +239,15 @@ class _Prepared:
     audit_head: tuple[int, str] | None
     schema_version: int
     station: Station
+    # A package without conflict settlements is written in the format before them, so that a
+    # workstation not yet updated still reads it.
+    version: int = MANIFEST_VERSION
     tally: Tally = field(default_factory=Tally)
     exported: ExportedSet = field(default_factory=ExportedSet)
 
     def manifest(self, tally: Tally) -> Manifest:
         return Manifest(
-            format_version=MANIFEST_VERSION,
+            format_version=self.version,
             package_id=self.package_id,
             office_code=self.station.office_code,
             source_workstation=self.station.workstation_id,
@@ -248,8 +257,12 @@ class _Prepared:
             full=self.full,
             schema_version=self.schema_version,
             app_version=__version__,
-            counts=dict(tally.counts),
-            checksums=tally.checksums,
+            counts={name: tally.counts[name] for name in counts_of(self.version)},
+            checksums={
+                name: digest
+                for name, digest in tally.checksums.items()
+                if name in parts_of(self.version)
+            },
             audit_head=self.audit_head,
         )
 
@@ -294,6 +307,7 @@ def _prepare(
         audit_head=(int(head[0]), str(head[1])) if head else None,
         schema_version=int(conn.execute("PRAGMA user_version").fetchone()[0]),
         station=station,
+        version=MANIFEST_VERSION if resolutions else RESOLUTIONS_FROM - 1,
     )
 
 
@@ -376,6 +390,7 @@ def _write(
             office_code=station.office_code,
             source_workstation=station.workstation_id,
             chunk_size=chunk_size,
+            version=prepared.version,
         )
         batch: list[bytes] = []
         pending = 0

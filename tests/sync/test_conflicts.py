@@ -15,6 +15,8 @@ from interview_app.errors import KnownError, PermissionDenied
 from interview_app.storage.errors import InvalidState, NotFound
 from interview_app.supervision.conflicts import ConflictDesk, waiting_conflicts
 from interview_app.supervision.session import SupervisorSession
+from interview_app.sync.container import read_header
+from interview_app.sync.errors import ManifestMismatch
 from interview_app.sync.importer import apply_package, inspect_package
 from interview_app.sync.review import conflicts
 from tests.sync.conflict_setup import (
@@ -28,7 +30,7 @@ from tests.sync.conflict_setup import (
     rewrite,
 )
 from tests.sync.factory import Station, add_interviews, content_digest, make_station
-from tests.sync.packages import body_lines, reseal
+from tests.sync.packages import body_lines, reseal, write_raw
 from tests.sync.test_reviews import COMMENT, _returned_line, reviewed  # noqa: F401 (fixture)
 
 
@@ -86,7 +88,11 @@ def test_a_settlement_travels_and_both_stations_converge(
     assert station_b.audit.verify().ok
 
     package = export(station_b, tmp_path / "s4")
-    assert package.resolutions == 1
+    assert package.resolutions == 1 and package.path is not None
+    with open(package.path, "rb") as handle:
+        assert read_header(handle).version == 4  # settlements: format 4
+    with open(export(station_a, tmp_path / "s4a", full=True).path, "rb") as handle:  # type: ignore[arg-type]
+        assert read_header(handle).version == 3  # none: readable by a format-3 workstation
     plan = inspect_package(station_a.database, station_a.data_dir, package.path)  # type: ignore[arg-type]
     assert plan.resolutions == 1 and "Penyelesaian konflik" in plan.summary().id
     result = move(package, station_a)
@@ -236,3 +242,34 @@ def test_a_review_mark_in_two_versions_converges_on_the_one_kept(
     for station in (station_a, station_b):
         found = station.database.conn.execute(comment, (uuid_,)).fetchone()[0]
         assert found == "Komentar versi lain"
+
+
+def test_a_package_lying_about_its_settlements_is_refused_whole(
+    station_a: Station, station_b: Station, diverged: tuple[str, str, str], tmp_path: Path
+) -> None:
+    target, _, _ = diverged
+    desk = desk_of(station_b, account(station_b, "kasi", "supervisor"))
+    (waiting,) = desk.list()
+    desk.resolve(waiting.id, "incoming", REASON)
+    package = export(station_b, tmp_path / "s4")
+    assert package.path is not None
+    lines = body_lines(package.path, station_a.key)
+    manifest = json.loads(lines[-1].split(b"\t", 1)[1])
+    manifest["counts"]["resolutions"] = 2
+    lines[-1] = b'["M"]\t' + json.dumps(manifest).encode() + b"\n"
+    with open(package.path, "rb") as handle:
+        header = read_header(handle)
+    bad = tmp_path / "lying.awsync"
+    write_raw(
+        bad,
+        station_a.key,
+        b"".join(lines),
+        workstation=header.source_workstation,
+        sequence=header.sequence,
+        package_id=header.package_id,
+    )
+    before = content_digest(station_a.data_dir)
+    with pytest.raises(ManifestMismatch):
+        apply_package(station_a.database, station_a.data_dir, bad, clock=station_a.clock)
+    assert content_digest(station_a.data_dir) == before
+    assert conflicts(station_a.database) != []  # still waiting there
