@@ -29,8 +29,10 @@ from interview_app.sync.resolutions import (
     review_text,
     unchanged_since,
 )
-from interview_app.sync.review import Conflict, conflicts
-from interview_app.sync.tables import ensure_tables, table_exists
+from interview_app.sync.review import Conflict, conflicts, waiting_conflicts
+from interview_app.sync.tables import ensure_tables
+
+__all__ = ["ConflictDesk", "ConflictDetail", "ComparedField", "kind_text", "waiting_conflicts"]
 
 KIND_TEXT = {
     "content_differs": Message(
@@ -105,16 +107,6 @@ class ConflictDetail:
 
 def kind_text(kind: str) -> Message:
     return KIND_TEXT.get(kind, Message(kind, kind))
-
-
-def waiting_conflicts(database: Database) -> int:
-    """How many conflicts wait for a supervisor (home tells a supervisor)."""
-    if not table_exists(database.conn, "sync_conflicts"):
-        return 0
-    row = database.conn.execute(
-        "SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL"
-    ).fetchone()
-    return int(row[0])
 
 
 def ref_no_of(conflict: Conflict) -> str:

@@ -74,6 +74,16 @@ def conflicts(database: Database, *, include_resolved: bool = False) -> list[Con
     return [Conflict(*row) for row in rows]
 
 
+def waiting_conflicts(database: Database) -> int:
+    """How many conflicts wait for a supervisor (home tells a supervisor; cheap to ask)."""
+    if not table_exists(database.conn, "sync_conflicts"):
+        return 0
+    row = database.conn.execute(
+        "SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL"
+    ).fetchone()
+    return int(row[0])
+
+
 def mark_resolved(
     database: Database, audit: AuditLog, conflict_id: int, actor: str, clock: Clock | None = None
 ) -> None:

@@ -629,7 +629,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _waiting_conflicts(self) -> int:
         """How many sync conflicts wait for a supervisor (home says so)."""
-        from interview_app.supervision.conflicts import waiting_conflicts
+        from interview_app.sync.review import waiting_conflicts
 
         try:
             return waiting_conflicts(self.counter.database)
