@@ -50,7 +50,8 @@ def _show(session: SupervisorSession, args: argparse.Namespace) -> int:
     print(f"{len(detail.differing)} isian berbeda (*) / fields differ (*)")
     print("")
     print("  Isian / Field | Versi di sini / Local version | Versi masuk / Incoming version")
-    for field in detail.fields:
+    same = [field for field in detail.fields if not field.differs]
+    for field in [*detail.differing, *same]:  # the differing ones first
         mark = "*" if field.differs else " "
         print(f"{mark} {_both(field.label)} | {_both(field.local)} | {_both(field.incoming)}")
     return 0
