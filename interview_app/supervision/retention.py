@@ -94,6 +94,8 @@ _CHILD_TABLES: tuple[tuple[str, str], ...] = (
     ("sync_sent", "uuid"),
     ("sync_sent_reviews", "interview_uuid"),
     ("sync_sent_referrals", "interview_uuid"),
+    ("sync_resolutions", "interview_uuid"),
+    ("sync_sent_resolutions", "interview_uuid"),
 )
 
 

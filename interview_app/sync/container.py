@@ -30,8 +30,9 @@ MAGIC = b"AWSYNC"
 # 3: the clear header ends with a digest of itself, so that a damaged salt, key check or
 # version byte is reported as damage, not as "another office" or "update the application".
 # From 3 on the header keeps this layout whatever the version, so a reader can tell a newer
-# package from a damaged one before it gives up.
-FORMAT_VERSION = 3
+# package from a damaged one before it gives up. 4: supervisors' settlements of sync conflicts
+# in the body (the container is as in 3).
+FORMAT_VERSION = 4
 HEADER_DIGEST_FROM = 3
 HEADER_DIGEST_SIZE = 16
 CHUNK_SIZE = 64 * 1024  # plaintext bytes of the compressed stream per sealed chunk

@@ -38,6 +38,9 @@ from interview_app.sync.exportdata import (
     referral_estimate,
     referral_lines,
     referral_selection,
+    resolution_estimate,
+    resolution_lines,
+    resolution_selection,
     review_estimate,
     review_lines,
     review_selection,
@@ -48,7 +51,13 @@ from interview_app.sync.history import (
     release_export_sequence,
     reserve_export_sequence,
 )
-from interview_app.sync.manifest import MANIFEST_VERSION, Manifest
+from interview_app.sync.manifest import (
+    MANIFEST_VERSION,
+    RESOLUTIONS_FROM,
+    Manifest,
+    counts_of,
+    parts_of,
+)
 from interview_app.sync.records import KIND_MANIFEST, BodyReader, Tally, encode_line
 from interview_app.sync.station import Station, load_station
 
@@ -81,6 +90,10 @@ class ExportResult:
     def reviews(self) -> int:
         return self.counts.get("reviews", 0)
 
+    @property
+    def resolutions(self) -> int:
+        return self.counts.get("resolutions", 0)
+
     def message(self) -> Message:
         if self.path is None:
             return Message(
@@ -91,6 +104,9 @@ class ExportResult:
             )
         reviews_id = f", {self.reviews} tinjauan supervisor" if self.reviews else ""
         reviews_en = f", {self.reviews} supervisor reviews" if self.reviews else ""
+        if self.resolutions:
+            reviews_id += f", {self.resolutions} penyelesaian konflik"
+            reviews_en += f", {self.resolutions} conflict resolutions"
         return Message(
             f"Paket {self.path.name} tersimpan dan sudah diperiksa: {self.interviews} "
             f"wawancara{reviews_id}. Flashdisk boleh dilepas (pakai 'Eject' dulu).",
@@ -172,6 +188,7 @@ def export_package(
             to_iso(clock()),
             reviews_sent=prepared.exported.reviews,
             referrals_sent=prepared.exported.referrals,
+            resolutions_sent=prepared.exported.resolutions,
         )
     return ExportResult(
         final, prepared.package_id, prepared.sequence, full, destination, size, dict(counts)
@@ -223,15 +240,20 @@ class _Prepared:
     review_params: list[object]
     referral_where: str
     referral_params: list[object]
+    resolution_where: str
+    resolution_params: list[object]
     audit_head: tuple[int, str] | None
     schema_version: int
     station: Station
+    # A package without conflict settlements is written in the format before them, so that a
+    # workstation not yet updated still reads it.
+    version: int = MANIFEST_VERSION
     tally: Tally = field(default_factory=Tally)
     exported: ExportedSet = field(default_factory=ExportedSet)
 
     def manifest(self, tally: Tally) -> Manifest:
         return Manifest(
-            format_version=MANIFEST_VERSION,
+            format_version=self.version,
             package_id=self.package_id,
             office_code=self.station.office_code,
             source_workstation=self.station.workstation_id,
@@ -241,8 +263,12 @@ class _Prepared:
             full=self.full,
             schema_version=self.schema_version,
             app_version=__version__,
-            counts=dict(tally.counts),
-            checksums=tally.checksums,
+            counts={name: tally.counts[name] for name in counts_of(self.version)},
+            checksums={
+                name: digest
+                for name, digest in tally.checksums.items()
+                if name in parts_of(self.version)
+            },
             audit_head=self.audit_head,
         )
 
@@ -262,9 +288,11 @@ def _prepare(
     reviews, review_bytes = review_estimate(conn, review_where, review_params)
     referral_where, referral_params = referral_selection(conn, None if full else destination)
     steps, step_bytes = referral_estimate(conn, referral_where, referral_params)
-    if size.interviews == 0 and reviews == 0 and steps == 0:
+    resolution_where, resolution_params = resolution_selection(conn, None if full else destination)
+    resolutions, resolution_bytes = resolution_estimate(conn, resolution_where, resolution_params)
+    if size.interviews == 0 and reviews == 0 and steps == 0 and resolutions == 0:
         return None
-    _check_room(out_dir, size.max_body_bytes + review_bytes + step_bytes)
+    _check_room(out_dir, size.max_body_bytes + review_bytes + step_bytes + resolution_bytes)
     now = clock()
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     label = station.file_label
@@ -284,9 +312,12 @@ def _prepare(
         review_params=list(review_params),
         referral_where=referral_where,
         referral_params=list(referral_params),
+        resolution_where=resolution_where,
+        resolution_params=list(resolution_params),
         audit_head=(int(head[0]), str(head[1])) if head else None,
         schema_version=int(conn.execute("PRAGMA user_version").fetchone()[0]),
         station=station,
+        version=MANIFEST_VERSION if resolutions else RESOLUTIONS_FROM - 1,
     )
 
 
@@ -342,6 +373,9 @@ def _body(
     yield from referral_lines(
         conn, prepared.referral_where, list(prepared.referral_params), prepared.tally, exported
     )
+    yield from resolution_lines(
+        conn, prepared.resolution_where, list(prepared.resolution_params), prepared.tally, exported
+    )
     yield from questionnaire_lines(conn, exported.questionnaire_hashes, prepared.tally)
     yield from officer_lines(
         conn, prepared.where, list(prepared.params), own, prepared.tally, exported.reviewers
@@ -369,6 +403,7 @@ def _write(
             office_code=station.office_code,
             source_workstation=station.workstation_id,
             chunk_size=chunk_size,
+            version=prepared.version,
         )
         batch: list[bytes] = []
         pending = 0

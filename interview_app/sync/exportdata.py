@@ -13,8 +13,10 @@ from interview_app.sync.records import (
     KIND_OFFICER,
     KIND_QUESTIONNAIRE,
     KIND_REFERRAL_STEP,
+    KIND_RESOLUTION,
     KIND_REVIEW,
     REFERRAL_STEP_FIELDS,
+    RESOLUTION_FIELDS,
     REVIEW_FIELDS,
     Tally,
     dumps,
@@ -103,6 +105,22 @@ def referral_selection(conn: sqlite3.Connection, destination: str | None) -> tup
     )
 
 
+def resolution_selection(
+    conn: sqlite3.Connection, destination: str | None
+) -> tuple[str, list[Any]]:
+    """The WHERE clause (over `c`, sync_resolutions) of the supervisors' conflict settlements
+    that go out: all, or those not yet sent to `destination`; "0" when there are none."""
+    if not table_exists(conn, "sync_resolutions"):
+        return "0", []
+    if destination is None or not table_exists(conn, "sync_sent_resolutions"):
+        return "1", []
+    return (
+        "NOT EXISTS (SELECT 1 FROM sync_sent_resolutions s WHERE s.destination = ?"
+        " AND s.resolution_uuid = c.uuid)",
+        [destination],
+    )
+
+
 def referral_estimate(conn: sqlite3.Connection, where: str, params: list[Any]) -> tuple[int, int]:
     """(steps, an upper estimate of their lines' bytes before compression)."""
     if where == "0":
@@ -113,6 +131,36 @@ def referral_estimate(conn: sqlite3.Connection, where: str, params: list[Any]) -
         params,
     ).fetchone()
     return int(count), int(size)
+
+
+def resolution_estimate(conn: sqlite3.Connection, where: str, params: list[Any]) -> tuple[int, int]:
+    """(settlements, an upper estimate of their lines' bytes before compression)."""
+    if where == "0":
+        return 0, 0
+    count, size = conn.execute(
+        "SELECT count(*), total(length(CAST(c.kept_version AS BLOB)) * 2"
+        f" + length(CAST(c.reason AS BLOB)) * 2 + 600) FROM sync_resolutions c WHERE {where}",
+        params,
+    ).fetchone()
+    return int(count), int(size)
+
+
+def resolution_lines(
+    conn: sqlite3.Connection, where: str, params: list[Any], tally: Tally, out: ExportedSet
+) -> Iterator[bytes]:
+    """Supervisors' settlements of sync conflicts, made here or relayed, oldest first."""
+    if where == "0":
+        return
+    columns = ", ".join(f"c.{name}" for name in RESOLUTION_FIELDS)
+    cursor = conn.execute(
+        f"SELECT {columns} FROM sync_resolutions c WHERE {where} ORDER BY c.at, c.uuid", params
+    )
+    for row in cursor:
+        record = dict(zip(RESOLUTION_FIELDS, row, strict=True))
+        line = encode_line([KIND_RESOLUTION, record["uuid"], record["interview_uuid"]], record)
+        tally.add("resolutions", line, resolutions=1)
+        out.resolutions.append((record["uuid"], record["interview_uuid"]))
+        yield line
 
 
 @dataclass(frozen=True)
@@ -187,6 +235,7 @@ class ExportedSet:
     reviews: list[tuple[str, str]] = field(default_factory=list)  # (review, interview uuid)
     reviewers: set[tuple[str, int]] = field(default_factory=set)  # (workstation, officer id)
     referrals: list[tuple[str, str]] = field(default_factory=list)  # (step, interview uuid)
+    resolutions: list[tuple[str, str]] = field(default_factory=list)  # (uuid, interview uuid)
 
 
 def interview_lines(

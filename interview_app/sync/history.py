@@ -118,9 +118,11 @@ def record_export(
     *,
     reviews_sent: Sequence[tuple[str, str]] = (),
     referrals_sent: Sequence[tuple[str, str]] = (),
+    resolutions_sent: Sequence[tuple[str, str]] = (),
 ) -> None:
     """After the package is in place: history, what the destination now has (interviews:
-    uuid and content hash; review marks: (review uuid, interview uuid)), audit entry."""
+    uuid and content hash; review marks and conflict resolutions: (uuid, interview uuid)),
+    audit entry."""
     with database.transaction() as conn:
         ensure_tables(conn)
         insert_history(
@@ -147,6 +149,11 @@ def record_export(
             "INSERT OR IGNORE INTO sync_sent_referrals (destination, step_uuid, interview_uuid)"
             " VALUES (?, ?, ?)",
             [(destination, step, interview) for step, interview in referrals_sent],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO sync_sent_resolutions (destination, resolution_uuid,"
+            " interview_uuid) VALUES (?, ?, ?)",
+            [(destination, uuid, interview) for uuid, interview in resolutions_sent],
         )
         audit.append(
             actor,

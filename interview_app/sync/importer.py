@@ -35,6 +35,7 @@ from interview_app.sync.merge import (
     OLDER,
     PAST_RETENTION,
     REFERRAL_NEW,
+    RESOLUTION_NEW,
     REVIEW_CONFLICT,
     REVIEW_NEW,
     REVIEW_SKIPPED,
@@ -52,9 +53,11 @@ from interview_app.sync.records import (
     InterviewLine,
     OtherLine,
     ReferralStepLine,
+    ResolutionLine,
     ReviewLine,
 )
 from interview_app.sync.refcounters import RefCounterGuard
+from interview_app.sync.resolutions import Resolution, by_uuid
 from interview_app.sync.station import Station, load_station
 from interview_app.sync.tables import ensure_tables, table_exists
 
@@ -79,6 +82,7 @@ class ImportPlan:
     reviews_skipped: int = 0  # marks of interviews that are not here
     past_retention: int = 0  # interviews older than the retention period: not brought back
     referrals_new: int = 0  # referral follow-up steps recorded at other counters
+    resolutions: int = 0  # supervisors' settlements of conflicts new here
 
     @property
     def package_id(self) -> str:
@@ -100,12 +104,32 @@ class ImportPlan:
         tail = _reviews_text(self.reviews_new, self.reviews_skipped)
         old = _retention_text(self.past_retention)
         steps = _referrals_text(self.referrals_new)
+        settled = _resolutions_text(self.resolutions)
         return Message(
             f"Paket {self.path.name} dari {source} (no. {m.sequence}): {n[0]} baru, "
-            f"{u[0]} diperbarui, {a[0]} sudah ada, {c[0]} konflik." + old.id + tail.id + steps.id,
+            f"{u[0]} diperbarui, {a[0]} sudah ada, {c[0]} konflik."
+            + old.id
+            + tail.id
+            + steps.id
+            + settled.id,
             f"Package {self.path.name} from {source} (no. {m.sequence}): {n[1]} new, "
-            f"{u[1]} updated, {a[1]} already here, {c[1]} conflicts." + old.en + tail.en + steps.en,
+            f"{u[1]} updated, {a[1]} already here, {c[1]} conflicts."
+            + old.en
+            + tail.en
+            + steps.en
+            + settled.en,
         )
+
+
+def _resolutions_text(count: int) -> Message:
+    """Conflict settlements the package brings ("" when none)."""
+    if not count:
+        return Message("", "")
+    c = _number(count)
+    return Message(
+        f" Penyelesaian konflik oleh supervisor: {c[0]}.",
+        f" Conflicts resolved by a supervisor: {c[1]}.",
+    )
 
 
 def _retention_text(count: int) -> Message:
@@ -165,6 +189,7 @@ class ImportResult:
     reviews_skipped: int = 0
     past_retention: int = 0
     referrals_new: int = 0
+    resolutions: int = 0
 
     @property
     def changed(self) -> bool:
@@ -183,16 +208,19 @@ class ImportResult:
         reviews = _reviews_text(self.reviews_new, self.reviews_skipped)
         old = _retention_text(self.past_retention)
         steps = _referrals_text(self.referrals_new)
+        settled = _resolutions_text(self.resolutions)
         return Message(
             f"Diimpor: {n[0]} baru, {u[0]} diperbarui, {a[0]} sudah ada, {c[0]} konflik."
             + old.id
             + reviews.id
             + steps.id
+            + settled.id
             + tail_id,
             f"Imported: {n[1]} new, {u[1]} updated, {a[1]} already here, {c[1]} conflicts."
             + old.en
             + reviews.en
             + steps.en
+            + settled.en
             + tail_en,
         )
 
@@ -273,6 +301,9 @@ def inspect_package(
                 tally[decide_review(conn, item.values(), arriving)] += 1
             elif isinstance(item, ReferralStepLine) and table_exists(conn, "referral_steps"):
                 tally[decide_referral_step(conn, item.values(), arriving)] += 1
+            elif isinstance(item, ResolutionLine):
+                values = item.values()
+                tally[RESOLUTION_NEW] += by_uuid(conn, values[0]) is None
         manifest = body.manifest
     assert manifest is not None  # BodyReader raised otherwise
     _check_source(manifest, station, database.schema_version)
@@ -289,6 +320,7 @@ def inspect_package(
         reviews_skipped=tally[REVIEW_SKIPPED],
         past_retention=tally[PAST_RETENTION],
         referrals_new=tally[REFERRAL_NEW],
+        resolutions=tally[RESOLUTION_NEW],
     )
 
 
@@ -329,7 +361,12 @@ def _apply(
     station = load_station(database, Path(data_dir))
     taken: Path | None = None
     if snapshot and (
-        plan.new or plan.updated or plan.conflicts or plan.reviews_new or plan.referrals_new
+        plan.new
+        or plan.updated
+        or plan.conflicts
+        or plan.reviews_new
+        or plan.referrals_new
+        or plan.resolutions
     ):
         taken = maintenance.snapshot(database, "pre-import", now=clock())
     now = to_iso(clock())
@@ -368,6 +405,7 @@ def _apply(
             reviews_skipped=counts[REVIEW_SKIPPED],
             past_retention=counts[PAST_RETENTION],
             referrals_new=counts[REFERRAL_NEW],
+            resolutions=counts[RESOLUTION_NEW],
         )
         details = {
             "new": result.new,
@@ -380,6 +418,8 @@ def _apply(
             details["reviews_skipped"] = result.reviews_skipped
         if result.referrals_new:
             details["referrals_new"] = result.referrals_new
+        if result.resolutions:
+            details["resolutions"] = result.resolutions
         counters.write(conn)
         insert_history(
             conn,
@@ -414,7 +454,7 @@ def _apply(
 
 def _apply_item(
     merger: Merger,
-    item: InterviewLine | ReviewLine | ReferralStepLine | OtherLine,
+    item: InterviewLine | ReviewLine | ReferralStepLine | ResolutionLine | OtherLine,
     manifest: Manifest,
     counts: Counter[str],
     retention_cutoff: str | None = None,
@@ -429,6 +469,9 @@ def _apply_item(
     elif isinstance(item, ReferralStepLine):
         if table_exists(merger.conn, "referral_steps"):
             counts[merger.referral_step(item.values())] += 1
+    elif isinstance(item, ResolutionLine):
+        settled = Resolution(*item.values())
+        counts[merger.resolution(settled, manifest.package_id, manifest.source_workstation)] += 1
     elif item.kind == KIND_OFFICER:
         merger.officer(item.parsed())
     elif item.kind == KIND_AUDIT:

@@ -11,12 +11,14 @@ from interview_app.sync.errors import manifest_mismatch, tampered
 # The body format; the container header carries the same number. Format 2 added supervisors'
 # review marks (R lines, a "reviews" count and part); format 3 changed the container's header
 # (it ends with a digest of itself) and added the referral follow-up steps (F lines, a
-# "referrals" count and part). Format 1 and 2 packages still import.
-MANIFEST_VERSION = 3
-READABLE_VERSIONS = (1, 2, 3)
+# "referrals" count and part); format 4 added supervisors' settlements of sync conflicts (C
+# lines, a "resolutions" count and part). Formats 1 to 3 still import.
+MANIFEST_VERSION = 4
+READABLE_VERSIONS = (1, 2, 3, 4)
+RESOLUTIONS_FROM = 4
 
 # Parts whose lines are hashed one by one (SHA-256 over the exact line bytes, in order).
-PARTS = ("interviews", "questionnaires", "officers", "audit", "reviews", "referrals")
+PARTS = ("interviews", "questionnaires", "officers", "audit", "reviews", "referrals", "resolutions")
 # Record counts the reader re-counts after decryption.
 COUNTS = (
     "interviews",
@@ -29,9 +31,10 @@ COUNTS = (
     "audit",
     "reviews",
     "referrals",
+    "resolutions",
 )
-_PARTS_OF = {1: PARTS[:4], 2: PARTS[:5]}
-_COUNTS_OF = {1: COUNTS[:8], 2: COUNTS[:9]}
+_PARTS_OF = {1: PARTS[:4], 2: PARTS[:5], 3: PARTS[:6]}
+_COUNTS_OF = {1: COUNTS[:8], 2: COUNTS[:9], 3: COUNTS[:10]}
 
 
 def parts_of(version: int) -> tuple[str, ...]:

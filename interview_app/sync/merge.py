@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-import hashlib
+import json
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -19,6 +19,15 @@ from interview_app.sync.records import (
     dumps,
 )
 from interview_app.sync.refcounters import RefCounterGuard
+from interview_app.sync.resolutions import (
+    Resolution,
+    close_conflicts,
+    needs_kept_version,
+    review_text,
+    store,
+    superseded,
+    text_hash,
+)
 from interview_app.sync.tables import quote_identifier, table_columns
 
 NEW = "new"
@@ -38,6 +47,9 @@ REVIEW_NEW = "review_new"
 REVIEW_SAME = "review_same"  # here already, equal
 REVIEW_SKIPPED = "review_skipped"  # its interview is not here (never came, or purged)
 REVIEW_CONFLICT = "review_conflict"  # here already with other content: set aside
+# What happens to an incoming conflict resolution.
+RESOLUTION_NEW = "resolution_new"
+RESOLUTION_SAME = "resolution_same"  # here already
 _REVIEW_COLUMNS = ", ".join(REVIEW_FIELDS)
 # What happens to an incoming referral follow-up step.
 REFERRAL_NEW = "referral_new"
@@ -88,7 +100,8 @@ def decide(
     if line.revision < revision:
         return Decision(OLDER, None, line.uuid, revision, digest)
     if line.revision == revision:
-        if line.content_hash == digest:
+        if line.content_hash == digest or superseded(conn, line.uuid, line.content_hash):
+            # the same, or a version a supervisor dropped: a replay does not undo that
             return Decision(SAME, None, line.uuid, revision, digest)
         return Decision(CONFLICT, CONFLICT_CONTENT, line.uuid, revision, digest)
     if ref_no != line.ref_no:
@@ -128,7 +141,9 @@ def decide_review(
         f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE uuid = ?", (uuid,)
     ).fetchone()
     if local is not None:
-        return REVIEW_SAME if tuple(local) == tuple(values) else REVIEW_CONFLICT
+        if tuple(local) == tuple(values) or superseded(conn, uuid, text_hash(review_text(values))):
+            return REVIEW_SAME
+        return REVIEW_CONFLICT
     if arriving is not None and interview in arriving:
         return REVIEW_NEW
     here = conn.execute("SELECT 1 FROM interviews WHERE uuid = ?", (interview,)).fetchone()
@@ -293,8 +308,8 @@ class Merger:
             local = self.conn.execute(
                 f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE uuid = ?", (line.uuid,)
             ).fetchone()
-            local_text = dumps(dict(zip(REVIEW_FIELDS, local, strict=True))).decode("utf-8")
-            incoming_text = dumps(dict(zip(REVIEW_FIELDS, values, strict=True))).decode("utf-8")
+            local_text = review_text(tuple(local))
+            incoming_text = review_text(values)
             self.conn.execute(
                 "INSERT OR IGNORE INTO sync_conflicts (detected_at, package_id,"
                 " source_workstation, interview_uuid, kind, local_uuid, local_revision,"
@@ -308,9 +323,9 @@ class Merger:
                     CONFLICT_REVIEW,
                     line.uuid,
                     local[2],
-                    _sha256(local_text),
+                    text_hash(local_text),
                     values[2],
-                    _sha256(incoming_text),
+                    text_hash(incoming_text),
                     local_text,
                     incoming_text,
                 ),
@@ -329,6 +344,48 @@ class Merger:
             except (sqlite3.IntegrityError, OverflowError) as exc:
                 raise tampered("langkah rujukan tidak sah", "invalid referral step") from exc
         return decision
+
+    def resolution(self, resolution: Resolution, package_id: str, source: str) -> str:
+        """Keep a supervisor's settlement (made here or arriving), put the kept version in place
+        where the record here is a dropped one, and close the conflicts it settles."""
+        if not store(self.conn, resolution):
+            return RESOLUTION_SAME
+        if needs_kept_version(self.conn, resolution):
+            self._put_kept_version(resolution, package_id, source)
+        actor = f"officer:{resolution.by_officer}"
+        if resolution.workstation_id != self.own_workstation:
+            actor = f"{resolution.workstation_id}/{actor}"
+        close_conflicts(self.conn, resolution, actor)
+        return RESOLUTION_NEW
+
+    def _put_kept_version(self, resolution: Resolution, package_id: str, source: str) -> None:
+        invalid = ("versi yang dipertahankan tidak sah", "invalid kept version")
+        try:
+            data = json.loads(resolution.kept_version)
+        except ValueError:
+            raise tampered(*invalid) from None
+        if resolution.kind == CONFLICT_REVIEW:
+            if not isinstance(data, dict) or set(data) != set(REVIEW_FIELDS):
+                raise tampered(*invalid)
+            if data["uuid"] != resolution.subject_uuid:
+                raise tampered(*invalid)
+            sets = ", ".join(f"{name} = ?" for name in REVIEW_FIELDS[1:])
+            try:
+                self.conn.execute(
+                    f"UPDATE reviews SET {sets} WHERE uuid = ?",
+                    [*(data[name] for name in REVIEW_FIELDS[1:]), data["uuid"]],
+                )
+            except (sqlite3.IntegrityError, OverflowError) as exc:
+                raise tampered(*invalid) from exc
+            return
+        line = kept_interview_line(resolution.kept_version)
+        if line is None or line.uuid != resolution.subject_uuid:
+            raise tampered(*invalid)
+        here = self.conn.execute(
+            "SELECT revision, content_hash FROM interviews WHERE uuid = ?", (line.uuid,)
+        ).fetchone()
+        decision = Decision(UPDATE, None, line.uuid, here[0], here[1])
+        self.apply(line, decision, package_id, source)
 
     def questionnaire(self, record: Any) -> bool:
         """Install a script the interviews refer to (inactive); True when it was new."""
@@ -412,8 +469,25 @@ class Merger:
         return self.audit_added
 
 
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def kept_interview_line(record: str) -> InterviewLine | None:
+    """An interview version (an export record's JSON) as the line that carries it."""
+    try:
+        data = json.loads(record)
+        row = data["interview"]
+        return InterviewLine(
+            uuid=str(row["uuid"]),
+            revision=int(row["revision"]),
+            content_hash=str(row["content_hash"]),
+            workstation_id=str(row["workstation_id"]),
+            ref_no=str(row["ref_no"]),
+            answers=len(data["answers"]),
+            flags=len(data["flags"]),
+            revisions=len(data["revisions"]),
+            slips=len(data["slips"]),
+            record=record.encode("utf-8"),
+        )
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def _typed(values: Any, types: tuple[Any, ...]) -> list[Any]:

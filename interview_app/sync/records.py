@@ -11,7 +11,7 @@ from typing import Any
 
 from interview_app.sync.container import PackageHeader
 from interview_app.sync.errors import manifest_mismatch, tampered
-from interview_app.sync.manifest import COUNTS, PARTS, Manifest
+from interview_app.sync.manifest import COUNTS, PARTS, RESOLUTIONS_FROM, Manifest
 
 MAX_LINE_BYTES = 64 * 1024 * 1024
 _MAX_INTEGER = 2**63 - 1  # SQLite's INTEGER
@@ -22,6 +22,7 @@ KIND_AUDIT = "A"
 KIND_OFFICER = "O"
 KIND_REVIEW = "R"  # format 2 on
 KIND_REFERRAL_STEP = "F"  # format 3 on
+KIND_RESOLUTION = "C"  # format 4 on
 KIND_MANIFEST = "M"
 _PART_OF_KIND = {
     KIND_INTERVIEW: "interviews",
@@ -30,6 +31,7 @@ _PART_OF_KIND = {
     KIND_OFFICER: "officers",
     KIND_REVIEW: "reviews",
     KIND_REFERRAL_STEP: "referrals",
+    KIND_RESOLUTION: "resolutions",
 }
 # A referral follow-up step's fields, in the order of referral_steps' columns after its id.
 REFERRAL_STEP_FIELDS = (
@@ -53,6 +55,25 @@ REVIEW_FIELDS = (
     "revision",
     "action",
     "comment",
+    "workstation_id",
+    "by_officer",
+    "at",
+)
+
+
+KEEP_SIDES = ("local", "incoming")
+# A conflict resolution's fields, in the order of the sync_resolutions table's columns.
+RESOLUTION_FIELDS = (
+    "uuid",
+    "interview_uuid",
+    "kind",
+    "subject_uuid",
+    "revision",
+    "keep",
+    "kept_hash",
+    "dropped_hash",
+    "kept_version",
+    "reason",
     "workstation_id",
     "by_officer",
     "at",
@@ -231,6 +252,39 @@ def _is_day(text: str) -> bool:
 
 
 @dataclass(frozen=True)
+class ResolutionLine:
+    """A supervisor's settlement of a conflict: `["C", uuid, interview_uuid]` and its fields."""
+
+    uuid: str
+    interview_uuid: str
+    record: bytes
+
+    def values(self) -> tuple[Any, ...]:
+        """The fields in RESOLUTION_FIELDS order, checked for type and against the key."""
+        data = _loads(self.record)
+        if not isinstance(data, dict) or set(data) != set(RESOLUTION_FIELDS):
+            raise tampered("penyelesaian konflik tidak sah", "invalid conflict resolution")
+        values = tuple(data[name] for name in RESOLUTION_FIELDS)
+        uuid, interview, kind, subject, revision, keep = values[:6]
+        kept, dropped, version, reason, workstation, by, at = values[6:]
+        texts = (kind, kept, dropped, version, reason, workstation, at)
+        if not (
+            uuid == self.uuid
+            and interview == self.interview_uuid
+            and _is_uuid(subject)
+            and type(revision) is int
+            and 0 <= revision <= _MAX_INTEGER
+            and keep in KEEP_SIDES
+            and all(isinstance(text, str) and text for text in texts)
+            and kept != dropped
+            and type(by) is int
+            and 0 <= by <= _MAX_INTEGER
+        ):
+            raise tampered("penyelesaian konflik tidak sah", "invalid conflict resolution")
+        return values
+
+
+@dataclass(frozen=True)
 class OtherLine:
     kind: str
     key: list[Any]
@@ -308,10 +362,17 @@ def _parse_referral_key(key: list[Any], record: bytes) -> ReferralStepLine:
     return ReferralStepLine(key[1], key[2], record)
 
 
+def _parse_resolution_key(key: list[Any], record: bytes) -> ResolutionLine:
+    if len(key) != 3 or not all(_is_uuid(key[i]) for i in (1, 2)):
+        raise tampered("kunci baris penyelesaian konflik", "conflict resolution line key")
+    return ResolutionLine(key[1], key[2], record)
+
+
 class BodyReader:
-    """Walks the body once: yields interview, review, questionnaire, officer and audit lines in
-    order, tallies them, and at the end checks the manifest (last line) against the header and
-    the tally. Review lines exist from format 2 on; in an older package they are refused."""
+    """Walks the body once: yields interview, review, resolution, questionnaire, officer and
+    audit lines in order, tallies them, and at the end checks the manifest (last line) against
+    the header and the tally. Review lines exist from format 2 on, resolution lines from 4 on;
+    in an older package they are refused."""
 
     def __init__(self, header: PackageHeader, blocks: Iterable[bytes]) -> None:
         self._header = header
@@ -319,7 +380,9 @@ class BodyReader:
         self.tally = Tally()
         self.manifest: Manifest | None = None
 
-    def __iter__(self) -> Iterator[InterviewLine | ReviewLine | ReferralStepLine | OtherLine]:
+    def __iter__(
+        self,
+    ) -> Iterator[InterviewLine | ReviewLine | ReferralStepLine | ResolutionLine | OtherLine]:
         for line in split_lines(self._blocks):
             if self.manifest is not None:
                 raise tampered("data setelah manifes", "data after the manifest")
@@ -351,6 +414,10 @@ class BodyReader:
                 step = _parse_referral_key(key, record)
                 self.tally.add("referrals", line, referrals=1)
                 yield step
+            elif kind == KIND_RESOLUTION and self._header.version >= RESOLUTIONS_FROM:
+                resolution = _parse_resolution_key(key, record)
+                self.tally.add("resolutions", line, resolutions=1)
+                yield resolution
             elif kind in (KIND_QUESTIONNAIRE, KIND_AUDIT, KIND_OFFICER):
                 part = _PART_OF_KIND[kind]
                 self.tally.add(part, line, **{part: 1})

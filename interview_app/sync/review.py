@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from typing import Any
 
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import Clock, SystemClock, to_iso
@@ -76,17 +74,20 @@ def conflicts(database: Database, *, include_resolved: bool = False) -> list[Con
     return [Conflict(*row) for row in rows]
 
 
+def waiting_conflicts(database: Database) -> int:
+    """How many conflicts wait for a supervisor (home tells a supervisor; cheap to ask)."""
+    if not table_exists(database.conn, "sync_conflicts"):
+        return 0
+    row = database.conn.execute(
+        "SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL"
+    ).fetchone()
+    return int(row[0])
+
+
 def mark_resolved(
-    database: Database,
-    audit: AuditLog,
-    conflict_id: int,
-    actor: str,
-    clock: Clock | None = None,
-    *,
-    reason: str = "",
+    database: Database, audit: AuditLog, conflict_id: int, actor: str, clock: Clock | None = None
 ) -> None:
-    """The supervisor has dealt with a conflict (the versions stay for the record); the reason,
-    when given, goes into the audit entry."""
+    """The supervisor has dealt with a conflict (the versions stay for the record)."""
     now = to_iso((clock or SystemClock())())
     with database.transaction() as conn:
         found = (
@@ -102,63 +103,4 @@ def mark_resolved(
                 f"Konflik #{conflict_id} tidak ada atau sudah diselesaikan.",
                 f"Conflict #{conflict_id} does not exist or was resolved already.",
             )
-        details = {"reason": reason} if reason else {}
-        audit.append(actor, "sync.conflict_resolved", "sync_conflict", str(conflict_id), details)
-
-
-# The columns of a stored interview worth comparing (the rest are bookkeeping).
-COMPARED = (
-    "ref_no",
-    "status",
-    "revision",
-    "workstation_id",
-    "officer_id",
-    "full_name",
-    "nik",
-    "score",
-    "chosen_outcome",
-    "override_reason",
-    "notes",
-    "completed_at",
-)
-
-
-def _fields(version: str | None) -> dict[str, Any]:
-    """A version's interview columns and answers, by name ("answer:<question>")."""
-    if not version:
-        return {}
-    try:
-        data = json.loads(version)
-    except ValueError:
-        return {"(JSON)": version[:200]}
-    found: dict[str, Any] = {}
-    interview = data.get("interview", {}) if isinstance(data, dict) else {}
-    for name in COMPARED:
-        if isinstance(interview, dict) and name in interview:
-            found[name] = interview[name]
-    answers = data.get("answers", []) if isinstance(data, dict) else []
-    if isinstance(answers, dict):
-        answers = list(answers.items())
-    for entry in answers:
-        if isinstance(entry, list | tuple) and len(entry) >= 2:
-            found[f"answer:{entry[0]}"] = entry[1]
-    return found
-
-
-def version_differences(local: str | None, incoming: str) -> list[tuple[str, str, str, bool]]:
-    """(field, local value, incoming value, differs) for every compared column and every answer
-    of either version (the screen and `sync conflicts show` mark the differing ones)."""
-    mine, theirs = _fields(local), _fields(incoming)
-    names = list(mine) + [name for name in theirs if name not in mine]
-    rows = []
-    for name in names:
-        left = "" if name not in mine else json.dumps(mine[name], ensure_ascii=False)
-        right = "" if name not in theirs else json.dumps(theirs[name], ensure_ascii=False)
-        rows.append((name, left.strip('"'), right.strip('"'), left != right))
-    return rows
-
-
-def incoming_ref_no(conflict: Conflict) -> str | None:
-    """The reference number the incoming version carries."""
-    value = _fields(conflict.incoming_version).get("ref_no")
-    return str(value) if value else None
+        audit.append(actor, "sync.conflict_resolved", "sync_conflict", str(conflict_id), {})

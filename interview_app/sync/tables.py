@@ -63,6 +63,32 @@ SYNC_TABLES: dict[str, str] = {
         resolved_by TEXT,
         UNIQUE (interview_uuid, kind, incoming_revision, incoming_content_hash)
     ) STRICT""",
+    # A supervisor's settlement of a conflict: which version is kept (its content hash and the
+    # whole version), which is dropped, and why. Made once, never changed; travels in packages
+    # (C lines) so that every workstation keeps the same version. `subject_uuid` names the
+    # interview or review mark the two versions are of.
+    "sync_resolutions": """CREATE TABLE IF NOT EXISTS sync_resolutions (
+        uuid TEXT PRIMARY KEY,
+        interview_uuid TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        subject_uuid TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        keep TEXT NOT NULL CHECK (keep IN ('local', 'incoming')),
+        kept_hash TEXT NOT NULL,
+        dropped_hash TEXT NOT NULL,
+        kept_version TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        workstation_id TEXT NOT NULL,
+        by_officer INTEGER NOT NULL,
+        at TEXT NOT NULL
+    ) STRICT""",
+    # Per export destination, the resolutions sent there.
+    "sync_sent_resolutions": """CREATE TABLE IF NOT EXISTS sync_sent_resolutions (
+        destination TEXT NOT NULL,
+        resolution_uuid TEXT NOT NULL,
+        interview_uuid TEXT NOT NULL,
+        PRIMARY KEY (destination, resolution_uuid)
+    ) STRICT, WITHOUT ROWID""",
     # The source's audit chain head as carried by each package: an outside anchor.
     "sync_anchors": """CREATE TABLE IF NOT EXISTS sync_anchors (
         source_workstation TEXT NOT NULL,
@@ -108,6 +134,7 @@ _INDEXES = (
     "CREATE INDEX IF NOT EXISTS sync_foreign_audit_object"
     " ON sync_foreign_audit(object_type, object_id)",
     "CREATE INDEX IF NOT EXISTS sync_conflicts_open ON sync_conflicts(resolved_at)",
+    "CREATE INDEX IF NOT EXISTS sync_resolutions_subject ON sync_resolutions(subject_uuid)",
 )
 
 

@@ -449,15 +449,6 @@ class MainWindow(QtWidgets.QMainWindow):
         else:
             self.home_page.new_button.setFocus()
 
-    def _waiting_conflicts(self) -> int:
-        """How many sync conflicts wait for a supervisor (home says so)."""
-        from interview_app.sync.review import conflicts
-
-        try:
-            return len(conflicts(self.counter.database))
-        except (KnownError, sqlite3.Error):
-            return 0
-
     def _search(self, text: str) -> None:
         try:
             rows = self.counter.search(text)
@@ -803,6 +794,15 @@ class MainWindow(QtWidgets.QMainWindow):
         dialog = ReferralDialog(self.counter, self)
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+
+    def _waiting_conflicts(self) -> int:
+        """How many sync conflicts wait for a supervisor (home says so)."""
+        from interview_app.sync.review import waiting_conflicts
+
+        try:
+            return waiting_conflicts(self.counter.database)
+        except (KnownError, sqlite3.Error):
+            return 0
 
     def _print_slip(self, uuid: str) -> None:
         from interview_app.ui.slip_dialog import open_slip_dialog  # reportlab loads on first use

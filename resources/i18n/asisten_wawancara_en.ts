@@ -226,18 +226,6 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <source>Konflik sinkronisasi</source>
-        <translation>Sync conflicts</translation>
-    </message>
-    <message>
-        <source>Impor menyisihkan versi yang bertentangan dengan data di sini; tidak ada yang ditimpa. Bandingkan kedua versi, tangani dengan petugas dan loket asal, lalu tandai sudah ditangani.</source>
-        <translation>An import sets aside versions that contradict the data here; nothing is overwritten. Compare both versions, settle it with the officer and the source workstation, then mark it dealt with.</translation>
-    </message>
-    <message>
-        <source>Tampilkan juga yang sudah &amp;ditangani</source>
-        <translation>Show those &amp;dealt with too</translation>
-    </message>
-    <message>
         <source>No.</source>
         <translation>No.</translation>
     </message>
@@ -258,10 +246,6 @@
         <translation>Kind</translation>
     </message>
     <message>
-        <source>Ditangani</source>
-        <translation>Dealt with</translation>
-    </message>
-    <message>
         <source>Isian</source>
         <translation>Field</translation>
     </message>
@@ -274,22 +258,6 @@
         <translation>Incoming version</translation>
     </message>
     <message>
-        <source>&amp;Tandai sudah ditangani…</source>
-        <translation>&amp;Mark as dealt with…</translation>
-    </message>
-    <message>
-        <source>isi berbeda pada revisi yang sama</source>
-        <translation>other content in the same revision</translation>
-    </message>
-    <message>
-        <source>milik loket lain di sini</source>
-        <translation>owned by another workstation here</translation>
-    </message>
-    <message>
-        <source>nomor referensi sudah dipakai</source>
-        <translation>reference number already used</translation>
-    </message>
-    <message>
         <source>%1 konflik menunggu</source>
         <translation>%1 conflict(s) waiting</translation>
     </message>
@@ -298,12 +266,64 @@
         <translation>Choose a conflict first.</translation>
     </message>
     <message>
-        <source>Bagaimana konflik #%1 ditangani? Alasan ini masuk log audit; kedua versi tetap tersimpan untuk catatan.</source>
-        <translation>How was conflict #%1 settled? The reason goes into the audit log; both versions stay on record.</translation>
+        <source>Impor menyisihkan versi yang bertentangan dengan data di sini; tidak ada yang ditimpa. Bandingkan kedua versi, pilih yang dipertahankan dan tulis alasannya. Pilihan ini ikut paket ekspor berikutnya ke loket lain.</source>
+        <translation>Imports set aside versions that contradict the data here; nothing is overwritten. Compare both versions, choose the one to keep and write why. The choice travels in the next export package to the other workstations.</translation>
     </message>
     <message>
-        <source>Konflik #%1 ditandai sudah ditangani.</source>
-        <translation>Conflict #%1 marked as dealt with.</translation>
+        <source>Tampilkan juga yang sudah &amp;diselesaikan</source>
+        <translation>Show &amp;resolved ones too</translation>
+    </message>
+    <message>
+        <source>Diselesaikan</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Pertahankan versi di &amp;sini</source>
+        <translation>Keep the &amp;local version</translation>
+    </message>
+    <message>
+        <source>Pertahankan versi &amp;masuk</source>
+        <translation>Keep the &amp;incoming version</translation>
+    </message>
+    <message>
+        <source>Alasan (wajib), mis. sudah dicek dengan berkas</source>
+        <translation>Reason (required), e.g. checked against the file</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan:</source>
+        <translation>Rea&amp;son:</translation>
+    </message>
+    <message>
+        <source>S&amp;elesaikan konflik</source>
+        <translation>R&amp;esolve conflict</translation>
+    </message>
+    <message>
+        <source>Pilih konflik untuk membandingkan kedua versinya.</source>
+        <translation>Choose a conflict to compare its two versions.</translation>
+    </message>
+    <message>
+        <source>Konflik #%1, %2: %3 isian berbeda (ditandai ≠).</source>
+        <translation>Conflict #%1, %2: %3 field(s) differ (marked ≠).</translation>
+    </message>
+    <message>
+        <source>versi di sini</source>
+        <translation>the local version</translation>
+    </message>
+    <message>
+        <source>versi masuk</source>
+        <translation>the incoming version</translation>
+    </message>
+    <message>
+        <source>Diselesaikan %1: %2 dipertahankan. Alasan: %3</source>
+        <translation>Resolved %1: %2 kept. Reason: %3</translation>
+    </message>
+    <message>
+        <source>Diselesaikan %1.</source>
+        <translation>Resolved %1.</translation>
+    </message>
+    <message>
+        <source>Konflik #%1 diselesaikan. Pilihan ini ikut paket ekspor berikutnya ke loket lain.</source>
+        <translation>Conflict #%1 resolved. The choice travels in the next export package to the other workstations.</translation>
     </message>
 </context>
 <context>

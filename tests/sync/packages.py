@@ -47,9 +47,14 @@ def write_raw(
     sequence: int = 1,
     package_id: str | None = None,
     chunk_size: int = 1024,
+    version: int | None = None,
 ) -> str:
-    """A package whose body is exactly `body` (any bytes), sealed properly with `key`."""
+    """A package whose body is exactly `body` (any bytes), sealed properly with `key`. The
+    header's format is `version`, else the one the body's manifest names (an export writes
+    format 3 when it carries no conflict settlements), else the current one."""
     package_id = package_id or str(uuid.uuid4())
+    if version is None:
+        version = _manifest_version(body)
     with open(path, "wb") as handle:
         writer = PackageWriter(
             handle,
@@ -59,10 +64,27 @@ def write_raw(
             office_code=office,
             source_workstation=workstation,
             chunk_size=chunk_size,
+            version=version,
         )
         writer.write(body)
         writer.close()
     return package_id
+
+
+def _manifest_version(body: bytes) -> int:
+    import json
+
+    from interview_app.sync.container import FORMAT_VERSION
+
+    last = body.rstrip(b"\n").rsplit(b"\n", 1)[-1]
+    if last.startswith(b'["M"]\t'):
+        try:
+            found = json.loads(last.split(b"\t", 1)[1]).get("format_version")
+        except (ValueError, AttributeError):
+            found = None
+        if isinstance(found, int) and 1 <= found <= FORMAT_VERSION:
+            return found
+    return FORMAT_VERSION
 
 
 def body_lines(path: Path, key: bytes) -> list[bytes]:
@@ -106,6 +128,7 @@ def reseal(
         "A": "audit",
         "R": "reviews",
         "F": "referrals",
+        "C": "resolutions",
     }
     for line in body:
         parsed = json.loads(line.split(b"\t", 1)[0])

@@ -1,111 +1,177 @@
-"""Sync conflicts for the supervisor: home says how many wait, the menu opens the screen, both
-versions side by side with the differences marked, and marking one dealt with (audit-logged)."""
+"""The sync conflicts screen, end to end: two stations make a real conflict through packages,
+the supervisor compares both versions (differences marked), keeps one with a reason by keyboard,
+the next package carries it and the other station converges; home tells a supervisor (only a
+supervisor) how many wait; refusals say why on the page and change nothing."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
-from interview_app.sync.merge import local_version
+from interview_app.supervision.session import SupervisorSession
 from interview_app.sync.review import conflicts
-from interview_app.sync.tables import ensure_tables
 from interview_app.ui.main_window import MainWindow
+from interview_app.ui.supervisor.conflicts_page import DIFFERS_MARK, ConflictsPage
 from interview_app.workflow.counter import CounterSession
-from tests.ui_supervisor.conftest import SUPERVISOR, Office
+from tests.sync.conflict_setup import (
+    PASSWORD,
+    REASON,
+    account,
+    export,
+    interview_state,
+    make_conflict,
+    move,
+)
+from tests.sync.factory import Station, make_station
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
 
 
-def _set_aside(office: Office) -> str:
-    """A conflict as an import records it: this station's version and an incoming one of the
-    same revision whose notes and one answer differ."""
-    conn = office.database.conn
-    uuid, ref_no = conn.execute(
-        "SELECT uuid, ref_no FROM interviews WHERE status = 'completed' LIMIT 1"
-    ).fetchone()
-    local = local_version(conn, uuid)
-    assert local is not None
-    incoming = json.loads(local)
-    incoming["interview"]["notes"] = "diubah diam-diam"
-    question, _, answered_at = incoming["answers"][0]
-    incoming["answers"][0] = [question, "jawaban lain", answered_at]
-    with office.database.transaction() as tx:
-        ensure_tables(tx)
-        tx.execute(
-            "INSERT INTO sync_conflicts (detected_at, package_id, source_workstation,"
-            " interview_uuid, kind, local_uuid, local_revision, local_content_hash,"
-            " incoming_revision, incoming_content_hash, local_version, incoming_version)"
-            " VALUES (?, 'pkg-1', 'Loket 2', ?, 'content_differs', ?, 1, 'a', 1, 'b', ?, ?)",
-            ("2026-03-02T02:00:00.000000Z", uuid, uuid, local, json.dumps(incoming)),
-        )
-    return str(ref_no)
+@pytest.fixture
+def stations(tmp_path: Path) -> Iterator[tuple[Station, Station]]:
+    a = make_station(tmp_path / "a", "Loket 1")
+    b = make_station(tmp_path / "b", "Loket 2", key=a.key)
+    try:
+        yield a, b
+    finally:
+        a.database.close()
+        b.database.close()
 
 
-def test_a_supervisor_sees_compares_and_settles_a_conflict(qtbot: Any, office: Office) -> None:
-    ref_no = _set_aside(office)
-    counter = CounterSession.open(office.data_dir, clock=office.clock)
+def page_for(qtbot: Any, station: Station, officer_id: int) -> ConflictsPage:
+    session = SupervisorSession(station.database, officer_id, station.audit, station.clock)
+    page = ConflictsPage(session)
+    qtbot.addWidget(page)
+    page.resize(1000, 600)
+    page.show()
+    return page
+
+
+def shown_rows(page: ConflictsPage) -> list[tuple[str, str, str]]:
+    tree = page.compare
+    return [
+        (tree.topLevelItem(i).text(0), tree.topLevelItem(i).text(1), tree.topLevelItem(i).text(2))
+        for i in range(tree.topLevelItemCount())
+    ]
+
+
+def test_compare_keep_incoming_by_keyboard_and_the_other_station_converges(
+    qtbot: Any, stations: tuple[Station, Station], tmp_path: Path
+) -> None:
+    a, b = stations
+    target, a_hash, _ = make_conflict(a, b, tmp_path)
+    page = page_for(qtbot, b, account(b, "kasi", "supervisor"))
+    assert page.table.rowCount() == 1 and page.status.text() == "1 konflik menunggu"
+    assert page.table.item(0, 4).text() == "isi berbeda pada revisi yang sama"
+    marked = [row for row in shown_rows(page) if row[0].startswith(DIFFERS_MARK)]
+    assert [row[0] for row in marked] == [
+        DIFFERS_MARK + "Catatan",
+        DIFFERS_MARK + "Apa tujuan perjalanan Anda?",
+    ]
+    assert marked[0][2] == "diubah setelah pemulihan cadangan" and marked[0][1] == "catatan awal"
+    assert marked[1][1] != marked[1][2]
+    assert "2 isian berbeda" in page.summary.text()
+    assert any(row[0] == "NIK" for row in shown_rows(page))  # the same fields show too
+
+    # No reason: refused on the page, nothing changes.
+    before = interview_state(b, target)
+    page.keep_incoming.setChecked(True)
+    page.reason.setFocus()
+    qtbot.keyClick(page.reason, QtCore.Qt.Key.Key_Return)
+    assert "Tulis alasan" in page.status.text()
+    assert interview_state(b, target) == before and len(conflicts(b.database)) == 1
+
+    qtbot.keyClicks(page.reason, REASON)
+    qtbot.keyClick(page.reason, QtCore.Qt.Key.Key_Return)
+    assert "Konflik #" in page.status.text() and "diselesaikan" in page.status.text()
+    assert page.table.rowCount() == 0 and conflicts(b.database) == []
+    assert interview_state(b, target)[0][1] == a_hash
+
+    # resolved ones on request: shown with the choice and the reason, no longer changeable
+    page.all.setChecked(True)
+    page.table.selectRow(0)
+    assert "versi masuk dipertahankan" in page.summary.text() and REASON in page.summary.text()
+    assert not page.resolve_button.isEnabled() and not page.reason.isEnabled()
+
+    move(export(b, tmp_path / "s9"), a)
+    assert interview_state(a, target) == interview_state(b, target)
+    assert conflicts(a.database) == []
+
+
+def test_an_owner_clash_offers_only_the_local_version_and_an_officer_is_refused(
+    qtbot: Any, stations: tuple[Station, Station], tmp_path: Path
+) -> None:
+    a, b = stations
+    for station in (a, b):
+        station.database.conn.execute("DELETE FROM settings WHERE key = 'workstation_code'")
+    from tests.sync.factory import add_interviews
+
+    add_interviews(a, 1)
+    add_interviews(b, 1, seed=2)
+    move(export(a, tmp_path / "s1"), b)
+    page = page_for(qtbot, b, account(b, "kasi", "supervisor"))
+    assert page.table.rowCount() >= 1
+    assert page.keep_local.isEnabled() and not page.keep_incoming.isEnabled()
+    officer = page_for(qtbot, b, account(b, "petugas", "officer"))
+    assert "Hanya supervisor" in officer.status.text() and officer.table.rowCount() == 0
+
+
+def test_home_tells_a_supervisor_how_many_wait_and_the_menu_opens_the_screen(
+    qtbot: Any, stations: tuple[Station, Station], tmp_path: Path
+) -> None:
+    a, b = stations
+    make_conflict(a, b, tmp_path)
+    account(b, "kasi", "supervisor")
+    account(b, "petugas", "officer")
+    counter = CounterSession.open(b.data_dir, clock=b.clock)
     window = MainWindow(counter)
     qtbot.addWidget(window)
     try:
-        counter.login(SUPERVISOR.username, SUPERVISOR.password)
+        counter.login("petugas", PASSWORD)
+        window._signed_in()
+        assert not window.home_page.conflicts.isVisibleTo(window)
+        counter.logout()
+        counter.login("kasi", PASSWORD)
         window._signed_in()
         assert window.home_page.conflicts.isVisibleTo(window)
         assert "1 konflik sinkronisasi menunggu" in window.home_page.conflicts.text()
         window.supervisor_actions["conflicts"].trigger()
         tools = window.findChild(QtWidgets.QDialog, "supervisorTools")
-        page = tools.conflicts  # type: ignore[attr-defined]
-        assert tools.tabs.currentWidget() is page  # type: ignore[attr-defined]
-        assert page.table.rowCount() == 1
-        assert page.table.item(0, 3).text() == ref_no
-        assert page.table.item(0, 4).text() == "isi berbeda pada revisi yang sama"
-        page.table.selectRow(0)
-        rows = [page.compare.topLevelItem(i) for i in range(page.compare.topLevelItemCount())]
-        marked = [r.text(0) for r in rows if r.text(0).startswith("≠")]
-        assert marked[0] == "≠ notes" and marked[1].startswith("≠ answer:") and len(marked) == 2
-        changed = next(r for r in rows if r.text(0).startswith("≠ answer:"))
-        assert changed.text(2) == "jawaban lain" and changed.text(1) != "jawaban lain"
-        page.ask_reason = lambda *_: None  # cancelled: nothing changes
-        page.resolve_selected()
-        assert page.table.rowCount() == 1
-        page.ask_reason = lambda *_: "versi loket 2 salah ketik; dibetulkan di sana"
-        page.resolve_selected()
-        assert page.table.rowCount() == 0 and "ditandai sudah ditangani" in page.status.text()
-        assert conflicts(office.database) == []
-        logged = counter.audit().entries(object_type="sync_conflict", limit=5)
-        assert [e.action for e in logged] == ["sync.conflict_resolved"]
-        assert logged[0].details == {"reason": "versi loket 2 salah ketik; dibetulkan di sana"}
+        assert tools is not None
+        assert tools.tabs.currentWidget() is tools.conflicts  # type: ignore[attr-defined]
         tools.close()
-        window.go_home()
-        assert not window.home_page.conflicts.isVisibleTo(window)
     finally:
         window.close()
         counter.close()
 
 
-def test_the_conflicts_command_lists_shows_and_resolves_with_a_reason(
-    office: Office, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def test_in_english_the_screen_speaks_english_only(
+    qtbot: Any, stations: tuple[Station, Station], tmp_path: Path
 ) -> None:
-    from interview_app.cli import main
+    from interview_app.ui.i18n import install_translators
 
-    _set_aside(office)
-    monkeypatch.setenv("INTERVIEW_APP_USER", SUPERVISOR.username)
-    monkeypatch.setenv("INTERVIEW_APP_PASSWORD", SUPERVISOR.password)
-    where = ["--data-dir", str(office.data_dir)]
-    assert main(["sync", "conflicts", "list", *where]) == 0
-    listed = capsys.readouterr().out
-    assert "#1\t" in listed and "other content in the same revision" in listed
-    assert "1 konflik / conflict(s)" in listed
-    assert main(["sync", "conflicts", "show", "1", *where]) == 0
-    shown = capsys.readouterr().out
-    assert "≠ answer:" in shown and "jawaban lain" in shown
-    assert main(["sync", "conflicts", "resolve", "1", "--reason", "  ", *where]) == 1
-    assert "Alasan wajib diisi" in capsys.readouterr().err
-    assert main(["sync", "conflicts", "resolve", "1", "--reason", "dicek", *where]) == 0
-    assert conflicts(office.database) == []
-    assert main(["sync", "conflicts", "resolve", "1", "--reason", "lagi", *where]) == 1
-    monkeypatch.setenv("INTERVIEW_APP_USER", "petugas1")
-    monkeypatch.setenv("INTERVIEW_APP_PASSWORD", "loket-satu-demo")
-    assert main(["sync", "conflicts", "list", *where]) == 1  # supervisors only
+    a, b = stations
+    make_conflict(a, b, tmp_path)
+    supervisor = account(b, "kasi", "supervisor")
+    app = QtWidgets.QApplication.instance()
+    install_translators(app, "en", tmp_path / "qm")
+    try:
+        page = page_for(qtbot, b, supervisor)
+        assert page.status.text() == "1 conflict(s) waiting"
+        assert page.table.item(0, 4).text() == "other content in the same revision"
+        assert page.keep_incoming.text() == "Keep the &incoming version"
+        marked = [row[0] for row in shown_rows(page) if row[0].startswith(DIFFERS_MARK)]
+        assert marked == [
+            DIFFERS_MARK + "Notes",
+            DIFFERS_MARK + "What is the purpose of your trip?",
+        ]
+        assert "2 field(s) differ" in page.summary.text()
+        page.reason.setFocus()
+        qtbot.keyClick(page.reason, QtCore.Qt.Key.Key_Return)
+        assert page.status.text() == "Write why this version is kept (required)."
+    finally:
+        install_translators(app, "id", tmp_path / "qm")
