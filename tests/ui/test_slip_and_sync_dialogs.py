@@ -347,7 +347,7 @@ def test_the_repeat_panel_shows_an_earlier_referral_and_its_status(
 
     earlier = [row for row in counter.search(ref_no) if row.uuid == uuid]
     assert earlier
-    panel = RepeatPanel(lambda _: None, lambda ids: list(ids), line)
+    panel = RepeatPanel(lambda _: None, lambda ids: list(ids), referral=line)
     qtbot.addWidget(panel)
     panel.show_results(earlier)
     text = panel.list.item(0).text()
