@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from interview_app.calendar_names import MONTHS_ID
 from interview_app.interview.engine import InterviewSession
 from interview_app.interview.values import display
 from interview_app.questionnaire.model import Questionnaire
@@ -201,25 +202,9 @@ class SlipContent:
         return question_id in self.answers
 
 
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-
-
 def long_date(value: dt.date) -> str:
     """6 Januari 2025: the one date style on paper."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTHS_ID[value.month - 1]} {value.year}"
 
 
 def with_defaults(settings: Mapping[str, Any]) -> dict[str, Any]:
