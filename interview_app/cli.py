@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 from collections.abc import Sequence
 
 from interview_app import __version__
+from interview_app.commands.arguments import EXIT_OK, EXIT_REFUSED, EXIT_USAGE
 from interview_app.errors import KnownError
 
 # Each module has register(subparsers); its handlers take the parsed args and return an exit code.
@@ -50,10 +50,6 @@ COMMAND_OWNERS = {
     "retention": "interview_app.commands.admin",
     "gui": "interview_app.commands.gui",
 }
-
-EXIT_OK = 0
-EXIT_REFUSED = 1
-EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -115,16 +111,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return 130
-
-
-def data_dir_argument(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
-    """--data-dir, defaulting to INTERVIEW_APP_DATA_DIR (resolved by the storage layer)."""
-    parser.add_argument(
-        "--data-dir",
-        default=os.environ.get("INTERVIEW_APP_DATA_DIR"),
-        required=required and not os.environ.get("INTERVIEW_APP_DATA_DIR"),
-        help="folder data / data folder (or INTERVIEW_APP_DATA_DIR)",
-    )
 
 
 if __name__ == "__main__":

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from interview_app.interview.engine import InterviewSession
-from interview_app.interview.identity import load_regions
 from interview_app.questionnaire.loader import load_text
 from interview_app.questionnaire.model import Questionnaire
+from interview_app.reference import load_regions
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import FixedClock
 from interview_app.storage.database import Database, open_database

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from interview_app.questionnaire.valuetypes import Message
+from interview_app.text import Message
 
 
 class KnownError(Exception):

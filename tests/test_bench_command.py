@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from interview_app.bench.harness import SLOW, BenchContext, Figure, registered
+from interview_app.bench.figures import registered
+from interview_app.bench.harness import SLOW, BenchContext, Figure
 from interview_app.cli import main
 from interview_app.commands import bench
 

@@ -25,7 +25,8 @@ from interview_app.questionnaire.expressions import (
     check,
     parse,
 )
-from interview_app.questionnaire.valuetypes import Message, Symbol, ValueType
+from interview_app.questionnaire.valuetypes import Symbol, ValueType
+from interview_app.text import Message
 
 V = ValueType
 TODAY = datetime.date(2024, 6, 15)

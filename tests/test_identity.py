@@ -13,13 +13,12 @@ from interview_app.interview.identity import (
     check_nik,
     check_passport,
     check_phone,
-    load_countries,
-    load_regions,
     normalise_nik,
     normalise_passport,
     normalise_phone,
     parse_nik,
 )
+from interview_app.reference import load_countries, load_regions
 from interview_app.resources_path import questionnaire_path, resource_path
 
 TODAY = date(2025, 6, 1)

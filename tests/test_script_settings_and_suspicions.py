@@ -10,7 +10,7 @@ import pytest
 from interview_app.interview.engine import InterviewSession
 from interview_app.questionnaire.loader import QuestionnaireError, load_file, load_text
 from interview_app.questionnaire.office_settings import SCRIPT_SETTINGS
-from interview_app.supervision.settings_spec import Kind, spec_for
+from interview_app.settings_spec import Kind, spec_for
 
 from .conftest import DEFAULT_SCRIPT, FIXTURES
 

@@ -117,7 +117,7 @@ def purge_ratio(context: BenchContext) -> Figure:
     their answers, flags and revisions, on the project's connection settings
     (secure_delete on, as the purge needs)."""
     from interview_app.storage.clock import FixedClock
-    from interview_app.supervision.office_settings import OfficeSettings
+    from interview_app.storage.office_settings import OfficeSettings
     from interview_app.supervision.retention import Retention
     from interview_app.supervision.session import SupervisorSession
 

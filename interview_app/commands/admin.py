@@ -10,7 +10,7 @@ import datetime as dt
 import importlib
 from collections.abc import Callable
 
-from interview_app.cli import data_dir_argument
+from interview_app.commands.arguments import data_dir_argument
 from interview_app.supervision.cli_secrets import ENV_NEW_PASSWORD, ENV_PASSWORD, ENV_USER
 
 Runner = Callable[[argparse.Namespace], int]

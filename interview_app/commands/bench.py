@@ -9,6 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from interview_app.bench.figures import registered
 from interview_app.bench.harness import (
     SCALE_FIGURES,
     SCALE_SIZES,
@@ -16,7 +17,6 @@ from interview_app.bench.harness import (
     BenchContext,
     Figure,
     machine,
-    registered,
     render_scale_table,
     render_table,
     write_json,

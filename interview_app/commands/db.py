@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from interview_app.cli import data_dir_argument
+from interview_app.commands.arguments import data_dir_argument
 from interview_app.errors import KnownError
 from interview_app.storage.app_lock import writer_lock
 from interview_app.storage.database import open_database

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from interview_app.cli import data_dir_argument
+from interview_app.commands.arguments import data_dir_argument
 from interview_app.demo import create_demo_office
 from interview_app.errors import KnownError
 from interview_app.storage.app_lock import writer_lock

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 
-from interview_app.cli import data_dir_argument
+from interview_app.commands.arguments import data_dir_argument
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

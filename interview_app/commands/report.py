@@ -46,8 +46,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(args: argparse.Namespace) -> int:
     # Imported here: reportlab and openpyxl load only when a report is made.
     from interview_app.reports.recap import Period
-    from interview_app.reports.writer import write_report
     from interview_app.supervision.admin_cli import supervisor_session
+    from interview_app.supervision.report_export import write_report
 
     period = Period.of(args.date_from, args.date_to)
     if args.full and args.format != "htcds":
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     with supervisor_session(args) as session:
         if args.format == "htcds":
-            from interview_app.reports.writer import write_htcds
+            from interview_app.supervision.report_export import write_htcds
 
             done = write_htcds(session, period, Path(args.out), full=args.full)
             print(done.message().id)

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from interview_app.cli import data_dir_argument
+from interview_app.commands.arguments import data_dir_argument
 from interview_app.resources_path import resource_path
 from interview_app.selftest import ExtraCheck, SelfTestReport, StepResult, run_self_test
 from interview_app.storage.paths import resolve_data_dir

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interview_app.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, data_dir_argument
+from interview_app.commands.arguments import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, data_dir_argument
 from interview_app.errors import KnownError
 from interview_app.storage.database import open_database
 from interview_app.storage.paths import database_path, resolve_data_dir
@@ -172,10 +172,10 @@ def run_render(args: argparse.Namespace) -> int:
 
 def _office_public_key(data_dir: Path) -> PublicKey:
     """This office's slip public key with its name and outcome labels (for a verifier's words)."""
+    from interview_app.settings_spec import OFFICE_NAME
     from interview_app.slip.render import office_key
     from interview_app.slip.signing import public_key_of
-    from interview_app.supervision.office_settings import OfficeSettings
-    from interview_app.supervision.settings_spec import OFFICE_NAME
+    from interview_app.storage.office_settings import OfficeSettings
 
     code, key = office_key(data_dir)
     database = open_database(data_dir)

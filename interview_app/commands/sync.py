@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from interview_app.cli import data_dir_argument
+from interview_app.commands.arguments import data_dir_argument
 from interview_app.errors import KnownError
 from interview_app.storage.app_lock import writer_lock
 from interview_app.storage.database import open_database

@@ -19,7 +19,7 @@ from interview_app.questionnaire.model import (
     SuspectedPurpose,
 )
 from interview_app.questionnaire.office_settings import setting_values
-from interview_app.questionnaire.valuetypes import Message
+from interview_app.text import Message
 
 REQUIRED = Message("wajib diisi", "an answer is required")
 

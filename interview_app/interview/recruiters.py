@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from interview_app.interview.identity import normalise_phone
-from interview_app.questionnaire.valuetypes import Message
+from interview_app.text import Message
 
 if TYPE_CHECKING:
     from interview_app.interview.engine import InterviewSession

@@ -8,10 +8,10 @@ from typing import Any
 
 from interview_app.errors import KnownError
 from interview_app.interview.engine import REQUIRED, AnswerResult, InterviewSession
-from interview_app.interview.identity import load_regions
 from interview_app.questionnaire.model import Questionnaire
 from interview_app.questionnaire.office_settings import SCRIPT_SETTINGS
-from interview_app.questionnaire.valuetypes import Message
+from interview_app.reference import load_regions
+from interview_app.text import Message
 
 # The keys an answer file may hold; any other key is refused (a misspelt "today" must not
 # silently fall back to the clock).

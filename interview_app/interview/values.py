@@ -8,7 +8,7 @@ from typing import Any
 
 from interview_app.interview.identity import normalise_nik, normalise_passport, normalise_phone
 from interview_app.questionnaire.model import Question
-from interview_app.questionnaire.valuetypes import Message
+from interview_app.text import Message
 
 TRUE_WORDS = frozenset({"ya", "y", "yes", "true", "1", "benar"})
 FALSE_WORDS = frozenset({"tidak", "t", "no", "n", "false", "0", "salah"})

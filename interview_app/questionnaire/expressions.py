@@ -10,7 +10,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from interview_app.questionnaire.valuetypes import Message, Symbol, ValueType
+from interview_app.questionnaire.valuetypes import Symbol, ValueType
+from interview_app.text import Message
 
 CONTEXTS = ("answer", "self", "choice", "outcome")
 KEYWORDS = frozenset({"and", "or", "not", "in", "true", "false"})

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from interview_app.errors import KnownError
-from interview_app.interview.identity import load_countries, load_regions
 from interview_app.questionnaire import expressions
 from interview_app.questionnaire.expressions import Expression, ExpressionError
 from interview_app.questionnaire.model import (
@@ -32,8 +31,10 @@ from interview_app.questionnaire.model import (
     SuspectedPurpose,
 )
 from interview_app.questionnaire.office_settings import SCRIPT_SETTINGS
-from interview_app.questionnaire.valuetypes import Message, Symbol, ValueType
+from interview_app.questionnaire.valuetypes import Symbol, ValueType
 from interview_app.questionnaire.yamlsource import LineDict, LineList, YamlProblem, parse_yaml
+from interview_app.reference import load_countries, load_regions
+from interview_app.text import Message
 
 ID_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 SCRIPT_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interview_app.questionnaire.expressions import Expression
-from interview_app.questionnaire.valuetypes import Message, Symbol, ValueType
+from interview_app.questionnaire.valuetypes import Symbol, ValueType
+from interview_app.text import Message
 
 QUESTION_TYPES = (
     "yes_no",

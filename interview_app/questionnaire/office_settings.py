@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from interview_app.questionnaire.valuetypes import Symbol, ValueType
+from interview_app.settings_spec import DISNAKER_RECOMMENDATION_REQUIRED, NO_RECOMMENDATION_OUTCOME
 
-# Keys as the settings store names them (interview_app/supervision/settings_spec.py declares
-# each with its label and help; tests/test_office_settings.py checks that the two agree).
-DISNAKER_RECOMMENDATION_REQUIRED = "disnaker_recommendation_required"
-NO_RECOMMENDATION_OUTCOME = "no_recommendation_outcome"
+# The keys come from the office settings declaration (interview_app/settings_spec.py, with each
+# setting's label and help; tests/test_office_settings.py checks that the two agree).
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,11 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from interview_app.text import Message
+
+# Message lives on the ground floor (interview_app/text.py); named here for older imports.
+__all__ = ["Message", "Symbol", "ValueType"]
+
 
 class ValueType(enum.Enum):
     BOOL = "bool"
@@ -24,17 +29,3 @@ class Symbol:
     type: ValueType
     choices: frozenset[str] | None = None
     item_type: ValueType | None = None  # for LIST constants: the type of the items
-
-
-@dataclass(frozen=True)
-class Message:
-    """A user-visible message in Indonesian and English."""
-
-    id: str
-    en: str
-
-    def __str__(self) -> str:
-        return f"{self.id} / {self.en}"
-
-    def text(self, language: str) -> str:
-        return self.en if language == "en" else self.id

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from interview_app.questionnaire.valuetypes import Message
+from interview_app.text import Message
 
 
 class LineDict(dict):  # type: ignore[type-arg]

@@ -13,15 +13,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from interview_app.interview.identity import load_regions
+from interview_app.reference import load_regions
 from interview_app.reports import redaction
 from interview_app.reports.interview_rows import export_rows
 from interview_app.reports.recap import Period
+from interview_app.settings_spec import BP3MI_NAME
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.database import Database
 from interview_app.storage.interviews import InterviewRecord, InterviewRepository
-from interview_app.supervision.office_settings import OfficeSettings
-from interview_app.supervision.settings_spec import BP3MI_NAME
+from interview_app.storage.office_settings import OfficeSettings
 
 MULTI_SEPARATOR = ";"  # HTCDS multiselect picklists: value names joined by ';'
 

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from interview_app.interview.identity import load_countries, load_regions
-from interview_app.questionnaire.valuetypes import Message
+from interview_app.reference import load_countries, load_regions
 from interview_app.reports import redaction
 from interview_app.reports.recap import Period
 from interview_app.storage.database import Database
-from interview_app.supervision.office_settings import OfficeSettings
+from interview_app.storage.office_settings import OfficeSettings
 from interview_app.supervision.review import DESTINATION_QUESTION, OfficerKey, officer_names
+from interview_app.text import Message
 
 PURPOSE_QUESTION = "purpose"
 

@@ -8,24 +8,24 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from interview_app.errors import KnownError
-from interview_app.interview.identity import load_countries, load_regions
 from interview_app.interview.recruiters import SAME_RECRUITER_LABEL, SAME_RECRUITER_RULE
-from interview_app.questionnaire.valuetypes import Message
+from interview_app.reference import load_countries, load_regions
 from interview_app.reports.referral_funnel import FunnelMonth, referral_funnel
-from interview_app.storage.clock import to_iso
-from interview_app.storage.database import Database
-from interview_app.supervision.office_settings import OfficeSettings
-from interview_app.supervision.review import (
-    DESTINATION_QUESTION,
-    OfficerKey,
-    officer_names,
-)
-from interview_app.supervision.settings_spec import (
+from interview_app.settings_spec import (
     OFFICE_ADDRESS,
     OFFICE_CODE,
     OFFICE_LOGO,
     OFFICE_NAME,
 )
+from interview_app.storage.clock import to_iso
+from interview_app.storage.database import Database
+from interview_app.storage.office_settings import OfficeSettings
+from interview_app.supervision.review import (
+    DESTINATION_QUESTION,
+    OfficerKey,
+    officer_names,
+)
+from interview_app.text import Message
 
 TOP = 10
 OTHERS = Message("Lainnya", "Others")

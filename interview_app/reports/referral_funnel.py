@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from interview_app.settings_spec import REFERRAL_DAYS
 from interview_app.slip.followup import referral_codes
 from interview_app.storage.database import Database
+from interview_app.storage.office_settings import OfficeSettings
 from interview_app.storage.referrals import CAME_BACK, FINAL, RECEIPT, ReferralRepository
-from interview_app.supervision.office_settings import OfficeSettings
-from interview_app.supervision.settings_spec import REFERRAL_DAYS
 
 FUNNEL_HEADERS = (
     "Bulan / Month",

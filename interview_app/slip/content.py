@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from interview_app import settings_spec as spec
 from interview_app.calendar_names import MONTHS_ID
 from interview_app.interview.engine import InterviewSession
 from interview_app.interview.values import display
@@ -14,7 +15,6 @@ from interview_app.questionnaire.model import Questionnaire
 from interview_app.slip.derive import RequestedActions, requested_actions, suspicion
 from interview_app.storage.interviews import InterviewRecord
 from interview_app.storage.officers import Officer
-from interview_app.supervision import settings_spec as spec
 
 REFERRAL = "rujukan"  # the referral letter for BP3MI (Surat Pengantar Rujukan)
 SUMMARY = "ringkasan"  # the interview summary for any other outcome
@@ -58,7 +58,7 @@ SENSITIVE_ANSWER_IDS = frozenset(
     {"deported_or_overstay", "urgent_debts", "medical_notes", "health_condition", "officer_notes"}
 )
 
-# Settings the slip reads (declared for the settings dialog in supervision/settings_spec.py).
+# Settings the slip reads (declared for the settings dialog in interview_app/settings_spec.py).
 OFFICE_NAME = "office_name"
 OFFICE_ADDRESS = "office_address"
 OFFICE_LOGO = "office_logo"

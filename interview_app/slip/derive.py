@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from interview_app.questionnaire.model import AS_STATED
-from interview_app.questionnaire.valuetypes import Message
+from interview_app.text import Message
 
 if TYPE_CHECKING:
     from interview_app.interview.engine import InterviewSession

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interview_app.errors import KnownError
-from interview_app.questionnaire.valuetypes import Message
+from interview_app.settings_spec import REFERRAL_DAYS
 from interview_app.slip.render import office_key
 from interview_app.slip.verify import verify_payload
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import Clock, SystemClock
 from interview_app.storage.database import Database
+from interview_app.storage.office_settings import OfficeSettings
 from interview_app.storage.referrals import (
     CAME_BACK,
     CONTINUED,
@@ -25,8 +26,7 @@ from interview_app.storage.referrals import (
     ReferralRepository,
 )
 from interview_app.storage.settings import OFFICE_CODE, SettingsStore
-from interview_app.supervision.office_settings import OfficeSettings
-from interview_app.supervision.settings_spec import REFERRAL_DAYS
+from interview_app.text import Message
 
 STATUS_LABELS: dict[str, Message] = {
     REFERRED: Message("dirujuk, menunggu tanda terima", "referred, waiting for the receipt"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from interview_app.questionnaire.valuetypes import Message
 from interview_app.slip import ledger
 from interview_app.slip.render import office_key
 from interview_app.slip.verify import VerifyResult, verify_payload
@@ -15,6 +14,7 @@ from interview_app.storage.errors import NotFound
 from interview_app.storage.interviews import InterviewRepository
 from interview_app.storage.officers import OfficerRepository
 from interview_app.storage.settings import OFFICE_CODE, SettingsStore
+from interview_app.text import Message
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.keys import PURPOSE_SLIP_QR, derive_key
+from interview_app.text import Message
 
 SIGNED = "AW2"
 LEGACY = "AW1"

@@ -10,6 +10,7 @@ from typing import Any
 from interview_app.errors import KnownError
 from interview_app.questionnaire.loader import load_text
 from interview_app.questionnaire.model import Questionnaire
+from interview_app.settings_spec import LETTER_NUMBER_PATTERN
 from interview_app.slip import ledger
 from interview_app.slip.content import (
     APH,
@@ -38,7 +39,6 @@ from interview_app.storage.officers import Officer, OfficerRepository
 from interview_app.storage.questionnaires import QuestionnaireStore
 from interview_app.storage.settings import OFFICE_CODE, SettingsStore
 from interview_app.storage.writefiles import write_file_atomically
-from interview_app.supervision.settings_spec import LETTER_NUMBER_PATTERN
 
 AUDIT_ACTION = "print"
 TITLES = {

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interview_app.errors import KnownError
-from interview_app.questionnaire.valuetypes import Message
 from interview_app.slip import signing
 from interview_app.slip.payload import (
     LEGACY,
@@ -23,6 +22,7 @@ from interview_app.slip.payload import (
     parse,
     signed_payload,
 )
+from interview_app.text import Message
 
 __all__ = [
     "NOT_A_SLIP",

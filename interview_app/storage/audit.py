@@ -11,11 +11,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.clock import Clock, SystemClock, to_iso
 from interview_app.storage.database import Database
 from interview_app.storage.errors import DatabaseCorrupt
 from interview_app.storage.keys import PURPOSE_AUDIT_CHAIN, derive_key
+from interview_app.text import Message
 
 GENESIS_HASH = "0" * 64
 # Entries the storage layer writes by itself: the keyed hashes of the rows a transaction changed

@@ -17,9 +17,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.keys import PURPOSE_AUDIT_HEAD, derive_key
 from interview_app.storage.writefiles import write_file_atomically
+from interview_app.text import Message
 
 HEAD_FILE = "audit.head"
 HEAD_FORMAT = 1

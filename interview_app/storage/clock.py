@@ -38,6 +38,14 @@ class FixedClock:
         self.now = when.astimezone(UTC)
 
 
+def cutoff_for(now: datetime, years: int) -> datetime:
+    """`now` moved back `years` calendar years (29 February becomes 28 February)."""
+    try:
+        return now.replace(year=now.year - years)
+    except ValueError:
+        return now.replace(year=now.year - years, day=28)
+
+
 def to_iso(when: datetime) -> str:
     """The stored form: always UTC and always microseconds, so strings sort like times."""
     if when.tzinfo is None:

@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import Any
 
 from interview_app.errors import KnownError
-from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.audit import (
     BASELINE_ACTION,
     CONTENT_ACTION,
@@ -46,6 +45,7 @@ from interview_app.storage.audit import (
 from interview_app.storage.chain_head import head_file_path, read_head, write_head
 from interview_app.storage.database import Database
 from interview_app.storage.keys import PURPOSE_AUDIT_CONTENT, derive_key, read_office_key
+from interview_app.text import Message
 
 RECORDS_PER_ENTRY = 2000
 HASH_BYTES = 16  # 128 bits: plenty to notice a change, and half the log's size of 256

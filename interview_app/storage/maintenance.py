@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from interview_app.errors import KnownError
-from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.audit import AuditCheck
 from interview_app.storage.chain_head import HEAD_FILE, read_head
 from interview_app.storage.content import (
@@ -45,6 +44,7 @@ from interview_app.storage.writefiles import (
     replace_with_retry,
     temporary_name,
 )
+from interview_app.text import Message
 
 MISSING_LOG = Message(
     "Tabel log audit tidak ada: log telah dihapus di luar aplikasi.",

@@ -6,8 +6,8 @@ import os
 import stat
 from pathlib import Path, PureWindowsPath
 
-from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.errors import StorageLocationError
+from interview_app.text import Message
 
 ENV_DATA_DIR = "INTERVIEW_APP_DATA_DIR"
 WINDOWS_FOLDER_NAME = "AsistenWawancara"

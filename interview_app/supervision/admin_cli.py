@@ -11,7 +11,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from interview_app.errors import KnownError
+from interview_app.settings_spec import SETTINGS, spec_for
 from interview_app.storage.database import open_database
+from interview_app.storage.office_settings import OfficeSettings, officer_repository
 from interview_app.storage.paths import database_path, resolve_data_dir
 from interview_app.supervision.accounts import AccountAdmin
 from interview_app.supervision.audit_view import AuditFilter, AuditViewer
@@ -21,11 +23,9 @@ from interview_app.supervision.cli_secrets import (
     ENV_USER,
     read_secret,
 )
-from interview_app.supervision.office_settings import OfficeSettings, officer_repository
 from interview_app.supervision.retention import Retention
 from interview_app.supervision.scripts import ScriptAdmin, diff
 from interview_app.supervision.session import SupervisorSession, office_audit_log
-from interview_app.supervision.settings_spec import SETTINGS, spec_for
 from interview_app.supervision.signin import authenticate, sign_in_supervisor
 
 Handler = Callable[[SupervisorSession, argparse.Namespace], int]

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date, tzinfo
 from typing import Any
 
-from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.audit import BASELINE_ACTION, CONTENT_ACTION, AuditCheck, AuditEntry
 from interview_app.storage.maintenance import check as check_database
 from interview_app.supervision.review import (
@@ -17,6 +16,7 @@ from interview_app.supervision.review import (
     officer_names,
 )
 from interview_app.supervision.session import SupervisorSession
+from interview_app.text import Message
 
 
 @dataclass(frozen=True)

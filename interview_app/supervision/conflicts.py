@@ -10,7 +10,6 @@ from typing import Any
 from interview_app.errors import KnownError
 from interview_app.questionnaire.loader import QuestionnaireError, load_text
 from interview_app.questionnaire.model import Question, Questionnaire
-from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.clock import to_iso
 from interview_app.storage.database import Database
 from interview_app.storage.errors import InvalidState, NotFound
@@ -31,6 +30,7 @@ from interview_app.sync.resolutions import (
 )
 from interview_app.sync.review import Conflict, conflicts, waiting_conflicts
 from interview_app.sync.tables import ensure_tables
+from interview_app.text import Message
 
 __all__ = ["ConflictDesk", "ConflictDetail", "ComparedField", "kind_text", "waiting_conflicts"]
 

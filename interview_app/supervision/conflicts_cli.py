@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from interview_app.questionnaire.valuetypes import Message
 from interview_app.supervision.admin_cli import as_supervisor
 from interview_app.supervision.conflicts import ConflictDesk, kind_text, ref_no_of
 from interview_app.supervision.session import SupervisorSession
+from interview_app.text import Message
 
 
 def _both(message: Message) -> str:

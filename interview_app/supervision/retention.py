@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
 
 from interview_app.errors import KnownError
-from interview_app.questionnaire.valuetypes import Message
-from interview_app.storage.clock import Clock, SystemClock, to_iso
+from interview_app.storage.clock import Clock, SystemClock, cutoff_for, to_iso
 from interview_app.storage.database import Database
-from interview_app.supervision.office_settings import OfficeSettings
+from interview_app.storage.office_settings import OfficeSettings
 from interview_app.supervision.session import SupervisorSession
-
-
-def cutoff_for(now: datetime, years: int) -> datetime:
-    """`now` moved back `years` calendar years (29 February becomes 28 February)."""
-    try:
-        return now.replace(year=now.year - years)
-    except ValueError:
-        return now.replace(year=now.year - years, day=28)
+from interview_app.text import Message
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Any
 
 from interview_app.questionnaire.expressions import Expression
 from interview_app.questionnaire.model import Question, Questionnaire, RiskRule
-from interview_app.questionnaire.valuetypes import Message
+from interview_app.text import Message
 
 # Question aspects compared, in the order the diff lists them.
 ASPECTS: tuple[tuple[str, Message], ...] = (

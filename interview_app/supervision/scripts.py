@@ -8,11 +8,11 @@ from pathlib import Path
 from interview_app.errors import KnownError
 from interview_app.questionnaire.loader import Problem, QuestionnaireError, load_file, load_text
 from interview_app.questionnaire.model import Questionnaire
+from interview_app.settings_spec import OUTCOME_CODES, OutcomeLabel
+from interview_app.storage.office_settings import OfficeSettings
 from interview_app.storage.questionnaires import QuestionnaireInfo, QuestionnaireStore
-from interview_app.supervision.office_settings import OfficeSettings
 from interview_app.supervision.script_diff import ScriptDiff, diff
 from interview_app.supervision.session import SupervisorSession
-from interview_app.supervision.settings_spec import OUTCOME_CODES, OutcomeLabel
 
 __all__ = ["ActivationResult", "InstallResult", "ScriptAdmin", "ScriptCheck", "diff"]
 

@@ -11,8 +11,8 @@ from interview_app.storage.clock import Clock, SystemClock
 from interview_app.storage.database import Database
 from interview_app.storage.errors import NotFound
 from interview_app.storage.keys import read_office_key
+from interview_app.storage.office_settings import officer_repository
 from interview_app.storage.officers import Officer, OfficerRepository
-from interview_app.supervision.office_settings import officer_repository
 
 
 def supervisors_only() -> PermissionDenied:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from interview_app.errors import KnownError
 from interview_app.storage.clock import Clock
 from interview_app.storage.database import Database
+from interview_app.storage.office_settings import officer_repository
 from interview_app.storage.officers import Officer
-from interview_app.supervision.office_settings import officer_repository
 from interview_app.supervision.session import SupervisorSession, office_audit_log
 
 

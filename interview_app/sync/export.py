@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from interview_app import __version__
-from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import Clock, SystemClock, to_iso
 from interview_app.storage.database import Database
@@ -60,6 +59,7 @@ from interview_app.sync.manifest import (
 )
 from interview_app.sync.records import KIND_MANIFEST, BodyReader, Tally, encode_line
 from interview_app.sync.station import Station, load_station
+from interview_app.text import Message
 
 PACKAGE_SUFFIX = ".awsync"
 FAT32_MAX_FILE_BYTES = 4 * 1024**3 - 1

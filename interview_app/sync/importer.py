@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from interview_app.errors import KnownError
-from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage import maintenance
 from interview_app.storage.audit import AuditLog
-from interview_app.storage.clock import Clock, SystemClock, to_iso
+from interview_app.storage.clock import Clock, SystemClock, cutoff_for, to_iso
 from interview_app.storage.database import Database
 from interview_app.storage.interviews import WORKSTATION_CODE
 from interview_app.storage.settings import SettingsStore
@@ -60,6 +59,7 @@ from interview_app.sync.refcounters import RefCounterGuard
 from interview_app.sync.resolutions import Resolution, by_uuid
 from interview_app.sync.station import Station, load_station
 from interview_app.sync.tables import ensure_tables, table_exists
+from interview_app.text import Message
 
 
 def _number(value: int) -> tuple[str, str]:
@@ -148,8 +148,7 @@ def _retention_text(count: int) -> Message:
 def retention_cutoff(database: Database, clock: Clock | None = None) -> str:
     """Interviews taken before this (stored-time form) are past this office's retention
     period: an import does not bring them back after a purge."""
-    from interview_app.supervision.office_settings import OfficeSettings
-    from interview_app.supervision.retention import cutoff_for
+    from interview_app.storage.office_settings import OfficeSettings
 
     years = OfficeSettings(database).retention_years
     return to_iso(cutoff_for((clock or SystemClock())(), years))

@@ -23,17 +23,13 @@ from interview_app.storage.paths import default_data_dir, resolve_data_dir
 from interview_app.ui import crash
 from interview_app.ui.diagnostics import install_log
 from interview_app.ui.i18n import install_translators
-from interview_app.ui.main_window import MainWindow
+from interview_app.ui.main_window import DEMO_NOTE, MainWindow
 from interview_app.ui.messages import both_languages, known_error_text
 from interview_app.ui.style import STYLE
 from interview_app.workflow.counter import CounterSession
 
 LOCK_FILE = "app.lock"
 DEMO_COUNT = 200
-# The demo accounts as documented in the README (interview_app.demo.DEMO_ACCOUNTS; a test
-# keeps the two equal). Written out so that a normal start does not import the demo generator.
-# (username / password pairs; the login page says "demo office" in the display language)
-DEMO_NOTE = "supervisor / kepala-seksi-demo, petugas1 / loket-satu-demo, petugas2 / loket-dua-demo"
 
 
 def demo_data_dir(data_dir_option: str | None) -> Path:

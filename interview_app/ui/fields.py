@@ -9,7 +9,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 if TYPE_CHECKING:
     from interview_app.questionnaire.model import Choice, Question
-    from interview_app.questionnaire.valuetypes import Message
+    from interview_app.text import Message
 
 CHOICE_KEYS = "123456789abcdefghijklmnopqrstuvwxyz"
 MAX_KEYED_CHOICES = len(CHOICE_KEYS)

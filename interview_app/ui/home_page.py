@@ -10,8 +10,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from interview_app.ui.labels import outcome_text, status_text
 
 if TYPE_CHECKING:
-    from interview_app.questionnaire.valuetypes import Message
     from interview_app.storage.interviews import InterviewSummary
+    from interview_app.text import Message
     from interview_app.workflow.views import HomeView
 
 

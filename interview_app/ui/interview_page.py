@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from interview_app.questionnaire.model import Question
-    from interview_app.questionnaire.valuetypes import Message
+    from interview_app.text import Message
     from interview_app.workflow.interview import InterviewController
 
 PROGRESS_STEPS = 1000

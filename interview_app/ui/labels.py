@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from PySide6 import QtCore
 
-from interview_app.questionnaire.valuetypes import Message
+from interview_app.text import Message
 from interview_app.ui.i18n import current_language
 
 

@@ -20,7 +20,7 @@ from interview_app.ui.sign_in_pages import LockPage, LoginPage, PasswordChangePa
 
 if TYPE_CHECKING:
     # The working pages are imported when first built (start-up: only the login is waited for).
-    from interview_app.questionnaire.valuetypes import Message
+    from interview_app.text import Message
     from interview_app.ui.home_page import HomePage
     from interview_app.ui.interview_page import InterviewPage
     from interview_app.ui.review_page import ReviewPage
@@ -36,6 +36,11 @@ ACTIVITY_EVENTS = frozenset(
         QtCore.QEvent.Type.Wheel,
     }
 )
+
+# The demo accounts as documented in the README (interview_app.demo.DEMO_ACCOUNTS; a test
+# keeps the two equal). Written out so that a normal start does not import the demo generator.
+# (username / password pairs; the login page says "demo office" in the display language)
+DEMO_NOTE = "supervisor / kepala-seksi-demo, petugas1 / loket-satu-demo, petugas2 / loket-dua-demo"
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -357,8 +362,6 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         self.counter.close()
         self.counter = demo
-        from interview_app.ui.app import DEMO_NOTE
-
         self._demo_note = DEMO_NOTE
         self.show_login()
 
@@ -490,7 +493,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def outcome_labels(self) -> dict[str, Message]:
         """The office's outcome codes and their labels (lists show labels, not codes)."""
-        from interview_app.supervision.office_settings import OfficeSettings
+        from interview_app.storage.office_settings import OfficeSettings
 
         return {
             label.code: label.label

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6 import QtWidgets
 
 from interview_app.errors import KnownError
-from interview_app.questionnaire.valuetypes import Message
+from interview_app.text import Message
 from interview_app.ui.diagnostics import log
 from interview_app.ui.i18n import current_language
 

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from interview_app.errors import KnownError
-from interview_app.questionnaire.valuetypes import Message
 from interview_app.slip.followup import STATUS_LABELS, FollowUp
 from interview_app.storage.referrals import (
     CAME_BACK,
@@ -19,6 +18,7 @@ from interview_app.storage.referrals import (
     Receipt,
     Referral,
 )
+from interview_app.text import Message
 
 if TYPE_CHECKING:
     from interview_app.workflow.counter import CounterSession

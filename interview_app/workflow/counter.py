@@ -7,7 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interview_app.errors import KnownError
-from interview_app.questionnaire.valuetypes import Message
+from interview_app.settings_spec import (
+    IDLE_LOCK_MINUTES,
+    LOCKOUT_MINUTES,
+    MAX_FAILED_LOGINS,
+    OFFICE_PROVINCE,
+    UI_LANGUAGE,
+)
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import Clock, SystemClock
 from interview_app.storage.database import Database, open_database
@@ -23,6 +29,7 @@ from interview_app.storage.settings import (
     WORKSTATION_NAME,
     SettingsStore,
 )
+from interview_app.text import Message
 from interview_app.workflow.views import (
     FlagView,
     HomeView,
@@ -38,12 +45,6 @@ if TYPE_CHECKING:
     from interview_app.questionnaire.model import Questionnaire
     from interview_app.workflow.interview import Correction, InterviewController
 
-# Setting keys shared with the supervisor's settings declaration.
-IDLE_LOCK_MINUTES = "idle_lock_minutes"
-MAX_FAILED_LOGINS = "max_failed_logins"
-LOCKOUT_MINUTES = "lockout_minutes"
-OFFICE_PROVINCE = "office_province"
-UI_LANGUAGE = "ui_language"
 DEFAULT_IDLE_LOCK_MINUTES = 5
 
 NOT_SIGNED_IN = KnownError("Silakan masuk dulu.", "Please sign in first.")

@@ -12,12 +12,12 @@ from interview_app.interview.engine import InterviewSession
 from interview_app.interview.recruiters import recruiter_keys
 from interview_app.interview.values import display, to_json
 from interview_app.questionnaire.model import Choice, Question, Questionnaire, Section
-from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.interviews import (
     InterviewRepository,
     InterviewSummary,
     RecruiterMatches,
 )
+from interview_app.text import Message
 from interview_app.workflow.recruiter import (
     RecruiterLookup,
     RecruiterSignal,

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from interview_app.calendar_names import MONTHS_EN, MONTHS_ID
 from interview_app.interview.engine import InterviewSession
 from interview_app.interview.recruiters import SAME_RECRUITER_RULE, RecruiterKeys, recruiter_keys
-from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.interviews import NO_RECRUITER_MATCHES, FlagRecord, RecruiterMatches
+from interview_app.text import Message
 from interview_app.workflow.views import FlagView
 
 # SAME_RECRUITER_RULE is not a rule of the script: the counter adds it from the office's other

@@ -5,7 +5,7 @@ from __future__ import annotations
 from interview_app.interview.engine import InterviewSession
 from interview_app.interview.values import display
 from interview_app.questionnaire.model import AS_STATED
-from interview_app.questionnaire.valuetypes import Message
+from interview_app.text import Message
 from interview_app.workflow.views import (
     FlagView,
     OutcomeOption,

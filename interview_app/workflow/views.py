@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from interview_app.questionnaire.valuetypes import Message
+from interview_app.text import Message
 
 if TYPE_CHECKING:
     from interview_app.interview.engine import Suggestion

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from interview_app.settings_spec import SettingsInvalid, spec_for
 from interview_app.slip.numbering import letter_number
-from interview_app.supervision.settings_spec import SettingsInvalid, spec_for
 
 DAY = dt.date(2026, 12, 3)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from interview_app.storage.errors import AccountLocked, AuthenticationFailed, PasswordRejected
+from interview_app.storage.office_settings import OfficeSettings, officer_repository
 from interview_app.supervision.accounts import AccountAdmin
-from interview_app.supervision.office_settings import OfficeSettings, officer_repository
 from tests.supervision.conftest import OFFICER, Office
 
 

@@ -15,8 +15,8 @@ import pytest
 from interview_app.errors import KnownError
 from interview_app.reports import redaction
 from interview_app.reports.recap import Period
-from interview_app.reports.writer import write_report
 from interview_app.storage.interviews import InterviewRepository
+from interview_app.supervision.report_export import write_report
 from tests.supervision.conftest import TODAY, Office
 
 PERSONAL = "SELECT nik, full_name, phone, passport_no FROM interviews"

@@ -10,10 +10,10 @@ import pytest
 
 from interview_app.errors import PermissionDenied
 from interview_app.reports.recap import Period
-from interview_app.reports.writer import write_report
+from interview_app.storage.office_settings import OfficeSettings
 from interview_app.supervision.accounts import AccountAdmin
 from interview_app.supervision.audit_view import AuditViewer
-from interview_app.supervision.office_settings import OfficeSettings
+from interview_app.supervision.report_export import write_report
 from interview_app.supervision.retention import Retention, RetentionPlan
 from interview_app.supervision.review import ReviewDesk
 from interview_app.supervision.scripts import ScriptAdmin

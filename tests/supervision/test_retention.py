@@ -7,8 +7,8 @@ import datetime as dt
 import json
 
 from interview_app.storage.interviews import FlagRecord, InterviewRepository
+from interview_app.storage.office_settings import OfficeSettings
 from interview_app.supervision.audit_view import AuditViewer
-from interview_app.supervision.office_settings import OfficeSettings
 from interview_app.supervision.retention import Retention, cutoff_for, purge_due
 from interview_app.supervision.review import ReviewDesk
 from tests.supervision.conftest import Office

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from interview_app.questionnaire.loader import QuestionnaireError, load_text
+from interview_app.storage.office_settings import OfficeSettings
 from interview_app.storage.questionnaires import QuestionnaireStore
-from interview_app.supervision.office_settings import OfficeSettings
 from interview_app.supervision.script_diff import diff
 from interview_app.supervision.scripts import ScriptAdmin
 from tests.supervision.conftest import Office

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from interview_app.storage.errors import PasswordRejected
-from interview_app.storage.officers import OfficerRepository
-from interview_app.storage.settings import SettingsStore
-from interview_app.supervision.office_settings import OfficeSettings
-from interview_app.supervision.settings_spec import (
+from interview_app.settings_spec import (
     GROUPS_BY_ID,
     SETTINGS,
     SettingsInvalid,
     spec_for,
 )
+from interview_app.storage.errors import PasswordRejected
+from interview_app.storage.office_settings import OfficeSettings
+from interview_app.storage.officers import OfficerRepository
+from interview_app.storage.settings import SettingsStore
 from tests.supervision.conftest import Office
 
 
@@ -109,8 +109,8 @@ def test_command_line_text_is_parsed_by_kind() -> None:
 
 def test_settings_read_elsewhere_are_declared_for_the_supervisor() -> None:
     """Every setting another part reads by name can be changed in the settings dialog."""
+    from interview_app.settings_spec import SETTINGS_BY_KEY
     from interview_app.slip.template import SETTING_FOR_KIND
-    from interview_app.supervision.settings_spec import SETTINGS_BY_KEY
     from interview_app.workflow.counter import IDLE_LOCK_MINUTES, LOCKOUT_MINUTES, MAX_FAILED_LOGINS
 
     for key in (*SETTING_FOR_KIND.values(), IDLE_LOCK_MINUTES, LOCKOUT_MINUTES, MAX_FAILED_LOGINS):

@@ -11,10 +11,10 @@ import pytest
 from PySide6 import QtCore
 
 from interview_app.errors import KnownError
+from interview_app.settings_spec import GROUPS, SETTINGS
+from interview_app.storage.office_settings import OfficeSettings, officer_repository
 from interview_app.storage.questionnaires import QuestionnaireStore
-from interview_app.supervision.office_settings import OfficeSettings, officer_repository
 from interview_app.supervision.review import returned_interviews
-from interview_app.supervision.settings_spec import GROUPS, SETTINGS
 from interview_app.ui.supervisor.accounts_page import AccountsPage, NewAccount
 from interview_app.ui.supervisor.audit_page import AuditPage
 from interview_app.ui.supervisor.recap_page import RecapPage

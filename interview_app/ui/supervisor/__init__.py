@@ -8,11 +8,10 @@ from PySide6 import QtCore, QtWidgets
 
 from interview_app.errors import KnownError
 from interview_app.ui.messages import known_error_text
-from interview_app.ui.supervisor.context import session_from_context
+from interview_app.ui.supervisor.context import OBJECT_NAME, session_from_context
 
 # The window's pages (reports, charts, spreadsheets) are imported when it first opens, not when
 # the main window imports this entry point.
-OBJECT_NAME = "supervisorTools"
 REFUSED_OBJECT_NAME = "supervisorToolsRefused"
 
 __all__ = ["can_open_supervisor_tools", "open_supervisor_tools"]

@@ -9,6 +9,10 @@ from interview_app.storage.clock import Clock
 from interview_app.storage.database import Database
 from interview_app.supervision.session import SupervisorSession, supervisors_only
 
+# The tools window's object name: the entry point (ui/supervisor/__init__.py) finds an open
+# window by it, the window (tools_window.py) carries it.
+OBJECT_NAME = "supervisorTools"
+
 
 class ToolsContext(Protocol):
     """What open_supervisor_tools needs: the open database and the signed-in account (an

@@ -11,9 +11,9 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication
 
 from interview_app.questionnaire.model import Question
-from interview_app.questionnaire.valuetypes import Message
 from interview_app.storage.interviews import IDENTITY_FIELDS
 from interview_app.supervision.review import InterviewView
+from interview_app.text import Message
 from interview_app.ui.i18n import current_language
 from interview_app.ui.labels import outcome_text, status_text
 from interview_app.ui.screen_fit import fit_window

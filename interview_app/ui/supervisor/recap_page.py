@@ -10,7 +10,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from interview_app.errors import KnownError
 from interview_app.reports.recap import Period
-from interview_app.reports.writer import ReportResult, write_report
+from interview_app.supervision.report_export import ReportResult, write_report
 from interview_app.supervision.session import SupervisorSession
 from interview_app.ui.messages import say
 from interview_app.ui.supervisor.status import StatusLine, py_date, qdate

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6 import QtCore, QtWidgets
 
 from interview_app.errors import KnownError
-from interview_app.supervision.office_settings import OfficeSettings
+from interview_app.storage.office_settings import OfficeSettings
 from interview_app.supervision.retention import Retention, RetentionPlan
 from interview_app.supervision.session import SupervisorSession
 from interview_app.ui.labels import outcome_text, status_text

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6 import QtCore, QtWidgets
 
 from interview_app.errors import KnownError
-from interview_app.interview.identity import load_countries
-from interview_app.supervision.office_settings import OfficeSettings
+from interview_app.reference import load_countries
+from interview_app.storage.office_settings import OfficeSettings
 from interview_app.supervision.review import (
     CORRECTED,
     RETURNED,

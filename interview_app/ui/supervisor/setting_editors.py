@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6 import QtCore, QtWidgets
 
-from interview_app.supervision.settings_spec import Kind, SettingSpec
+from interview_app.settings_spec import Kind, SettingSpec
 from interview_app.ui.messages import say
 
 PathAsker = Callable[[QtWidgets.QWidget, str], str]

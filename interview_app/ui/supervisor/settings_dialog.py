@@ -7,9 +7,9 @@ from typing import Any
 from PySide6 import QtWidgets
 
 from interview_app.errors import KnownError
-from interview_app.supervision.office_settings import OfficeSettings
+from interview_app.settings_spec import GROUPS, Group, settings_in
+from interview_app.storage.office_settings import OfficeSettings
 from interview_app.supervision.session import SupervisorSession
-from interview_app.supervision.settings_spec import GROUPS, Group, settings_in
 from interview_app.ui.messages import say
 from interview_app.ui.screen_fit import fit_window
 from interview_app.ui.supervisor.setting_editors import SettingEditor, editor_for

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from PySide6 import QtCore, QtWidgets
 
 from interview_app.errors import KnownError
-from interview_app.questionnaire.valuetypes import Message
+from interview_app.text import Message
 from interview_app.ui.messages import known_error_text, say
 
 

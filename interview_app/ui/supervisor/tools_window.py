@@ -6,10 +6,10 @@ from PySide6 import QtWidgets
 
 from interview_app.supervision.session import SupervisorSession
 from interview_app.ui.screen_fit import fit_window
-from interview_app.ui.supervisor import OBJECT_NAME
 from interview_app.ui.supervisor.accounts_page import AccountsPage
 from interview_app.ui.supervisor.audit_page import AuditPage
 from interview_app.ui.supervisor.conflicts_page import ConflictsPage
+from interview_app.ui.supervisor.context import OBJECT_NAME
 from interview_app.ui.supervisor.recap_page import RecapPage
 from interview_app.ui.supervisor.retention_page import RetentionPage
 from interview_app.ui.supervisor.review_page import ReviewPage

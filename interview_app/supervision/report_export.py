@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interview_app.errors import KnownError
-from interview_app.questionnaire.valuetypes import Message
 from interview_app.reports.interview_rows import export_rows
 from interview_app.reports.recap import Period, build_recap
 from interview_app.reports.recap_pdf import render_recap_pdf
 from interview_app.reports.tables import rows_to_csv, rows_to_xlsx
 from interview_app.storage.writefiles import write_file_atomically
 from interview_app.supervision.session import SupervisorSession
+from interview_app.text import Message
 
 FORMATS = ("pdf", "csv", "xlsx")
 HTCDS = "htcds"  # --format htcds: referred cases in HTCDS field names, to .csv or .xlsx

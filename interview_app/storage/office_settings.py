@@ -1,21 +1,15 @@
-"""Typed reading and checked, audited writing of the office settings declared in settings_spec."""
+"""Typed reading and checked, audited writing of the office settings declared in
+interview_app/settings_spec.py (every floor reads them; a signed-in supervisor writes them)."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from interview_app.errors import KnownError
 from interview_app.questionnaire.loader import QuestionnaireError, load_text
-from interview_app.questionnaire.valuetypes import Message
-from interview_app.storage.audit import AuditLog
-from interview_app.storage.clock import Clock
-from interview_app.storage.database import Database
-from interview_app.storage.officers import OfficerRepository
-from interview_app.storage.questionnaires import QuestionnaireStore
-from interview_app.storage.settings import SettingsStore
-from interview_app.supervision.settings_spec import (
+from interview_app.settings_spec import (
     IDLE_LOCK_MINUTES,
     LOCKOUT_MINUTES,
     MAX_FAILED_LOGINS,
@@ -28,9 +22,26 @@ from interview_app.supervision.settings_spec import (
     SettingsInvalid,
     spec_for,
 )
+from interview_app.storage.audit import AuditLog
+from interview_app.storage.clock import Clock
+from interview_app.storage.database import Database
+from interview_app.storage.officers import OfficerRepository
+from interview_app.storage.questionnaires import QuestionnaireStore
+from interview_app.storage.settings import SettingsStore
+from interview_app.text import Message
 
-if TYPE_CHECKING:
-    from interview_app.supervision.session import SupervisorSession
+
+class SettingsAuthority(Protocol):
+    """Who may change settings: a signed-in supervisor (supervision.session.SupervisorSession).
+    `require` refuses anyone else; `actor` and `audit` name and record the change."""
+
+    @property
+    def actor(self) -> str: ...
+
+    @property
+    def audit(self) -> AuditLog: ...
+
+    def require(self) -> object: ...
 
 
 def active_script_outcomes(database: Database) -> tuple[list[OutcomeLabel], set[str]]:
@@ -168,7 +179,7 @@ class OfficeSettings:
             raise SettingsInvalid(problems)
         return checked
 
-    def update(self, session: SupervisorSession, changes: Mapping[str, Any]) -> list[str]:
+    def update(self, session: SettingsAuthority, changes: Mapping[str, Any]) -> list[str]:
         """Save the changed values in one transaction (nothing when any is refused); returns
         the keys whose value changed. The audit log names the keys, not the values."""
         session.require()
@@ -184,7 +195,7 @@ class OfficeSettings:
             )
         return changed
 
-    def set(self, session: SupervisorSession, key: str, value: Any) -> list[str]:
+    def set(self, session: SettingsAuthority, key: str, value: Any) -> list[str]:
         return self.update(session, {key: value})
 
 

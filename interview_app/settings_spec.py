@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from interview_app.errors import KnownError
-from interview_app.interview.identity import load_regions
-from interview_app.questionnaire import office_settings
-from interview_app.questionnaire.valuetypes import Message
+from interview_app.reference import load_regions
+from interview_app.text import Message
 
 
 class Kind(enum.Enum):
@@ -366,8 +365,8 @@ PASSWORD_MIN_LENGTH = "password_min_length"  # read by storage.officers under th
 RETENTION_YEARS = "retention_years"
 SLIP_TEMPLATE = "slip_template"
 SUMMARY_TEMPLATE = "summary_template"  # read by slip.template under this name
-DISNAKER_RECOMMENDATION_REQUIRED = office_settings.DISNAKER_RECOMMENDATION_REQUIRED
-NO_RECOMMENDATION_OUTCOME = office_settings.NO_RECOMMENDATION_OUTCOME
+DISNAKER_RECOMMENDATION_REQUIRED = "disnaker_recommendation_required"  # scripts read these two
+NO_RECOMMENDATION_OUTCOME = "no_recommendation_outcome"  # (questionnaire/office_settings.py)
 UI_LANGUAGE = "ui_language"
 # The referral letter (read by slip.content under these names).
 BP3MI_HELPDESK = "bp3mi_helpdesk"
