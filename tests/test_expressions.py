@@ -9,21 +9,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from interview_app.questionnaire.expressions import (
+from interview_app.questionnaire.expression_checker import check
+from interview_app.questionnaire.expression_runtime import Env, Expression, parse
+from interview_app.questionnaire.expression_syntax import (
     CONTEXTS,
     MAX_NESTING,
     Binary,
     Call,
-    Env,
-    Expression,
     ExpressionError,
     ListExpr,
     Literal,
     Node,
     Ref,
     Unary,
-    check,
-    parse,
 )
 from interview_app.questionnaire.valuetypes import Symbol, ValueType
 from interview_app.text import Message

@@ -9,7 +9,7 @@ from typing import Any
 
 from interview_app.interview import identity
 from interview_app.interview.values import ValueProblem, coerce, from_json, to_json
-from interview_app.questionnaire.expressions import Env
+from interview_app.questionnaire.expression_runtime import Env
 from interview_app.questionnaire.model import (
     Choice,
     OutcomeCode,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from interview_app.questionnaire.expressions import Expression
+from interview_app.questionnaire.expression_runtime import Expression
 from interview_app.questionnaire.valuetypes import Symbol, ValueType
 from interview_app.text import Message
 

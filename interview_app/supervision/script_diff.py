@@ -7,7 +7,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
-from interview_app.questionnaire.expressions import Expression
+from interview_app.questionnaire.expression_runtime import Expression
 from interview_app.questionnaire.model import Question, Questionnaire, RiskRule
 from interview_app.text import Message
 
