@@ -11,6 +11,10 @@ from types import MappingProxyType
 
 from interview_app.resources_path import resource_path
 
+# The script's question ids that recaps, exports and the supervisor's review read by name.
+DESTINATION_QUESTION = "destination"  # the destination country
+PURPOSE_QUESTION = "purpose"  # the declared purpose of travel
+
 
 @dataclass(frozen=True)
 class Regions:

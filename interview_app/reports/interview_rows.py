@@ -8,15 +8,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from interview_app.reference import load_countries, load_regions
+from interview_app.reference import (
+    DESTINATION_QUESTION,
+    PURPOSE_QUESTION,
+    load_countries,
+    load_regions,
+)
 from interview_app.reports import redaction
 from interview_app.reports.recap import Period
 from interview_app.storage.database import Database
+from interview_app.storage.export_rows import ExportRows
 from interview_app.storage.office_settings import OfficeSettings
-from interview_app.supervision.review import DESTINATION_QUESTION, OfficerKey, officer_names
+from interview_app.storage.officer_names import OfficerKey, OfficerNames
 from interview_app.text import Message
-
-PURPOSE_QUESTION = "purpose"
 
 
 @dataclass(frozen=True)
@@ -61,19 +65,6 @@ COLUMNS: tuple[Column, ...] = (
     Column("revision", Message("Revisi", "Revision")),
 )
 
-_SQL = (
-    "SELECT i.ref_no, i.status, i.created_at, i.completed_at, i.workstation_id, i.officer_id,"
-    " i.nik, i.full_name, i.sex, i.birth_date, i.home_regency, i.phone, i.passport_no,"
-    " (SELECT a.value FROM answers a WHERE a.interview_uuid = i.uuid AND a.question_id = ?),"
-    " (SELECT a.value FROM answers a WHERE a.interview_uuid = i.uuid AND a.question_id = ?),"
-    " i.score, i.hard_flag,"
-    " (SELECT group_concat(f.rule_id, ' ') FROM"
-    "  (SELECT rule_id FROM flags WHERE interview_uuid = i.uuid ORDER BY position) f),"
-    " i.suggested_outcome, i.chosen_outcome, i.override_reason, i.consent_bp3mi, i.revision"
-    " FROM interviews i WHERE i.created_at >= ? AND i.created_at < ?"
-    " ORDER BY i.created_at, i.ref_no"
-)
-
 
 def _local(value: str | None, period: Period) -> str:
     if not value:
@@ -97,69 +88,56 @@ def _yes_no(value: Any) -> str:
 def export_rows(database: Database, period: Period, *, redacted: bool) -> list[dict[str, Any]]:
     """Every interview started in the period (all statuses), oldest first, as {column: value}."""
     labels = {label.code: label.label.id for label in OfficeSettings(database).outcome_labels()}
-    names = officer_names(database.conn)
+    names = OfficerNames(database).all()
     regions = load_regions()
     countries = {c.code: c for c in load_countries()}
     start, end = period.bounds
     rows: list[dict[str, Any]] = []
-    for (
-        ref_no,
-        status,
-        created,
-        completed,
-        workstation,
-        officer_id,
-        nik,
-        full_name,
-        sex,
-        birth_date,
-        regency,
-        phone,
-        passport_no,
-        purpose,
-        destination,
-        score,
-        hard,
-        flags,
-        suggested,
-        chosen,
-        override,
-        consent,
-        revision,
-    ) in database.conn.execute(_SQL, (PURPOSE_QUESTION, DESTINATION_QUESTION, start, end)):
-        destination_code = _answer(destination)
+    for stored in ExportRows(database).created_between(
+        start,
+        end,
+        purpose_question=PURPOSE_QUESTION,
+        destination_question=DESTINATION_QUESTION,
+    ):
+        destination_code = _answer(stored.destination)
         country = countries.get(destination_code)
+        chosen, suggested, regency = (
+            stored.chosen_outcome,
+            stored.suggested_outcome,
+            stored.home_regency,
+        )
         outcome = chosen or suggested
+        officer_id = stored.officer_id
         row: dict[str, Any] = {
-            "ref_no": ref_no,
-            "status": status,
-            "created_at": _local(created, period),
-            "completed_at": _local(completed, period),
+            "ref_no": stored.ref_no,
+            "status": stored.status,
+            "created_at": _local(stored.created_at, period),
+            "completed_at": _local(stored.completed_at, period),
             "officer": (
-                names.get(OfficerKey(workstation, int(officer_id)), f"#{officer_id}")
+                names.get(OfficerKey(stored.workstation_id, int(officer_id)), f"#{officer_id}")
                 if officer_id is not None
                 else ""
             ),
-            "nik": nik or "",
-            "full_name": full_name or "",
-            "sex": sex or "",
-            "birth_date": birth_date or "",
+            "nik": stored.nik or "",
+            "full_name": stored.full_name or "",
+            "sex": stored.sex or "",
+            "birth_date": stored.birth_date or "",
             "home_regency": regency or "",
             "home_regency_name": (regions.regency_name(regency) or "") if regency else "",
-            "phone": phone or "",
-            "passport_no": passport_no or "",
-            "purpose": _answer(purpose),
+            "phone": stored.phone or "",
+            "passport_no": stored.passport_no or "",
+            "purpose": _answer(stored.purpose),
             "destination": destination_code,
             "destination_name": country.id if country else "",
-            "score": score if score is not None else "",
-            "hard_flag": _yes_no(hard),
-            "flags": flags or "",
+            "score": stored.score if stored.score is not None else "",
+            "hard_flag": _yes_no(stored.hard_flag),
+            "flags": stored.flags or "",
             "suggested_outcome": suggested or "",
             "chosen_outcome": chosen or "",
             "outcome_label": labels.get(outcome, outcome) if outcome else "",
-            "override_reason": override or "",
-            "consent_bp3mi": _yes_no(consent),
-            "revision": revision,
+            "override_reason": stored.override_reason or "",
+            "consent_bp3mi": _yes_no(stored.consent_bp3mi),
+            "revision": stored.revision,
         }
         if redacted:
             for column in COLUMNS:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Any
 
 from interview_app.errors import KnownError
 from interview_app.interview.recruiters import SAME_RECRUITER_LABEL, SAME_RECRUITER_RULE
-from interview_app.reference import load_countries, load_regions
+from interview_app.reference import DESTINATION_QUESTION, load_countries, load_regions
 from interview_app.reports.referral_funnel import FunnelMonth, referral_funnel
 from interview_app.settings_spec import (
     OFFICE_ADDRESS,
@@ -20,11 +18,8 @@ from interview_app.settings_spec import (
 from interview_app.storage.clock import to_iso
 from interview_app.storage.database import Database
 from interview_app.storage.office_settings import OfficeSettings
-from interview_app.supervision.review import (
-    DESTINATION_QUESTION,
-    OfficerKey,
-    officer_names,
-)
+from interview_app.storage.officer_names import OfficerKey, OfficerNames
+from interview_app.storage.recap_figures import RecapFigures
 from interview_app.text import Message
 
 TOP = 10
@@ -114,20 +109,6 @@ def _top(items: list[Count], top: int) -> list[Count]:
     return [*items[:top], Count("", OTHERS, rest)]
 
 
-class _Query:
-    """The completed interviews of the period as the base of every count."""
-
-    def __init__(self, database: Database, period: Period) -> None:
-        self.conn = database.conn
-        self.start, self.end = period.bounds
-
-    def rows(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-        return list(self.conn.execute(sql, (*params, self.start, self.end)))
-
-
-_BASE = "i.status = 'completed' AND i.created_at >= ? AND i.created_at < ?"
-
-
 def build_recap(
     database: Database,
     period: Period,
@@ -138,95 +119,66 @@ def build_recap(
 ) -> Recap:
     """The period's figures; `today` decides which referrals are overdue."""
     settings = OfficeSettings(database)
-    query = _Query(database, period)
+    figures = RecapFigures(database)
+    start, end = period.bounds
     refers = {label.code for label in settings.outcome_labels() if label.refers_bp3mi}
 
-    per_day_rows = dict(
-        query.rows(
-            "SELECT date(i.created_at, ?) AS day, count(*) FROM interviews i"
-            f" WHERE {_BASE} GROUP BY day",
-            period.offset_modifier,
-        )
-    )
+    per_day_rows = figures.per_day(start, end, period.offset_modifier)
     per_day = []
     for offset in range(period.days):
         day = period.start + timedelta(days=offset)
         text = day.isoformat()
         per_day.append(Count(text, Message(text, text), int(per_day_rows.get(text, 0))))
 
-    outcome_rows = query.rows(
-        "SELECT coalesce(i.chosen_outcome, i.suggested_outcome), count(*) FROM interviews i"
-        f" WHERE {_BASE} GROUP BY 1 ORDER BY 2 DESC, 1"
-    )
     outcomes = [
-        Count(code or "", settings.outcome_label(code) if code else UNKNOWN, int(n))
-        for code, n in outcome_rows
+        Count(row.code or "", settings.outcome_label(row.code) if row.code else UNKNOWN, row.count)
+        for row in figures.outcomes(start, end)
     ]
 
     countries = {c.code: c for c in load_countries()}
-    destination_rows = query.rows(
-        "SELECT a.value, count(*) FROM interviews i JOIN answers a"
-        " ON a.interview_uuid = i.uuid AND a.question_id = ?"
-        f" WHERE {_BASE} GROUP BY a.value ORDER BY 2 DESC, 1",
-        DESTINATION_QUESTION,
-    )
     destinations = []
-    for value, n in destination_rows:
-        code = str(json.loads(value))
+    for row in figures.answers(start, end, DESTINATION_QUESTION):
+        code = str(row.code)
         country = countries.get(code)
         label = Message(country.id, country.en) if country else Message(code, code)
-        destinations.append(Count(code, label, int(n)))
+        destinations.append(Count(code, label, row.count))
     no_destination = sum(o.count for o in outcomes) - sum(d.count for d in destinations)
     destinations = _top(destinations, top)
     if no_destination:
         destinations.append(Count("", UNKNOWN, no_destination))
 
-    flags = _flag_counts(query, top)
+    flags = _flag_counts(figures, start, end, top)
 
     regions = load_regions()
-    regency_rows = query.rows(
-        "SELECT i.home_regency, count(*) FROM interviews i"
-        f" WHERE {_BASE} GROUP BY 1 ORDER BY 2 DESC, 1"
-    )
     regencies = []
-    for code, n in regency_rows:
-        if code:
-            name = regions.regency_name(str(code)) or str(code)
-            regencies.append(Count(str(code), Message(name, name), int(n)))
+    for row in figures.regencies(start, end):
+        if row.code:
+            name = regions.regency_name(row.code) or row.code
+            regencies.append(Count(row.code, Message(name, name), row.count))
         else:
-            regencies.append(Count("", UNKNOWN, int(n)))
+            regencies.append(Count("", UNKNOWN, row.count))
     regencies = _top(regencies, top)
 
-    names = officer_names(database.conn)
-    officer_rows = query.rows(
-        "SELECT i.workstation_id, i.officer_id, count(*) FROM interviews i"
-        f" WHERE {_BASE} GROUP BY 1, 2 ORDER BY 3 DESC"
-    )
+    names = OfficerNames(database).all()
     officers = []
-    for workstation, officer_id, n in officer_rows:
+    for per_officer in figures.officers(start, end):
+        workstation, officer_id = per_officer.workstation_id, per_officer.officer_id
         if officer_id is None:
-            officers.append(Count("", UNKNOWN, int(n)))
+            officers.append(Count("", UNKNOWN, per_officer.count))
             continue
-        name = names.get(OfficerKey(str(workstation), int(officer_id)), f"#{officer_id}")
-        officers.append(Count(f"{workstation}:{officer_id}", Message(name, name), int(n)))
+        name = names.get(OfficerKey(workstation, officer_id), f"#{officer_id}")
+        officers.append(
+            Count(f"{workstation}:{officer_id}", Message(name, name), per_officer.count)
+        )
 
-    completed, hard, overrides = query.rows(
-        "SELECT count(*), coalesce(sum(i.hard_flag), 0),"
-        " count(i.override_reason) FROM interviews i"
-        f" WHERE {_BASE}"
-    )[0]
-    drafts, voided = database.conn.execute(
-        "SELECT count(*) FILTER (WHERE status = 'draft'), count(*) FILTER (WHERE status = 'voided')"
-        " FROM interviews WHERE created_at >= ? AND created_at < ?",
-        period.bounds,
-    ).fetchone()
+    counted = figures.totals(start, end)
     totals = Totals(
-        completed=int(completed),
-        drafts=int(drafts),
-        voided=int(voided),
+        completed=counted.completed,
+        drafts=counted.drafts,
+        voided=counted.voided,
         referred_bp3mi=sum(o.count for o in outcomes if o.key in refers),
-        hard_flag=int(hard),
-        overrides=int(overrides),
+        hard_flag=counted.hard_flag,
+        overrides=counted.overrides,
     )
     return Recap(
         period=period,
@@ -246,21 +198,15 @@ def build_recap(
     )
 
 
-def _flag_counts(query: _Query, top: int) -> list[Count]:
-    rows = query.conn.execute(
-        "SELECT f.rule_id, max(f.reason_id), max(f.reason_en), count(*) FROM flags f"
-        f" JOIN interviews i ON i.uuid = f.interview_uuid WHERE {_BASE}"
-        " GROUP BY f.rule_id ORDER BY 4 DESC, 1 LIMIT ?",
-        (query.start, query.end, int(top)),
-    )
+def _flag_counts(figures: RecapFigures, start: str, end: str, top: int) -> list[Count]:
     return [
         Count(
-            str(rule),
+            rule.rule_id,
             # The same-recruiter flag's reason names a count: the recap names the kind.
             SAME_RECRUITER_LABEL
-            if rule == SAME_RECRUITER_RULE
-            else Message(str(reason_id), str(reason_en)),
-            int(n),
+            if rule.rule_id == SAME_RECRUITER_RULE
+            else Message(rule.reason_id, rule.reason_en),
+            rule.count,
         )
-        for rule, reason_id, reason_en, n in rows
+        for rule in figures.rules(start, end, top)
     ]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from interview_app.slip import ledger
 from interview_app.slip.render import office_key
 from interview_app.slip.verify import VerifyResult, verify_payload
 from interview_app.storage.audit import AuditLog
@@ -14,6 +13,7 @@ from interview_app.storage.errors import NotFound
 from interview_app.storage.interviews import InterviewRepository
 from interview_app.storage.officers import OfficerRepository
 from interview_app.storage.settings import OFFICE_CODE, SettingsStore
+from interview_app.storage.slips import SlipLedger, SlipRow
 from interview_app.text import Message
 
 
@@ -50,7 +50,7 @@ def check_slip_code(database: Database, data_dir: Path, text: str) -> OfficeChec
     result = verify_payload(text, key, office_code)
     if not result.genuine or result.facts is None:
         return OfficeCheck(result)
-    row = ledger.by_number(database, result.facts.slip_no)
+    row = SlipLedger(database).by_number(result.facts.slip_no)
     if row is None:
         return OfficeCheck(
             result,
@@ -112,7 +112,7 @@ def check_slip_code(database: Database, data_dir: Path, text: str) -> OfficeChec
     return OfficeCheck(result, facts, tuple(warnings))
 
 
-def _slip_facts(row: ledger.SlipRow) -> tuple[Fact, ...]:
+def _slip_facts(row: SlipRow) -> tuple[Fact, ...]:
     return (
         Fact(Message("No. slip", "Slip no."), row.slip_no),
         Fact(Message("Jenis", "Kind"), row.kind),

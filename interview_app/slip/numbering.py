@@ -1,4 +1,4 @@
-"""Letter numbers from the office's pattern: sequence per year, month in Roman numerals."""
+"""Slip numbers: the ledger's sequence names, letter numbers from the office's pattern."""
 
 from __future__ import annotations
 
@@ -30,3 +30,15 @@ def letter_number(
         "tahun": str(issued_on.year),
     }
     return _PLACEHOLDER.sub(lambda found: values[found.group(1)], pattern or DEFAULT_PATTERN)
+
+
+# Letters (to BP3MI, the applicant, law enforcement) share one sequence per year; the number
+# printed comes from the office's pattern (letter_number above).
+KIND_WORD = {"rujukan": "SURAT", "ringkasan": "RINGKASAN", "pemohon": "SURAT", "aph": "SURAT"}
+
+
+def slip_prefix(office_code: str, workstation_code: str | None, kind: str) -> str:
+    """The ledger's sequence name: `PLU/SURAT`; with a workstation code (several counters of
+    one office) `PLU-A/SURAT`, so that two workstations never hand out the same number."""
+    office = office_code.upper() + (f"-{workstation_code.upper()}" if workstation_code else "")
+    return f"{office}/{KIND_WORD[kind]}"

@@ -11,7 +11,6 @@ from interview_app.errors import KnownError
 from interview_app.questionnaire.loader import load_text
 from interview_app.questionnaire.model import Questionnaire
 from interview_app.settings_spec import LETTER_NUMBER_PATTERN
-from interview_app.slip import ledger
 from interview_app.slip.content import (
     APH,
     APPLICANT,
@@ -25,7 +24,7 @@ from interview_app.slip.content import (
     outcome_label,
 )
 from interview_app.slip.layout import PdfInfo, build_pdf
-from interview_app.slip.numbering import DEFAULT_PATTERN, letter_number
+from interview_app.slip.numbering import DEFAULT_PATTERN, letter_number, slip_prefix
 from interview_app.slip.signing import public_key_of
 from interview_app.slip.template import render_document, template_source
 from interview_app.slip.verify import SlipFacts, make_payload
@@ -38,6 +37,7 @@ from interview_app.storage.keys import read_office_key
 from interview_app.storage.officers import Officer, OfficerRepository
 from interview_app.storage.questionnaires import QuestionnaireStore
 from interview_app.storage.settings import OFFICE_CODE, SettingsStore
+from interview_app.storage.slips import SlipLedger, SlipRow
 from interview_app.storage.writefiles import write_file_atomically
 
 AUDIT_ACTION = "print"
@@ -154,7 +154,7 @@ def documents_for_interview(
     return documents_for(code, refers, settings)
 
 
-def _check_reprint(row: ledger.SlipRow | None, reprint: bool, ref_no: str) -> None:
+def _check_reprint(row: SlipRow | None, reprint: bool, ref_no: str) -> None:
     prints = row.prints if row else 0
     if prints and not reprint:
         assert row is not None
@@ -201,16 +201,16 @@ def prepare_slip(
     now = clock()
     nik4 = _nik_last4(record.nik)
     office_code = str(settings.get(OFFICE_CODE) or office_code_of_key)
-    with database.transaction() as conn:
-        row = ledger.find(database, record.uuid, record.revision, kind)
+    ledger = SlipLedger(database)
+    with database.transaction():
+        row = ledger.find(record.uuid, record.revision, kind)
         _check_reprint(row, reprint, record.ref_no)
         if row is None:
             issued_on = now.astimezone().date()
             station = settings.get(WORKSTATION_CODE)
             pattern = str(settings.get(LETTER_NUMBER_PATTERN) or DEFAULT_PATTERN)
             row = ledger.issue(
-                conn,
-                prefix=ledger.slip_prefix(office_code, station, kind),
+                prefix=slip_prefix(office_code, station, kind),
                 number_for=(
                     (lambda seq: letter_number(pattern, seq, issued_on, office_code, station))
                     if kind in LETTER_KINDS
@@ -278,8 +278,10 @@ def record_print(
     clock = clock or SystemClock()
     _, key = office_key(data_dir)
     audit = AuditLog(database, key, clock)
-    with database.transaction() as conn:
-        if not ledger.count_print(conn, slip.slip_no, slip.copy_number - 1, to_iso(clock())):
+    with database.transaction():
+        if not SlipLedger(database).count_print(
+            slip.slip_no, slip.copy_number - 1, to_iso(clock())
+        ):
             raise KnownError(
                 f"Slip {slip.slip_no} baru saja dicetak dari jendela lain; buka lagi lalu cetak ulang.",
                 f"Slip {slip.slip_no} was just printed from another window; open it again and reprint.",

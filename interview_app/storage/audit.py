@@ -186,6 +186,61 @@ class AuditLog:
         names = [column[0] for column in cursor.description]
         return [_entry_from_row(dict(zip(names, row, strict=True))) for row in cursor]
 
+    def actions(self) -> list[str]:
+        """Every action the log holds, in order."""
+        rows = self._database.conn.execute("SELECT DISTINCT action FROM audit_log ORDER BY action")
+        return [str(action) for (action,) in rows]
+
+    def search(
+        self,
+        *,
+        start: str | None = None,
+        end: str | None = None,
+        action: str | None = None,
+        actor: str | None = None,
+        object_id: str | None = None,
+        before_seq: int | None = None,
+        limit: int = 500,
+    ) -> list[AuditEntry]:
+        """Newest first: entries made in [start, end) (stored-time form), of `action` (exact,
+        or every action under a prefix ending in "."), by `actor`, on `object_id`, older than
+        entry `before_seq` (paging). Without `action`, the records of rows the storage layer
+        writes by itself ("content", "baseline") are left out."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if start is not None:
+            clauses.append("at >= ?")
+            params.append(start)
+        if end is not None:
+            clauses.append("at < ?")
+            params.append(end)
+        if not action:
+            clauses.append("action NOT IN (?, ?)")
+            params += [CONTENT_ACTION, BASELINE_ACTION]
+        elif action.endswith("."):
+            clauses.append("substr(action, 1, ?) = ?")
+            params += [len(action), action]
+        else:
+            clauses.append("action = ?")
+            params.append(action)
+        if actor:
+            clauses.append("actor = ?")
+            params.append(actor)
+        if object_id:
+            clauses.append("object_id = ?")
+            params.append(object_id)
+        if before_seq is not None:
+            clauses.append("seq < ?")
+            params.append(int(before_seq))
+        sql = (
+            "SELECT seq, at, actor, action, object_type, object_id, details, prev_hash, hash"
+            " FROM audit_log WHERE " + " AND ".join(clauses) + " ORDER BY seq DESC LIMIT ?"
+        )
+        params.append(int(limit))
+        cursor = self._database.conn.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [_entry_from_row(dict(zip(names, row, strict=True))) for row in cursor]
+
     def verify(
         self,
         expected_head: tuple[int, str] | None = None,

@@ -103,6 +103,10 @@ class OfficerRepository:
             sql += " WHERE active = 1"
         return [_officer(row) for row in self._database.conn.execute(sql + " ORDER BY username")]
 
+    def any_officer(self) -> bool:
+        """Whether any account exists (active or not): a data folder with none is not set up."""
+        return self._database.conn.execute("SELECT 1 FROM officers LIMIT 1").fetchone() is not None
+
     def any_supervisor(self) -> bool:
         return (
             self._database.conn.execute(

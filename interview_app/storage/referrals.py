@@ -12,6 +12,7 @@ from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import Clock, SystemClock, to_iso
 from interview_app.storage.database import Database
 from interview_app.storage.settings import WORKSTATION_ID, SettingsStore
+from interview_app.storage.slips import SlipLedger
 
 REFERRED = "referred"  # the status before any step: the letter went out
 RECEIPT = "receipt"  # the receipt came back signed by BP3MI
@@ -119,16 +120,7 @@ class ReferralRepository:
     # -- reading ----------------------------------------------------------------------------
 
     def _letters(self) -> dict[str, str]:
-        conn = self._database.conn
-        if not conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'slips'"
-        ).fetchone():
-            return {}
-        rows = conn.execute(
-            "SELECT interview_uuid, slip_no FROM slips WHERE kind = 'rujukan'"
-            " ORDER BY revision, issued_at"
-        )
-        return {uuid: slip_no for uuid, slip_no in rows}
+        return SlipLedger(self._database).letter_numbers("rujukan")
 
     def _load(self, where: str = "", params: Sequence[object] = ()) -> list[Referral]:
         if not self._codes:

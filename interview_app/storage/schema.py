@@ -356,3 +356,63 @@ def m005_referral_steps(db: sqlite_utils.Database) -> None:
             "CREATE INDEX referral_steps_interview ON referral_steps(interview_uuid, at)",
         ],
     )
+
+
+# The slip ledger (storage/slips.py): numbers never reused, payloads and print counts. The
+# release before m007 made these two tables at the first slip printed, with this same SQL; such
+# a database keeps them as they are, rows and all.
+SLIP_LEDGER_SQL = (
+    """CREATE TABLE IF NOT EXISTS slip_counters (
+        prefix TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        last INTEGER NOT NULL,
+        PRIMARY KEY (prefix, year)
+    ) STRICT, WITHOUT ROWID""",
+    """CREATE TABLE IF NOT EXISTS slips (
+        slip_no TEXT PRIMARY KEY NOT NULL,
+        kind TEXT NOT NULL,
+        interview_uuid TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        issued_at TEXT NOT NULL,
+        issued_on TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        prints INTEGER NOT NULL DEFAULT 0,
+        last_printed_at TEXT,
+        UNIQUE (interview_uuid, revision, kind)
+    ) STRICT""",
+    "CREATE INDEX IF NOT EXISTS slips_interview ON slips(interview_uuid)",
+)
+
+# What the officer typed but did not save yet (storage/unsaved_input.py), one row per interview
+# and kind: 'typing', the text of one field that is not a valid answer yet, as JSON
+# [question_id, text]; 'correction', a completed interview's correction not saved as a revision,
+# as JSON {"answers": {...}, "notes": ...}. The rows go with their interview (retention).
+UNSAVED_INPUT_TABLE_SQL = """CREATE TABLE unsaved_input (
+    interview_uuid TEXT NOT NULL REFERENCES interviews(uuid) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('typing', 'correction')),
+    value TEXT NOT NULL,
+    PRIMARY KEY (interview_uuid, kind)
+) STRICT, WITHOUT ROWID"""
+# Where the release before m007 kept the same values: the settings table, key '<kind>:<uuid>'.
+_UNSAVED_INPUT_SETTING_PREFIXES = {"typing": "typing:", "correction": "correction:"}
+
+
+@SCHEMA.step
+def m007_slip_ledger_and_unsaved_input(db: sqlite_utils.Database) -> None:
+    """The slip ledger joins the schema (kept as it is where the first print made it), and the
+    officer's unsaved input moves out of the settings table into a table of its own. A value
+    whose interview is gone (purged while the value stayed behind in the settings) is dropped:
+    retention had already removed everything else of that person."""
+    conn = db.conn
+    _run(db, [*SLIP_LEDGER_SQL, UNSAVED_INPUT_TABLE_SQL])
+    for kind, prefix in _UNSAVED_INPUT_SETTING_PREFIXES.items():
+        pattern = prefix + "*"
+        conn.execute(
+            "INSERT INTO unsaved_input (interview_uuid, kind, value)"
+            " SELECT substr(s.key, ?), ?, s.value FROM settings AS s"
+            " JOIN interviews AS i ON i.uuid = substr(s.key, ?)"
+            " WHERE s.key GLOB ?",
+            (len(prefix) + 1, kind, len(prefix) + 1, pattern),
+        )
+        conn.execute("DELETE FROM settings WHERE key GLOB ?", (pattern,))

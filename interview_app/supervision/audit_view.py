@@ -5,16 +5,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, tzinfo
-from typing import Any
 
-from interview_app.storage.audit import BASELINE_ACTION, CONTENT_ACTION, AuditCheck, AuditEntry
+from interview_app.storage.audit import AuditCheck, AuditEntry
 from interview_app.storage.maintenance import check as check_database
-from interview_app.supervision.review import (
-    OfficerKey,
-    local_bounds,
-    local_workstation,
-    officer_names,
-)
+from interview_app.storage.officer_names import OfficerKey, OfficerNames
+from interview_app.supervision.review import local_bounds
 from interview_app.supervision.session import SupervisorSession
 from interview_app.text import Message
 
@@ -47,63 +42,26 @@ class AuditViewer:
 
     def actions(self) -> list[str]:
         self._session.require()
-        return [
-            str(a)
-            for (a,) in self._session.database.conn.execute(
-                "SELECT DISTINCT action FROM audit_log ORDER BY action"
-            )
-        ]
+        return self._session.audit.actions()
 
     def list(self, filters: AuditFilter | None = None) -> list[AuditRow]:
         """Newest first."""
         self._session.require()
         f = filters or AuditFilter()
-        clauses: list[str] = []
-        params: list[Any] = []
         start, end = local_bounds(f.date_from, f.date_to, self._tz)
-        if start is not None:
-            clauses.append("at >= ?")
-            params.append(start)
-        if end is not None:
-            clauses.append("at < ?")
-            params.append(end)
-        if not f.action:  # the records of rows the storage layer writes by itself
-            clauses.append("action NOT IN (?, ?)")
-            params += [CONTENT_ACTION, BASELINE_ACTION]
-        if f.action:
-            if f.action.endswith("."):
-                clauses.append("substr(action, 1, ?) = ?")
-                params += [len(f.action), f.action]
-            else:
-                clauses.append("action = ?")
-                params.append(f.action)
-        if f.actor:
-            clauses.append("actor = ?")
-            params.append(f.actor)
-        if f.object_id:
-            clauses.append("object_id = ?")
-            params.append(f.object_id)
-        if f.before_seq is not None:
-            clauses.append("seq < ?")
-            params.append(int(f.before_seq))
-        sql = (
-            "SELECT seq, at, actor, action, object_type, object_id, details, prev_hash, hash"
-            " FROM audit_log"
+        entries = self._session.audit.search(
+            start=start,
+            end=end,
+            action=f.action,
+            actor=f.actor,
+            object_id=f.object_id,
+            before_seq=f.before_seq,
+            limit=f.limit,
         )
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY seq DESC LIMIT ?"
-        params.append(int(f.limit))
-        conn = self._session.database.conn
-        names = officer_names(conn)
-        local = local_workstation(conn)
-        rows = []
-        for seq, at, actor, action, otype, oid, details, prev, digest in conn.execute(sql, params):
-            entry = AuditEntry(
-                seq, at, actor, action, otype, oid, json.loads(details), prev, digest
-            )
-            rows.append(AuditRow(entry, _actor_name(actor, names, local)))
-        return rows
+        officer_names = OfficerNames(self._session.database)
+        names = officer_names.all()
+        local = officer_names.local_workstation()
+        return [AuditRow(entry, _actor_name(entry.actor, names, local)) for entry in entries]
 
     def check(self) -> AuditCheck:
         """What `db check` says of the chain: every link (an edited, removed or re-ordered

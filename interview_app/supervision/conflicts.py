@@ -13,12 +13,14 @@ from interview_app.questionnaire.model import Question, Questionnaire
 from interview_app.storage.clock import to_iso
 from interview_app.storage.database import Database
 from interview_app.storage.errors import InvalidState, NotFound
+from interview_app.storage.officer_names import OfficerNames
 from interview_app.storage.questionnaires import QuestionnaireStore
-from interview_app.supervision.review import local_workstation
+from interview_app.storage.reviews import ReviewMarks
+from interview_app.storage.sync_conflicts import SyncConflicts
 from interview_app.supervision.session import SupervisorSession
 from interview_app.sync.exportdata import ExportedSet, interview_lines
 from interview_app.sync.merge import Merger
-from interview_app.sync.records import Tally
+from interview_app.sync.records import REVIEW_FIELDS, Tally
 from interview_app.sync.resolutions import (
     KEEP_INCOMING,
     KEEP_LOCAL,
@@ -163,7 +165,12 @@ class ConflictDesk:
             fields = _review_fields(conflict)
         else:
             fields = self._interview_fields(conflict)
-        hashes = {h for h in _hashes(self._session.database, conflict.id) if h}
+        state = SyncConflicts(self._session.database).state(conflict.id)
+        hashes = (
+            {h for h in (state.local_content_hash, state.incoming_content_hash) if h}
+            if state is not None
+            else set()
+        )
         settled = (
             for_conflict(conn, conflict.interview_uuid, conflict.kind, hashes)
             if conflict.resolved_at
@@ -244,23 +251,20 @@ class ConflictDesk:
         now = to_iso(session.clock())
         with session.database.transaction() as conn:
             ensure_tables(conn)
-            row = conn.execute(
-                "SELECT resolved_at, local_content_hash, incoming_content_hash FROM"
-                " sync_conflicts WHERE id = ?",
-                (conflict.id,),
-            ).fetchone()
-            if row is None or row[0] is not None:  # settled meanwhile by another import
+            state = SyncConflicts(session.database).state(conflict.id)
+            if state is None or state.resolved_at is not None:  # settled meanwhile (an import)
                 raise InvalidState(
                     f"Konflik #{conflict.id} sudah diselesaikan; tidak ada yang berubah.",
                     f"Conflict #{conflict.id} was resolved already; nothing changed.",
                 )
-            local_hash, incoming_hash = str(row[1] or ""), str(row[2])
+            local_hash = str(state.local_content_hash or "")
+            incoming_hash = str(state.incoming_content_hash)
             subject = conflict.local_uuid or conflict.interview_uuid
             if keep == KEEP_INCOMING:
                 unchanged_since(conn, conflict.kind, subject, conflict.local_revision, local_hash)
                 kept_version = conflict.incoming_version
             else:
-                kept_version = _current_version(conn, conflict, subject)
+                kept_version = _current_version(session.database, conflict, subject)
             resolution = Resolution(
                 uuid=str(uuid_module.uuid4()),
                 interview_uuid=conflict.interview_uuid,
@@ -272,7 +276,7 @@ class ConflictDesk:
                 dropped_hash=local_hash if keep == KEEP_INCOMING else incoming_hash,
                 kept_version=kept_version,
                 reason=reason,
-                workstation_id=local_workstation(conn),
+                workstation_id=OfficerNames(session.database).local_workstation(),
                 by_officer=session.officer_id,
                 at=now,
             )
@@ -294,27 +298,15 @@ class ConflictDesk:
         return resolution
 
 
-def _hashes(database: Database, conflict_id: int) -> tuple[str | None, str | None]:
-    row = database.conn.execute(
-        "SELECT local_content_hash, incoming_content_hash FROM sync_conflicts WHERE id = ?",
-        (int(conflict_id),),
-    ).fetchone()
-    return (row[0], row[1]) if row else (None, None)
-
-
-def _current_version(conn: Any, conflict: Conflict, subject: str) -> str:
+def _current_version(database: Database, conflict: Conflict, subject: str) -> str:
     """The local version as it travels: an interview's whole export record, a review mark's
     fields; the stored local version when the record is gone."""
     if conflict.kind == "review_differs":
-        row = conn.execute(
-            "SELECT uuid, interview_uuid, revision, action, comment, workstation_id,"
-            " by_officer, at FROM reviews WHERE uuid = ?",
-            (subject,),
-        ).fetchone()
-        if row is not None:
-            return review_text(tuple(row))
+        mark = ReviewMarks(database).by_uuid(subject)
+        if mark is not None:
+            return review_text([getattr(mark, name) for name in REVIEW_FIELDS])
     elif conflict.kind in REPLACEABLE:
-        lines = interview_lines(conn, "i.uuid = ?", [subject], Tally(), ExportedSet(), "")
+        lines = interview_lines(database.conn, "i.uuid = ?", [subject], Tally(), ExportedSet(), "")
         line = next(iter(lines), None)
         if line is not None:
             return line[line.index(b"\t") + 1 : -1].decode("utf-8")

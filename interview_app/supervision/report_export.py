@@ -63,7 +63,7 @@ def write_htcds(
     """Referred cases with consent in HTCDS field names (reports/htcds.py) to .csv or .xlsx;
     personal fields masked unless `full`. Supervisor only, written whole, audit-logged."""
     from interview_app.reports.htcds import HTCDS_FIELDS, htcds_rows
-    from interview_app.slip.ledger import letter_numbers
+    from interview_app.storage.slips import SlipLedger
 
     session.require()
     out, fmt = _target(out)
@@ -77,7 +77,7 @@ def write_htcds(
         session.audit,
         period,
         full=full,
-        letters=letter_numbers(session.database),
+        letters=SlipLedger(session.database).letter_numbers(),
     )
     if fmt == "csv":
         data = rows_to_csv(rows, HTCDS_FIELDS)

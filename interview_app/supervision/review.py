@@ -3,32 +3,50 @@
 from __future__ import annotations
 
 import builtins
-import json
-import sqlite3
-import uuid as uuid_module
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Any
 
 from interview_app.errors import KnownError
 from interview_app.questionnaire.loader import QuestionnaireError, load_text
 from interview_app.questionnaire.model import Questionnaire
+from interview_app.reference import DESTINATION_QUESTION
 from interview_app.storage.clock import to_iso
 from interview_app.storage.database import Database
 from interview_app.storage.errors import InvalidState
 from interview_app.storage.interviews import InterviewRecord, InterviewRepository, RevisionInfo
+from interview_app.storage.officer_names import OfficerKey, OfficerNames
 from interview_app.storage.questionnaires import QuestionnaireStore
-from interview_app.storage.settings import WORKSTATION_ID
+from interview_app.storage.reviews import (
+    CORRECTED,
+    RETURNED,
+    REVIEW_STATES,
+    REVIEWED,
+    UNREVIEWED,
+    CompletedQuery,
+    ReviewMarks,
+)
 from interview_app.supervision.session import SupervisorSession
 
-DESTINATION_QUESTION = "destination"  # the script's question id for the destination country
+__all__ = [
+    "CORRECTED",
+    "DESTINATION_QUESTION",
+    "RETURNED",
+    "REVIEWED",
+    "REVIEW_STATES",
+    "REVIEW_STATE_TEXT",
+    "UNREVIEWED",
+    "InterviewView",
+    "OfficerChoice",
+    "OfficerKey",
+    "ReturnedInterview",
+    "ReviewDesk",
+    "ReviewEntry",
+    "ReviewFilter",
+    "ReviewRow",
+    "local_bounds",
+    "returned_interviews",
+]
 
-# Review states a list row can have.
-UNREVIEWED = "unreviewed"
-REVIEWED = "reviewed"
-RETURNED = "returned"
-CORRECTED = "corrected"  # returned, then corrected by the officer (a newer revision)
-REVIEW_STATES = (UNREVIEWED, REVIEWED, RETURNED, CORRECTED)
 REVIEW_STATE_TEXT = {
     UNREVIEWED: "belum ditinjau / not reviewed",
     REVIEWED: "sudah ditinjau / reviewed",
@@ -49,14 +67,6 @@ def local_bounds(
         else None
     )
     return start, end
-
-
-@dataclass(frozen=True)
-class OfficerKey:
-    """Officer ids are numbered per workstation; with the workstation they name one person."""
-
-    workstation_id: str
-    officer_id: int
 
 
 @dataclass(frozen=True)
@@ -127,70 +137,10 @@ class ReturnedInterview:
     returned_by: str
 
 
-def officer_names(conn: sqlite3.Connection) -> dict[OfficerKey, str]:
-    """Names of this workstation's accounts and of other workstations' officers that synced
-    packages named."""
-    local = local_workstation(conn)
-    names = {
-        OfficerKey(local, int(officer_id)): str(name)
-        for officer_id, name in conn.execute("SELECT id, full_name FROM officers")
-    }
-    if conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_officers'"
-    ).fetchone():
-        for workstation, officer_id, name in conn.execute(
-            "SELECT workstation_id, officer_id, full_name FROM sync_officers"
-        ):
-            names.setdefault(OfficerKey(str(workstation), int(officer_id)), str(name))
-    return names
-
-
-def local_workstation(conn: sqlite3.Connection) -> str:
-    """This workstation's id (officer ids in `officers` are numbered here)."""
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (WORKSTATION_ID,)).fetchone()
-    return str(json.loads(row[0])) if row else ""
-
-
 def _name(names: dict[OfficerKey, str], workstation: str, officer_id: int | None) -> str:
     if officer_id is None:
         return "-"
     return names.get(OfficerKey(workstation, int(officer_id)), f"#{officer_id}")
-
-
-# The newest mark on interview `i`: marks of a later revision come after those of an earlier
-# one; within a revision, by time made, then by arrival here. Marks come from several
-# workstations by sync packages, so the local row number alone is no order.
-NEWEST_REVIEW_ID = (
-    "(SELECT r2.id FROM reviews r2 WHERE r2.interview_uuid = i.uuid"
-    " ORDER BY r2.revision DESC, r2.at DESC, r2.id DESC LIMIT 1)"
-)
-
-_LIST_SQL = (
-    "SELECT i.uuid, i.ref_no, i.created_at, i.completed_at, i.workstation_id, i.officer_id,"
-    " i.full_name, coalesce(i.chosen_outcome, i.suggested_outcome), i.score, i.hard_flag,"
-    " (SELECT a.value FROM answers a WHERE a.interview_uuid = i.uuid AND a.question_id = ?),"
-    " (SELECT count(*) FROM flags f WHERE f.interview_uuid = i.uuid),"
-    " i.revision, r.action, r.revision, r.comment"
-    " FROM interviews i"
-    f" LEFT JOIN reviews r ON r.id = {NEWEST_REVIEW_ID}"
-    " WHERE i.status = 'completed'"
-)
-
-# SQL for each review state over the joined latest review `r`; constant strings only.
-_STATE_SQL = {
-    UNREVIEWED: "r.id IS NULL",
-    REVIEWED: "r.action = 'reviewed'",
-    RETURNED: "r.action = 'returned' AND r.revision = i.revision",
-    CORRECTED: "r.action = 'returned' AND r.revision < i.revision",
-}
-
-
-def _state(action: str | None, reviewed_revision: int | None, revision: int) -> str:
-    if action is None:
-        return UNREVIEWED
-    if action == "reviewed":
-        return REVIEWED
-    return RETURNED if reviewed_revision == revision else CORRECTED
 
 
 class ReviewDesk:
@@ -199,126 +149,77 @@ class ReviewDesk:
         self._tz = tz
         session.require()
         self._interviews = InterviewRepository(session.database, session.audit, session.clock)
+        self._marks = ReviewMarks(session.database)
+        self._names = OfficerNames(session.database)
 
     def officers(self) -> list[OfficerChoice]:
         """The officers who completed interviews here, for the filter."""
         self._session.require()
-        conn = self._session.database.conn
-        names = officer_names(conn)
-        rows = conn.execute(
-            "SELECT DISTINCT workstation_id, officer_id FROM interviews"
-            " WHERE status = 'completed' AND officer_id IS NOT NULL"
-        )
-        choices = [OfficerChoice(OfficerKey(w, int(o)), _name(names, w, int(o))) for w, o in rows]
+        names = self._names.all()
+        choices = [
+            OfficerChoice(key, _name(names, key.workstation_id, key.officer_id))
+            for key in self._marks.completed_officers()
+        ]
         return sorted(choices, key=lambda c: c.name.casefold())
 
     def flag_rules(self) -> list[tuple[str, str, str]]:
         """(rule id, reason id, reason en) of flags that fired in completed interviews."""
         self._session.require()
-        return [
-            (str(r), str(i), str(e))
-            for r, i, e in self._session.database.conn.execute(
-                "SELECT f.rule_id, max(f.reason_id), max(f.reason_en) FROM flags f"
-                " JOIN interviews i ON i.uuid = f.interview_uuid WHERE i.status = 'completed'"
-                " GROUP BY f.rule_id ORDER BY f.rule_id"
-            )
-        ]
+        return [(r.rule_id, r.reason_id, r.reason_en) for r in self._marks.completed_flag_rules()]
 
     def destinations(self) -> list[str]:
         self._session.require()
-        rows = self._session.database.conn.execute(
-            "SELECT DISTINCT a.value FROM answers a JOIN interviews i ON i.uuid = a.interview_uuid"
-            " WHERE a.question_id = ? AND i.status = 'completed'",
-            (DESTINATION_QUESTION,),
-        )
-        return sorted({str(json.loads(value)) for (value,) in rows})
+        return sorted(self._marks.completed_answers(DESTINATION_QUESTION))
 
     def list(self, filters: ReviewFilter | None = None) -> list[ReviewRow]:
         """Completed interviews, newest first, with their latest review state."""
         self._session.require()
         f = filters or ReviewFilter()
-        sql = _LIST_SQL
-        params: list[Any] = [DESTINATION_QUESTION]
         start, end = local_bounds(f.date_from, f.date_to, self._tz)
-        if start is not None:
-            sql += " AND i.created_at >= ?"
-            params.append(start)
-        if end is not None:
-            sql += " AND i.created_at < ?"
-            params.append(end)
-        if f.officer is not None:
-            sql += " AND i.workstation_id = ? AND i.officer_id = ?"
-            params += [f.officer.workstation_id, f.officer.officer_id]
-        if f.outcome:
-            sql += " AND coalesce(i.chosen_outcome, i.suggested_outcome) = ?"
-            params.append(f.outcome)
-        if f.flag_rule_id:
-            sql += " AND EXISTS (SELECT 1 FROM flags f WHERE f.interview_uuid = i.uuid AND f.rule_id = ?)"
-            params.append(f.flag_rule_id)
-        if f.destination:
-            sql += (
-                " AND EXISTS (SELECT 1 FROM answers d WHERE d.interview_uuid = i.uuid"
-                " AND d.question_id = ? AND d.value = ?)"
+        query = CompletedQuery(
+            DESTINATION_QUESTION,
+            start=start,
+            end=end,
+            officer=f.officer,
+            outcome=f.outcome,
+            flag_rule_id=f.flag_rule_id,
+            destination=f.destination,
+            review_state=f.review_state,
+            limit=f.limit,
+        )
+        names = self._names.all()
+        return [
+            ReviewRow(
+                row.uuid,
+                row.ref_no,
+                row.created_at,
+                row.completed_at,
+                _name(names, row.workstation_id, row.officer_id),
+                row.full_name,
+                row.outcome,
+                row.score,
+                row.hard_flag,
+                row.destination,
+                row.flag_count,
+                row.revision,
+                row.review_state,
+                row.review_comment,
             )
-            params += [DESTINATION_QUESTION, json.dumps(f.destination)]
-        if f.review_state:
-            if f.review_state not in _STATE_SQL:
-                raise ValueError(f"unknown review state {f.review_state!r}")
-            sql += " AND " + _STATE_SQL[f.review_state]
-        sql += " ORDER BY i.created_at DESC LIMIT ?"
-        params.append(int(f.limit))
-        conn = self._session.database.conn
-        names = officer_names(conn)
-        rows = []
-        for (
-            uuid,
-            ref_no,
-            created,
-            completed,
-            workstation,
-            officer_id,
-            full_name,
-            outcome,
-            score,
-            hard,
-            destination,
-            flag_count,
-            revision,
-            action,
-            reviewed_rev,
-            comment,
-        ) in conn.execute(sql, params):
-            rows.append(
-                ReviewRow(
-                    uuid,
-                    ref_no,
-                    created,
-                    completed,
-                    _name(names, workstation, officer_id),
-                    full_name,
-                    outcome,
-                    score,
-                    bool(hard),
-                    None if destination is None else str(json.loads(destination)),
-                    int(flag_count),
-                    int(revision),
-                    _state(action, reviewed_rev, revision),
-                    comment,
-                )
-            )
-        return rows
+            for row in self._marks.completed(query)
+        ]
 
     def history(self, uuid: str) -> builtins.list[ReviewEntry]:
         self._session.require()
-        conn = self._session.database.conn
-        names = officer_names(conn)
+        names = self._names.all()
         return [
-            ReviewEntry(action, int(revision), comment, _name(names, workstation, by), at)
-            for action, revision, comment, workstation, by, at in conn.execute(
-                "SELECT action, revision, comment, workstation_id, by_officer, at FROM reviews"
-                " WHERE interview_uuid = ? ORDER BY revision, at, id",
-                (uuid,),
+            ReviewEntry(
+                mark.action,
+                mark.revision,
+                mark.comment,
+                _name(names, mark.workstation_id, mark.by_officer),
+                mark.at,
             )
+            for mark in self._marks.of_interview(uuid)
         ]
 
     def open(self, uuid_or_ref: str) -> InterviewView:
@@ -332,7 +233,7 @@ class ReviewDesk:
             questionnaire = load_text(source, f"{record.questionnaire_hash[:12]}.yaml")
         except (KnownError, QuestionnaireError):
             questionnaire = None  # shown with question ids only
-        names = officer_names(self._session.database.conn)
+        names = self._names.all()
         return InterviewView(
             record,
             questionnaire,
@@ -349,20 +250,15 @@ class ReviewDesk:
                 f"'{record.status}'.",
                 f"Only completed interviews can be reviewed; {record.ref_no} is '{record.status}'.",
             )
-        with self._session.database.transaction() as conn:
-            conn.execute(
-                "INSERT INTO reviews (uuid, interview_uuid, revision, action, comment,"
-                " workstation_id, by_officer, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    str(uuid_module.uuid4()),
-                    record.uuid,
-                    record.revision,
-                    action,
-                    comment,
-                    local_workstation(conn),
-                    self._session.officer_id,
-                    to_iso(self._session.clock()),
-                ),
+        with self._session.database.transaction():
+            self._marks.add(
+                interview_uuid=record.uuid,
+                revision=record.revision,
+                action=action,
+                comment=comment,
+                workstation_id=self._names.local_workstation(),
+                by_officer=self._session.officer_id,
+                at=to_iso(self._session.clock()),
             )
             # The comment may name the applicant: it stays out of the log.
             self._session.audit.append(
@@ -394,18 +290,16 @@ class ReviewDesk:
 def returned_interviews(database: Database, officer_id: int) -> list[ReturnedInterview]:
     """This workstation's interviews of `officer_id` that a supervisor returned and that are not
     corrected yet, newest return first. For the officer's own home screen."""
-    conn = database.conn
-    local = local_workstation(conn)
-    names = officer_names(conn)
-    rows = conn.execute(
-        "SELECT i.uuid, i.ref_no, i.created_at, r.comment, r.at, r.workstation_id, r.by_officer"
-        f" FROM interviews i JOIN reviews r ON r.id = {NEWEST_REVIEW_ID}"
-        " WHERE i.status = 'completed' AND i.officer_id = ? AND i.workstation_id = ?"
-        " AND r.action = 'returned' AND r.revision = i.revision"
-        " ORDER BY r.at DESC, r.id DESC",
-        (int(officer_id), local),
-    )
+    officer_names = OfficerNames(database)
+    names = officer_names.all()
     return [
-        ReturnedInterview(uuid, ref_no, created, comment or "", at, _name(names, station, by))
-        for uuid, ref_no, created, comment, at, station, by in rows
+        ReturnedInterview(
+            mark.uuid,
+            mark.ref_no,
+            mark.created_at,
+            mark.comment,
+            mark.at,
+            _name(names, mark.workstation_id, mark.by_officer),
+        )
+        for mark in ReviewMarks(database).returned(officer_id, officer_names.local_workstation())
     ]

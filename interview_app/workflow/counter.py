@@ -29,6 +29,7 @@ from interview_app.storage.settings import (
     WORKSTATION_NAME,
     SettingsStore,
 )
+from interview_app.storage.unsaved_input import HalfTypedAnswers, UnsavedCorrections
 from interview_app.text import Message
 from interview_app.workflow.views import (
     FlagView,
@@ -92,7 +93,7 @@ class CounterSession:
         )
 
     def _officers_exist(self) -> bool:
-        return self.database.conn.execute("SELECT 1 FROM officers LIMIT 1").fetchone() is not None
+        return self._officers().any_officer()
 
     def setup_office(
         self,
@@ -338,7 +339,7 @@ class CounterSession:
         repository = self.interviews()
         today = repository.list_today(self.workstation_id(), self.today())
         drafts = repository.list_drafts(self.workstation_id())
-        corrections = repository.summaries(SettingsCorrectionStore(self.settings).pending())
+        corrections = repository.summaries(UnsavedCorrections(self.database).pending())
         from interview_app.supervision.retention import purge_due
         from interview_app.supervision.review import returned_interviews
 
@@ -400,7 +401,7 @@ class CounterSession:
         question where it stopped."""
         self.require()
         record = self.interviews().get(uuid)
-        if record.status == "completed" and SettingsCorrectionStore(self.settings).load(uuid):
+        if record.status == "completed" and UnsavedCorrections(self.database).load(uuid):
             return self.start_correction(uuid)  # a correction a crash left unsaved
         if record.status != "draft":
             raise KnownError(
@@ -442,7 +443,7 @@ class CounterSession:
         questionnaire = self.questionnaire(record.questionnaire_hash)
         repository.record_view(record.uuid, officer.officer_id)
         # A correction left unsaved by a crash goes on where it stopped.
-        kept = SettingsCorrectionStore(self.settings).load(record.uuid)
+        kept = UnsavedCorrections(self.database).load(record.uuid)
         answers = dict(record.answers)
         notes = record.notes or ""
         if kept is not None:
@@ -508,9 +509,9 @@ class CounterSession:
             repeat_lookup=lambda nik, passport, exclude: repository.repeat_applicants(
                 nik=nik, passport_no=passport, exclude_uuid=exclude
             ),
-            typing_store=SettingsTypingStore(self.settings),
+            typing_store=HalfTypedAnswers(self.database),
             correction=correction,
-            correction_store=SettingsCorrectionStore(self.settings),
+            correction_store=UnsavedCorrections(self.database),
             recruiter_lookup=repository.same_recruiter,
             referral_lookup=self._referral_status,
         )
@@ -612,52 +613,3 @@ class CounterSession:
             sections,
             record.status == "completed" and record.workstation_id == self.workstation_id(),
         )
-
-
-class SettingsCorrectionStore:
-    """A correction not saved yet, in the settings table under 'correction:<uuid>' (like the
-    typing store): the changed answers in stored form and the notes; cleared when the
-    correction is saved or discarded."""
-
-    PREFIX = "correction:"
-
-    def __init__(self, settings: SettingsStore) -> None:
-        self._settings = settings
-
-    def load(self, uuid: str) -> tuple[dict[str, object], str | None] | None:
-        found = self._settings.get(f"{self.PREFIX}{uuid}")
-        if not isinstance(found, dict) or not isinstance(found.get("answers"), dict):
-            return None
-        notes = found.get("notes")
-        return dict(found["answers"]), notes if isinstance(notes, str) else None
-
-    def save(self, uuid: str, answers: dict[str, object], notes: str | None) -> None:
-        self._settings.set(f"{self.PREFIX}{uuid}", {"answers": answers, "notes": notes})
-
-    def clear(self, uuid: str) -> None:
-        self._settings.delete(f"{self.PREFIX}{uuid}")
-
-    def pending(self) -> list[str]:
-        return [
-            key[len(self.PREFIX) :] for key in self._settings.all() if key.startswith(self.PREFIX)
-        ]
-
-
-class SettingsTypingStore:
-    """Half-typed, not yet valid text of one field per draft, in the settings table under
-    'typing:<uuid>' until storage has a column for it; cleared when the answer is saved."""
-
-    def __init__(self, settings: SettingsStore) -> None:
-        self._settings = settings
-
-    def load(self, uuid: str) -> tuple[str, str] | None:
-        found = self._settings.get(f"typing:{uuid}")
-        if isinstance(found, list) and len(found) == 2:
-            return str(found[0]), str(found[1])
-        return None
-
-    def save(self, uuid: str, question_id: str, text: str) -> None:
-        self._settings.set(f"typing:{uuid}", [question_id, text])
-
-    def clear(self, uuid: str) -> None:
-        self._settings.delete(f"typing:{uuid}")

@@ -22,7 +22,6 @@ import pytest
 
 from interview_app.cli import main
 from interview_app.demo import DEMO_ACCOUNTS, create_demo_office
-from interview_app.slip import ledger
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.chain_head import HEAD_FILE, write_head
 from interview_app.storage.clock import FixedClock
@@ -32,6 +31,7 @@ from interview_app.storage.interviews import InterviewRepository
 from interview_app.storage.keys import read_office_key
 from interview_app.storage.officers import OfficerRepository
 from interview_app.storage.paths import database_path
+from interview_app.storage.slips import SlipLedger
 from interview_app.supervision.review import ReviewDesk
 from interview_app.supervision.session import SupervisorSession
 
@@ -64,18 +64,16 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
         InterviewRepository(database, audit, clock).void(
             completed[2], "Salah input / wrong entry", supervisor.id
         )
-        with database.transaction() as conn:
-            ledger.issue(
-                conn,
-                prefix="PLU",
-                kind="rujukan",
-                interview_uuid=completed[0],
-                revision=1,
-                issued_at=clock().isoformat(),
-                issued_on=TODAY,
-                outcome="rujuk",
-                payload_for=lambda number: f"AW2|{number}",
-            )
+        SlipLedger(database).issue(
+            prefix="PLU",
+            kind="rujukan",
+            interview_uuid=completed[0],
+            revision=1,
+            issued_at=clock().isoformat(),
+            issued_on=TODAY,
+            outcome="rujuk",
+            payload_for=lambda number: f"AW2|{number}",
+        )
     finally:
         database.close()
     stick = data_dir.parent / "stick"

@@ -8,14 +8,12 @@ import json
 
 from interview_app.storage.interviews import FlagRecord, InterviewRepository
 from interview_app.storage.office_settings import OfficeSettings
+from interview_app.storage.slips import SlipLedger
+from interview_app.storage.unsaved_input import HalfTypedAnswers, UnsavedCorrections
 from interview_app.supervision.audit_view import AuditViewer
 from interview_app.supervision.retention import Retention, cutoff_for, purge_due
 from interview_app.supervision.review import ReviewDesk
 from tests.supervision.conftest import Office
-
-SLIPS = """CREATE TABLE slips (
-    slip_no TEXT PRIMARY KEY, interview_uuid TEXT NOT NULL, printed_at TEXT NOT NULL
-) STRICT"""
 
 
 def _interview(office: Office, when: dt.datetime, *, complete: bool = True) -> str:
@@ -63,6 +61,7 @@ def _children(office: Office, uuid: str) -> dict[str, int]:
             ("interview_revisions", "interview_uuid"),
             ("slips", "interview_uuid"),
             ("reviews", "interview_uuid"),
+            ("unsaved_input", "interview_uuid"),
         )
     }
 
@@ -77,10 +76,20 @@ def test_purge_removes_exactly_the_interviews_past_the_period(office: Office) ->
         _interview(office, cutoff - dt.timedelta(seconds=1)),
     ]
     kept = [_interview(office, cutoff), _interview(office, cutoff + dt.timedelta(days=1))]
-    with office.database.transaction() as conn:
-        conn.execute(SLIPS)
-        for number, uuid in enumerate(old + kept):
-            conn.execute("INSERT INTO slips VALUES (?, ?, ?)", (f"S{number}", uuid, "2024"))
+    for uuid in old + kept:
+        SlipLedger(office.database).issue(
+            prefix="PLU",
+            kind="rujukan",
+            interview_uuid=uuid,
+            revision=1,
+            issued_at="2024-01-02T03:04:05.000000Z",
+            issued_on=dt.date(2024, 1, 2),
+            outcome="TERBIT",
+            payload_for=lambda number: f"AW2|{number}",
+        )
+    # Text half typed in the old draft, and in a kept interview's correction.
+    HalfTypedAnswers(office.database).save(old[1], "destination", "Mala")
+    UnsavedCorrections(office.database).save(kept[0], {"destination": "SG"}, None)
     office.clock.set(now)
     ReviewDesk(office.session()).return_to_officer(old[0], "Periksa lagi")
     InterviewRepository(office.database, office.audit, office.clock).void(old[2], "Ganda", 1)
@@ -96,11 +105,13 @@ def test_purge_removes_exactly_the_interviews_past_the_period(office: Office) ->
     assert result.counts["interviews"] == 3
     assert result.counts["slips"] == 3 and result.counts["reviews"] == 1
     assert result.counts["interview_revisions"] == 1 and result.counts["flags"] == 2
+    assert result.counts["unsaved_input"] == 1
     for uuid in old:
         assert set(_children(office, uuid).values()) == {0}
     for uuid in kept:
         counts = _children(office, uuid)
         assert counts["interviews"] == 1 and counts["answers"] == 1 and counts["slips"] == 1
+    assert UnsavedCorrections(office.database).pending() == [kept[0]]
     after = int(office.database.conn.execute("SELECT count(*) FROM interviews").fetchone()[0])
     assert after == before - 3
     assert purge_due(office.database, office.clock) is None

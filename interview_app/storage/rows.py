@@ -1,0 +1,26 @@
+"""Query results read by column name (sqlite3.Row), for repositories that turn rows into records."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+
+def named_rows(
+    conn: sqlite3.Connection, sql: str, params: Iterable[Any] | dict[str, Any] = ()
+) -> Iterator[sqlite3.Row]:
+    """The rows of `sql`, each readable by column name (`row["slip_no"]`). The connection's
+    own row factory is left alone: other code reads it by position."""
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(sql, params if isinstance(params, dict) else tuple(params))
+
+
+def named_row(
+    conn: sqlite3.Connection, sql: str, params: Iterable[Any] | dict[str, Any] = ()
+) -> sqlite3.Row | None:
+    """The first row of `sql` by column name, or None. The statement is run to its end (an
+    INSERT ... RETURNING, or a savepoint released right after, needs it finished)."""
+    rows: list[sqlite3.Row] = named_rows(conn, sql, params).fetchall()
+    return rows[0] if rows else None

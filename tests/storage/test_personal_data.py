@@ -1,0 +1,30 @@
+"""Storage's list of the tables that hold rows per interview covers every such table."""
+
+from __future__ import annotations
+
+from interview_app.storage.database import Database
+from interview_app.storage.personal_data import INTERVIEW_TABLES
+
+
+def test_every_table_that_names_an_interview_is_purged_with_it(database: Database) -> None:
+    try:  # the sync tables: made at the first sync, until the schema makes them (m006)
+        from interview_app.sync.tables import ensure_tables
+    except ImportError:
+        pass
+    else:
+        with database.transaction() as conn:
+            ensure_tables(conn)
+    conn = database.conn
+    tables = [
+        name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    ]
+    naming = {
+        table
+        for table in tables
+        for (column,) in conn.execute("SELECT name FROM pragma_table_info(?)", (table,))
+        if column == "interview_uuid"
+    }
+    listed = {table.name for table in INTERVIEW_TABLES}
+    assert naming <= listed
+    assert listed <= set(tables)
+    assert INTERVIEW_TABLES[-1].name == "interviews"  # children first
