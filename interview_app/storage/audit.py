@@ -171,7 +171,7 @@ class AuditLog:
         clauses: list[str] = (
             [] if with_content else [f"action NOT IN ('{CONTENT_ACTION}', '{BASELINE_ACTION}')"]
         )
-        params: list[str | int] = []
+        params: list[Any] = []
         if object_type is not None:
             clauses.append("object_type = ?")
             params.append(object_type)
@@ -182,6 +182,9 @@ class AuditLog:
             sql += " WHERE " + " AND ".join(clauses)
         sql += " ORDER BY seq DESC LIMIT ?"
         params.append(int(limit))
+        return self._entries(sql, params)
+
+    def _entries(self, sql: str, params: list[Any]) -> list[AuditEntry]:
         cursor = self._database.conn.execute(sql, params)
         names = [column[0] for column in cursor.description]
         return [_entry_from_row(dict(zip(names, row, strict=True))) for row in cursor]
@@ -237,9 +240,7 @@ class AuditLog:
             " FROM audit_log WHERE " + " AND ".join(clauses) + " ORDER BY seq DESC LIMIT ?"
         )
         params.append(int(limit))
-        cursor = self._database.conn.execute(sql, params)
-        names = [column[0] for column in cursor.description]
-        return [_entry_from_row(dict(zip(names, row, strict=True))) for row in cursor]
+        return self._entries(sql, params)
 
     def verify(
         self,

@@ -19,9 +19,9 @@ class InterviewTable:
 
 
 # Every table that holds rows per interview: the interview's own data, what was printed or
-# decided about it, and the sync bookkeeping that holds copies or traces of it. A table added
-# to the schema with an `interview_uuid` column belongs here (tests/storage/
-# test_personal_data.py checks). Children first, the interview itself last.
+# decided about it, and the sync bookkeeping that holds copies or traces of it. Every table of
+# the schema is in this list or one of the two below (tests/storage/test_personal_data.py
+# checks), so a new table is placed on purpose. Children first, the interview itself last.
 INTERVIEW_TABLES: tuple[InterviewTable, ...] = (
     InterviewTable("answers", "interview_uuid"),
     InterviewTable("flags", "interview_uuid"),
@@ -37,6 +37,26 @@ INTERVIEW_TABLES: tuple[InterviewTable, ...] = (
     InterviewTable("sync_resolutions", "interview_uuid"),
     InterviewTable("sync_sent_resolutions", "interview_uuid"),
     InterviewTable("interviews", "uuid"),
+)
+
+# Personal data retention does not purge: the officers' own accounts (name, NIP; an account is
+# deactivated, never deleted, since the audit log and the interviews name it by id) and other
+# workstations' officers as their packages named them (the same, for interviews synced in).
+OFFICER_TABLES: tuple[str, ...] = ("officers", "sync_officers")
+
+# Tables that hold no personal data: office settings, scripts, counters, the audit log (ids
+# only, never NIK values or answers), sync bookkeeping by package, and the schema's own record.
+NO_PERSONAL_DATA_TABLES: tuple[str, ...] = (
+    "_sqlite_migrations",
+    "audit_log",
+    "questionnaires",
+    "ref_counters",
+    "settings",
+    "slip_counters",
+    "sync_anchors",
+    "sync_export_numbers",
+    "sync_foreign_audit",
+    "sync_history",
 )
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 
 def named_rows(
     conn: sqlite3.Connection, sql: str, params: Iterable[Any] | dict[str, Any] = ()
-) -> Iterator[sqlite3.Row]:
-    """The rows of `sql`, each readable by column name (`row["slip_no"]`). The connection's
+) -> sqlite3.Cursor:
+    """The rows of `sql` (a cursor to iterate or fetch from), each readable by column name (`row["slip_no"]`). The connection's
     own row factory is left alone: other code reads it by position."""
     cursor = conn.cursor()
     cursor.row_factory = sqlite3.Row

@@ -3,8 +3,8 @@ forges the chain's head file (defect 5). Each edit must make `db check` exit 1 a
 was touched (a table, or the audit log's own damage); no NIK ever appears in what it prints.
 
 The office is built once through the application (accounts, a script, interviews with flags and
-a correction, a review mark, a slip in the ledger, an export in the sync history); each test
-edits a copy, as an attacker would: a plain sqlite3 connection, triggers dropped where they
+a correction, a review mark, a correction not saved yet, a slip in the ledger, an export in the
+sync history); each test edits a copy, as an attacker would: a plain sqlite3 connection, triggers dropped where they
 stand in the way."""
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from interview_app.storage.keys import read_office_key
 from interview_app.storage.officers import OfficerRepository
 from interview_app.storage.paths import database_path
 from interview_app.storage.slips import SlipLedger
+from interview_app.storage.unsaved_input import UnsavedCorrections
 from interview_app.supervision.review import ReviewDesk
 from interview_app.supervision.session import SupervisorSession
 
@@ -64,6 +65,7 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
         InterviewRepository(database, audit, clock).void(
             completed[2], "Salah input / wrong entry", supervisor.id
         )
+        UnsavedCorrections(database).save(completed[3], {"employer_name": "Tan Ind"}, None)
         SlipLedger(database).issue(
             prefix="PLU",
             kind="rujukan",
@@ -214,6 +216,10 @@ EDITS: dict[str, tuple[tuple[str, ...], str]] = {
     "review mark deleted": (("DELETE FROM reviews WHERE action = 'reviewed'",), "reviews ["),
     "slip ledger row changed": (("UPDATE slips SET outcome = 'lanjut', prints = 0",), "slips ["),
     "slip counter lowered": (("UPDATE slip_counters SET last = 0",), "slip_counters ["),
+    "unsaved correction changed": (
+        ("UPDATE unsaved_input SET value = json_object('answers', json_object(), 'notes', NULL)",),
+        "unsaved_input [",
+    ),
     "sync history row deleted": (("DELETE FROM sync_history",), "sync_history ["),
     "sync sent record changed": (("UPDATE sync_sent SET content_hash = 'x'",), "sync_sent ["),
     "table added with rows": (

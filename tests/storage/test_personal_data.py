@@ -1,12 +1,18 @@
-"""Storage's list of the tables that hold rows per interview covers every such table."""
+"""Storage's lists say of every table whether it holds personal data and how it is purged."""
 
 from __future__ import annotations
 
 from interview_app.storage.database import Database
-from interview_app.storage.personal_data import INTERVIEW_TABLES
+from interview_app.storage.personal_data import (
+    INTERVIEW_TABLES,
+    NO_PERSONAL_DATA_TABLES,
+    OFFICER_TABLES,
+)
 
 
-def test_every_table_that_names_an_interview_is_purged_with_it(database: Database) -> None:
+def test_every_table_is_placed_and_those_naming_an_interview_go_with_it(
+    database: Database,
+) -> None:
     try:  # the sync tables: made at the first sync, until the schema makes them (m006)
         from interview_app.sync.tables import ensure_tables
     except ImportError:
@@ -28,3 +34,6 @@ def test_every_table_that_names_an_interview_is_purged_with_it(database: Databas
     assert naming <= listed
     assert listed <= set(tables)
     assert INTERVIEW_TABLES[-1].name == "interviews"  # children first
+    placed = [*(t.name for t in INTERVIEW_TABLES), *OFFICER_TABLES, *NO_PERSONAL_DATA_TABLES]
+    assert sorted(placed) == sorted(set(placed))  # each table in one list
+    assert set(tables) == set(placed)
