@@ -7,6 +7,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from interview_app import __version__
 from interview_app.errors import KnownError
@@ -57,7 +58,7 @@ EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         sys.stderr.write(f"kesalahan penggunaan / usage error: {message}\n")
         raise SystemExit(EXIT_USAGE)
