@@ -55,7 +55,7 @@ def environment_error(exc: OSError, where: Path) -> KnownError:
         raise_known_os_error(exc, where)
     except KnownError as known:
         return known
-    detail = f"{type(exc).__name__}: {exc.strerror or exc}"
+    detail = exc.strerror or type(exc).__name__
     return KnownError(
         f"Berkas atau drive tidak dapat dipakai ({detail}). Periksa disk atau flashdisk, lalu "
         "coba lagi; data yang sudah tersimpan tidak berubah.",
