@@ -6,6 +6,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from interview_app import __version__
 from interview_app.commands.arguments import EXIT_OK, EXIT_REFUSED, EXIT_USAGE
@@ -53,7 +54,7 @@ COMMAND_OWNERS = {
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         sys.stderr.write(f"kesalahan penggunaan / usage error: {message}\n")
         raise SystemExit(EXIT_USAGE)

@@ -149,9 +149,9 @@ def create_demo_office(
             if settings.get(key) is None:
                 settings.set(key, value)
         office_code = str(settings.get(OFFICE_CODE))
-        key = load_or_create_office_key(data_dir, office_code)
+        office_key = load_or_create_office_key(data_dir, office_code)
         clock = FixedClock(dt.datetime.combine(today - dt.timedelta(days=91), dt.time(1), dt.UTC))
-        audit = AuditLog(database, key, clock)
+        audit = AuditLog(database, office_key, clock)
         officers = OfficerRepository(database, audit, clock)
         officer_ids = []
         for account in DEMO_ACCOUNTS:

@@ -43,6 +43,8 @@ def _linux() -> OwnMemory:
 
 
 def _windows() -> OwnMemory:
+    if sys.platform != "win32":  # also tells the type checker: ctypes.WinDLL is Windows'
+        raise OSError("Windows only")
     import ctypes
     from ctypes import wintypes
 
@@ -62,9 +64,9 @@ def _windows() -> OwnMemory:
 
     counters = Counters()
     counters.cb = ctypes.sizeof(Counters)
-    kernel32 = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined]
+    kernel32 = ctypes.WinDLL("kernel32")
     kernel32.GetCurrentProcess.restype = wintypes.HANDLE
-    psapi = ctypes.WinDLL("psapi")  # type: ignore[attr-defined]
+    psapi = ctypes.WinDLL("psapi")
     psapi.GetProcessMemoryInfo.argtypes = [
         wintypes.HANDLE,
         ctypes.POINTER(Counters),

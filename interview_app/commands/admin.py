@@ -57,7 +57,7 @@ def _lazy(name: str) -> Runner:
 
 
 def _leaf(
-    actions: argparse._SubParsersAction,  # type: ignore[type-arg]
+    actions: argparse._SubParsersAction,
     group: str,
     name: str,
     help_text: str,
@@ -69,18 +69,18 @@ def _leaf(
 
 
 def _group(
-    subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]
+    subparsers: argparse._SubParsersAction,
     name: str,
     help_text: str,
-) -> argparse._SubParsersAction:  # type: ignore[type-arg]
+) -> argparse._SubParsersAction:
     parser = subparsers.add_parser(name, help=help_text)
-    actions: argparse._SubParsersAction = parser.add_subparsers(  # type: ignore[type-arg]
+    actions: argparse._SubParsersAction = parser.add_subparsers(
         dest="action", metavar="ACTION", required=True
     )
     return actions
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     acts = _group(subparsers, "account", "akun petugas / officer accounts")
     _leaf(acts, "account", "list", "daftar akun / list accounts")
     create = _leaf(acts, "account", "create", "buat akun / create an account")

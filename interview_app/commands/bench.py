@@ -25,7 +25,7 @@ from interview_app.bench.harness import (
 DEFAULT_CACHE = Path(tempfile.gettempdir()) / "interview-app-bench-cache"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("bench", help="ukur kinerja / measure performance")
     size = parser.add_mutually_exclusive_group()
     size.add_argument("--quick", action="store_true", help="data lebih kecil / smaller data sets")

@@ -21,7 +21,7 @@ from interview_app.storage.maintenance import (
 from interview_app.storage.paths import database_path, resolve_data_dir
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("db", help="basis data / database")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     check_parser = actions.add_parser("check", help="periksa integritas / check integrity")

@@ -13,7 +13,7 @@ from interview_app.storage.paths import resolve_data_dir
 MAX_COUNT = 100_000  # a demo office, not a load test (the bench makes larger data sets)
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("demo-data", help="buat kantor demo / make a demo office")
     data_dir_argument(parser)
     parser.add_argument(

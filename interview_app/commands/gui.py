@@ -8,7 +8,7 @@ import gc
 from interview_app.commands.arguments import data_dir_argument
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("gui", help="buka aplikasi / open the desktop app")
     data_dir_argument(parser)
     parser.add_argument(

@@ -8,7 +8,7 @@ import sys
 from interview_app.questionnaire.loader import QuestionnaireError, load_file
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("questionnaire", help="naskah wawancara / interview scripts")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     check = actions.add_parser("check", help="periksa naskah / check scripts")

@@ -9,7 +9,7 @@ from pathlib import Path
 from interview_app.commands.admin import date_argument, supervisor_arguments
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "report", help="rekap PDF atau ekspor CSV/XLSX / PDF recap or CSV/XLSX export"
     )

@@ -30,7 +30,7 @@ def qt_checks(platform: str) -> tuple[tuple[str, ExtraCheck], ...]:
     return (("qt", render), ("cetak", print_pdf))
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "self-test",
         help="uji mandiri tanpa layar / headless self-test",

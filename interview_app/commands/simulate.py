@@ -11,7 +11,7 @@ from interview_app.interview.simulate import simulate
 from interview_app.questionnaire.loader import load_file
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "simulate", help="jalankan wawancara tanpa layar / run an interview headless"
     )

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from interview_app.slip.signing import PublicKey
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("slip", help="slip rujukan BP3MI / BP3MI referral slip")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     render = actions.add_parser("render", help="cetak slip ke PDF / write the slip as PDF")
@@ -91,7 +91,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     _register_referral(actions)
 
 
-def _register_referral(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _register_referral(actions: argparse._SubParsersAction) -> None:
     referral = actions.add_parser(
         "referral",
         help="tindak lanjut rujukan BP3MI / BP3MI referral follow-up",

@@ -21,7 +21,7 @@ ENV_SYNC_KEY_FILE = "INTERVIEW_APP_SYNC_KEY_FILE"
 CLI_ACTOR = "cli"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser("export", help="ekspor paket sinkron / export a sync package")
     data_dir_argument(export)
     export.add_argument(

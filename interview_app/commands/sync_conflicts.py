@@ -20,7 +20,7 @@ def _lazy(name: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     sync = subparsers.add_parser("sync", help="sinkronisasi / sync")
     groups = sync.add_subparsers(dest="group", metavar="GROUP", required=True)
     conflicts = groups.add_parser(

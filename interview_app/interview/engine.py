@@ -105,8 +105,8 @@ class InterviewSession:
                     names |= expr.names
             self._depends[question.id] = frozenset(names)
         for question_id, value in (answers or {}).items():
-            question = questionnaire.questions.get(question_id)
-            if question is not None and question.takes_answer and value is not None:
+            given = questionnaire.questions.get(question_id)
+            if given is not None and given.takes_answer and value is not None:
                 self.answers[question_id] = value
         self._recompute()
 

@@ -10,7 +10,7 @@ import yaml
 from interview_app.text import Message
 
 
-class LineDict(dict):  # type: ignore[type-arg]
+class LineDict(dict):
     """A mapping that knows its own line and the line of each key (1-based)."""
 
     line: int = 0
@@ -20,7 +20,7 @@ class LineDict(dict):  # type: ignore[type-arg]
         return self.key_lines.get(key, self.line)
 
 
-class LineList(list):  # type: ignore[type-arg]
+class LineList(list):
     line: int = 0
 
 

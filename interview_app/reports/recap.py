@@ -42,7 +42,9 @@ class Period:
                 "Tanggal akhir lebih awal dari tanggal mulai.",
                 "The end date is before the start date.",
             )
-        return cls(start, end, tz or datetime.now().astimezone().tzinfo)  # type: ignore[arg-type]
+        zone = tz or datetime.now().astimezone().tzinfo
+        assert zone is not None  # astimezone() always gives the local zone
+        return cls(start, end, zone)
 
     @property
     def bounds(self) -> tuple[str, str]:

@@ -602,9 +602,9 @@ def compare_content(
     deleted = {where for where, digest in records.items() if digest is None}
     vanished = {where for where, digest in records.items() if digest and where not in seen}
     for where in sorted(vanished):
-        shape = shapes.get(where[0])
+        gone_from = shapes.get(where[0])
         # A child gone with its parent: the parent is reported (or its deletion recorded).
-        if shape is not None and _parent_deleted(shape, where[1], deleted | vanished):
+        if gone_from is not None and _parent_deleted(gone_from, where[1], deleted | vanished):
             continue
         problems.append(ContentProblem("vanished", *where))
     return ContentCheck(not problems, True, rows, tuple(problems))

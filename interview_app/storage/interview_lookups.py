@@ -45,11 +45,13 @@ _SUMMARY_SELECT = (
 def _summary(row: Sequence[Any]) -> InterviewSummary:
     hard = row[11]
     flags = row[13]
-    return InterviewSummary(
-        *row[:11],
-        None if hard is None else bool(hard),
-        row[12],
-        tuple(flags.split()) if flags else (),
+    return InterviewSummary._make(
+        (
+            *row[:11],
+            None if hard is None else bool(hard),
+            row[12],
+            tuple(flags.split()) if flags else (),
+        )
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path, PureWindowsPath
 
 from interview_app.storage.errors import StorageLocationError
@@ -58,10 +59,11 @@ def check_local_path(path: str, *, windows: bool | None = None) -> None:
         for root in synced_roots
     ):
         raise _refuse(path, "folder ini disinkronkan oleh OneDrive", "it is synced by OneDrive")
-    if os.name == "nt" and len(normalized) >= 2 and normalized[1] == ":":
+    # sys.platform rather than os.name: the type checker knows ctypes.windll only under it
+    if sys.platform == "win32" and len(normalized) >= 2 and normalized[1] == ":":
         import ctypes  # Windows only: a mapped network drive letter is as bad as a UNC path
 
-        drive_type = ctypes.windll.kernel32.GetDriveTypeW(normalized[:2] + "\\")  # type: ignore[attr-defined]
+        drive_type = ctypes.windll.kernel32.GetDriveTypeW(normalized[:2] + "\\")
         if drive_type == _DRIVE_REMOTE:
             raise _refuse(path, "drive ini adalah drive jaringan", "the drive is a network drive")
 

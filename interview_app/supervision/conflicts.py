@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import uuid as uuid_module
 from dataclasses import dataclass
@@ -178,7 +179,7 @@ class ConflictDesk:
         )
         return ConflictDetail(conflict, ref_no_of(conflict), tuple(fields), settled)
 
-    def _interview_fields(self, conflict: Conflict) -> list[ComparedField]:
+    def _interview_fields(self, conflict: Conflict) -> builtins.list[ComparedField]:
         local, incoming = _parsed(conflict.local_version), _parsed(conflict.incoming_version)
         mine, theirs = _interview_of(local), _interview_of(incoming)
         script = self._script(mine.get("questionnaire_hash") or theirs.get("questionnaire_hash"))

@@ -28,9 +28,11 @@ def removable_drives() -> list[Drive]:
 
 
 def _windows_drives() -> list[Drive]:
+    if sys.platform != "win32":  # also tells the type checker: ctypes.windll is Windows'
+        raise OSError("Windows only")
     import ctypes
 
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    kernel32 = ctypes.windll.kernel32
     # No "insert a disk" dialogs for empty card readers while we probe.
     previous = kernel32.SetErrorMode(0x0001)
     try:

@@ -179,7 +179,23 @@ def history(database: Database, limit: int = 500) -> list[HistoryEntry]:
         " file_name, destination, full, counts FROM sync_history ORDER BY id DESC LIMIT ?",
         (int(limit),),
     )
-    return [HistoryEntry(*row[:10], full=bool(row[10]), counts=json.loads(row[11])) for row in rows]
+    return [
+        HistoryEntry(
+            id_,
+            kind,
+            package,
+            office,
+            source,
+            sequence,
+            at,
+            actor,
+            name,
+            to,
+            bool(full),
+            json.loads(counts),
+        )
+        for id_, kind, package, office, source, sequence, at, actor, name, to, full, counts in rows
+    ]
 
 
 def anchors(database: Database, source_workstation: str) -> list[tuple[int, str]]:

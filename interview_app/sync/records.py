@@ -6,7 +6,7 @@ import hashlib
 import json
 import uuid as uuid_module
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from interview_app.sync.container import PackageHeader
@@ -170,7 +170,7 @@ class InterviewLine:
             same = False
         if not same:
             raise manifest_mismatch(f"wawancara {self.uuid}", f"interview {self.uuid}")
-        return data  # type: ignore[no-any-return]
+        return data
 
 
 @dataclass(frozen=True)
@@ -347,7 +347,11 @@ def _parse_interview_key(key: list[Any], record: bytes) -> InterviewLine:
         or not _is_uuid(key[1])
     ):
         raise tampered("kunci baris wawancara", "interview line key")
-    return InterviewLine(*key[1:], record=record)
+    return InterviewLine(**dict(zip(_INTERVIEW_KEY, key[1:], strict=True)), record=record)
+
+
+# An interview line's key after its kind, by field name (the key is checked to hold them all).
+_INTERVIEW_KEY = tuple(field.name for field in fields(InterviewLine) if field.name != "record")
 
 
 def _parse_review_key(key: list[Any], record: bytes) -> ReviewLine:

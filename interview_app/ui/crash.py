@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import faulthandler
+import itertools
 import logging
 import os
 import sys
@@ -79,7 +80,7 @@ def write_crash_log(
     import uuid
 
     now = dt.datetime.now()
-    path = folder / f"crash-{now:%Y%m%d-%H%M%S}-{os.getpid()}-{uuid.uuid4().hex[:8]}.log"
+    stem = f"crash-{now:%Y%m%d-%H%M%S}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     try:
         script = _context["script"]() if "script" in _context else "—"
     except Exception:  # noqa: BLE001 - the crash log is written whatever else fails
@@ -93,9 +94,24 @@ def write_crash_log(
         "",
     ]
     text = "\n".join(head) + "".join(traceback.format_exception(kind, value, tb))
-    path.write_text(text, encoding="utf-8")
+    path = _create_new(folder, stem, ".log", text)
     _log.error("crash log written: %s (%s)", path.name, kind.__name__)
     return path
+
+
+def _create_new(folder: Path, stem: str, suffix: str, text: str) -> Path:
+    """Write `text` to a file that did not exist before: `<stem><suffix>`, or `<stem>-2…` when
+    that name is taken. The file is created exclusively, so no other crash (same second, same
+    process id after a restart, another process) is ever overwritten."""
+    for number in itertools.count(1):
+        path = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
+        try:
+            with open(path, "x", encoding="utf-8") as handle:
+                handle.write(text)
+        except FileExistsError:
+            continue
+        return path
+    raise AssertionError("unreachable")  # itertools.count never ends
 
 
 def unreported_crashes(data_dir: Path) -> list[Path]:
@@ -113,7 +129,13 @@ def unreported_crashes(data_dir: Path) -> list[Path]:
 def acknowledge(paths: list[Path]) -> None:
     """Shown once: keep the file under a '.seen' name for IT support."""
     for path in paths:
+        # the faulthandler file has the same name every time: the seen name must still be new
+        seen = path.with_name(f"{path.name}.{dt.datetime.now():%Y%m%d%H%M%S}.seen")
+        number = 1
+        while seen.exists():
+            number += 1
+            seen = path.with_name(f"{path.name}.{dt.datetime.now():%Y%m%d%H%M%S}-{number}.seen")
         try:
-            path.rename(path.with_name(path.name + f".{dt.datetime.now():%Y%m%d%H%M%S}.seen"))
+            path.rename(seen)
         except OSError:
             pass

@@ -24,6 +24,7 @@ LOGS_FOLDER = "logs"
 LOG_FILE = "asisten-wawancara.log"
 LOG_BYTES = 1_000_000  # per file; five old files are kept
 LOG_BACKUPS = 5
+OUR_HANDLER = "interview_app.log_file"  # the name of the file handler this module installs
 LOGGER = "interview_app"
 
 # Long digit runs are identity numbers (NIK and KK are 16 digits, phone numbers 10-13): the log
@@ -54,7 +55,7 @@ def install_log(data_dir: Path) -> Path:
     path = logs_folder(data_dir) / LOG_FILE
     logger = logging.getLogger(LOGGER)
     for handler in list(logger.handlers):
-        if getattr(handler, "interview_app_log", False):
+        if handler.get_name() == OUR_HANDLER:
             if Path(getattr(handler, "baseFilename", "")) == path:
                 return path
             logger.removeHandler(handler)
@@ -62,7 +63,7 @@ def install_log(data_dir: Path) -> Path:
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
     )
-    handler.interview_app_log = True  # type: ignore[attr-defined]
+    handler.set_name(OUR_HANDLER)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(_NoIdentityNumbers())
     logger.addHandler(handler)

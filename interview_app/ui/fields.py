@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -75,6 +76,15 @@ class FieldFrame(QtWidgets.QFrame):
         return None
 
 
+class ChoiceLabel(QtWidgets.QLabel):
+    """One choice of a picker: a click on it picks it."""
+
+    pressed = QtCore.Signal()
+
+    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:  # noqa: N802
+        self.pressed.emit()
+
+
 class ChoicePicker(QtWidgets.QFrame):
     """A focusable list of choices: 1-9 then a-z pick, arrows move, Enter goes on."""
 
@@ -96,9 +106,9 @@ class ChoicePicker(QtWidgets.QFrame):
         self.grid.setVerticalSpacing(1)
         self.most_columns = 1 if len(choices) <= 4 else 2 if len(choices) <= 12 else 3
         for index, (_, text) in enumerate(choices):
-            label = QtWidgets.QLabel(f"{CHOICE_KEYS[index]}  {text}")
+            label = ChoiceLabel(f"{CHOICE_KEYS[index]}  {text}")
             label.setObjectName("choice")
-            label.mousePressEvent = lambda event, i=index: self._pick(i)  # type: ignore[method-assign]
+            label.pressed.connect(partial(self._pick, index))
             self.labels.append(label)
         # The width a choice needs in bold (the selected look), so picking one never widens it.
         bold = QtGui.QFont(self.font())
@@ -113,7 +123,7 @@ class ChoicePicker(QtWidgets.QFrame):
             self.selected: list[str] = list(selected) if isinstance(selected, list) else []
         else:
             self.selected = [str(selected)] if selected is not None else []
-        self.cursor = (
+        self.cursor_index = (
             self.values.index(self.selected[0])
             if self.selected and self.selected[0] in self.values
             else 0
@@ -147,13 +157,15 @@ class ChoicePicker(QtWidgets.QFrame):
     def _paint(self) -> None:
         for index, label in enumerate(self.labels):
             label.setProperty("selected", self.values[index] in self.selected)
-            label.setProperty("cursor", self.multiple and index == self.cursor and self.hasFocus())
+            label.setProperty(
+                "cursor", self.multiple and index == self.cursor_index and self.hasFocus()
+            )
             label.style().unpolish(label)
             label.style().polish(label)
 
     def _pick(self, index: int) -> None:
         value = self.values[index]
-        self.cursor = index
+        self.cursor_index = index
         if self.multiple:
             if value in self.selected:
                 self.selected.remove(value)
@@ -184,14 +196,14 @@ class ChoicePicker(QtWidgets.QFrame):
         if key in (QtCore.Qt.Key.Key_Down, QtCore.Qt.Key.Key_Up) and self.values:
             step = 1 if key == QtCore.Qt.Key.Key_Down else -1
             if self.multiple:
-                self.cursor = (self.cursor + step) % len(self.values)
+                self.cursor_index = (self.cursor_index + step) % len(self.values)
                 self._paint()
             else:
                 current = self.values.index(self.selected[0]) if self.selected else -1
                 self._pick((current + step) % len(self.values))
             return
         if key == QtCore.Qt.Key.Key_Space and self.multiple and self.values:
-            self._pick(self.cursor)
+            self._pick(self.cursor_index)
             return
         super().keyPressEvent(event)
 
@@ -299,6 +311,7 @@ class TextField(FieldFrame):
         super().__init__(question, label, hint, required)
         self._commit = commit
         self._saved_text = text
+        editor: EnterTextEdit | EnterLineEdit
         if question.type == "long_text":
             editor = EnterTextEdit()
             editor.setPlainText(text)
@@ -317,7 +330,7 @@ class TextField(FieldFrame):
                 completer.setCaseSensitivity(QtCore.Qt.CaseSensitivity.CaseInsensitive)
                 completer.setFilterMode(QtCore.Qt.MatchFlag.MatchContains)
                 line.setCompleter(completer)
-            editor = line  # type: ignore[assignment]
+            editor = line
             self._text = line.text
         editor.setAccessibleName(label)
         editor.entered.connect(self._enter)

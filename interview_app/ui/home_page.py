@@ -102,8 +102,8 @@ class HomePage(QtWidgets.QWidget):
             shortcut.activated.connect(slot)
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
-        if watched is self.search and event.type() == QtCore.QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
+        if watched is self.search and isinstance(event, QtGui.QKeyEvent):
+            key = event.key()
             if key == QtCore.Qt.Key.Key_Down and self._first_result() >= 0:
                 self.results.setFocus()
                 self.results.setCurrentRow(self._first_result())

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import difflib
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from interview_app.errors import KnownError
 from interview_app.ui.fields import (
     MAX_KEYED_CHOICES,
     ChoiceField,
@@ -17,7 +17,7 @@ from interview_app.ui.fields import (
     choice_rows,
 )
 from interview_app.ui.labels import outcome_text
-from interview_app.ui.messages import show_known_error
+from interview_app.ui.messages import calmly
 from interview_app.ui.side_panels import NotesPanel, RecruiterPanel, RepeatPanel, RiskPanel
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ FORM_MARGIN = 6
 FIELD_OVERHEAD = 16  # a field's margins and the choice list's border
 # The date placeholder follows the display language (HH-BB-TTTT / DD-MM-YYYY).
 PLACEHOLDERS = {
-    "date": QtCore.QT_TRANSLATE_NOOP("InterviewPage", "HH-BB-TTTT"),
+    "date": str(QtCore.QT_TRANSLATE_NOOP("InterviewPage", "HH-BB-TTTT")),
     "phone": "08xx xxxx xxxx",
     "integer": "0",
     "decimal": "0",
@@ -104,9 +104,9 @@ class InterviewPage(QtWidgets.QWidget):
         self.header.setObjectName("sectionTitle")
         self.header.setWordWrap(True)
         middle.addWidget(self.header)
-        self.scroll = QtWidgets.QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        self.scroll_area = QtWidgets.QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         # One host for the section forms: an old form is hidden and deleted while still a child
         # here (a form taken out of the scroll area would become a window of its own for a
         # moment and take the window's activation, and the keyboard, with it).
@@ -114,9 +114,9 @@ class InterviewPage(QtWidgets.QWidget):
         self.form_layout = QtWidgets.QVBoxLayout(self.form_host)
         self.form_layout.setContentsMargins(0, 0, 0, 0)
         self.form: QtWidgets.QWidget | None = None
-        self.scroll.setWidget(self.form_host)
-        self.scroll.viewport().installEventFilter(self)  # choices re-flow to the width
-        middle.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.form_host)
+        self.scroll_area.viewport().installEventFilter(self)  # choices re-flow to the width
+        middle.addWidget(self.scroll_area, 1)
         buttons = QtWidgets.QHBoxLayout()
         self.back_button = QtWidgets.QPushButton(self.tr("← Kembali (Alt+←)"))
         self.back_button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
@@ -281,13 +281,17 @@ class InterviewPage(QtWidgets.QWidget):
         )
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
-        if event.type() == QtCore.QEvent.Type.Resize and watched is self.scroll.viewport():
+        if event.type() == QtCore.QEvent.Type.Resize and watched is self.scroll_area.viewport():
             self._arrange_choices()
-        elif event.type() == QtCore.QEvent.Type.KeyPress and isinstance(watched, QtWidgets.QWidget):
-            key = event.key()  # type: ignore[attr-defined]
+        elif (
+            event.type() == QtCore.QEvent.Type.KeyPress
+            and isinstance(event, QtGui.QKeyEvent)
+            and isinstance(watched, QtWidgets.QWidget)
+        ):
+            key = event.key()
             if key in (QtCore.Qt.Key.Key_Tab, QtCore.Qt.Key.Key_Backtab):
                 backwards = key == QtCore.Qt.Key.Key_Backtab or bool(
-                    event.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier  # type: ignore[attr-defined]
+                    event.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier
                 )
                 return self.tab_between(watched, backwards)
         return False
@@ -307,13 +311,13 @@ class InterviewPage(QtWidgets.QWidget):
             if backwards
             else QtCore.Qt.FocusReason.TabFocusReason
         )
-        self.scroll.ensureWidgetVisible(target, 0, 40)
+        self.scroll_area.ensureWidgetVisible(target, 0, 40)
         return True
 
     def _arrange_choices(self) -> None:
         """Choices take as many columns as the form's width holds, so the form never needs
         scrolling sideways (1366x768 at 150% leaves about 400 pixels for it)."""
-        width = self.scroll.viewport().width() - 2 * FORM_MARGIN - FIELD_OVERHEAD
+        width = self.scroll_area.viewport().width() - 2 * FORM_MARGIN - FIELD_OVERHEAD
         for field in self.fields.values():
             if isinstance(field, ChoiceField):
                 field.picker.arrange(width)
@@ -339,10 +343,10 @@ class InterviewPage(QtWidgets.QWidget):
                 selected = controller.raw_answer(question.id)
                 if selected is None and question.id in self.offered:
                     selected = self.offered[question.id]  # Enter keeps it
-            field = ChoiceField(question, label, hint, required, choices, selected, self.commit)
+            picker = ChoiceField(question, label, hint, required, choices, selected, self.commit)
             if question.id in self.offered and controller.raw_answer(question.id) is None:
-                field.show_messages((), (), self.language, self._offer_note())
-            return field
+                picker.show_messages((), (), self.language, self._offer_note())
+            return picker
         completions = [f"{value} — {text}" for value, text in choices]
         typed = controller.typed_text(question.id)
         offered = (
@@ -373,7 +377,7 @@ class InterviewPage(QtWidgets.QWidget):
         elif offered:
             field.show_messages((), (), self.language, self._offer_note())
         if question.check in ("nik", "kk", "passport") or question.identity in ("birth_date",):
-            field.live_check = lambda text, f=field: self._live_check(f, text)
+            field.live_check = partial(self._live_check, field)
         return field
 
     def _offer_note(self) -> str:
@@ -412,8 +416,8 @@ class InterviewPage(QtWidgets.QWidget):
 
     def focus_question(self, question_id: str | None) -> None:
         assert self.controller is not None
-        for qid, field in self.fields.items():
-            field.set_current(qid == question_id)
+        for qid, each in self.fields.items():
+            each.set_current(qid == question_id)
         field = self.fields.get(question_id or "")
         if field is None:
             return
@@ -424,7 +428,7 @@ class InterviewPage(QtWidgets.QWidget):
                 return
         self.controller.go_to(question_id)
         field.focus_input()
-        self.scroll.ensureWidgetVisible(field, 0, 40)
+        self.scroll_area.ensureWidgetVisible(field, 0, 40)
         self._refresh_progress()
 
     # -- input ------------------------------------------------------------------------------
@@ -456,14 +460,13 @@ class InterviewPage(QtWidgets.QWidget):
                 raw = self._choice_by_label(question, raw)
         key = (question_id, repr(raw))
         confirm = self._pending_confirm == key
-        try:
+        with calmly(self) as attempt:
             outcome = controller.answer(
                 question_id, raw, confirm_warnings=confirm, moving_on=advance
             )
-        except KnownError as error:
+        if attempt.failed:
             if isinstance(field, TextField):
                 field.mark_unsaved()
-            show_known_error(self, error)
             return
         if not outcome.saved:
             if quiet:
@@ -473,10 +476,10 @@ class InterviewPage(QtWidgets.QWidget):
             if isinstance(field, TextField):
                 field.mark_unsaved()
             extra = ""
-            question = controller.questionnaire.questions.get(question_id)
+            asked = controller.questionnaire.questions.get(question_id)
             if (
-                question is not None
-                and question.type in ("country", "single")
+                asked is not None
+                and asked.type in ("country", "single")
                 and isinstance(raw, str)
                 and outcome.errors
             ):
@@ -507,10 +510,8 @@ class InterviewPage(QtWidgets.QWidget):
 
     def _keep_typing(self, question_id: str, text: str) -> None:
         assert self.controller is not None
-        try:
+        with calmly(self):
             self.controller.keep_typing(question_id, text)
-        except KnownError as error:
-            show_known_error(self, error)
 
     def _choice_by_label(self, question: Question, raw: str) -> str:
         """A typed choice: its value, its label in either language, or the start of exactly
@@ -630,19 +631,16 @@ class InterviewPage(QtWidgets.QWidget):
     def _save_notes(self, text: str) -> None:
         if self.controller is None or self.controller.completed is not None:
             return
-        try:
+        with calmly(self):
             self.controller.save_notes(text)
-        except KnownError as error:
-            show_known_error(self, error)
 
     def set_language(self, language: str) -> None:
         controller = self.controller
         if controller is None:
             return
         self.flush_pending()
-        try:
+        with calmly(self) as attempt:
             controller.set_language(language)
-        except KnownError as error:
-            show_known_error(self, error)
+        if attempt.failed:
             return
         self.show_section(self.section_id, controller.current)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from interview_app.ui import crash
 from interview_app.ui.diagnostics import log, script_text
 from interview_app.ui.i18n import current_language, install_translators
 from interview_app.ui.labels import outcome_text
-from interview_app.ui.messages import known_error_text, show_known_error
+from interview_app.ui.messages import calmly
 from interview_app.ui.screen_fit import available_room, fit_window
 from interview_app.ui.sign_in_pages import LockPage, LoginPage, PasswordChangePage, SetupPage
 
@@ -143,28 +144,45 @@ class MainWindow(QtWidgets.QMainWindow):
 
     @property
     def setup_page(self) -> SetupPage:
-        return self._page("setup")  # type: ignore[return-value]
+        page = self._page("setup")
+        assert isinstance(page, SetupPage)
+        return page
 
     @property
     def password_page(self) -> PasswordChangePage:
-        return self._page("password")  # type: ignore[return-value]
+        page = self._page("password")
+        assert isinstance(page, PasswordChangePage)
+        return page
 
     @property
     def home_page(self) -> HomePage:
-        return self._page("home")  # type: ignore[return-value]
+        from interview_app.ui.home_page import HomePage  # built by _page, so loaded already
+
+        page = self._page("home")
+        assert isinstance(page, HomePage)
+        return page
 
     @property
     def interview_page(self) -> InterviewPage:
-        return self._page("interview")  # type: ignore[return-value]
+        from interview_app.ui.interview_page import (
+            InterviewPage,  # built by _page, so loaded already
+        )
+
+        page = self._page("interview")
+        assert isinstance(page, InterviewPage)
+        return page
 
     @property
     def review_page(self) -> ReviewPage:
-        return self._page("review")  # type: ignore[return-value]
+        from interview_app.ui.review_page import ReviewPage  # built by _page, so loaded already
+
+        page = self._page("review")
+        assert isinstance(page, ReviewPage)
+        return page
 
     def _flush_interview(self) -> None:
-        page = self._pages.get("interview")
-        if page is not None:
-            page.flush_pending()  # type: ignore[attr-defined]
+        if "interview" in self._pages:
+            self.interview_page.flush_pending()
 
     def _menus(self) -> None:
         """Every menu has an Alt key; built again when the display language changes."""
@@ -202,7 +220,7 @@ class MainWindow(QtWidgets.QMainWindow):
                 view,
                 label,
                 None,
-                lambda c=code: self._set_ui_language(c),  # type: ignore[misc]
+                partial(self._set_ui_language, code),
             )
             action.setCheckable(True)
             action.setChecked(code == current_language())
@@ -211,7 +229,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.supervisor_actions: dict[str, QtGui.QAction] = {}
         for tool, text in self.supervisor_tool_names():
             self.supervisor_actions[tool] = self._action(
-                self.supervisor_menu, text, None, lambda t=tool: self._supervisor_tools(t)
+                self.supervisor_menu, text, None, partial(self._supervisor_tools, tool)
             )
         self.sync_menu = bar.addMenu(self.tr("Si&nkronisasi"))
         self._action(self.sync_menu, self.tr("Sinkronisasi flashdisk…"), None, self._sync)
@@ -281,10 +299,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.counter.officer is None or self.counter.locked:
             return
         self._flush_interview()
-        try:
+        with calmly(self):
             self.counter.lock()
-        except KnownError as error:
-            show_known_error(self, error)
         self.counter.locked = True
         log().info("screen locked")
         self.idle_timer.stop()
@@ -303,11 +319,10 @@ class MainWindow(QtWidgets.QMainWindow):
             self.lock_page.password.setFocus()
 
     def _unlock(self, password: str) -> None:
-        try:
+        with calmly(self.lock_page.show_error) as attempt:
             self.counter.unlock(password)
-        except KnownError as error:
+        if attempt.failed:
             self.lock_page.password.clear()
-            self.lock_page.show_error(known_error_text(error))
             return
         target = self._before_lock or self.home_page
         self._before_lock = None
@@ -342,23 +357,21 @@ class MainWindow(QtWidgets.QMainWindow):
     def _setup(self, values: dict[str, str]) -> None:
         values = dict(values)
         mode = values.pop("mode", "new")
-        try:
+        with calmly(self.setup_page.show_error) as attempt:
             if mode == "join":
                 self.counter.join_office(**values)
             else:
                 self.counter.setup_office(**values)
-        except KnownError as error:
-            self.setup_page.show_error(known_error_text(error))
+        if attempt.failed:
             return
         self._signed_in()
 
     def _demo(self) -> None:
         if self._open_demo is None:
             return
-        try:
+        with calmly(self.setup_page.show_error) as attempt:
             demo = self._open_demo()
-        except KnownError as error:
-            self.setup_page.show_error(known_error_text(error))
+        if attempt.failed:
             return
         self.counter.close()
         self.counter = demo
@@ -366,11 +379,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.show_login()
 
     def _login(self, username: str, password: str) -> None:
-        try:
+        with calmly(self.login_page.show_error) as attempt:
             self.counter.login(username, password)
-        except KnownError as error:
+        if attempt.failed:
             self.login_page.password.clear()
-            self.login_page.show_error(known_error_text(error))
             log().info("sign-in refused: %s", username)
             return
         log().info("signed in: %s", username)
@@ -387,10 +399,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.password_page.current.setFocus()
 
     def _change_password(self, current: str, new: str, repeated: str) -> None:
-        try:
+        with calmly(self.password_page.show_error) as attempt:
             self.counter.change_password(current, new, repeated)
-        except KnownError as error:
-            self.password_page.show_error(known_error_text(error))
+        if attempt.failed:
             return
         self.last_message = self.tr("Kata sandi sudah diganti.")
         self.statusBar().showMessage(self.last_message, 8000)
@@ -412,10 +423,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if not self._may_leave_correction():
             return
         self._flush_interview()
-        try:
+        with calmly(self):
             self.counter.logout()
-        except KnownError as error:
-            show_known_error(self, error)
         self.interview = None
         self.idle_timer.stop()
         log().info("signed out")
@@ -429,10 +438,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self._flush_interview()
         self.interview = None
         self.setWindowTitle("Asisten Wawancara")
-        try:
+        with calmly(self) as attempt:
             home = self.counter.home()
-        except KnownError as error:
-            show_known_error(self, error)
+        if attempt.failed:
             return
         officer = self.counter.officer
         assert officer is not None
@@ -453,20 +461,18 @@ class MainWindow(QtWidgets.QMainWindow):
             self.home_page.new_button.setFocus()
 
     def _search(self, text: str) -> None:
-        try:
+        with calmly(self) as attempt:
             rows = self.counter.search(text)
-        except KnownError as error:
-            show_known_error(self, error)
+        if attempt.failed:
             return
         self.home_page.show_results(rows, bool(text.strip()))
 
     def open_record(self, uuid: str) -> None:
         if not uuid:
             return
-        try:
+        with calmly(self) as attempt:
             record = self.counter.open_record(uuid, self.counter.ui_language)
-        except KnownError as error:
-            show_known_error(self, error)
+        if attempt.failed:
             return
         from interview_app.ui.record_dialog import RecordDialog
 
@@ -484,10 +490,13 @@ class MainWindow(QtWidgets.QMainWindow):
                 lambda: self._print_slip(record.uuid),
             )
         if record.correctable:
+
+            def correct() -> None:
+                dialog.close()
+                self.start_correction(record.uuid)
+
             dialog.add_action(
-                self.tr("Koreksi jawaban… (revisi baru dengan alasan)"),
-                "correctButton",
-                lambda: (dialog.close(), self.start_correction(record.uuid)),
+                self.tr("Koreksi jawaban… (revisi baru dengan alasan)"), "correctButton", correct
             )
         dialog.show()
 
@@ -504,23 +513,21 @@ class MainWindow(QtWidgets.QMainWindow):
         """The stored answers of an earlier interview, to offer a returning applicant's
         identity; reading them is logged as a view of that interview."""
         officer = self.counter.officer
-        try:
+        with calmly(self) as attempt:
             repository = self.counter.interviews()
             record = repository.get(uuid)
             if officer is not None:
                 repository.record_view(record.uuid, officer.officer_id)
-        except KnownError as error:
-            show_known_error(self, error)
+        if attempt.failed:
             return {}
         return dict(record.answers)
 
     def start_correction(self, uuid: str) -> None:
         """Open a completed interview in the interview pages; nothing is written until the
         correction is saved from the review with its reason."""
-        try:
+        with calmly(self) as attempt:
             controller = self.counter.start_correction(uuid)
-        except KnownError as error:
-            show_known_error(self, error)
+        if attempt.failed:
             return
         self._open_interview(controller)
         correcting = self.tr("KOREKSI")
@@ -564,20 +571,18 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- interview --------------------------------------------------------------------------
     def new_interview(self) -> None:
-        try:
+        with calmly(self) as attempt:
             controller = self.counter.start_interview(self.counter.ui_language)
-        except KnownError as error:
-            show_known_error(self, error)
+        if attempt.failed:
             return
         self._open_interview(controller)
 
     def resume(self, uuid: str) -> None:
         if not uuid:
             return
-        try:
+        with calmly(self) as attempt:
             controller = self.counter.resume(uuid)
-        except KnownError as error:
-            show_known_error(self, error)
+        if attempt.failed:
             return
         self._open_interview(controller)
         if controller.current is None:
@@ -662,12 +667,12 @@ class MainWindow(QtWidgets.QMainWindow):
         damaged. A failure (disk full) is said in the status bar; work goes on."""
         if not self.isVisible() or self.counter.officer is None:
             return
-        try:
+        failed = self.tr("Snapshot harian gagal: %1")
+        with calmly(
+            lambda text: self.statusBar().showMessage(failed.replace("%1", text), 15000)
+        ) as attempt:
             taken = self.counter.daily_snapshot()
-        except KnownError as error:
-            self.statusBar().showMessage(
-                self.tr("Snapshot harian gagal: %1").replace("%1", known_error_text(error)), 15000
-            )
+        if attempt.failed:
             return
         if taken is not None:
             self.statusBar().showMessage(
@@ -679,10 +684,9 @@ class MainWindow(QtWidgets.QMainWindow):
         are swapped and the pages are built again where they were."""
         if language == current_language():
             return
-        try:
+        with calmly(self) as attempt:
             self.counter.set_ui_language(language)
-        except KnownError as error:
-            show_known_error(self, error)
+        if attempt.failed:
             return
         app = QtWidgets.QApplication.instance()
         if app is not None:
@@ -707,7 +711,7 @@ class MainWindow(QtWidgets.QMainWindow):
         before_lock = self._page_name(self._before_lock)
         username = self.login_page.username.text()
         forced = bool(self._pages.get("password") is not None and self.password_page.forced)
-        old = [self.login_page, self.lock_page, *self._pages.values()]
+        old: list[QtWidgets.QWidget] = [self.login_page, self.lock_page, *self._pages.values()]
         self._pages = {}
         self.login_page = LoginPage()
         self.lock_page = LockPage()
@@ -741,9 +745,9 @@ class MainWindow(QtWidgets.QMainWindow):
             self.go_home()
         else:
             self.show_login()
-        for page in old:
-            self.stack.removeWidget(page)
-            page.deleteLater()
+        for gone in old:
+            self.stack.removeWidget(gone)
+            gone.deleteLater()
         self._update_menus()
 
     def supervisor_tool_names(self) -> list[tuple[str, str]]:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from interview_app.errors import KnownError
 from interview_app.slip.followup import STATUS_LABELS, FollowUp
 from interview_app.storage.referrals import (
     CAME_BACK,
@@ -19,6 +18,7 @@ from interview_app.storage.referrals import (
     Referral,
 )
 from interview_app.text import Message
+from interview_app.ui.messages import calmly
 
 if TYPE_CHECKING:
     from interview_app.workflow.counter import CounterSession
@@ -127,10 +127,9 @@ class ReferralDialog(QtWidgets.QDialog):
 
     def search(self) -> None:
         text = self.query.text()
-        try:
+        with calmly(lambda refusal: self._show([], refusal)) as attempt:
             found = self.follow.find(text)
-        except KnownError as error:
-            self._show([], self._text(error.message))
+        if attempt.failed:
             return
         self._show(found, self.tr("Tidak ada rujukan untuk teks ini."))
 
@@ -175,7 +174,7 @@ class ReferralDialog(QtWidgets.QDialog):
                 self.complaint.text().strip() or None,
             )
         officer = self.counter.officer
-        try:
+        with calmly(self.status.setText) as attempt:
             done = self.follow.record(
                 referral.letter_no or referral.ref_no,
                 str(step),
@@ -184,8 +183,7 @@ class ReferralDialog(QtWidgets.QDialog):
                 actor=officer.username if officer else "system",
                 officer_id=officer.officer_id if officer else None,
             )
-        except KnownError as error:
-            self.status.setText(self._text(error.message))
+        if attempt.failed:
             return
         row = self.list.currentRow()
         self.results[row] = done

@@ -6,8 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from interview_app.errors import KnownError
-from interview_app.ui.messages import known_error_text, show_known_error
+from interview_app.ui.messages import calmly, show_known_error
 
 if TYPE_CHECKING:
     from interview_app.workflow.interview import Correction, InterviewController
@@ -222,8 +221,9 @@ class ReviewPage(QtWidgets.QWidget):
             self.error.setText(self.tr("Belum lengkap: jawab pertanyaan yang ditandai merah."))
         self._outcome_changed()
         first = self.tree.topLevelItem(0)
-        if first is not None and first.childCount():
-            self.tree.setCurrentItem(first.child(0))
+        first_answer = first.child(0) if first is not None and first.childCount() else None
+        if first_answer is not None:
+            self.tree.setCurrentItem(first_answer)
         self._focus(self.outcome)
 
     def _focus(self, widget: QtWidgets.QWidget) -> None:
@@ -286,7 +286,7 @@ class ReviewPage(QtWidgets.QWidget):
         controller = self.controller
         if controller is None or controller.completed is not None:
             return
-        try:
+        with calmly(self.error.setText) as attempt:
             done: CompletedView = controller.complete(
                 self.chosen(),
                 self.reason.toPlainText(),
@@ -294,14 +294,15 @@ class ReviewPage(QtWidgets.QWidget):
                 correction_reason=self.correction_reason.toPlainText(),
                 suspected_purpose=self.chosen_suspected(),
             )
-        except KnownError as error:
-            self.error.setText(known_error_text(error))
-            if "alasan koreksi" in error.message.id.lower():
+        if attempt.error is not None:
+            # a missing reason takes the officer to its field; anything else also in a box
+            refused = attempt.error.message.id.lower()
+            if "alasan koreksi" in refused:
                 self._focus(self.correction_reason)
-            elif "alasan" in error.message.id.lower():
+            elif "alasan" in refused:
                 self._focus(self.reason)
             else:
-                show_known_error(self, error)
+                show_known_error(self, attempt.error)
             return
         self.error.clear()
         self.completed.emit(done)

@@ -132,7 +132,7 @@ class SetupPage(_CentredForm):
         self.inputs["password"].returnPressed.connect(self._submit)
         self.key_file.returnPressed.connect(self.inputs["workstation_name"].setFocus)
         self.form.addRow(self.error)
-        self.create = create = QtWidgets.QPushButton(self.tr("Buat kantor"))
+        self.create_button = create = QtWidgets.QPushButton(self.tr("Buat kantor"))
         create.setObjectName("primary")
         create.clicked.connect(self._submit)
         demo = QtWidgets.QPushButton(self.tr("Buka kantor demo"))
@@ -146,7 +146,9 @@ class SetupPage(_CentredForm):
         self.form.setRowVisible(self.key_row, joining)
         for key in ("office_code", "office_name"):
             self.form.setRowVisible(self.inputs[key], not joining)
-        self.create.setText(self.tr("Siapkan loket ini") if joining else self.tr("Buat kantor"))
+        self.create_button.setText(
+            self.tr("Siapkan loket ini") if joining else self.tr("Buat kantor")
+        )
         self.error.clear()
         (self.key_file if joining else self.inputs["office_code"]).setFocus()
 

@@ -18,7 +18,7 @@ from interview_app.slip.render import (
     record_print,
 )
 from interview_app.storage.writefiles import write_file_atomically
-from interview_app.ui.messages import known_error_text, show_known_error
+from interview_app.ui.messages import calmly, known_error_text
 from interview_app.ui.screen_fit import fit_window
 
 if TYPE_CHECKING:
@@ -154,13 +154,13 @@ class SlipDialog(QtWidgets.QDialog):
         chooser.addWidget(self.document_label)
         chooser.addWidget(self.documents, 1)
         layout.addLayout(chooser)
-        self.scroll = QtWidgets.QScrollArea()
-        self.scroll.setWidgetResizable(True)
+        self.scroll_area = QtWidgets.QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
         self.page_box = QtWidgets.QWidget()
         self.page_layout = QtWidgets.QVBoxLayout(self.page_box)
         self.page_layout.setAlignment(QtCore.Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.setWidget(self.page_box)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.page_box)
+        layout.addWidget(self.scroll_area, 1)
         self.status = QtWidgets.QLabel()
         self.status.setObjectName("slipStatus")
         self.status.setWordWrap(True)
@@ -197,11 +197,10 @@ class SlipDialog(QtWidgets.QDialog):
 
     def load(self) -> bool:
         """Prepare and show the slip; False (with the reason shown) when it cannot be."""
-        try:
+        with calmly(self) as attempt:
             slip = self._prepare()
-        except KnownError as error:
-            self._disable(error)
-            show_known_error(self, error)
+        if attempt.error is not None:
+            self._disable(attempt.error)
             return False
         self.slip = slip
         self._fill_documents(slip.kind)
@@ -213,12 +212,11 @@ class SlipDialog(QtWidgets.QDialog):
         )
         self.setWindowTitle(f"{title} · {slip.slip_no}")
         self.heading.setText(f"{title} · {slip.slip_no} · {slip.interview_ref} · {copy}")
-        try:
+        with calmly(self.status.setText) as attempt:
             self.pages = render_pages(slip.pdf, PREVIEW_DPI * self.devicePixelRatioF())
-        except KnownError as error:
+        if attempt.failed:
             self.pages = []
             self.print_button.setEnabled(False)  # saving the PDF still works
-            self.status.setText(known_error_text(error))
             self._show_pages()
             return True
         self.print_button.setEnabled(True)
@@ -289,7 +287,7 @@ class SlipDialog(QtWidgets.QDialog):
         return officer.username if officer is not None else "system"
 
     def _count(self, slip: PreparedSlip, done: str) -> None:
-        try:
+        with calmly(self) as attempt:
             record_print(
                 self.counter.database,
                 self.counter.data_dir,
@@ -297,8 +295,7 @@ class SlipDialog(QtWidgets.QDialog):
                 actor=self._actor(),
                 clock=self.counter.clock,
             )
-        except KnownError as error:
-            show_known_error(self, error)
+        if attempt.failed:
             self.load()
             return
         self.printed.emit(slip.copy_number)
@@ -318,10 +315,9 @@ class SlipDialog(QtWidgets.QDialog):
         path = Path(name)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        try:
+        with calmly(self) as attempt:
             write_file_atomically(path, slip.pdf)
-        except KnownError as error:
-            show_known_error(self, error)
+        if attempt.failed:
             return
         self._count(
             slip,
@@ -342,10 +338,9 @@ class SlipDialog(QtWidgets.QDialog):
         dialog.setWindowTitle(self.tr("Cetak slip"))
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return
-        try:
+        with calmly(self) as attempt:
             self.paint_pages(printer, slip.pdf)
-        except KnownError as error:
-            show_known_error(self, error)
+        if attempt.failed:
             return
         self._count(
             slip,

@@ -26,6 +26,7 @@ QGroupBox#repeatPanel QListWidget { color: #5b3a00; }
 QLabel#repeatSummary[alert="true"] { color: #a11b1b; font-weight: bold; }
 QListWidget#flagSummary { color: #7a1010; }
 QPushButton#primary, QPushButton#completeButton { background: #1f6fb2; color: white; font-weight: bold; padding: 6px 14px; border-radius: 4px; }
+QPushButton#primary:disabled, QPushButton#completeButton:disabled { background: #a9bfd3; color: #f2f5f8; }
 QLabel#reminder { background: #fff4d6; border: 1px solid #d9a400; color: #5b3a00; padding: 6px; }
 QLineEdit:focus, QPlainTextEdit:focus { border: 2px solid #1f6fb2; }
 QComboBox:focus, QDateEdit:focus, QSpinBox:focus, QTextBrowser:focus { border: 2px solid #1f6fb2; }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,21 +9,19 @@ from typing import TYPE_CHECKING, Any
 from PySide6 import QtCore, QtWidgets
 
 from interview_app.errors import KnownError
-from interview_app.storage.database import Database, open_database
+from interview_app.storage.database import Database
 from interview_app.sync.drives import removable_drives
 from interview_app.sync.export import PACKAGE_SUFFIX, ExportResult, export_package
 from interview_app.sync.history import history
 from interview_app.sync.importer import ImportPlan, ImportResult, apply_package, inspect_package
 from interview_app.sync.keyfile import export_key_file
+from interview_app.ui.background import BackgroundWork, Progress
 from interview_app.ui.i18n import current_language
-from interview_app.ui.messages import known_error_text, say, show_known_error
+from interview_app.ui.messages import calmly, known_error_text, say, show_refusal
 from interview_app.ui.screen_fit import fit_window
 
 if TYPE_CHECKING:
     from interview_app.workflow.counter import CounterSession
-
-Progress = Callable[[int, int], None]
-Job = Callable[[Database, Progress], object]
 
 
 def _size(free: int) -> str:
@@ -32,45 +29,6 @@ def _size(free: int) -> str:
     gib = free / 1024**3
     text = f"{gib:.1f} GB" if gib >= 1 else f"{free / 1024**2:.0f} MB"
     return text.replace(".", ",") if current_language() == "id" else text
-
-
-class _Signals(QtCore.QObject):
-    progress = QtCore.Signal(int, int)
-    done = QtCore.Signal(object)
-    failed = QtCore.Signal(object)
-
-
-class _Task(QtCore.QRunnable):
-    """Runs `job` on a pool thread with its own connection to the station's database (SQLite
-    connections stay in the thread that opened them); reports through `signals`."""
-
-    def __init__(self, data_dir: Path, job: Job, signals: _Signals) -> None:
-        super().__init__()
-        self.data_dir = data_dir
-        self.job = job
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            database = open_database(self.data_dir)
-            try:
-                result = self.job(database, self.signals.progress.emit)
-            finally:
-                database.close()
-        except KnownError as error:
-            self.signals.failed.emit(error)
-            return
-        except Exception as exc:  # an unexpected failure still ends the wait in the window
-            self.signals.failed.emit(
-                KnownError(
-                    f"Sinkronisasi gagal karena kesalahan tak terduga ({type(exc).__name__}: "
-                    f"{exc}). Tidak ada data yang diubah setengah jalan.",
-                    f"Sync failed with an unexpected error ({type(exc).__name__}: {exc}). "
-                    "Nothing was changed halfway.",
-                )
-            )
-            return
-        self.signals.done.emit(result)
 
 
 @dataclass(frozen=True)
@@ -93,9 +51,9 @@ class PackageRow:
 
 class SyncDialog(QtWidgets.QDialog):
     """Export, import and history tabs (and the office key for a supervisor). Long work runs on
-    the thread pool; `busy` is True meanwhile and `finished_work` is emitted at the end."""
-
-    finished_work = QtCore.Signal()
+    a thread of its own (BackgroundWork): the dialog keeps answering, `busy` is True meanwhile
+    and `finished_work` is emitted at the end. A refusal (a bad package, a full stick) is said
+    calmly; a bug goes to the crash path."""
 
     def __init__(self, counter: CounterSession, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,10 +61,11 @@ class SyncDialog(QtWidgets.QDialog):
         self.counter = counter
         self.setWindowTitle(self.tr("Sinkronisasi flashdisk"))
         fit_window(self, 760, 560)
-        self.pool = QtCore.QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.busy = False
-        self._signals: _Signals | None = None
+        self.work = BackgroundWork(self)
+        self.work.started.connect(self._work_started)
+        self.work.progress.connect(self._progress)
+        self.work.finished_work.connect(self._work_finished)
+        self.finished_work = self.work.finished_work
         self.rows: list[PackageRow] = []
         layout = QtWidgets.QVBoxLayout(self)
         self.tabs = QtWidgets.QTabWidget()
@@ -297,7 +256,7 @@ class SyncDialog(QtWidgets.QDialog):
         actor = counter.officer.username if counter.officer is not None else "system"
         self.export_result.clear()
 
-        def job(database: Database, progress: Progress) -> object:
+        def job(database: Database, progress: Progress) -> ExportResult:
             return export_package(
                 database,
                 counter.data_dir,
@@ -308,16 +267,15 @@ class SyncDialog(QtWidgets.QDialog):
                 progress=progress,
             )
 
-        self._run(job, self._exported, self._export_failed)
+        self.work.start(counter.data_dir, job, self._exported, self._export_failed)
 
-    def _exported(self, result: object) -> None:
-        assert isinstance(result, ExportResult)
+    def _exported(self, result: ExportResult) -> None:
         self.export_result.setText(say(result.message()))
         self.refresh_history()
 
     def _export_failed(self, error: KnownError) -> None:
         self.export_result.setText(known_error_text(error))
-        show_known_error(self, error)
+        show_refusal(self, error)
 
     # -- import -------------------------------------------------------------------------------
     def choose_packages(self) -> None:
@@ -339,7 +297,7 @@ class SyncDialog(QtWidgets.QDialog):
         self.rows = []
         self._show_rows()
 
-        def job(database: Database, progress: Progress) -> object:
+        def job(database: Database, progress: Progress) -> list[PackageRow]:
             rows = []
             for path in paths:
                 try:
@@ -350,10 +308,9 @@ class SyncDialog(QtWidgets.QDialog):
                     rows.append(PackageRow(path, plan=plan))
             return rows
 
-        self._run(job, self._inspected, self._import_failed)
+        self.work.start(data_dir, job, self._inspected, self._import_failed)
 
-    def _inspected(self, rows: object) -> None:
-        assert isinstance(rows, list)
+    def _inspected(self, rows: list[PackageRow]) -> None:
         self.rows = rows
         self._show_rows()
         usable = sum(1 for row in self.rows if row.plan is not None)
@@ -372,7 +329,7 @@ class SyncDialog(QtWidgets.QDialog):
         actor = counter.officer.username if counter.officer is not None else "system"
         rows = list(self.rows)
 
-        def job(database: Database, progress: Progress) -> object:
+        def job(database: Database, progress: Progress) -> list[PackageRow]:
             out = []
             for row in rows:
                 if row.plan is None or row.result is not None:
@@ -394,10 +351,9 @@ class SyncDialog(QtWidgets.QDialog):
                     out.append(PackageRow(row.path, row.plan, result=result))
             return out
 
-        self._run(job, self._imported, self._import_failed)
+        self.work.start(counter.data_dir, job, self._imported, self._import_failed)
 
-    def _imported(self, rows: object) -> None:
-        assert isinstance(rows, list)
+    def _imported(self, rows: list[PackageRow]) -> None:
         self.rows = rows
         self._show_rows()
         done = sum(1 for row in rows if row.result is not None)
@@ -413,7 +369,7 @@ class SyncDialog(QtWidgets.QDialog):
 
     def _import_failed(self, error: KnownError) -> None:
         self.import_result.setText(known_error_text(error))
-        show_known_error(self, error)
+        show_refusal(self, error)
 
     def _show_rows(self) -> None:
         self.plans.clear()
@@ -429,10 +385,9 @@ class SyncDialog(QtWidgets.QDialog):
 
     # -- history and key ----------------------------------------------------------------------
     def refresh_history(self) -> None:
-        try:
+        with calmly(self) as attempt:
             entries = history(self.counter.database)
-        except KnownError as error:
-            show_known_error(self, error)
+        if attempt.failed:
             return
         self.history.setRowCount(len(entries))
         for row, entry in enumerate(entries):
@@ -461,12 +416,11 @@ class SyncDialog(QtWidgets.QDialog):
         )
         if not name:
             return
-        try:
+        with calmly(self) as attempt:
             # the save dialog has asked before replacing a file; the data folder stays refused
             path = export_key_file(self.counter.data_dir, Path(name), overwrite=True)
-        except KnownError as error:
-            self.key_result.setText(known_error_text(error))
-            show_known_error(self, error)
+        if attempt.error is not None:
+            self.key_result.setText(known_error_text(attempt.error))
             return
         self.key_result.setText(
             self.tr("Kunci kantor tersimpan: %1. Bawa TERPISAH dari flashdisk data.").replace(
@@ -483,30 +437,18 @@ class SyncDialog(QtWidgets.QDialog):
             and all(row.result is None for row in self.rows if row.plan is not None)
         )
 
-    def _run(
-        self,
-        job: Job,
-        done: Callable[[object], None],
-        failed: Callable[[KnownError], None],
-    ) -> None:
-        signals = _Signals(self)
-        self._signals = signals  # kept alive until the task reports
-        signals.progress.connect(self._progress)
+    @property
+    def busy(self) -> bool:
+        return self.work.busy
 
-        def finish() -> None:
-            self.busy = False
-            self.progress.setVisible(False)
-            self._update_buttons()
-            signals.deleteLater()
-            self.finished_work.emit()
-
-        signals.done.connect(lambda result: (finish(), done(result)))
-        signals.failed.connect(lambda error: (finish(), failed(error)))
-        self.busy = True
+    def _work_started(self) -> None:
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self._update_buttons()
-        self.pool.start(_Task(self.counter.data_dir, job, signals))
+
+    def _work_finished(self) -> None:
+        self.progress.setVisible(False)
+        self._update_buttons()
 
     def _progress(self, done: int, total: int) -> None:
         if total > 0:
@@ -515,10 +457,10 @@ class SyncDialog(QtWidgets.QDialog):
 
     def wait(self, msecs: int = 30000) -> bool:
         """Wait for a running task's thread (closing the dialog, tests)."""
-        return self.pool.waitForDone(msecs)
+        return self.work.wait(msecs)
 
     def done(self, result: int) -> None:  # noqa: D102 - closing waits for a running task
-        self.pool.waitForDone()
+        self.work.wait(-1)
         super().done(result)
 
 

@@ -935,6 +935,10 @@ Give this file to IT support.</translation>
         <source>Rekap PDF hanya berisi angka, tanpa data pribadi. Daftar CSV/XLSX berisi data pribadi kecuali disamarkan; setiap ekspor dicatat di log audit.</source>
         <translation>The PDF recap holds figures only, no personal data. The CSV/XLSX list holds personal data unless redacted; every export is written to the audit log.</translation>
     </message>
+    <message>
+        <source>Membuat rekap…</source>
+        <translation>Writing the recap…</translation>
+    </message>
 </context>
 <context>
     <name>RecordDialog</name>

@@ -210,11 +210,14 @@ def test_recap_page_writes_a_pdf_and_a_redacted_csv(
     page.date_from.setDate(QtCore.QDate(2025, 12, 1))
     assert not page.redacted.isEnabled()  # PDF: figures only
     page.ask_path = lambda *_: str(tmp_path / "rekap")
-    page.choose_and_create()
+    with qtbot.waitSignal(page.finished_work, timeout=30000):
+        page.choose_and_create()
     assert (tmp_path / "rekap.pdf").read_bytes().startswith(b"%PDF")
     page.format.setCurrentIndex(page.format.findData("csv"))
     assert page.redacted.isEnabled() and page.redacted.isChecked()
-    result = page.create_report(tmp_path / "rekap.csv")
+    with qtbot.waitSignal(page.finished_work, timeout=30000):
+        assert page.create_report(tmp_path / "rekap.csv")
+    result = page.last_result
     assert result is not None and result.redacted and result.rows == 40
     text = (tmp_path / "rekap.csv").read_text(encoding="utf-8-sig")
     for (nik,) in office.database.conn.execute("SELECT nik FROM interviews WHERE nik IS NOT NULL"):

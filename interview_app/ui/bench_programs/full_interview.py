@@ -23,6 +23,7 @@ def focus() -> QtWidgets.QWidget:
         if window.interview is not None and window.interview.current:
             window.interview_page.focus_question(window.interview.current)
         widget = QtWidgets.QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
     return widget
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6 import QtCore, QtWidgets
 
 from interview_app.errors import KnownError
-from interview_app.ui.messages import known_error_text
+from interview_app.ui.messages import calmly
 from interview_app.ui.supervisor.context import OBJECT_NAME, session_from_context
 
 # The window's pages (reports, charts, spreadsheets) are imported when it first opens, not when
@@ -34,37 +34,38 @@ def open_supervisor_tools(parent: QtWidgets.QWidget, context: Any, tool: str | N
     it is open; `tool` ("review", "audit", "recap", "accounts", "scripts", "settings",
     "retention") is the tab shown."""
     existing = parent.findChild(QtWidgets.QDialog, OBJECT_NAME)
-    try:
-        session = session_from_context(context)
-    except KnownError as error:
+
+    def refuse(text: str) -> None:
         if existing is not None:
             existing.close()
         box = QtWidgets.QMessageBox(
             QtWidgets.QMessageBox.Icon.Warning,
             QtCore.QCoreApplication.translate("SupervisorToolsWindow", "Alat supervisor"),
-            known_error_text(error),
+            text,
             QtWidgets.QMessageBox.StandardButton.Ok,
             parent,
         )
         box.setObjectName(REFUSED_OBJECT_NAME)
         box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    with calmly(refuse) as attempt:
+        session = session_from_context(context)
+    if attempt.failed:
         return
+    from interview_app.ui.supervisor.tools_window import SupervisorToolsWindow
+
     if (
-        existing is not None
-        and getattr(existing, "session", None) is not None
-        and (
-            existing.session.officer_id == session.officer_id  # type: ignore[attr-defined]
-        )
+        isinstance(existing, SupervisorToolsWindow)
+        and existing.session.officer_id == session.officer_id
     ):
         if tool is not None:
-            existing.show_tool(tool)  # type: ignore[attr-defined]
+            existing.show_tool(tool)
         existing.raise_()
         existing.activateWindow()
         return
     if existing is not None:
         existing.close()
-    from interview_app.ui.supervisor.tools_window import SupervisorToolsWindow
 
     window = SupervisorToolsWindow(session, parent)
     if tool is not None:

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from PySide6 import QtCore, QtWidgets
 
-from interview_app.errors import KnownError
 from interview_app.supervision.accounts import AccountAdmin, AccountInfo
 from interview_app.supervision.session import SupervisorSession
+from interview_app.ui.messages import calmly
 from interview_app.ui.supervisor.status import StatusLine, fill_row, selected_key, table
 
 
@@ -128,10 +128,9 @@ class AccountsPage(QtWidgets.QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        try:
+        with calmly(self.status.error) as attempt:
             accounts = self.admin.list()
-        except KnownError as error:
-            self.status.known(error)
+        if attempt.failed:
             return
         self.accounts = {str(info.officer.id): info for info in accounts}
         self.table.setRowCount(len(accounts))
@@ -170,10 +169,9 @@ class AccountsPage(QtWidgets.QWidget):
         return self.accounts.get(key)
 
     def _run(self, action: Callable[[], None], done: str) -> None:
-        try:
+        with calmly(self.status.error) as attempt:
             action()
-        except KnownError as error:
-            self.status.known(error)
+        if attempt.failed:
             return
         self.refresh()
         self.status.ok(done)

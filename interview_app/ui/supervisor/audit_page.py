@@ -9,7 +9,7 @@ from PySide6 import QtWidgets
 from interview_app.errors import KnownError
 from interview_app.supervision.audit_view import AuditFilter, AuditViewer
 from interview_app.supervision.session import SupervisorSession
-from interview_app.ui.messages import say
+from interview_app.ui.messages import calmly, say
 from interview_app.ui.supervisor.status import (
     StatusLine,
     buddy,
@@ -100,10 +100,9 @@ class AuditPage(QtWidgets.QWidget):
         )
 
     def refresh(self) -> None:
-        try:
+        with calmly(self.status.error) as attempt:
             rows = self.viewer.list(self.filters())
-        except KnownError as error:
-            self.status.known(error)
+        if attempt.failed:
             return
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
@@ -127,10 +126,9 @@ class AuditPage(QtWidgets.QWidget):
 
     def check_chain(self) -> bool:
         """Walk the whole chain and say in words whether it is intact."""
-        try:
+        with calmly(self.status.error) as attempt:
             result = self.viewer.check()
-        except KnownError as error:
-            self.status.known(error)
+        if attempt.failed:
             return False
         colour = "#1d6b2f" if result.ok else "#a11b1b"
         self.chain_result.setStyleSheet(f"color: {colour}; font-weight: bold;")

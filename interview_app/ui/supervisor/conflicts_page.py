@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from interview_app.errors import KnownError
 from interview_app.supervision.conflicts import ConflictDesk, ConflictDetail, kind_text, ref_no_of
 from interview_app.supervision.session import SupervisorSession
 from interview_app.sync.resolutions import KEEP_INCOMING, KEEP_LOCAL
 from interview_app.sync.review import Conflict
-from interview_app.ui.messages import known_error_text, say
+from interview_app.ui.messages import calmly, say
 from interview_app.ui.supervisor.status import StatusLine, fill_row, local_time, selected_key, table
 
 DIFFERS_MARK = "≠ "
@@ -101,10 +100,9 @@ class ConflictsPage(QtWidgets.QWidget):
         return ConflictDesk(self.session)
 
     def refresh(self) -> None:
-        try:
+        with calmly(self.status.error) as attempt:
             rows = self._desk().list(include_resolved=self.all.isChecked())
-        except KnownError as error:
-            self.status.error(known_error_text(error))
+        if attempt.failed:
             return
         self.found = {str(row.id): row for row in rows}
         self.table.setRowCount(len(rows))
@@ -138,10 +136,9 @@ class ConflictsPage(QtWidgets.QWidget):
         if conflict is None:
             self.summary.setText(self.tr("Pilih konflik untuk membandingkan kedua versinya."))
             return
-        try:
+        with calmly(self.status.error) as attempt:
             detail = self._desk().show(conflict.id)
-        except KnownError as error:
-            self.status.error(known_error_text(error))
+        if attempt.failed:
             return
         self.detail = detail
         bold = QtGui.QFont()
@@ -203,10 +200,9 @@ class ConflictsPage(QtWidgets.QWidget):
             self.status.error(self.tr("Pilih konflik dulu."))
             return
         keep = KEEP_INCOMING if self.keep_incoming.isChecked() else KEEP_LOCAL
-        try:
+        with calmly(self.status.error) as attempt:
             self._desk().resolve(conflict.id, keep, self.reason.text())
-        except KnownError as error:
-            self.status.error(known_error_text(error))
+        if attempt.failed:
             self.reason.setFocus()
             return
         self.reason.clear()

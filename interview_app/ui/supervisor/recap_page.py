@@ -6,19 +6,20 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtWidgets
 
-from interview_app.errors import KnownError
 from interview_app.reports.recap import Period
+from interview_app.storage.database import Database
 from interview_app.supervision.report_export import ReportResult, write_report
 from interview_app.supervision.session import SupervisorSession
-from interview_app.ui.messages import say
+from interview_app.ui.background import BackgroundWork, Progress
+from interview_app.ui.messages import calmly, say
 from interview_app.ui.supervisor.status import StatusLine, py_date, qdate
 
 FORMATS = (
-    ("pdf", QtCore.QT_TRANSLATE_NOOP("RecapPage", "Rekap PDF dengan grafik")),
-    ("xlsx", QtCore.QT_TRANSLATE_NOOP("RecapPage", "Daftar wawancara XLSX (Excel)")),
-    ("csv", QtCore.QT_TRANSLATE_NOOP("RecapPage", "Daftar wawancara CSV")),
+    ("pdf", str(QtCore.QT_TRANSLATE_NOOP("RecapPage", "Rekap PDF dengan grafik"))),
+    ("xlsx", str(QtCore.QT_TRANSLATE_NOOP("RecapPage", "Daftar wawancara XLSX (Excel)"))),
+    ("csv", str(QtCore.QT_TRANSLATE_NOOP("RecapPage", "Daftar wawancara CSV"))),
 )
 
 
@@ -31,8 +32,8 @@ def ask_save_path(parent: QtWidgets.QWidget, suggested: str, fmt: str) -> str:
 
 
 class RecapPage(QtWidgets.QWidget):
-    """Builds in the GUI thread with a busy cursor: a 1,000-interview recap takes well under a
-    second, and the audit entry must be written on the window's own connection."""
+    """A recap or export is written off the GUI thread (BackgroundWork): on a slow disk or a
+    large office the window keeps answering; the page shows a busy bar until it is done."""
 
     def __init__(self, session: SupervisorSession, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,10 +53,19 @@ class RecapPage(QtWidgets.QWidget):
         self.redacted = QtWidgets.QCheckBox(self.tr("Disa&markan: NIK, nama dan telepon"))
         self.redacted.setChecked(True)
         self.format.currentIndexChanged.connect(self._format_changed)
-        create = QtWidgets.QPushButton(self.tr("&Buat dan simpan…"))
+        self.create_button = create = QtWidgets.QPushButton(self.tr("&Buat dan simpan…"))
         create.setObjectName("primary")
         create.clicked.connect(self.choose_and_create)
+        self.busy_bar = QtWidgets.QProgressBar()
+        self.busy_bar.setObjectName("recapBusy")
+        self.busy_bar.setRange(0, 0)  # no count to show: it moves while the report is written
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setVisible(False)
         self.status = StatusLine()
+        self.work = BackgroundWork(self)
+        self.work.started.connect(self._started)
+        self.work.finished_work.connect(self._finished)
+        self.finished_work = self.work.finished_work
         form = QtWidgets.QFormLayout()
         form.addRow(self.tr("&Dari tanggal"), self.date_from)
         form.addRow(self.tr("&Sampai tanggal"), self.date_to)
@@ -73,6 +83,7 @@ class RecapPage(QtWidgets.QWidget):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(create, 0, QtCore.Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.busy_bar)
         layout.addWidget(self.status)
         layout.addStretch(1)
         self._format_changed()
@@ -87,10 +98,9 @@ class RecapPage(QtWidgets.QWidget):
 
     def choose_and_create(self) -> None:
         fmt = str(self.format.currentData())
-        try:
+        with calmly(self.status.error) as attempt:
             period = self.period()
-        except KnownError as error:
-            self.status.known(error)
+        if attempt.failed:
             return
         suggested = f"rekap-{period.start:%Y%m%d}-{period.end:%Y%m%d}.{fmt}"
         path = self.ask_path(self, suggested, fmt)
@@ -99,20 +109,39 @@ class RecapPage(QtWidgets.QWidget):
                 path += f".{fmt}"
             self.create_report(Path(path))
 
-    def create_report(self, path: Path) -> ReportResult | None:
-        QtWidgets.QApplication.setOverrideCursor(QtGui.QCursor(QtCore.Qt.CursorShape.WaitCursor))
-        try:
-            result = write_report(
-                self.session,
-                self.period(),
-                path,
-                redacted=self.redacted.isChecked() and self.redacted.isEnabled(),
-            )
-        except KnownError as error:
-            self.status.known(error)
-            return None
-        finally:
-            QtWidgets.QApplication.restoreOverrideCursor()
+    def create_report(self, path: Path) -> bool:
+        """Write the report on a thread of its own (the window keeps answering, a busy bar
+        shows meanwhile) with a connection of its own; the result or the refusal shows in the
+        status line, `last_result` holds it, `finished_work` says it is over. False while
+        another report is being written."""
+        if self.work.busy:
+            return False
+        session = self.session
+        officer_id, clock = session.officer_id, session.clock
+        period = self.period()
+        redacted = self.redacted.isChecked() and self.redacted.isEnabled()
+
+        def job(database: Database, progress: Progress) -> ReportResult:
+            # The audit entry is written on this connection, by the same account.
+            own = SupervisorSession.open(database, officer_id, clock=clock)
+            return write_report(own, period, path, redacted=redacted)
+
+        self.last_result = None
+        return self.work.start(
+            Path(session.database.data_dir), job, self._written, self.status.refused
+        )
+
+    def _started(self) -> None:
+        self.create_button.setEnabled(False)
+        self.busy_bar.setVisible(True)
+        self.setCursor(QtCore.Qt.CursorShape.BusyCursor)
+        self.status.ok(self.tr("Membuat rekap…"))
+
+    def _finished(self) -> None:
+        self.create_button.setEnabled(True)
+        self.busy_bar.setVisible(False)
+        self.unsetCursor()
+
+    def _written(self, result: ReportResult) -> None:
         self.last_result = result
         self.status.ok(say(result.message()))
-        return result

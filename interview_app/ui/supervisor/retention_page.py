@@ -6,12 +6,11 @@ from collections.abc import Callable
 
 from PySide6 import QtCore, QtWidgets
 
-from interview_app.errors import KnownError
 from interview_app.storage.office_settings import OfficeSettings
 from interview_app.supervision.retention import Retention, RetentionPlan
 from interview_app.supervision.session import SupervisorSession
 from interview_app.ui.labels import outcome_text, status_text
-from interview_app.ui.messages import say
+from interview_app.ui.messages import calmly, say
 from interview_app.ui.supervisor.status import StatusLine, fill_row, local_time, table
 
 
@@ -66,10 +65,9 @@ class RetentionPage(QtWidgets.QWidget):
         layout.addWidget(self.status)
 
     def dry_run(self) -> None:
-        try:
+        with calmly(self.status.error) as attempt:
             plan = self.retention.plan()
-        except KnownError as error:
-            self.status.known(error)
+        if attempt.failed:
             return
         self.plan = plan
         self.table.setRowCount(plan.count)
@@ -102,10 +100,9 @@ class RetentionPage(QtWidgets.QWidget):
         )
         if not self.confirm(self, question):
             return
-        try:
+        with calmly(self.status.error) as attempt:
             result = self.retention.purge(plan)
-        except KnownError as error:
-            self.status.known(error)
+        if attempt.failed:
             return
         self.plan = None
         self.purge_button.setEnabled(False)

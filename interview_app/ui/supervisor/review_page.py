@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from PySide6 import QtCore, QtWidgets
 
-from interview_app.errors import KnownError
 from interview_app.reference import load_countries
 from interview_app.storage.office_settings import OfficeSettings
 from interview_app.supervision.review import (
@@ -23,6 +22,7 @@ from interview_app.supervision.review import (
 from interview_app.supervision.session import SupervisorSession
 from interview_app.ui.i18n import current_language
 from interview_app.ui.labels import outcome_text
+from interview_app.ui.messages import calmly
 from interview_app.ui.supervisor.interview_view import InterviewViewDialog
 from interview_app.ui.supervisor.status import (
     StatusLine,
@@ -179,10 +179,9 @@ class ReviewPage(QtWidgets.QWidget):
         )
 
     def refresh(self) -> None:
-        try:
+        with calmly(self.status.error) as attempt:
             rows = self.desk.list(self.filters())
-        except KnownError as error:
-            self.status.known(error)
+        if attempt.failed:
             return
         self.rows = {row.uuid: row for row in rows}
         self.table.setRowCount(len(rows))
@@ -224,10 +223,9 @@ class ReviewPage(QtWidgets.QWidget):
         row = self._selected()
         if row is None:
             return
-        try:
+        with calmly(self.status.error) as attempt:
             view = self.desk.open(row.uuid)
-        except KnownError as error:
-            self.status.known(error)
+        if attempt.failed:
             return
         dialog = InterviewViewDialog(view, self, self.outcome_labels)
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -238,10 +236,9 @@ class ReviewPage(QtWidgets.QWidget):
         row = self._selected()
         if row is None:
             return
-        try:
+        with calmly(self.status.error) as attempt:
             self.desk.mark_reviewed(row.uuid)
-        except KnownError as error:
-            self.status.known(error)
+        if attempt.failed:
             return
         self.refresh()
         self.status.ok(self.tr("%1: sudah ditinjau").replace("%1", row.ref_no))
@@ -253,10 +250,9 @@ class ReviewPage(QtWidgets.QWidget):
         comment = self.ask_comment(self, row.ref_no)
         if comment is None:
             return
-        try:
+        with calmly(self.status.error) as attempt:
             self.desk.return_to_officer(row.uuid, comment)
-        except KnownError as error:
-            self.status.known(error)
+        if attempt.failed:
             return
         self.refresh()
         self.status.ok(

@@ -7,17 +7,15 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtWidgets
 
-from interview_app.errors import KnownError
 from interview_app.questionnaire.loader import QuestionnaireError
 from interview_app.supervision.scripts import ScriptAdmin, diff
 from interview_app.supervision.session import SupervisorSession
 from interview_app.ui.i18n import current_language
-from interview_app.ui.messages import known_error_text
+from interview_app.ui.messages import calmly, known_error_text, problem_text
 from interview_app.ui.supervisor.status import (
     StatusLine,
     fill_row,
     local_time,
-    problem_text,
     selected_key,
     table,
 )
@@ -85,10 +83,9 @@ class ScriptsPage(QtWidgets.QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        try:
+        with calmly(self.status.error) as attempt:
             scripts = self.admin.list()
-        except KnownError as error:
-            self.status.known(error)
+        if attempt.failed:
             return
         self.table.blockSignals(True)
         self.table.setRowCount(len(scripts))
@@ -122,25 +119,18 @@ class ScriptsPage(QtWidgets.QWidget):
 
     def install(self, path: Path) -> bool:
         """Check, then store (never activate). Every problem goes into the report."""
-        try:
+        with calmly(self.status.error) as attempt:
             result = self.admin.install_file(path)
-        except QuestionnaireError as error:
-            self.report.setPlainText(
-                "\n".join(
-                    [
-                        known_error_text(error),
-                        "",
-                        *(problem_text(problem) for problem in error.problems),
-                        "",
-                        self.tr("Tidak ada yang dipasang atau diaktifkan."),
-                    ]
-                )
-            )
-            self.status.known(error)
-            return False
-        except KnownError as error:
-            self.report.setPlainText(known_error_text(error))
-            self.status.known(error)
+        if attempt.error is not None:
+            report = [known_error_text(attempt.error)]
+            if isinstance(attempt.error, QuestionnaireError):
+                report += [
+                    "",
+                    *(problem_text(problem) for problem in attempt.error.problems),
+                    "",
+                    self.tr("Tidak ada yang dipasang atau diaktifkan."),
+                ]
+            self.report.setPlainText("\n".join(report))
             return False
         self.refresh()
         self.select(result.hash)
@@ -165,11 +155,10 @@ class ScriptsPage(QtWidgets.QWidget):
         key = selected_key(self.table)
         if key is None:
             return
-        try:
+        with calmly(self.status.error) as attempt:
             chosen = self.admin.load(key)
             active = self.admin.active()
-        except KnownError as error:
-            self.status.known(error)
+        if attempt.failed:
             return
         if active is None or active.content_hash == chosen.content_hash:
             self.report.setPlainText(
@@ -192,10 +181,9 @@ class ScriptsPage(QtWidgets.QWidget):
         )
         if not self.confirm(self, question):
             return
-        try:
+        with calmly(self.status.error) as attempt:
             result = self.admin.activate(key)
-        except KnownError as error:
-            self.status.known(error)
+        if attempt.failed:
             return
         self.refresh()
         extra = ""

@@ -6,11 +6,10 @@ from typing import Any
 
 from PySide6 import QtWidgets
 
-from interview_app.errors import KnownError
 from interview_app.settings_spec import GROUPS, Group, settings_in
 from interview_app.storage.office_settings import OfficeSettings
 from interview_app.supervision.session import SupervisorSession
-from interview_app.ui.messages import say
+from interview_app.ui.messages import calmly, say
 from interview_app.ui.screen_fit import fit_window
 from interview_app.ui.supervisor.setting_editors import SettingEditor, editor_for
 from interview_app.ui.supervisor.status import StatusLine
@@ -110,10 +109,9 @@ class SettingsPanel(QtWidgets.QWidget):
         values: dict[str, Any] = {}
         for page in self.pages:
             values.update(page.save())
-        try:
+        with calmly(self.status.error) as attempt:
             changed = self.settings.update(self.session, values)
-        except KnownError as error:
-            self.status.known(error)
+        if attempt.failed:
             return False
         self.load()
         if changed:

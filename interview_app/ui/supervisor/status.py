@@ -8,8 +8,7 @@ from datetime import date, datetime
 from PySide6 import QtCore, QtWidgets
 
 from interview_app.errors import KnownError
-from interview_app.text import Message
-from interview_app.ui.messages import known_error_text, say
+from interview_app.ui.messages import show_refusal
 
 
 def qdate(value: date) -> QtCore.QDate:
@@ -18,16 +17,6 @@ def qdate(value: date) -> QtCore.QDate:
 
 def py_date(value: QtCore.QDate) -> date:
     return date(value.year(), value.month(), value.day())
-
-
-def problem_text(problem: object) -> str:
-    """One problem of a refused script or settings change, in the display language."""
-    if isinstance(problem, Message):
-        return say(problem)
-    message = getattr(problem, "message", None)
-    if isinstance(message, Message) and hasattr(problem, "path"):
-        return f"{problem.path}:{getattr(problem, 'line', 0)}: {say(message)}"
-    return str(problem)
 
 
 def buddy(text: str, field: QtWidgets.QWidget) -> QtWidgets.QLabel:
@@ -61,15 +50,15 @@ class StatusLine(QtWidgets.QLabel):
         self.setStyleSheet("color: #1d6b2f;")
         self.setText(text)
 
+    def refused(self, error: KnownError) -> None:
+        """A refusal in the display language, with its problems listed below."""
+        show_refusal(self.error, error)
+
     def error(self, text: str, details: Iterable[str] = ()) -> None:
         self.level = "error"
         self.setStyleSheet("color: #a11b1b;")
         lines = [text, *details]
         self.setText("\n".join(lines))
-
-    def known(self, error: KnownError) -> None:
-        problems = [problem_text(p) for p in getattr(error, "problems", ())]
-        self.error(known_error_text(error), problems)
 
 
 def compact_combo(combo: QtWidgets.QComboBox, characters: int = 14) -> None:

@@ -63,6 +63,10 @@ class SupervisorToolsWindow(QtWidgets.QDialog):
         layout.addWidget(close)
         fit_window(self, 1100, 720)
 
+    def done(self, result: int) -> None:  # noqa: D102 - closing waits for a report being written
+        self.recap.work.wait(-1)
+        super().done(result)
+
     def show_tool(self, tool: str) -> None:
         """Bring one tool's tab to the front (the Supervisor menu names each tool)."""
         page = self.tools.get(tool)
