@@ -11,9 +11,9 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "interview_app"
 QT_ALLOWED = ("ui", "printing")
 
-# The floors of docs' map (DESIGN "The parts"), top to bottom: a module may import its own
-# floor and the floors below it, never one above. Each entry names top-level packages or
-# modules of interview_app ("__init__" is the package itself, for __version__).
+# The floors of the design's map (DESIGN.md, "The parts"), top to bottom: a module may import
+# its own floor and the floors below it, never one above. Each entry names top-level packages
+# or modules of interview_app ("__init__" is the package itself, for __version__).
 FLOORS: tuple[tuple[str, ...], ...] = (
     ("cli", "__main__"),  # puts the commands together
     ("commands",),
