@@ -45,9 +45,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: reportlab and openpyxl load only when a report is made.
+    from interview_app.commands.supervisor_signin import supervisor_session
     from interview_app.reports.recap import Period
     from interview_app.reports.writer import write_report
-    from interview_app.supervision.admin_cli import supervisor_session
 
     period = Period.of(args.date_from, args.date_to)
     if args.full and args.format != "htcds":
