@@ -23,7 +23,6 @@ from interview_app.errors import KnownError
 from interview_app.storage.office import Office
 from interview_app.supervision.accounts import AccountAdmin
 from interview_app.supervision.audit_view import AuditFilter, AuditViewer
-from interview_app.supervision.office_settings import OfficeSettings
 from interview_app.supervision.retention import Retention
 from interview_app.supervision.scripts import ScriptAdmin, diff
 from interview_app.supervision.session import SupervisorSession
@@ -197,7 +196,7 @@ def _script_activate(session: SupervisorSession, args: argparse.Namespace) -> in
 
 def _settings_list(session: SupervisorSession, args: argparse.Namespace) -> int:
     session.require()
-    settings = OfficeSettings(session.database)
+    settings = session.settings
     for spec in SETTINGS:
         print(f"{spec.key:<34} {spec.show(settings.get(spec.key))}")
     return 0
@@ -206,13 +205,13 @@ def _settings_list(session: SupervisorSession, args: argparse.Namespace) -> int:
 def _settings_get(session: SupervisorSession, args: argparse.Namespace) -> int:
     session.require()
     spec = spec_for(args.key)
-    print(spec.show(OfficeSettings(session.database).get(spec.key)))
+    print(spec.show(session.settings.get(spec.key)))
     return 0
 
 
 def _settings_set(session: SupervisorSession, args: argparse.Namespace) -> int:
     spec = spec_for(args.key)
-    changed = OfficeSettings(session.database).set(session, spec.key, spec.parse(args.value))
+    changed = session.settings.set(session, spec.key, spec.parse(args.value))
     if changed:
         _say(f"Tersimpan: {spec.key}", f"Saved: {spec.key}")
     else:

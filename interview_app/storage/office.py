@@ -80,6 +80,7 @@ class Office:
         self.clock: Clock = clock or SystemClock()
         self._office_key = office_key
         self._key_error = key_error
+        database.office = self
 
     @classmethod
     def open(
@@ -103,15 +104,30 @@ class Office:
         database = open_database(
             data_dir, busy_timeout_ms=busy_timeout_ms, defer_integrity_check=defer_integrity_check
         )
-        key: tuple[str, bytes] | None = None
-        key_error: OfficeKeyError | None = None
         try:
-            key = read_office_key(data_dir)
-        except OfficeKeyError as error:
-            key_error = error
+            return cls._around(database, clock)
         except BaseException:
             database.close()
             raise
+
+    @classmethod
+    def of(cls, database: Database) -> Office:
+        """The Office `database` belongs to: the one that opened it, or, for a database opened
+        by itself (a tool or a test that opens the file directly), one made around it once,
+        its office key read then. Code handed only a Database takes the key from here."""
+        found = database.office
+        if isinstance(found, Office):
+            return found
+        return cls._around(database, None)
+
+    @classmethod
+    def _around(cls, database: Database, clock: Clock | None) -> Office:
+        key: tuple[str, bytes] | None = None
+        key_error: OfficeKeyError | None = None
+        try:
+            key = read_office_key(database.data_dir)
+        except OfficeKeyError as error:
+            key_error = error
         return cls(database, key, clock=clock, key_error=key_error)
 
     def close(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from interview_app.errors import PermissionDenied
 from interview_app.storage.audit import AuditLog
@@ -11,7 +12,7 @@ from interview_app.storage.database import Database
 from interview_app.storage.errors import NotFound
 from interview_app.storage.office import Office
 from interview_app.storage.officers import Officer, OfficerRepository
-from interview_app.supervision.office_settings import officer_repository
+from interview_app.supervision.office_settings import OfficeSettings, officer_repository
 
 
 def supervisors_only() -> PermissionDenied:
@@ -37,6 +38,11 @@ class SupervisorSession:
         """The session of `officer_id` over an open data folder (its database, audit log and
         clock); the role is checked by each operation, not here."""
         return cls(office.database, int(officer_id), office.audit, office.clock)
+
+    @cached_property
+    def settings(self) -> OfficeSettings:
+        """The office settings as declared (reading is free; `update` checks the role)."""
+        return OfficeSettings(self.database)
 
     @property
     def actor(self) -> str:
