@@ -14,16 +14,14 @@ from interview_app.questionnaire.model import Questionnaire
 from interview_app.reference import load_regions
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import FixedClock
-from interview_app.storage.database import Database, open_database
+from interview_app.storage.database import Database
 from interview_app.storage.interviews import InterviewRepository
-from interview_app.storage.keys import load_or_create_office_key
-from interview_app.storage.officers import OfficerRepository
+from interview_app.storage.office import Office
 from interview_app.storage.questionnaires import QuestionnaireStore
 from interview_app.storage.settings import (
     OFFICE_CODE,
     OFFICE_NAME,
     WORKSTATION_NAME,
-    SettingsStore,
 )
 from interview_app.workflow.default_script import DEFAULT_SCRIPT_FILE, ensure_default_script
 from interview_app.workflow.recruiter import flags_to_keep, recruiter_signal
@@ -142,17 +140,16 @@ def create_demo_office(
     """Set up (or top up) a demo office in `data_dir` with `count` more synthetic interviews
     spread over the 90 days before `today`. Deterministic for a given seed and today."""
     today = today or dt.date.today()
-    database = open_database(data_dir)
-    try:
-        settings = SettingsStore(database)
+    clock = FixedClock(dt.datetime.combine(today - dt.timedelta(days=91), dt.time(1), dt.UTC))
+    with Office.open(data_dir, create=True, clock=clock) as office:
+        database = office.database
+        settings = office.settings
         for key, value in DEMO_SETTINGS.items():
             if settings.get(key) is None:
                 settings.set(key, value)
         office_code = str(settings.get(OFFICE_CODE))
-        office_key = load_or_create_office_key(data_dir, office_code)
-        clock = FixedClock(dt.datetime.combine(today - dt.timedelta(days=91), dt.time(1), dt.UTC))
-        audit = AuditLog(database, office_key, clock)
-        officers = OfficerRepository(database, audit, clock)
+        office.install_office_key(office_code)
+        officers = office.officers()
         officer_ids = []
         for account in DEMO_ACCOUNTS:
             existing = officers.find(account.username)
@@ -161,9 +158,9 @@ def create_demo_office(
                     account.username, account.full_name, account.nip, account.role, account.password
                 )
             officer_ids.append(existing.id)
-        digest, questionnaire = install_default_script(database, audit)
+        digest, questionnaire = install_default_script(database, office.audit)
         generator = _Generator(random.Random(seed), questionnaire, today)
-        repository = InterviewRepository(database, audit, clock)
+        repository = office.interviews
         with database.transaction():
             for index in range(count):
                 day = today - dt.timedelta(days=int(90 * (count - index) / max(count, 1)))
@@ -182,8 +179,6 @@ def create_demo_office(
                     rng=generator.rng,
                 )
         return DemoOffice(Path(data_dir), office_code, DEMO_ACCOUNTS, count, digest)
-    finally:
-        database.close()
 
 
 def _store_interview(

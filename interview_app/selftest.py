@@ -25,19 +25,15 @@ from interview_app.errors import KnownError
 from interview_app.interview.engine import InterviewSession
 from interview_app.questionnaire.model import Questionnaire
 from interview_app.resources_path import resource_path
-from interview_app.storage.audit import AuditLog
-from interview_app.storage.clock import SystemClock
-from interview_app.storage.database import Database, open_database
+from interview_app.storage.database import Database
 from interview_app.storage.interviews import FlagRecord, InterviewRecord, InterviewRepository
-from interview_app.storage.keys import load_or_create_office_key
 from interview_app.storage.maintenance import backup, check
-from interview_app.storage.officers import OfficerRepository
+from interview_app.storage.office import Office
 from interview_app.storage.settings import (
     OFFICE_CODE,
     OFFICE_NAME,
     WORKSTATION_ID,
     WORKSTATION_NAME,
-    SettingsStore,
 )
 
 OK = "ok"
@@ -207,26 +203,36 @@ class _Office:
     officer_id: int = 0
     office_key: bytes = b""
     interview: InterviewRecord | None = None
-    open_databases: list[Database] = field(default_factory=list)
+    folder: Office | None = None  # station A's data folder, open
+    open_folders: list[Office] = field(default_factory=list)
 
-    def open(self, data_dir: Path) -> Database:
-        database = open_database(data_dir)
-        self.open_databases.append(database)
-        return database
+    def open(self, data_dir: Path) -> Office:
+        folder = Office.open(data_dir, create=True)
+        self.open_folders.append(folder)
+        return folder
 
-    def close(self, database: Database) -> None:
-        database.close()
-        if database in self.open_databases:
-            self.open_databases.remove(database)
+    def close(self, folder: Office) -> None:
+        folder.close()
+        if folder in self.open_folders:
+            self.open_folders.remove(folder)
 
     def close_all(self) -> None:
-        for database in list(self.open_databases):
-            self.close(database)
+        for folder in list(self.open_folders):
+            self.close(folder)
         self.database = None
+        self.folder = None
 
-    def repository(self, database: Database) -> InterviewRepository:
-        clock = SystemClock()
-        return InterviewRepository(database, AuditLog(database, self.office_key, clock), clock)
+    def open_station_a(self) -> Office:
+        self.folder = self.open(self.station_a)
+        self.database = self.folder.database
+        return self.folder
+
+    def repository(self) -> InterviewRepository:
+        if self.folder is None:
+            raise StepFailed(
+                "tidak dijalankan: kantor uji tidak siap / not run: the test office is not set up"
+            )
+        return self.folder.interviews
 
     def need(self) -> tuple[Database, Questionnaire]:
         if self.database is None or self.questionnaire is None:
@@ -245,9 +251,9 @@ class _Office:
 
 
 def _step_office(office: _Office) -> str:
-    database = office.open(office.station_a)
-    office.database = database
-    settings = SettingsStore(database)
+    folder = office.open_station_a()
+    database = folder.database
+    settings = folder.settings
     with database.transaction():
         settings.set(OFFICE_CODE, OFFICE)
         settings.set(OFFICE_NAME, OFFICE_FULL_NAME)
@@ -256,9 +262,9 @@ def _step_office(office: _Office) -> str:
         settings.set("office_province", OFFICE_PROVINCE)
         if LOGO.is_file():  # the slip's letterhead logo goes through reportlab and Pillow
             settings.set("office_logo", str(LOGO))
-    office.office_key = load_or_create_office_key(office.station_a, OFFICE)
-    audit = AuditLog(database, office.office_key, SystemClock())
-    officer = OfficerRepository(database, audit).create(
+    office.office_key = folder.install_office_key(OFFICE)
+    audit = folder.audit
+    officer = folder.officers().create(
         "petugas-uji",
         "Petugas Uji Mandiri",
         "199001012020121001",
@@ -290,7 +296,7 @@ def _step_interview(office: _Office) -> str:
     database, questionnaire = office.need()
     answers = scripted_answers(office.today)
     session = InterviewSession(questionnaire, today=office.today, office_province=OFFICE_PROVINCE)
-    repository = office.repository(database)
+    repository = office.repository()
     draft = repository.create_draft(
         officer_id=office.officer_id,
         questionnaire_id=questionnaire.id,
@@ -317,11 +323,11 @@ def _step_interview(office: _Office) -> str:
         if saved >= half:
             break
     # A restart halfway: every answer must come back from the file alone.
-    office.close(database)
-    database = office.open(office.station_a)
-    office.database = database
-    repository = office.repository(database)
-    workstation = str(SettingsStore(database).get(WORKSTATION_ID))
+    assert office.folder is not None
+    office.close(office.folder)
+    folder = office.open_station_a()
+    repository = office.repository()
+    workstation = str(folder.settings.get(WORKSTATION_ID))
     drafts = [d.uuid for d in repository.list_drafts(workstation)]
     _expect(
         drafts == [draft.uuid],
@@ -448,16 +454,18 @@ def _step_sync(office: _Office) -> str:
     )
     assert exported.path is not None
     other = office.open(office.station_b)
-    plan = inspect_package(other, office.station_b, exported.path)
+    plan = inspect_package(other.database, office.station_b, exported.path)
     _expect(plan.new == 1, f"rencana impor / import plan: {plan.summary().en}")
-    result = apply_package(other, office.station_b, exported.path, plan=plan, actor="self-test")
+    result = apply_package(
+        other.database, office.station_b, exported.path, plan=plan, actor="self-test"
+    )
     _expect(result.new == 1, f"impor / import: {result.summary().en}")
-    copy = office.repository(other).get(record.uuid)
+    copy = other.interviews.get(record.uuid)
     _expect(
         copy.content_hash == record.content_hash and copy.answers == record.answers,
         "isi wawancara berbeda di loket B / the interview differs at station B",
     )
-    again = apply_package(other, office.station_b, exported.path, actor="self-test")
+    again = apply_package(other.database, office.station_b, exported.path, actor="self-test")
     _expect(again.already_imported, "impor kedua mengubah data / a second import changed data")
     office.close(other)
     return (

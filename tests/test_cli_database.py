@@ -107,3 +107,29 @@ def test_db_commands_refuse_a_folder_without_a_database(
     assert main(["db", "check", "--data-dir", str(tmp_path / "kosong")]) == 1
     err = capsys.readouterr().err
     assert "Tidak ada basis data" in err and "There is no database" in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["db", "backup", "--out", "backup.sqlite3"],
+        ["db", "snapshots"],
+        ["export", "--out", "stick"],
+        ["import", "package.awsync"],
+        ["sync-key", "export", "--out", "office-key.json"],
+        ["slip", "render", "--interview", "X", "--out", "slip.pdf"],
+        ["account", "list", "--as", "kepala"],
+        ["account", "create", "kepala", "--name", "Kepala", "--role", "supervisor"],
+        ["sync", "conflicts", "list", "--as", "kepala"],
+    ],
+)
+def test_every_command_refuses_a_folder_without_a_database_in_the_same_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    missing = tmp_path / "salah ketik"
+    missing.mkdir()
+    assert main([*command, "--data-dir", str(missing)]) == 1
+    err = capsys.readouterr().err
+    assert f"Tidak ada basis data di {missing}." in err
+    assert f"There is no database in {missing}." in err
+    assert list(missing.iterdir()) == []  # no database, no lock file, nothing made

@@ -21,6 +21,7 @@ from interview_app.bench.sync_figures import (
 )
 from interview_app.storage.database import connect, open_database
 from interview_app.storage.keys import read_office_key, save_office_key
+from interview_app.storage.office import Office
 from interview_app.storage.settings import SettingsStore
 
 # The recap's base and its GROUP BY queries, written plainly: what any monthly count of the
@@ -129,16 +130,16 @@ def purge_ratio(context: BenchContext) -> Figure:
     def ours() -> Callable[[], None]:
         data_dir = _fresh_copy(template, context.workdir / "ours")
         # Opened untimed, as the supervisor's app has it open (opening runs quick_check).
-        database = open_database(data_dir)
+        office = Office.open(data_dir)
+        database = office.database
 
         def run() -> None:
             try:
                 years = OfficeSettings(database).retention_years
                 when = dt.datetime.fromisoformat(cutoff)
                 clock = FixedClock(when.replace(year=when.year + years))
-                session = SupervisorSession.open(
-                    database, _supervisor_id(database.conn), clock=clock
-                )
+                office.clock = clock
+                session = SupervisorSession.open(office, _supervisor_id(database.conn))
                 retention = Retention(session)
                 result = retention.purge(retention.plan())
                 purged.append(result.interviews)

@@ -1,7 +1,7 @@
 """`interview-app account|script|settings|audit|retention`: supervisor operations for IT admins.
 
-Only the arguments live here; the work is in interview_app.supervision.admin_cli, imported when a
-command runs, so that every start of the app does not pay for it."""
+Only the arguments live here; the work is in interview_app.commands.admin_handlers, imported
+when a command runs, so that every start of the app does not pay for it."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Callable
 
 from interview_app.commands.arguments import data_dir_argument
-from interview_app.supervision.cli_secrets import ENV_NEW_PASSWORD, ENV_PASSWORD, ENV_USER
+from interview_app.commands.secret_input import ENV_NEW_PASSWORD, ENV_PASSWORD, ENV_USER
 
 Runner = Callable[[argparse.Namespace], int]
 
@@ -50,7 +50,7 @@ def date_argument(text: str) -> dt.date:
 
 def _lazy(name: str) -> Runner:
     def run(args: argparse.Namespace) -> int:
-        module = importlib.import_module("interview_app.supervision.admin_cli")
+        module = importlib.import_module("interview_app.commands.admin_handlers")
         return int(module.COMMANDS[name](args))
 
     return run

@@ -7,9 +7,9 @@ import argparse
 from pathlib import Path
 
 from interview_app.commands.arguments import data_dir_argument
+from interview_app.commands.data_folder import existing_data_dir
 from interview_app.errors import KnownError
 from interview_app.storage.app_lock import writer_lock
-from interview_app.storage.database import open_database
 from interview_app.storage.maintenance import (
     backup,
     check,
@@ -18,6 +18,7 @@ from interview_app.storage.maintenance import (
     remove_leftover_copies,
     restore_snapshot,
 )
+from interview_app.storage.office import Office
 from interview_app.storage.paths import database_path, resolve_data_dir
 
 
@@ -66,15 +67,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     restore_parser.set_defaults(handler=run_restore)
 
 
-def _existing(data_dir_value: str | None) -> Path:
-    data_dir = resolve_data_dir(data_dir_value)
-    if not database_path(data_dir).exists():
-        raise KnownError(
-            f"Tidak ada basis data di {data_dir}.", f"There is no database in {data_dir}."
-        )
-    return data_dir
-
-
 def _anchor(args: argparse.Namespace, checked: Path) -> tuple[int, str] | None:
     """The outside anchor for the checked database's own chain, when --anchors-from is given."""
     if not args.anchors_from:
@@ -106,7 +98,7 @@ def run_check(args: argparse.Namespace) -> int:
         data_dir = resolve_data_dir(args.data_dir)
         checked = Path(args.file)
     else:
-        data_dir = _existing(args.data_dir)
+        data_dir = existing_data_dir(args.data_dir)
         checked = database_path(data_dir)
     report = check(data_dir, database_file=checked, expected_head=_anchor(args, checked))
     print(report.summary("id"))
@@ -115,17 +107,15 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    database = open_database(_existing(args.data_dir))
-    try:
+    with Office.open(existing_data_dir(args.data_dir)) as office:
+        database = office.database
         written = backup(database, Path(args.out), overwrite=args.overwrite)
-    finally:
-        database.close()
     print(f"Cadangan tersimpan / backup written: {written}")
     return 0
 
 
 def run_snapshots(args: argparse.Namespace) -> int:
-    data_dir = _existing(args.data_dir)
+    data_dir = existing_data_dir(args.data_dir)
     found = list_snapshots(data_dir)
     if not found:
         print("Belum ada snapshot. / No snapshots yet.")

@@ -45,8 +45,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: reportlab and openpyxl load only when a report is made.
+    from interview_app.commands.supervisor_signin import supervisor_session
     from interview_app.reports.recap import Period
-    from interview_app.supervision.admin_cli import supervisor_session
     from interview_app.supervision.report_export import write_report
 
     period = Period.of(args.date_from, args.date_to)

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interview_app.commands.arguments import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, data_dir_argument
+from interview_app.commands.data_folder import existing_data_dir
 from interview_app.errors import KnownError
-from interview_app.storage.database import open_database
-from interview_app.storage.paths import database_path, resolve_data_dir
+from interview_app.storage.office import Office
 
 if TYPE_CHECKING:
     from interview_app.slip.signing import PublicKey
@@ -139,22 +139,13 @@ def _register_referral(actions: argparse._SubParsersAction) -> None:
     referral.set_defaults(handler=run_referral)
 
 
-def _data_dir(value: str | None) -> Path:
-    data_dir = resolve_data_dir(value)
-    if not database_path(data_dir).exists():
-        raise KnownError(
-            f"Tidak ada basis data di {data_dir}.", f"There is no database in {data_dir}."
-        )
-    return data_dir
-
-
 def run_render(args: argparse.Namespace) -> int:
     from interview_app.slip.content import SUMMARY
     from interview_app.slip.render import TITLES, render_slip
 
-    data_dir = _data_dir(args.data_dir)
-    database = open_database(data_dir)
-    try:
+    data_dir = existing_data_dir(args.data_dir)
+    with Office.open(data_dir) as office:
+        database = office.database
         slip = render_slip(
             database,
             data_dir,
@@ -163,8 +154,6 @@ def run_render(args: argparse.Namespace) -> int:
             reprint=args.reprint,
             kind=SUMMARY if args.summary else args.kind,
         )
-    finally:
-        database.close()
     copy = f" (SALINAN ke-{slip.copy_number})" if slip.copy_number > 1 else ""
     print(f"{TITLES[slip.kind]} {slip.slip_no}{copy} tersimpan / written: {args.out}")
     return EXIT_OK
@@ -178,13 +167,11 @@ def _office_public_key(data_dir: Path) -> PublicKey:
     from interview_app.storage.office_settings import OfficeSettings
 
     code, key = office_key(data_dir)
-    database = open_database(data_dir)
-    try:
+    with Office.open(data_dir) as office:
+        database = office.database
         settings = OfficeSettings(database)
         name = str(settings.get(OFFICE_NAME) or "")
         outcomes = tuple((label.code, label.label.id) for label in settings.outcome_labels())
-    finally:
-        database.close()
     return public_key_of(key, code, name, outcomes)
 
 
@@ -202,7 +189,7 @@ def run_public_key(args: argparse.Namespace) -> int:
     from interview_app.slip.signing import write_public_key_file
 
     out = _out_path(args.out)
-    key = _office_public_key(_data_dir(args.data_dir))
+    key = _office_public_key(existing_data_dir(args.data_dir))
     write_public_key_file(out, key, dt.date.today())
     print(
         f"Kunci publik slip kantor {key.office_code} (sidik {key.fingerprint_groups}) tersimpan "
@@ -217,7 +204,7 @@ def run_verifier(args: argparse.Namespace) -> int:
 
     out = _out_path(args.out)
     older = [read_public_key_file(Path(name)) for name in args.older_key]
-    key = _office_public_key(_data_dir(args.data_dir))
+    key = _office_public_key(existing_data_dir(args.data_dir))
     write_verifier(out, key, [k for k in older if k.key_id != key.key_id])
     print(
         f"Pemeriksa HTML kantor {key.office_code} (sidik {key.fingerprint_groups}) tersimpan "
@@ -264,12 +251,10 @@ def run_verify(args: argparse.Namespace) -> int:
     text = args.payload if args.payload else payload_from_pdf(Path(args.file))
     if args.public_key:
         return _verify_with_public_keys(text, args.public_key)
-    data_dir = _data_dir(args.data_dir)
-    database = open_database(data_dir)
-    try:
+    data_dir = existing_data_dir(args.data_dir)
+    with Office.open(data_dir) as office:
+        database = office.database
         outcome = check_slip_code(database, data_dir, text)
-    finally:
-        database.close()
     if not outcome.genuine:
         sys.stderr.write(f"{outcome.result.reason.id}\n{outcome.result.reason.en}\n")
         for warning in outcome.warnings:
@@ -303,9 +288,9 @@ def run_referral(args: argparse.Namespace) -> int:
     from interview_app.slip.followup import FollowUp
     from interview_app.storage.referrals import CAME_BACK, CONTINUED, RECEIPT, REFUSED, Receipt
 
-    data_dir = _data_dir(args.data_dir)
-    database = open_database(data_dir)
-    try:
+    data_dir = existing_data_dir(args.data_dir)
+    with Office.open(data_dir) as office:
+        database = office.database
         follow = FollowUp.open(database, data_dir)
         action = args.referral_action
         if action in ("find", "overdue"):
@@ -334,5 +319,3 @@ def run_referral(args: argparse.Namespace) -> int:
         print(f"Tercatat / recorded: {line.id}")
         print(f"  {line.en}")
         return EXIT_OK
-    finally:
-        database.close()

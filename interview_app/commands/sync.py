@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 from interview_app.commands.arguments import data_dir_argument
+from interview_app.commands.data_folder import existing_data_dir
 from interview_app.errors import KnownError
 from interview_app.storage.app_lock import writer_lock
-from interview_app.storage.database import open_database
-from interview_app.storage.paths import database_path, resolve_data_dir
+from interview_app.storage.office import Office
+from interview_app.storage.paths import resolve_data_dir
 from interview_app.sync.export import export_package
 from interview_app.sync.importer import ImportPlan, import_packages
 from interview_app.sync.keyfile import export_key_file
@@ -77,15 +78,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     setup.set_defaults(handler=run_setup)
 
 
-def _existing(value: str | None) -> Path:
-    data_dir = resolve_data_dir(value)
-    if not database_path(data_dir).exists():
-        raise KnownError(
-            f"Tidak ada basis data di {data_dir}.", f"There is no database in {data_dir}."
-        )
-    return data_dir
-
-
 def _out_folder(value: str) -> Path:
     """The destination folder as given; an empty value is refused (it would mean the folder
     the command happens to run in)."""
@@ -98,15 +90,13 @@ def _out_folder(value: str) -> Path:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    data_dir = _existing(args.data_dir)
+    data_dir = existing_data_dir(args.data_dir)
     with writer_lock(data_dir, "export"):
-        database = open_database(data_dir)
-        try:
+        with Office.open(data_dir) as office:
+            database = office.database
             result = export_package(
                 database, data_dir, _out_folder(args.out), full=args.full, actor=CLI_ACTOR
             )
-        finally:
-            database.close()
     print(result.message().id)
     print(result.message().en)
     if result.path is not None:
@@ -116,20 +106,18 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    data_dir = _existing(args.data_dir)
+    data_dir = existing_data_dir(args.data_dir)
 
     def show(plan: ImportPlan) -> None:
         print(plan.summary().id)
         print(plan.summary().en, flush=True)
 
     with writer_lock(data_dir, "import"):
-        database = open_database(data_dir)
-        try:
+        with Office.open(data_dir) as office:
+            database = office.database
             outcomes = import_packages(
                 database, data_dir, [Path(p) for p in args.packages], actor=CLI_ACTOR, on_plan=show
             )
-        finally:
-            database.close()
     refused = 0
     for outcome in outcomes:
         if outcome.error is not None:
@@ -145,7 +133,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_key_export(args: argparse.Namespace) -> int:
-    data_dir = _existing(args.data_dir)
+    data_dir = existing_data_dir(args.data_dir)
     out = export_key_file(data_dir, Path(args.out), overwrite=args.overwrite)
     print(f"Berkas kunci kantor tersimpan / office key file written: {out}")
     print("Simpan terpisah dari flashdisk data. / Keep it apart from data sticks.")

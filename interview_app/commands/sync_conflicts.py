@@ -1,7 +1,7 @@
 """`interview-app sync conflicts list|show|resolve`: the versions imports set aside.
 
-Only the arguments live here; the work is in interview_app.supervision.conflicts_cli, imported
-when the command runs."""
+Only the arguments live here; the work is in interview_app.commands.sync_conflicts_handlers,
+imported when the command runs."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from interview_app.commands.admin import supervisor_arguments
 
 def _lazy(name: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        module = importlib.import_module("interview_app.supervision.conflicts_cli")
+        module = importlib.import_module("interview_app.commands.sync_conflicts_handlers")
         return int(module.COMMANDS[name](args))
 
     return run

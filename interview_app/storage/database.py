@@ -61,6 +61,8 @@ class Database:
         self.integrity_check_pending = False
         self._background_check: _BackgroundCheck | None = None
         self.hooks: TransactionHooks | None = None
+        # The storage.office.Office this connection belongs to (set by the Office itself).
+        self.office: object | None = None
 
     def start_integrity_check(self) -> None:
         """Begin the deferred quick_check on a thread of its own, on its own read-only

@@ -100,13 +100,17 @@ def load_or_create_office_key(data_dir: Path, office_code: str) -> bytes:
         return key
     found_code, key = found
     if found_code.casefold() != office_code.casefold():
-        raise OfficeKeyError(
-            f"Berkas kunci kantor milik kantor {found_code}, bukan {office_code}. Periksa kode "
-            "kantor di pengaturan atau hubungi supervisor.",
-            f"The office key file belongs to office {found_code}, not {office_code}. Check the "
-            "office code in the settings or call a supervisor.",
-        )
+        raise key_of_another_office(found_code, office_code)
     return key
+
+
+def key_of_another_office(found_code: str, office_code: str) -> OfficeKeyError:
+    return OfficeKeyError(
+        f"Berkas kunci kantor milik kantor {found_code}, bukan {office_code}. Periksa kode "
+        "kantor di pengaturan atau hubungi supervisor.",
+        f"The office key file belongs to office {found_code}, not {office_code}. Check the "
+        "office code in the settings or call a supervisor.",
+    )
 
 
 def derive_key(

@@ -119,34 +119,7 @@ class OfficerRepository:
 
     def check_password_policy(self, username: str, password: str) -> None:
         """NIST 800-63B style: a minimum length, no composition rules, a small blocklist."""
-        min_length = int(
-            self._settings.get(PASSWORD_MIN_LENGTH_SETTING, DEFAULT_MIN_PASSWORD_LENGTH)
-        )
-        if len(password) < min_length:
-            raise PasswordRejected(
-                f"Kata sandi terlalu pendek: minimal {min_length} karakter. Kalimat panjang "
-                "yang mudah diingat lebih baik.",
-                f"The password is too short: at least {min_length} characters. A long, "
-                "memorable phrase is best.",
-            )
-        if len(password) > MAX_PASSWORD_LENGTH:
-            raise PasswordRejected(
-                f"Kata sandi terlalu panjang: maksimal {MAX_PASSWORD_LENGTH} karakter.",
-                f"The password is too long: at most {MAX_PASSWORD_LENGTH} characters.",
-            )
-        folded = password.strip().casefold()
-        if folded == username.strip().casefold():
-            raise PasswordRejected(
-                "Kata sandi tidak boleh sama dengan nama pengguna.",
-                "The password must not be the same as the username.",
-            )
-        office_name = str(self._settings.get(OFFICE_NAME, "") or "").strip().casefold()
-        if folded in BLOCKED_PASSWORDS or (office_name and folded == office_name):
-            raise PasswordRejected(
-                "Kata sandi ini terlalu mudah ditebak (ada dalam daftar terlarang). Pilih yang "
-                "lain.",
-                "This password is too easy to guess (it is on the blocklist). Choose another.",
-            )
+        check_password_policy(self._settings, username, password)
 
     def _require_supervisor(self, officer_id: int) -> Officer:
         by = self.get(officer_id)
@@ -402,6 +375,36 @@ class OfficerRepository:
         if self._dummy_hash is None:
             self._dummy_hash = hash_password("not a real password, only for equal timing")
         return self._dummy_hash
+
+
+def check_password_policy(settings: SettingsStore, username: str, password: str) -> None:
+    """NIST 800-63B style: a minimum length, no composition rules, a small blocklist (also
+    checked before a workstation has an office key, hence a function of the settings)."""
+    min_length = int(settings.get(PASSWORD_MIN_LENGTH_SETTING, DEFAULT_MIN_PASSWORD_LENGTH))
+    if len(password) < min_length:
+        raise PasswordRejected(
+            f"Kata sandi terlalu pendek: minimal {min_length} karakter. Kalimat panjang "
+            "yang mudah diingat lebih baik.",
+            f"The password is too short: at least {min_length} characters. A long, "
+            "memorable phrase is best.",
+        )
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise PasswordRejected(
+            f"Kata sandi terlalu panjang: maksimal {MAX_PASSWORD_LENGTH} karakter.",
+            f"The password is too long: at most {MAX_PASSWORD_LENGTH} characters.",
+        )
+    folded = password.strip().casefold()
+    if folded == username.strip().casefold():
+        raise PasswordRejected(
+            "Kata sandi tidak boleh sama dengan nama pengguna.",
+            "The password must not be the same as the username.",
+        )
+    office_name = str(settings.get(OFFICE_NAME, "") or "").strip().casefold()
+    if folded in BLOCKED_PASSWORDS or (office_name and folded == office_name):
+        raise PasswordRejected(
+            "Kata sandi ini terlalu mudah ditebak (ada dalam daftar terlarang). Pilih yang lain.",
+            "This password is too easy to guess (it is on the blocklist). Choose another.",
+        )
 
 
 def _locked_error(until: datetime) -> AccountLocked:

@@ -9,7 +9,6 @@ from interview_app.errors import KnownError
 from interview_app.questionnaire.loader import Problem, QuestionnaireError, load_file, load_text
 from interview_app.questionnaire.model import Questionnaire
 from interview_app.settings_spec import OUTCOME_CODES, OutcomeLabel
-from interview_app.storage.office_settings import OfficeSettings
 from interview_app.storage.questionnaires import QuestionnaireInfo, QuestionnaireStore
 from interview_app.supervision.script_diff import ScriptDiff, diff
 from interview_app.supervision.session import SupervisorSession
@@ -135,7 +134,7 @@ class ScriptAdmin:
         self._session.require()
         full = self.resolve(hash)
         questionnaire = load_text(self._store.get(full), f"{full[:12]}.yaml")
-        settings = OfficeSettings(self._session.database)
+        settings = self._session.settings
         database = self._session.database
         added: list[str] = []
         with database.transaction():

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import cached_property
 
-from interview_app.errors import KnownError, PermissionDenied
+from interview_app.errors import PermissionDenied
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import Clock, SystemClock
 from interview_app.storage.database import Database
 from interview_app.storage.errors import NotFound
-from interview_app.storage.keys import read_office_key
-from interview_app.storage.office_settings import officer_repository
+from interview_app.storage.office import Office
+from interview_app.storage.office_settings import OfficeSettings, officer_repository
 from interview_app.storage.officers import Officer, OfficerRepository
 
 
@@ -20,19 +20,6 @@ def supervisors_only() -> PermissionDenied:
         "Hanya supervisor yang dapat melakukan ini (hanya supervisor).",
         "Only a supervisor can do this (supervisors only).",
     )
-
-
-def office_audit_log(database: Database, clock: Clock | None = None) -> AuditLog:
-    """The audit log of the data folder the database lives in (its office.key signs the chain)."""
-    found = read_office_key(Path(database.data_dir))
-    if found is None:
-        raise KnownError(
-            "Kunci kantor (office.key) tidak ada di folder data; log audit tidak dapat ditulis. "
-            "Pasang kunci kantor dulu ('interview-app setup').",
-            "The office key (office.key) is missing from the data folder; the audit log cannot "
-            "be written. Install the office key first ('interview-app setup').",
-        )
-    return AuditLog(database, found[1], clock)
 
 
 @dataclass
@@ -47,16 +34,15 @@ class SupervisorSession:
     clock: Clock = field(default_factory=SystemClock)
 
     @classmethod
-    def open(
-        cls,
-        database: Database,
-        officer_id: int,
-        *,
-        clock: Clock | None = None,
-        audit: AuditLog | None = None,
-    ) -> SupervisorSession:
-        clock = clock or SystemClock()
-        return cls(database, int(officer_id), audit or office_audit_log(database, clock), clock)
+    def open(cls, office: Office, officer_id: int) -> SupervisorSession:
+        """The session of `officer_id` over an open data folder (its database, audit log and
+        clock); the role is checked by each operation, not here."""
+        return cls(office.database, int(officer_id), office.audit, office.clock)
+
+    @cached_property
+    def settings(self) -> OfficeSettings:
+        """The office settings as declared (reading is free; `update` checks the role)."""
+        return OfficeSettings(self.database)
 
     @property
     def actor(self) -> str:

@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interview_app.storage.database import Database
-from interview_app.storage.keys import read_office_key
+from interview_app.storage.office import Office
 from interview_app.storage.settings import (
     OFFICE_CODE,
     OFFICE_NAME,
     WORKSTATION_ID,
     WORKSTATION_NAME,
-    SettingsStore,
 )
 from interview_app.sync.errors import SyncNotConfigured
 
@@ -39,9 +38,12 @@ class Station:
         return label[:24] or self.workstation_id[:8]
 
 
-def load_station(database: Database, data_dir: Path) -> Station:
-    """The station's identity and office key; SyncNotConfigured when something is missing."""
-    settings = SettingsStore(database)
+def load_station(database: Database, data_dir: Path | None = None) -> Station:
+    """The station's identity and office key, from the data folder `database` belongs to
+    (`data_dir` is that folder; the key comes from its Office); SyncNotConfigured when
+    something is missing."""
+    office = Office.of(database)
+    settings = office.settings
     office_code = settings.get(OFFICE_CODE)
     workstation_id = settings.get(WORKSTATION_ID)
     if not office_code or not workstation_id:
@@ -51,7 +53,7 @@ def load_station(database: Database, data_dir: Path) -> Station:
             "The office code is not set on this workstation. Set up the office first "
             "(settings or 'interview-app setup').",
         )
-    found = read_office_key(data_dir)
+    found = office.key_on_file
     if found is None:
         raise SyncNotConfigured(
             "Kunci kantor belum dipasang di komputer ini. Minta supervisor mengekspor berkas "

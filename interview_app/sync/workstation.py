@@ -9,15 +9,14 @@ from pathlib import Path
 
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import Clock
-from interview_app.storage.database import Database, open_database
+from interview_app.storage.database import Database
 from interview_app.storage.interviews import WORKSTATION_CODE
-from interview_app.storage.keys import read_office_key, save_office_key
+from interview_app.storage.office import Office
 from interview_app.storage.settings import (
     OFFICE_CODE,
     OFFICE_NAME,
     WORKSTATION_ID,
     WORKSTATION_NAME,
-    SettingsStore,
 )
 from interview_app.sync.errors import KeyFileError, SyncError
 from interview_app.sync.keyfile import read_key_file
@@ -52,6 +51,34 @@ def setup_workstation(
 ) -> SetupResult:
     """Install the office key from `key_file` and the office and workstation settings.
     A workstation that already holds data of another office or another key is refused."""
+    checked = _checked(station_name, key_file, station_code)  # before the folder is made
+    with Office.open(Path(data_dir), create=True, clock=clock) as office:
+        return _install(office, checked, office_name)
+
+
+def install_workstation(
+    office: Office,
+    *,
+    station_name: str,
+    key_file: Path,
+    office_name: str | None = None,
+    station_code: str | None = None,
+) -> SetupResult:
+    """setup_workstation's work in a data folder open already (the counter's first run joins
+    an office through it)."""
+    return _install(office, _checked(station_name, key_file, station_code), office_name)
+
+
+@dataclass(frozen=True)
+class _Checked:
+    station_name: str
+    station_code: str
+    code: str
+    name_in_file: str
+    key: bytes
+
+
+def _checked(station_name: str, key_file: Path, station_code: str | None) -> _Checked:
     station_name = station_name.strip()
     if not station_name:
         raise SyncError("Nama komputer/loket wajib diisi.", "The workstation name is required.")
@@ -62,30 +89,33 @@ def setup_workstation(
             "Kode loket hanya huruf dan angka, paling banyak 12 (contoh: LOKET2).",
             "The station code is letters and digits only, at most 12 (e.g. LOKET2).",
         )
-    database = open_database(Path(data_dir))
-    try:
-        _refuse_other_office(database, Path(data_dir), code, key)
-        settings = SettingsStore(database)
-        save_office_key(Path(data_dir), code, key)
-        chosen_name = office_name or settings.get(OFFICE_NAME) or name_in_file or code
-        with database.transaction():
-            settings.set(OFFICE_CODE, code)
-            settings.set(OFFICE_NAME, chosen_name)
-            settings.set(WORKSTATION_NAME, station_name)
-            settings.set(WORKSTATION_CODE, station_code)
-            workstation_id = str(settings.get(WORKSTATION_ID))
-            AuditLog(database, key, clock).append(
-                "system",
-                "setup",
-                "workstation",
-                workstation_id,
-                {"office_code": code, "workstation_code": station_code},
-            )
-        return SetupResult(
-            Path(data_dir), code, str(chosen_name), workstation_id, station_name, station_code
+    return _Checked(station_name, station_code, code, name_in_file, key)
+
+
+def _install(office: Office, checked: _Checked, office_name: str | None) -> SetupResult:
+    code, key = checked.code, checked.key
+    station_name, station_code = checked.station_name, checked.station_code
+    database = office.database
+    _refuse_other_office(office, code, key)
+    settings = office.settings
+    office.install_office_key(code, key)
+    chosen_name = office_name or settings.get(OFFICE_NAME) or checked.name_in_file or code
+    with database.transaction():
+        settings.set(OFFICE_CODE, code)
+        settings.set(OFFICE_NAME, chosen_name)
+        settings.set(WORKSTATION_NAME, station_name)
+        settings.set(WORKSTATION_CODE, station_code)
+        workstation_id = str(settings.get(WORKSTATION_ID))
+        office.audit.append(
+            "system",
+            "setup",
+            "workstation",
+            workstation_id,
+            {"office_code": code, "workstation_code": station_code},
         )
-    finally:
-        database.close()
+    return SetupResult(
+        office.data_dir, code, str(chosen_name), workstation_id, station_name, station_code
+    )
 
 
 def _holds_data(database: Database) -> bool:
@@ -96,11 +126,12 @@ def _holds_data(database: Database) -> bool:
     )
 
 
-def _refuse_other_office(database: Database, data_dir: Path, code: str, key: bytes) -> None:
+def _refuse_other_office(office: Office, code: str, key: bytes) -> None:
     """Another office code, or another key for this office, once data exists, would orphan the
     data and break the audit chain (its key comes from the office key)."""
-    current_code = SettingsStore(database).get(OFFICE_CODE)
-    found = read_office_key(data_dir)
+    database = office.database
+    current_code = office.settings.get(OFFICE_CODE)
+    found = office.key_on_file
     same_key = found is not None and hmac.compare_digest(found[1], key)
     different_office = current_code is not None and str(current_code).casefold() != code.casefold()
     if not _holds_data(database) or (same_key and not different_office):

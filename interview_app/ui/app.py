@@ -17,7 +17,6 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from interview_app.errors import KnownError
 from interview_app.resources_path import resource_path
 from interview_app.storage.app_lock import read_holder
-from interview_app.storage.database import open_database
 from interview_app.storage.errors import DatabaseCorrupt
 from interview_app.storage.paths import default_data_dir, resolve_data_dir
 from interview_app.ui import crash
@@ -113,7 +112,7 @@ def run(
         counter = (
             open_demo_office(data_dir)
             if demo
-            else CounterSession(open_database(data_dir, defer_integrity_check=True))
+            else CounterSession.open(data_dir, defer_integrity_check=True)
         )
     except KnownError as error:
         refuse(error, close=lambda: None)  # nothing is open when opening itself failed

@@ -12,7 +12,8 @@ from typing import Any, Generic, TypeVar, Union
 from PySide6 import QtCore
 
 from interview_app.errors import KnownError
-from interview_app.storage.database import Database, open_database
+from interview_app.storage.clock import Clock
+from interview_app.storage.office import Office
 from interview_app.storage.writefiles import raise_known_os_error
 
 T = TypeVar("T")
@@ -65,16 +66,16 @@ def environment_error(exc: OSError, where: Path) -> KnownError:
 
 
 def run_job(
-    data_dir: Path, job: Callable[[Database, Progress], T], progress: Progress
+    data_dir: Path,
+    job: Callable[[Office, Progress], T],
+    progress: Progress,
+    clock: Clock | None = None,
 ) -> Outcome[T]:
-    """Run `job` on a connection of its own (SQLite connections stay in the thread that
-    opened them) and return its outcome: Done, Refused or Crashed. Never raises."""
+    """Run `job` on the data folder opened anew in this thread (SQLite connections stay in the
+    thread that opened them) and return its outcome: Done, Refused or Crashed. Never raises."""
     try:
-        database = open_database(data_dir)
-        try:
-            return Done(job(database, progress))
-        finally:
-            database.close()
+        with Office.open(data_dir, clock=clock) as office:
+            return Done(job(office, progress))
     except KnownError as error:
         return Refused(error)
     except OSError as exc:
@@ -92,15 +93,22 @@ class _Signals(QtCore.QObject):
 
 class _Task(QtCore.QRunnable):
     def __init__(
-        self, data_dir: Path, job: Callable[[Database, Progress], Any], signals: _Signals
+        self,
+        data_dir: Path,
+        job: Callable[[Office, Progress], Any],
+        signals: _Signals,
+        clock: Clock | None,
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.job = job
         self.signals = signals
+        self.clock = clock
 
     def run(self) -> None:
-        self.signals.finished.emit(run_job(self.data_dir, self.job, self.signals.progress.emit))
+        self.signals.finished.emit(
+            run_job(self.data_dir, self.job, self.signals.progress.emit, self.clock)
+        )
 
 
 class BackgroundWork(QtCore.QObject):
@@ -125,11 +133,13 @@ class BackgroundWork(QtCore.QObject):
     def start(
         self,
         data_dir: Path,
-        job: Callable[[Database, Progress], T],
+        job: Callable[[Office, Progress], T],
         done: Callable[[T], None],
         refused: Callable[[KnownError], None],
+        clock: Clock | None = None,
     ) -> bool:
-        """Start `job`; False (nothing started) while another runs."""
+        """Start `job` on the data folder (opened with `clock`, the caller's, so that audit
+        entries carry the same time); False (nothing started) while another runs."""
         if self.busy:
             return False
         signals = _Signals(self)
@@ -138,7 +148,7 @@ class BackgroundWork(QtCore.QObject):
         signals.finished.connect(lambda outcome: self._finished(signals, outcome, done, refused))
         self.busy = True
         self.started.emit()
-        self.pool.start(_Task(Path(data_dir), job, signals))
+        self.pool.start(_Task(Path(data_dir), job, signals, clock))
         return True
 
     def _finished(

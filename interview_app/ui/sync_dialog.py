@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6 import QtCore, QtWidgets
 
 from interview_app.errors import KnownError
-from interview_app.storage.database import Database
+from interview_app.storage.office import Office
 from interview_app.sync.drives import removable_drives
 from interview_app.sync.export import PACKAGE_SUFFIX, ExportResult, export_package
 from interview_app.sync.history import history
@@ -256,9 +256,9 @@ class SyncDialog(QtWidgets.QDialog):
         actor = counter.officer.username if counter.officer is not None else "system"
         self.export_result.clear()
 
-        def job(database: Database, progress: Progress) -> ExportResult:
+        def job(office: Office, progress: Progress) -> ExportResult:
             return export_package(
-                database,
+                office.database,
                 counter.data_dir,
                 out_dir,
                 full=full,
@@ -267,7 +267,7 @@ class SyncDialog(QtWidgets.QDialog):
                 progress=progress,
             )
 
-        self.work.start(counter.data_dir, job, self._exported, self._export_failed)
+        self.work.start(counter.data_dir, job, self._exported, self._export_failed, counter.clock)
 
     def _exported(self, result: ExportResult) -> None:
         self.export_result.setText(say(result.message()))
@@ -297,11 +297,11 @@ class SyncDialog(QtWidgets.QDialog):
         self.rows = []
         self._show_rows()
 
-        def job(database: Database, progress: Progress) -> list[PackageRow]:
+        def job(office: Office, progress: Progress) -> list[PackageRow]:
             rows = []
             for path in paths:
                 try:
-                    plan = inspect_package(database, data_dir, path, progress=progress)
+                    plan = inspect_package(office.database, data_dir, path, progress=progress)
                 except KnownError as error:
                     rows.append(PackageRow(path, error=error))
                 else:
@@ -329,7 +329,7 @@ class SyncDialog(QtWidgets.QDialog):
         actor = counter.officer.username if counter.officer is not None else "system"
         rows = list(self.rows)
 
-        def job(database: Database, progress: Progress) -> list[PackageRow]:
+        def job(office: Office, progress: Progress) -> list[PackageRow]:
             out = []
             for row in rows:
                 if row.plan is None or row.result is not None:
@@ -337,7 +337,7 @@ class SyncDialog(QtWidgets.QDialog):
                     continue
                 try:
                     result = apply_package(
-                        database,
+                        office.database,
                         counter.data_dir,
                         row.path,
                         plan=row.plan,
@@ -351,7 +351,7 @@ class SyncDialog(QtWidgets.QDialog):
                     out.append(PackageRow(row.path, row.plan, result=result))
             return out
 
-        self.work.start(counter.data_dir, job, self._imported, self._import_failed)
+        self.work.start(counter.data_dir, job, self._imported, self._import_failed, counter.clock)
 
     def _imported(self, rows: list[PackageRow]) -> None:
         self.rows = rows

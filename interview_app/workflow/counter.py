@@ -1,4 +1,7 @@
-"""The counter session: the open data folder, first-run setup, sign-in and lock, home lists, interviews."""
+"""The counter session: what the officer's window works on, over one open data folder.
+
+First-run set-up lives in workflow.office_setup, sign-in and the lock in workflow.sign_in; this
+module keeps the officer's interviews and corrections and puts the three together."""
 
 from __future__ import annotations
 
@@ -7,30 +10,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interview_app.errors import KnownError
-from interview_app.settings_spec import (
-    IDLE_LOCK_MINUTES,
-    LOCKOUT_MINUTES,
-    MAX_FAILED_LOGINS,
-    OFFICE_PROVINCE,
-    UI_LANGUAGE,
-)
+from interview_app.settings_spec import OFFICE_PROVINCE, UI_LANGUAGE
 from interview_app.storage.audit import AuditLog
-from interview_app.storage.clock import Clock, SystemClock
-from interview_app.storage.database import Database, open_database
-from interview_app.storage.errors import AuthenticationFailed
+from interview_app.storage.clock import Clock
+from interview_app.storage.database import Database
 from interview_app.storage.interviews import InterviewRepository, InterviewSummary
-from interview_app.storage.keys import load_or_create_office_key, read_office_key
-from interview_app.storage.officers import Officer, OfficerRepository
-from interview_app.storage.questionnaires import QuestionnaireStore
-from interview_app.storage.settings import (
-    OFFICE_CODE,
-    OFFICE_NAME,
-    WORKSTATION_ID,
-    WORKSTATION_NAME,
-    SettingsStore,
-)
+from interview_app.storage.office import Office
+from interview_app.storage.officers import OfficerRepository
+from interview_app.storage.settings import WORKSTATION_ID, SettingsStore
 from interview_app.storage.unsaved_input import HalfTypedAnswers, UnsavedCorrections
 from interview_app.text import Message
+from interview_app.workflow import office_setup
+from interview_app.workflow.sign_in import (
+    DEFAULT_IDLE_LOCK_MINUTES,
+    IDLE_LOCK_MINUTES,
+    LOCKED,
+    LOCKOUT_MINUTES,
+    MAX_FAILED_LOGINS,
+    NOT_SIGNED_IN,
+    PASSWORD_CHANGE_REQUIRED,
+    CounterSignIn,
+)
 from interview_app.workflow.views import (
     FlagView,
     HomeView,
@@ -46,54 +46,65 @@ if TYPE_CHECKING:
     from interview_app.questionnaire.model import Questionnaire
     from interview_app.workflow.interview import Correction, InterviewController
 
-DEFAULT_IDLE_LOCK_MINUTES = 5
-
-NOT_SIGNED_IN = KnownError("Silakan masuk dulu.", "Please sign in first.")
-PASSWORD_CHANGE_REQUIRED = KnownError(
-    "Kata sandi Anda direset oleh supervisor: ganti kata sandi dulu.",
-    "Your password was reset by a supervisor: change it first.",
-)
-LOCKED = KnownError(
-    "Layar terkunci: masukkan kata sandi untuk membuka.",
-    "The screen is locked: enter the password to unlock.",
-)
+__all__ = [
+    "DEFAULT_IDLE_LOCK_MINUTES",
+    "IDLE_LOCK_MINUTES",
+    "LOCKED",
+    "LOCKOUT_MINUTES",
+    "MAX_FAILED_LOGINS",
+    "NOT_SIGNED_IN",
+    "OFFICE_PROVINCE",
+    "PASSWORD_CHANGE_REQUIRED",
+    "UI_LANGUAGE",
+    "CounterSession",
+]
 
 
 class CounterSession:
     """Everything the officer's window works on. Holds no widgets; every method returns data
     or raises a KnownError with a message in both languages."""
 
-    def __init__(self, database: Database, *, clock: Clock | None = None) -> None:
-        self.database = database
-        self.data_dir = Path(database.data_dir)
-        self.clock: Clock = clock or SystemClock()
-        self.settings = SettingsStore(database)
-        self._audit: AuditLog | None = None
+    def __init__(self, office: Office) -> None:
+        self.storage = office  # the open data folder
+        self.sign_in = CounterSignIn(office)
         self._questionnaires: dict[str, Questionnaire] = {}
-        self.officer: SignedIn | None = None
-        self.locked = False
 
     @classmethod
-    def open(cls, data_dir: Path, *, clock: Clock | None = None) -> CounterSession:
-        return cls(open_database(Path(data_dir)), clock=clock)
-
-    def close(self) -> None:
-        self.database.close()
-
-    # -- office -----------------------------------------------------------------------------
-    def office(self) -> OfficeInfo:
-        code = self.settings.get(OFFICE_CODE)
-        configured = bool(code) and read_office_key(self.data_dir) is not None
-        configured = configured and self._officers_exist()
-        return OfficeInfo(
-            configured,
-            str(code or ""),
-            str(self.settings.get(OFFICE_NAME) or ""),
-            str(self.settings.get(WORKSTATION_NAME) or ""),
+    def open(
+        cls, data_dir: Path, *, clock: Clock | None = None, defer_integrity_check: bool = False
+    ) -> CounterSession:
+        """The data folder opened (made on the first run); see Office.open."""
+        return cls(
+            Office.open(
+                Path(data_dir),
+                create=True,
+                clock=clock,
+                defer_integrity_check=defer_integrity_check,
+            )
         )
 
-    def _officers_exist(self) -> bool:
-        return self._officers().any_officer()
+    def close(self) -> None:
+        self.storage.close()
+
+    @property
+    def database(self) -> Database:
+        return self.storage.database
+
+    @property
+    def data_dir(self) -> Path:
+        return self.storage.data_dir
+
+    @property
+    def clock(self) -> Clock:
+        return self.storage.clock
+
+    @property
+    def settings(self) -> SettingsStore:
+        return self.storage.settings
+
+    # -- office: first run (workflow.office_setup) -------------------------------------------
+    def office(self) -> OfficeInfo:
+        return office_setup.office_info(self.storage)
 
     def setup_office(
         self,
@@ -108,34 +119,18 @@ class CounterSession:
     ) -> SignedIn:
         """First run: office settings, the office key, the default script, the first
         supervisor, who is then signed in."""
-        if self.office().configured:
-            raise KnownError(
-                "Kantor ini sudah diatur; akun baru dibuat oleh supervisor.",
-                "This office is set up already; new accounts are made by a supervisor.",
-            )
-        office_code = office_code.strip().upper()
-        if not office_code.isalnum() or not 2 <= len(office_code) <= 10:
-            raise KnownError(
-                "Kode kantor: 2-10 huruf atau angka (mis. PLU).",
-                "Office code: 2-10 letters or digits (e.g. PLU).",
-            )
-        if not office_name.strip() or not workstation_name.strip() or not full_name.strip():
-            raise KnownError(
-                "Nama kantor, nama loket dan nama lengkap wajib diisi.",
-                "Office name, workstation name and full name are required.",
-            )
-        key = load_or_create_office_key(self.data_dir, office_code)
-        audit = AuditLog(self.database, key, self.clock)
-        officers = OfficerRepository(self.database, audit, self.clock)
-        officers.check_password_policy(username, password)
-        with self.database.transaction():
-            self.settings.set(OFFICE_CODE, office_code)
-            self.settings.set(OFFICE_NAME, office_name.strip())
-            self.settings.set(WORKSTATION_NAME, workstation_name.strip())
-            officer = officers.create(username, full_name, nip or None, "supervisor", password)
-        self._audit = audit
+        officer = office_setup.set_up_office(
+            self.storage,
+            office_code=office_code,
+            office_name=office_name,
+            workstation_name=workstation_name,
+            username=username,
+            full_name=full_name,
+            password=password,
+            nip=nip,
+        )
         self.active_questionnaire()
-        return self._sign_in(officer)
+        return self.sign_in.sign_in(officer)
 
     def join_office(
         self,
@@ -147,71 +142,25 @@ class CounterSession:
         password: str,
         nip: str | None = None,
     ) -> SignedIn:
-        """First run of another workstation of an office that exists: the office key file a
-        supervisor exported, this workstation's name, and its first supervisor, who is then
-        signed in. The key file is read and the password checked before anything is written."""
-        from interview_app.sync.keyfile import read_key_file
-        from interview_app.sync.workstation import setup_workstation
-
-        if self.office().configured:
-            raise KnownError(
-                "Kantor ini sudah diatur; akun baru dibuat oleh supervisor.",
-                "This office is set up already; new accounts are made by a supervisor.",
-            )
-        if not key_file.strip():
-            raise KnownError(
-                "Pilih berkas kunci kantor yang diekspor supervisor.",
-                "Choose the office key file a supervisor exported.",
-            )
-        if not full_name.strip() or not workstation_name.strip():
-            raise KnownError(
-                "Nama loket dan nama lengkap wajib diisi.",
-                "The workstation name and the full name are required.",
-            )
-        _code, _name, key = read_key_file(Path(key_file.strip()))
-        audit = AuditLog(self.database, key, self.clock)
-        OfficerRepository(self.database, audit, self.clock).check_password_policy(
-            username, password
+        """First run of another workstation of an office that exists (the office key file a
+        supervisor exported); its first supervisor is then signed in."""
+        officer = office_setup.join_office(
+            self.storage,
+            key_file=key_file,
+            workstation_name=workstation_name,
+            username=username,
+            full_name=full_name,
+            password=password,
+            nip=nip,
         )
-        setup_workstation(
-            self.data_dir,
-            station_name=workstation_name,
-            key_file=Path(key_file.strip()),
-            clock=self.clock,
-        )
-        self._audit = None  # the office key is installed now
-        officers = OfficerRepository(self.database, self.audit(), self.clock)
-        officer = officers.create(username, full_name, nip or None, "supervisor", password)
         self.active_questionnaire()
-        return self._sign_in(officer)
+        return self.sign_in.sign_in(officer)
 
     def audit(self) -> AuditLog:
-        if self._audit is None:
-            found = read_office_key(self.data_dir)
-            if found is None:
-                raise KnownError(
-                    "Kantor belum diatur (office.key tidak ada di folder data).",
-                    "The office is not set up (office.key is missing from the data folder).",
-                )
-            self._audit = AuditLog(self.database, found[1], self.clock)
-        return self._audit
-
-    def _officers(self) -> OfficerRepository:
-        return OfficerRepository(
-            self.database,
-            self.audit(),
-            self.clock,
-            max_failed=int(self.settings.get(MAX_FAILED_LOGINS, 5)),
-            lockout_minutes=int(self.settings.get(LOCKOUT_MINUTES, 15)),
-        )
+        return self.storage.audit
 
     def interviews(self) -> InterviewRepository:
-        return InterviewRepository(self.database, self.audit(), self.clock)
-
-    @property
-    def idle_lock_seconds(self) -> int:
-        minutes = self.settings.get(IDLE_LOCK_MINUTES, DEFAULT_IDLE_LOCK_MINUTES)
-        return max(1, int(float(minutes) * 60))
+        return self.storage.interviews
 
     @property
     def ui_language(self) -> str:
@@ -223,40 +172,43 @@ class CounterSession:
     def today(self) -> dt.date:
         return self.clock().astimezone().date()
 
-    # -- sign-in and lock -------------------------------------------------------------------
-    def login(self, username: str, password: str) -> SignedIn:
-        officer = self._officers().authenticate(username, password)
-        return self._sign_in(officer)
+    # -- sign-in and lock (workflow.sign_in) --------------------------------------------------
+    @property
+    def officer(self) -> SignedIn | None:
+        return self.sign_in.officer
 
-    def _sign_in(self, officer: Officer) -> SignedIn:
-        self.officer = SignedIn(
-            officer.id,
-            officer.username,
-            officer.full_name,
-            officer.role,
-            officer.must_change_password,
-        )
-        self.locked = False
-        return self.officer
+    @property
+    def locked(self) -> bool:
+        return self.sign_in.locked
+
+    @locked.setter
+    def locked(self, value: bool) -> None:
+        self.sign_in.locked = value
+
+    @property
+    def idle_lock_seconds(self) -> int:
+        return self.sign_in.idle_lock_seconds
+
+    def _officers(self) -> OfficerRepository:
+        return self.sign_in.officers()
+
+    def login(self, username: str, password: str) -> SignedIn:
+        return self.sign_in.login(username, password)
 
     def change_password(self, current: str, new: str, repeated: str) -> SignedIn:
-        """The signed-in officer's own change (the forced one after a reset, or any time):
-        the policy applies and the change is in the audit log."""
-        if self.officer is None:
-            raise NOT_SIGNED_IN
-        if new != repeated:
-            raise KnownError(
-                "Kata sandi baru dan ulangannya tidak sama.",
-                "The new password and its repetition differ.",
-            )
-        self._officers().change_password(self.officer.officer_id, current, new)
-        self.officer = SignedIn(
-            self.officer.officer_id,
-            self.officer.username,
-            self.officer.full_name,
-            self.officer.role,
-        )
-        return self.officer
+        return self.sign_in.change_password(current, new, repeated)
+
+    def logout(self) -> None:
+        self.sign_in.logout()
+
+    def lock(self) -> None:
+        self.sign_in.lock()
+
+    def unlock(self, password: str) -> SignedIn:
+        return self.sign_in.unlock(password)
+
+    def require(self) -> SignedIn:
+        return self.sign_in.require()
 
     def daily_snapshot(self) -> Path | None:
         """The day's first sign-in copies the database into snapshots/ (checked, whole or
@@ -265,57 +217,13 @@ class CounterSession:
 
         return snapshot_daily_if_due(self.database, now=self.clock())
 
-    def logout(self) -> None:
-        if self.officer is not None:
-            self.audit().append(
-                f"officer:{self.officer.officer_id}",
-                "logout",
-                "officer",
-                str(self.officer.officer_id),
-            )
-        self.officer = None
-        self.locked = False
-
-    def lock(self) -> None:
-        """Lock the screen (the interview stays open behind it)."""
-        if self.officer is None or self.locked:
-            return
-        self.locked = True
-        self.audit().append(
-            f"officer:{self.officer.officer_id}",
-            "screen.lock",
-            "officer",
-            str(self.officer.officer_id),
-        )
-
-    def unlock(self, password: str) -> SignedIn:
-        """Only the signed-in officer's own password opens the lock."""
-        if self.officer is None:
-            raise NOT_SIGNED_IN
-        officer = self._officers().authenticate(self.officer.username, password)
-        if officer.id != self.officer.officer_id:
-            raise AuthenticationFailed("Kata sandi salah.", "Wrong password.")
-        self.locked = False
-        self.audit().append(f"officer:{officer.id}", "screen.unlock", "officer", str(officer.id))
-        return self.officer
-
-    def require(self) -> SignedIn:
-        if self.officer is None:
-            raise NOT_SIGNED_IN
-        if self.locked:
-            raise LOCKED
-        if self.officer.must_change_password:
-            raise PASSWORD_CHANGE_REQUIRED
-        return self.officer
-
     # -- scripts ----------------------------------------------------------------------------
     def active_questionnaire(self) -> tuple[str, Questionnaire]:
         """The active script; the shipped default is installed and activated on first use, and
         replaces an earlier shipped default still in use unchanged."""
         from interview_app.workflow.default_script import ensure_default_script
 
-        store = QuestionnaireStore(self.database, self.audit(), self.clock)
-        digest, text = ensure_default_script(store)
+        digest, text = ensure_default_script(self.storage.scripts)
         return digest, self.questionnaire(digest, text)
 
     def questionnaire(self, digest: str, text: str | None = None) -> Questionnaire:
@@ -325,7 +233,7 @@ class CounterSession:
         cached = self._questionnaires.get(digest)
         if cached is None:
             if text is None:
-                text = QuestionnaireStore(self.database).get(digest)
+                text = self.storage.scripts.get(digest)
             cached = load_text(text, f"naskah {digest[:12]}")
             self._questionnaires[digest] = cached
         return cached

@@ -15,7 +15,7 @@ from interview_app.cli import main as cli_main
 from interview_app.commands import db as _db_commands  # noqa: F401  (loaded before the fork)
 from interview_app.commands import sync as _sync_commands  # noqa: F401
 from interview_app.storage.app_lock import writer_lock
-from interview_app.storage.database import open_database
+from interview_app.storage.office import Office
 from interview_app.supervision.retention import Retention
 from interview_app.supervision.session import SupervisorSession
 
@@ -25,13 +25,9 @@ SUPERVISOR_ID = 1
 def purge(data_dir: Path) -> int:
     """`retention purge --yes` without the sign-in (its password hashing is not under test)."""
     with writer_lock(data_dir, "retention purge"):
-        database = open_database(data_dir)
-        try:
-            session = SupervisorSession.open(database, SUPERVISOR_ID)
-            retention = Retention(session)
+        with Office.open(data_dir) as office:
+            retention = Retention(SupervisorSession.open(office, SUPERVISOR_ID))
             retention.purge(retention.plan())
-        finally:
-            database.close()
     return 0
 
 

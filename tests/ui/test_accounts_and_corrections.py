@@ -135,9 +135,7 @@ def test_a_returned_interview_is_corrected_from_the_home_screen(
     controller = window.counter.start_interview()
     walk(controller, answers("tourist_visa_work"))
     controller.complete("TUNDA_RUJUK_BP3MI")
-    supervisor = SupervisorSession.open(
-        window.counter.database, _officer_id(window, SUPERVISOR[0]), clock=window.counter.clock
-    )
+    supervisor = SupervisorSession.open(window.counter.storage, _officer_id(window, SUPERVISOR[0]))
     ReviewDesk(supervisor).return_to_officer(controller.ref_no, "Nama ditulis tanpa marga")
     window.go_home()
     home = window.home_page

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtWidgets
 
 from interview_app.reports.recap import Period
-from interview_app.storage.database import Database
+from interview_app.storage.office import Office
 from interview_app.supervision.report_export import ReportResult, write_report
 from interview_app.supervision.session import SupervisorSession
 from interview_app.ui.background import BackgroundWork, Progress
@@ -121,14 +121,14 @@ class RecapPage(QtWidgets.QWidget):
         period = self.period()
         redacted = self.redacted.isChecked() and self.redacted.isEnabled()
 
-        def job(database: Database, progress: Progress) -> ReportResult:
+        def job(office: Office, progress: Progress) -> ReportResult:
             # The audit entry is written on this connection, by the same account.
-            own = SupervisorSession.open(database, officer_id, clock=clock)
+            own = SupervisorSession.open(office, officer_id)
             return write_report(own, period, path, redacted=redacted)
 
         self.last_result = None
         return self.work.start(
-            Path(session.database.data_dir), job, self._written, self.status.refused
+            Path(session.database.data_dir), job, self._written, self.status.refused, clock
         )
 
     def _started(self) -> None:

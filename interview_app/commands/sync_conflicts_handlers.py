@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from interview_app.supervision.admin_cli import as_supervisor
+from interview_app.commands.supervisor_signin import as_supervisor
 from interview_app.supervision.conflicts import ConflictDesk, kind_text, ref_no_of
 from interview_app.supervision.session import SupervisorSession
 from interview_app.text import Message

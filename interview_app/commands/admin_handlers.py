@@ -1,97 +1,32 @@
-"""The work behind the supervisor commands (sign-in, each handler); commands/admin.py only
-declares their arguments, so that starting the app does not load reports and charts."""
+"""The work behind the supervisor commands (each handler); commands/admin.py only declares
+their arguments, so that starting the app does not load reports and charts."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
+from interview_app.commands.data_folder import existing_data_dir
+from interview_app.commands.secret_input import ENV_NEW_PASSWORD, read_secret
+from interview_app.commands.supervisor_signin import (
+    as_supervisor,
+    as_user,
+    authenticate,
+    locked,
+    officers,
+    password,
+    username,
+)
 from interview_app.errors import KnownError
 from interview_app.settings_spec import SETTINGS, spec_for
-from interview_app.storage.database import open_database
-from interview_app.storage.office_settings import OfficeSettings, officer_repository
-from interview_app.storage.paths import database_path, resolve_data_dir
+from interview_app.storage.office import Office
 from interview_app.supervision.accounts import AccountAdmin
 from interview_app.supervision.audit_view import AuditFilter, AuditViewer
-from interview_app.supervision.cli_secrets import (
-    ENV_NEW_PASSWORD,
-    ENV_PASSWORD,
-    ENV_USER,
-    read_secret,
-)
 from interview_app.supervision.retention import Retention
 from interview_app.supervision.scripts import ScriptAdmin, diff
-from interview_app.supervision.session import SupervisorSession, office_audit_log
-from interview_app.supervision.signin import authenticate, sign_in_supervisor
-
-Handler = Callable[[SupervisorSession, argparse.Namespace], int]
-
-
-# -- secrets and sign-in ------------------------------------------------------------------------
-
-
-def existing_data_dir(value: str | None) -> Path:
-    data_dir = resolve_data_dir(value)
-    if not database_path(data_dir).exists():
-        raise KnownError(
-            f"Tidak ada basis data di {data_dir}.", f"There is no database in {data_dir}."
-        )
-    return data_dir
-
-
-def _as_user(args: argparse.Namespace) -> str | None:
-    return args.as_user or os.environ.get(ENV_USER) or None
-
-
-def _username(args: argparse.Namespace) -> str:
-    username = _as_user(args)
-    if not username:
-        raise KnownError(
-            f"Sebutkan akun supervisor dengan --as atau {ENV_USER}.",
-            f"Name the supervisor account with --as or {ENV_USER}.",
-        )
-    return username
-
-
-@contextmanager
-def supervisor_session(args: argparse.Namespace) -> Iterator[SupervisorSession]:
-    """Open the database and sign the --as account in; refused unless it is a supervisor."""
-    username = _username(args)
-    database = open_database(existing_data_dir(args.data_dir))
-    try:
-        password = read_secret(
-            args.password_file, ENV_PASSWORD, f"Kata sandi / password {username}: "
-        )
-        yield sign_in_supervisor(database, username, password)
-    finally:
-        database.close()
-
-
-def as_supervisor(handler: Handler) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        with supervisor_session(args) as session:
-            return handler(session, args)
-
-    return run
-
-
-def locked(
-    command: str, run: Callable[[argparse.Namespace], int]
-) -> Callable[[argparse.Namespace], int]:
-    """`run` under the data folder's writer lock, taken before anything is read or signed in:
-    a second writer is refused with nothing changed, not even a sign-in logged."""
-
-    def run_locked(args: argparse.Namespace) -> int:
-        from interview_app.storage.app_lock import writer_lock
-
-        with writer_lock(existing_data_dir(args.data_dir), command):
-            return run(args)
-
-    return run_locked
+from interview_app.supervision.session import SupervisorSession
 
 
 def _new_password(args: argparse.Namespace) -> str:
@@ -115,17 +50,16 @@ def _account_list(session: SupervisorSession, args: argparse.Namespace) -> int:
 
 def _account_create(args: argparse.Namespace) -> int:
     """Needs a supervisor, except for the very first supervisor of a new office."""
-    if _as_user(args):
+    if as_user(args):
         return as_supervisor(_account_create_as)(args)
-    database = open_database(existing_data_dir(args.data_dir))
-    try:
-        officers = officer_repository(database, office_audit_log(database))
-        if officers.any_supervisor() or args.role != "supervisor":
+    with Office.open(existing_data_dir(args.data_dir)) as office:
+        accounts = officers(office)
+        if accounts.any_supervisor() or args.role != "supervisor":
             raise KnownError(
                 "Sebutkan akun supervisor yang membuat akun ini (--as).",
                 "Name the supervisor account creating this account (--as).",
             )
-        officer = officers.create(
+        officer = accounts.create(
             args.username,
             args.name,
             args.nip,
@@ -133,8 +67,6 @@ def _account_create(args: argparse.Namespace) -> int:
             _new_password(args),
             must_change_password=False,
         )
-    finally:
-        database.close()
     _say(
         f"Supervisor pertama dibuat: {officer.username}",
         f"First supervisor created: {officer.username}",
@@ -187,20 +119,12 @@ def _account_unlock(session: SupervisorSession, args: argparse.Namespace) -> int
 
 def _account_change_password(args: argparse.Namespace) -> int:
     """Any account's own change (also the forced one after a reset)."""
-    username = _username(args)
-    database = open_database(existing_data_dir(args.data_dir))
-    try:
-        password = read_secret(
-            args.password_file, ENV_PASSWORD, f"Kata sandi / password {username}: "
-        )
-        officer = authenticate(database, username, password)
-        audit = office_audit_log(database)
-        officer_repository(database, audit).change_password(
-            officer.id, password, _new_password(args)
-        )
-    finally:
-        database.close()
-    _say(f"Kata sandi {username} diganti.", f"Password of {username} changed.")
+    name = username(args)
+    with Office.open(existing_data_dir(args.data_dir)) as office:
+        secret = password(args, name)
+        officer = authenticate(office, name, secret)
+        officers(office).change_password(officer.id, secret, _new_password(args))
+    _say(f"Kata sandi {name} diganti.", f"Password of {name} changed.")
     return 0
 
 
@@ -272,7 +196,7 @@ def _script_activate(session: SupervisorSession, args: argparse.Namespace) -> in
 
 def _settings_list(session: SupervisorSession, args: argparse.Namespace) -> int:
     session.require()
-    settings = OfficeSettings(session.database)
+    settings = session.settings
     for spec in SETTINGS:
         print(f"{spec.key:<34} {spec.show(settings.get(spec.key))}")
     return 0
@@ -281,13 +205,13 @@ def _settings_list(session: SupervisorSession, args: argparse.Namespace) -> int:
 def _settings_get(session: SupervisorSession, args: argparse.Namespace) -> int:
     session.require()
     spec = spec_for(args.key)
-    print(spec.show(OfficeSettings(session.database).get(spec.key)))
+    print(spec.show(session.settings.get(spec.key)))
     return 0
 
 
 def _settings_set(session: SupervisorSession, args: argparse.Namespace) -> int:
     spec = spec_for(args.key)
-    changed = OfficeSettings(session.database).set(session, spec.key, spec.parse(args.value))
+    changed = session.settings.set(session, spec.key, spec.parse(args.value))
     if changed:
         _say(f"Tersimpan: {spec.key}", f"Saved: {spec.key}")
     else:
