@@ -12,6 +12,16 @@ from interview_app.calendar_names import MONTHS_ID
 from interview_app.interview.engine import InterviewSession
 from interview_app.interview.values import display
 from interview_app.questionnaire.model import Questionnaire
+from interview_app.settings_spec import (  # the settings the slip reads
+    BP3MI_ADDRESS,
+    BP3MI_NAME,
+    BP3MI_PHONE,
+    OFFICE_ADDRESS,
+    OFFICE_LOGO,
+    OFFICE_NAME,
+    OFFICE_PROVINCE,
+    OUTCOME_CODES,
+)
 from interview_app.slip.derive import RequestedActions, requested_actions, suspicion
 from interview_app.storage.interviews import InterviewRecord
 from interview_app.storage.officers import Officer
@@ -58,17 +68,8 @@ SENSITIVE_ANSWER_IDS = frozenset(
     {"deported_or_overstay", "urgent_debts", "medical_notes", "health_condition", "officer_notes"}
 )
 
-# Settings the slip reads (declared for the settings dialog in interview_app/settings_spec.py).
-OFFICE_NAME = "office_name"
-OFFICE_ADDRESS = "office_address"
-OFFICE_LOGO = "office_logo"
-OFFICE_PROVINCE = "office_province"
 # UU 18/2017 Pasal 5: no placement is facilitated for someone younger.
 ADULT_AGE = 18
-BP3MI_NAME = "bp3mi_name"
-BP3MI_ADDRESS = "bp3mi_address"
-BP3MI_PHONE = "bp3mi_phone"
-OUTCOME_CODES = "outcome_codes"
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,10 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from interview_app.resources_path import resource_path
+from interview_app.settings_spec import SLIP_TEMPLATE, SUMMARY_TEMPLATE  # the office's copies
 from interview_app.slip.content import REFERRAL, SlipContent, long_date
 from interview_app.slip.markup import SlipDocument, TemplateProblem, parse
 
-SLIP_TEMPLATE = "slip_template"  # setting: the office's copy of the referral template
-SUMMARY_TEMPLATE = "summary_template"  # setting: the office's copy of the summary template
 SHIPPED = {
     REFERRAL: "rujukan_bp3mi.txt.j2",
     "ringkasan": "ringkasan.txt.j2",
