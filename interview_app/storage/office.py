@@ -25,10 +25,13 @@ from interview_app.storage.keys import (
     read_office_key,
     save_office_key,
 )
+from interview_app.storage.office_settings import OfficeSettings
 from interview_app.storage.officers import OfficerRepository
 from interview_app.storage.paths import database_path
 from interview_app.storage.questionnaires import QuestionnaireStore
 from interview_app.storage.settings import SettingsStore
+from interview_app.storage.slips import SlipLedger
+from interview_app.storage.unsaved_input import HalfTypedAnswers, UnsavedCorrections
 
 __all__ = ["NoDatabase", "Office", "OfficeKeyMissing", "require_database"]
 
@@ -218,5 +221,22 @@ class Office:
         """The interview scripts installed here and the active one (writes are audited)."""
         return QuestionnaireStore(self.database, self.audit, self.clock)
 
-    # The sync state (packages sent and received, conflicts) and the slip ledger join here as
-    # `sync` and `slips` when their tables are storage repositories (issue 14's SQL move).
+    @cached_property
+    def office_settings(self) -> OfficeSettings:
+        """The office settings as declared in settings_spec (typed reading; audited writing)."""
+        return OfficeSettings(self.database)
+
+    @cached_property
+    def slips(self) -> SlipLedger:
+        """The referral letters printed here: their numbers and print counts."""
+        return SlipLedger(self.database)
+
+    @cached_property
+    def half_typed(self) -> HalfTypedAnswers:
+        """Text typed into a field of a draft and not yet valid, kept across a crash."""
+        return HalfTypedAnswers(self.database)
+
+    @cached_property
+    def unsaved_corrections(self) -> UnsavedCorrections:
+        """Corrections begun and not yet saved, kept across a crash."""
+        return UnsavedCorrections(self.database)

@@ -72,7 +72,7 @@ class Retention:
     def plan(self) -> RetentionPlan:
         """The dry run: every interview the purge would delete now, oldest first."""
         self._session.require()
-        years = OfficeSettings(self._session.database).retention_years
+        years = self._session.settings.retention_years
         cutoff = to_iso(cutoff_for(self._session.clock(), years))
         candidates = PersonalData(self._session.database).created_before(cutoff)
         return RetentionPlan(years, cutoff, tuple(candidates))

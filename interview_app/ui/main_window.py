@@ -502,11 +502,10 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def outcome_labels(self) -> dict[str, Message]:
         """The office's outcome codes and their labels (lists show labels, not codes)."""
-        from interview_app.storage.office_settings import OfficeSettings
 
         return {
             label.code: label.label
-            for label in OfficeSettings(self.counter.database).outcome_labels()
+            for label in self.counter.storage.office_settings.outcome_labels()
         }
 
     def _earlier_answers(self, uuid: str) -> dict[str, object]:

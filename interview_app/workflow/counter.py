@@ -18,7 +18,6 @@ from interview_app.storage.interviews import InterviewRepository, InterviewSumma
 from interview_app.storage.office import Office
 from interview_app.storage.officers import OfficerRepository
 from interview_app.storage.settings import WORKSTATION_ID, SettingsStore
-from interview_app.storage.unsaved_input import HalfTypedAnswers, UnsavedCorrections
 from interview_app.text import Message
 from interview_app.workflow import office_setup
 from interview_app.workflow.sign_in import (
@@ -247,7 +246,7 @@ class CounterSession:
         repository = self.interviews()
         today = repository.list_today(self.workstation_id(), self.today())
         drafts = repository.list_drafts(self.workstation_id())
-        corrections = repository.summaries(UnsavedCorrections(self.database).pending())
+        corrections = repository.summaries(self.storage.unsaved_corrections.pending())
         from interview_app.supervision.retention import purge_due
         from interview_app.supervision.review import returned_interviews
 
@@ -309,7 +308,7 @@ class CounterSession:
         question where it stopped."""
         self.require()
         record = self.interviews().get(uuid)
-        if record.status == "completed" and UnsavedCorrections(self.database).load(uuid):
+        if record.status == "completed" and self.storage.unsaved_corrections.load(uuid):
             return self.start_correction(uuid)  # a correction a crash left unsaved
         if record.status != "draft":
             raise KnownError(
@@ -351,7 +350,7 @@ class CounterSession:
         questionnaire = self.questionnaire(record.questionnaire_hash)
         repository.record_view(record.uuid, officer.officer_id)
         # A correction left unsaved by a crash goes on where it stopped.
-        kept = UnsavedCorrections(self.database).load(record.uuid)
+        kept = self.storage.unsaved_corrections.load(record.uuid)
         answers = dict(record.answers)
         notes = record.notes or ""
         if kept is not None:
@@ -417,9 +416,9 @@ class CounterSession:
             repeat_lookup=lambda nik, passport, exclude: repository.repeat_applicants(
                 nik=nik, passport_no=passport, exclude_uuid=exclude
             ),
-            typing_store=HalfTypedAnswers(self.database),
+            typing_store=self.storage.half_typed,
             correction=correction,
-            correction_store=UnsavedCorrections(self.database),
+            correction_store=self.storage.unsaved_corrections,
             recruiter_lookup=repository.same_recruiter,
             referral_lookup=self._referral_status,
         )

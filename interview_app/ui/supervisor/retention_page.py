@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6 import QtCore, QtWidgets
 
-from interview_app.storage.office_settings import OfficeSettings
 from interview_app.supervision.retention import Retention, RetentionPlan
 from interview_app.supervision.session import SupervisorSession
 from interview_app.ui.labels import outcome_text, status_text
@@ -32,7 +31,7 @@ class RetentionPage(QtWidgets.QWidget):
         self.retention = Retention(session)
         self.confirm: Callable[[QtWidgets.QWidget, str], bool] = confirm_purge
         self.plan: RetentionPlan | None = None
-        years = OfficeSettings(session.database).retention_years
+        years = session.settings.retention_years
         intro = QtWidgets.QLabel(
             self.tr(
                 "Masa simpan: %1 tahun (ubah di Pengaturan > Masa simpan data). Wawancara yang "
@@ -50,7 +49,7 @@ class RetentionPage(QtWidgets.QWidget):
             [self.tr("No. referensi"), self.tr("Dibuat"), self.tr("Status"), self.tr("Hasil")]
         )
         self.outcome_labels = {
-            label.code: label.label for label in OfficeSettings(session.database).outcome_labels()
+            label.code: label.label for label in session.settings.outcome_labels()
         }
         self.table.setObjectName("retentionTable")
         self.status = StatusLine()

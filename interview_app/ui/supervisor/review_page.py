@@ -8,7 +8,6 @@ from collections.abc import Callable
 from PySide6 import QtCore, QtWidgets
 
 from interview_app.reference import load_countries
-from interview_app.storage.office_settings import OfficeSettings
 from interview_app.supervision.review import (
     CORRECTED,
     RETURNED,
@@ -138,7 +137,7 @@ class ReviewPage(QtWidgets.QWidget):
             self.officer.addItem(choice.name, choice.key)
         self.outcome.addItem(every, None)
         self.outcome_labels = {
-            label.code: label.label for label in OfficeSettings(session.database).outcome_labels()
+            label.code: label.label for label in session.settings.outcome_labels()
         }
         for code, label in self.outcome_labels.items():
             self.outcome.addItem(label.text(language), code)

@@ -61,7 +61,7 @@ class SettingsPanel(QtWidgets.QWidget):
     def __init__(self, session: SupervisorSession, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.settings = OfficeSettings(session.database)
+        self.settings = session.settings
         self.topics = QtWidgets.QListWidget()
         self.topics.setObjectName("settingsTopics")
         self.topics.setMaximumWidth(220)
