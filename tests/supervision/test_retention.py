@@ -11,7 +11,7 @@ from interview_app.supervision.audit_view import AuditViewer
 from interview_app.supervision.office_settings import OfficeSettings
 from interview_app.supervision.retention import Retention, cutoff_for, purge_due
 from interview_app.supervision.review import ReviewDesk
-from tests.supervision.conftest import Office
+from tests.offices import Office
 
 SLIPS = """CREATE TABLE slips (
     slip_no TEXT PRIMARY KEY, interview_uuid TEXT NOT NULL, printed_at TEXT NOT NULL

@@ -14,7 +14,7 @@ from interview_app.supervision.settings_spec import (
     SettingsInvalid,
     spec_for,
 )
-from tests.supervision.conftest import Office
+from tests.offices import Office
 
 
 def test_every_setting_is_declared_once_with_both_languages_and_a_known_group() -> None:
