@@ -209,6 +209,11 @@ KINDS: dict[str, Callable[[Path], None]] = {
 }
 
 
+# A kind: a name in KINDS, or a function that builds an office of its own kind into the
+# folder it is given (a test package's own kind; named by the function).
+Kind = str | Callable[[Path], None]
+
+
 class OfficeBuilder:
     """Builds each kind of office once, in `root`; `copy` gives a test its own copy."""
 
@@ -216,21 +221,22 @@ class OfficeBuilder:
         self.root = root
         self._built: dict[str, Path] = {}
 
-    def template(self, kind: str) -> Path:
+    def template(self, kind: Kind) -> Path:
         """The session's original of `kind` (never change it; copy it)."""
-        if kind not in self._built:
-            path = self.root / kind / "office"
-            KINDS[kind](path)
-            self._built[kind] = path
-        return self._built[kind]
+        name = kind if isinstance(kind, str) else f"{kind.__module__}.{kind.__qualname__}"
+        if name not in self._built:
+            path = self.root / name / "office"
+            (KINDS[kind] if isinstance(kind, str) else kind)(path)
+            self._built[name] = path
+        return self._built[name]
 
-    def copy(self, kind: str, where: Path) -> Path:
+    def copy(self, kind: Kind, where: Path) -> Path:
         """A copy of the whole data folder of `kind` at `where` (which must not exist)."""
         shutil.copytree(self.template(kind), where)
         return where
 
     @contextmanager
-    def opened(self, kind: str, where: Path, clock: FixedClock | None = None) -> Iterator[Office]:
+    def opened(self, kind: Kind, where: Path, clock: FixedClock | None = None) -> Iterator[Office]:
         """A copy of `kind` at `where`, open for the length of the `with` block."""
         office = open_office(self.copy(kind, where), clock)
         try:
