@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from interview_app.storage import passwords
+from tests.offices import OfficeBuilder
+from tests.sync.factory import Station, opened_pair
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -31,3 +34,16 @@ def _isolated_data_dir(
 ) -> None:
     """No test ever touches the real application-data folder."""
     monkeypatch.setenv("INTERVIEW_APP_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+
+
+@pytest.fixture(scope="session")
+def offices(tmp_path_factory: pytest.TempPathFactory) -> OfficeBuilder:
+    """Every kind of test office, each built once per session; tests copy them."""
+    return OfficeBuilder(tmp_path_factory.mktemp("offices"))
+
+
+@pytest.fixture
+def stations(offices: OfficeBuilder, tmp_path: Path) -> Iterator[tuple[Station, Station]]:
+    """Two workstations of one office (one key, no interviews yet): Loket 1 and Loket 2."""
+    with opened_pair(offices.copy("stations", tmp_path / "stations")) as pair:
+        yield pair

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from interview_app.bench.harness import BenchContext, Figure, figure, paired_median_seconds
-from interview_app.bench.storage_figures import _fill_interviews
+from interview_app.bench.storage_figures import fill_bare_interviews
 from interview_app.bench.sync_figures import (
     TODAY,
     _fresh_copy,
@@ -19,40 +18,33 @@ from interview_app.bench.sync_figures import (
     paired_prepared,
     source_office,
 )
-from interview_app.storage.database import connect, open_database
+from interview_app.storage.audit import AuditLog
+from interview_app.storage.baselines import (
+    RECAP_QUERIES,
+    delete_interviews_before,
+    integrity_check,
+    open_plain,
+    recap_counts,
+)
+from interview_app.storage.bulk import created_at_rank
+from interview_app.storage.database import Database, open_database
 from interview_app.storage.keys import read_office_key, save_office_key
 from interview_app.storage.office import Office
+from interview_app.storage.officers import OfficerRepository
+from interview_app.storage.paths import database_path
 from interview_app.storage.settings import SettingsStore
-
-# The recap's base and its GROUP BY queries, written plainly: what any monthly count of the
-# stored interviews has to read.
-_BASE = "i.status = 'completed' AND i.created_at >= ? AND i.created_at < ?"
-BARE_RECAP_QUERIES = (
-    "SELECT date(i.created_at, '+480 minutes') AS day, count(*) FROM interviews i"
-    f" WHERE {_BASE} GROUP BY day",
-    "SELECT coalesce(i.chosen_outcome, i.suggested_outcome), count(*) FROM interviews i"
-    f" WHERE {_BASE} GROUP BY 1",
-    "SELECT a.value, count(*) FROM interviews i JOIN answers a"
-    " ON a.interview_uuid = i.uuid AND a.question_id = 'destination'"
-    f" WHERE {_BASE} GROUP BY a.value",
-    "SELECT f.rule_id, count(*) FROM flags f JOIN interviews i ON i.uuid = f.interview_uuid"
-    f" WHERE {_BASE} GROUP BY f.rule_id",
-    f"SELECT i.home_regency, count(*) FROM interviews i WHERE {_BASE} GROUP BY 1",
-    "SELECT i.workstation_id, i.officer_id, count(*) FROM interviews i"
-    f" WHERE {_BASE} GROUP BY 1, 2",
-    f"SELECT count(*), sum(i.hard_flag), count(i.override_reason) FROM interviews i WHERE {_BASE}",
-)
 
 
 def _office_size(context: BenchContext) -> int:
     return context.size(100_000, 10_000, 60)
 
 
-def _supervisor_id(conn: sqlite3.Connection) -> int:
-    row = conn.execute(
-        "SELECT id FROM officers WHERE role = 'supervisor' AND active = 1 ORDER BY id"
-    ).fetchone()
-    return int(row[0])
+def _supervisor_id(database: Database, data_dir: Path) -> int:
+    """The first active supervisor's account."""
+    found = read_office_key(data_dir)
+    assert found is not None
+    officers = OfficerRepository(database, AuditLog(database, found[1]))
+    return next(o.id for o in officers.list(include_inactive=False) if o.is_supervisor)
 
 
 @figure("recap_ratio")
@@ -68,16 +60,11 @@ def recap_ratio(context: BenchContext) -> Figure:
     database = open_database(data_dir)
     try:
         in_month = build_recap(database, period).totals.completed
-        conn = sqlite3.connect(database.path)
+        conn = open_plain(data_dir)
         try:
-
-            def bare() -> None:
-                for sql in BARE_RECAP_QUERIES:
-                    conn.execute(sql, period.bounds).fetchall()
-
             value, baseline = paired_median_seconds(
                 lambda: render_recap_pdf(build_recap(database, period)),
-                bare,
+                lambda: recap_counts(conn, period.bounds),
                 repeat=context.repeat(5, 3),
                 warmup=context.warmup(1),
             )
@@ -93,21 +80,9 @@ def recap_ratio(context: BenchContext) -> Figure:
         goal=3.0,
         detail=f"{size:,} interviews in the office, {in_month:,} completed in the month "
         f"{period.start}..{period.end}; ours: build_recap + PDF with charts; baseline: the "
-        f"{len(BARE_RECAP_QUERIES)} GROUP BY queries in plain SQL",
+        f"{len(RECAP_QUERIES)} GROUP BY queries in plain SQL",
         sizes={"interviews": size, "in_period": in_month},
     )
-
-
-def _cutoff_for(data_dir: Path, purged: int) -> str:
-    """The stored time before which about `purged` interviews were created."""
-    conn = sqlite3.connect(data_dir / "interviews.sqlite3")
-    try:
-        row = conn.execute(
-            "SELECT created_at FROM interviews ORDER BY created_at LIMIT 1 OFFSET ?", (purged,)
-        ).fetchone()
-    finally:
-        conn.close()
-    return str(row[0])
 
 
 @figure("purge_ratio")
@@ -124,14 +99,16 @@ def purge_ratio(context: BenchContext) -> Figure:
 
     size = _office_size(context)
     template = source_office(context, size)
-    cutoff = _cutoff_for(template, size // 10)
+    cutoff = created_at_rank(template, size // 10)
     purged: list[int] = []
 
     def ours() -> Callable[[], None]:
         data_dir = _fresh_copy(template, context.workdir / "ours")
-        # Opened untimed, as the supervisor's app has it open (opening runs quick_check).
+        # Opened untimed, as the supervisor's app has it open (opening runs quick_check)
+        # with the supervisor signed in.
         office = Office.open(data_dir)
         database = office.database
+        supervisor = _supervisor_id(database, data_dir)
 
         def run() -> None:
             try:
@@ -139,7 +116,7 @@ def purge_ratio(context: BenchContext) -> Figure:
                 when = dt.datetime.fromisoformat(cutoff)
                 clock = FixedClock(when.replace(year=when.year + years))
                 office.clock = clock
-                session = SupervisorSession.open(office, _supervisor_id(database.conn))
+                session = SupervisorSession.open(office, supervisor)
                 retention = Retention(session)
                 result = retention.purge(retention.plan())
                 purged.append(result.interviews)
@@ -150,17 +127,7 @@ def purge_ratio(context: BenchContext) -> Figure:
 
     def bare() -> Callable[[], None]:
         data_dir = _fresh_copy(template, context.workdir / "bare")
-
-        def run() -> None:
-            conn = connect(data_dir / "interviews.sqlite3")
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                conn.execute("DELETE FROM interviews WHERE created_at < ?", (cutoff,))
-                conn.execute("COMMIT")
-            finally:
-                conn.close()
-
-        return run
+        return lambda: delete_interviews_before(data_dir, cutoff)
 
     value, baseline = paired_prepared(
         ours, bare, repeat=context.repeat(3, 3), warmup=context.warmup(1)
@@ -182,24 +149,16 @@ def purge_ratio(context: BenchContext) -> Figure:
 @figure("db_check_ratio")
 def db_check_ratio(context: BenchContext) -> Figure:
     """`db check` (integrity, foreign keys, schema version, the audit chain's every link)
-    against a bare PRAGMA integrity_check of the same file."""
+    against SQLite's bare integrity_check pragma on the same file."""
     from interview_app.storage.maintenance import check
 
     size = _office_size(context)
     data_dir = source_office(context, size)
-    path = data_dir / "interviews.sqlite3"
+    path = database_path(data_dir)
     reports = []
-
-    def bare() -> None:
-        conn = sqlite3.connect(path)
-        try:
-            conn.execute("PRAGMA integrity_check").fetchall()
-        finally:
-            conn.close()
-
     value, baseline = paired_median_seconds(
         lambda: reports.append(check(data_dir)),
-        bare,
+        lambda: integrity_check(data_dir),
         repeat=context.repeat(3, 3),
         warmup=context.warmup(1),
     )
@@ -215,7 +174,7 @@ def db_check_ratio(context: BenchContext) -> Figure:
         goal=2.0,
         detail=f"{size:,} interviews with answers, {entries:,} audit entries, "
         f"{path.stat().st_size / 1e6:.0f} MB file; ours: integrity_check + foreign_key_check "
-        "+ audit chain; baseline: PRAGMA integrity_check",
+        "+ audit chain; baseline: the integrity_check pragma alone",
         sizes={"interviews": size, "audit_entries": entries},
     )
 
@@ -237,7 +196,7 @@ def _holding_station(context: BenchContext, source: Path, held: int) -> Path:
         finally:
             database.close()
         save_office_key(data_dir, office_code, key)
-        _fill_interviews(data_dir, held, seed=23)
+        fill_bare_interviews(data_dir, held, seed=23)
 
     return context.dataset(f"holding-{fingerprint}-{held}", build)
 

@@ -21,6 +21,7 @@ from interview_app.slip.layout import PdfInfo, build_pdf, qr_drawing
 from interview_app.slip.template import render_document, template_source
 from interview_app.slip.verify import SlipFacts, make_payload
 from interview_app.storage.audit import AuditLog
+from interview_app.storage.bulk import most_flagged_referral
 from interview_app.storage.database import open_database
 from interview_app.storage.interviews import InterviewRecord, InterviewRepository
 from interview_app.storage.keys import read_office_key
@@ -41,12 +42,10 @@ def _referral_with_most_flags(
     database = open_database(data_dir)
     try:
         audit = AuditLog(database, found[1])
-        rows = database.conn.execute(
-            "SELECT i.uuid FROM interviews i WHERE i.status = 'completed'"
-            " AND i.chosen_outcome IN ('TUNDA_RUJUK_BP3MI', 'RUJUK_APH')"
-            " ORDER BY (SELECT count(*) FROM flags f WHERE f.interview_uuid = i.uuid) DESC LIMIT 1"
-        ).fetchone()
-        record = InterviewRepository(database, audit).get(rows[0])
+        uuid = most_flagged_referral(database)
+        if uuid is None:
+            raise RuntimeError("the demo office holds no referral")
+        record = InterviewRepository(database, audit).get(uuid)
         questionnaire = load_text(QuestionnaireStore(database).get(record.questionnaire_hash))
         officer = (
             OfficerRepository(database, audit).get(record.officer_id) if record.officer_id else None

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import sqlite3
 import uuid as uuid_module
-from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,15 @@ from interview_app.interview.engine import InterviewSession
 from interview_app.interview.values import to_json
 from interview_app.questionnaire.loader import load_text
 from interview_app.storage.audit import AuditLog
-from interview_app.storage.database import connect, open_database
+from interview_app.storage.baselines import (
+    name_prefix_rows,
+    nik_rows,
+    open_plain,
+    search_box_rows,
+    single_row_commits,
+)
+from interview_app.storage.bulk import BareInterview, insert_bare_interviews
+from interview_app.storage.database import open_database
 from interview_app.storage.interviews import InterviewRepository
 from interview_app.storage.keys import read_office_key
 from interview_app.storage.questionnaires import QuestionnaireStore
@@ -79,30 +86,6 @@ AUTOSAVE_ANSWERS: tuple[tuple[str, Any], ...] = (
 )
 
 
-# The baselines read the columns a result line shows, straight from the index and the table:
-# what any look-up that shows its results must pay, without our ordering, flags and objects.
-BARE_COLUMNS = (
-    "SELECT uuid, ref_no, created_at, status, full_name, nik, passport_no, office_code,"
-    " workstation_id, coalesce(chosen_outcome, suggested_outcome), score, hard_flag, revision"
-    " FROM interviews"
-)
-
-
-def _bare_commit(path: Path) -> tuple[sqlite3.Connection, Callable[[], None]]:
-    """One single-row commit in WAL + synchronous=FULL: the floor any autosave stands on."""
-    conn = connect(path)
-    conn.execute("CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY, v TEXT) STRICT")
-    counter = iter(range(10**9))
-
-    def commit_one() -> None:
-        n = next(counter)
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT OR REPLACE INTO t VALUES (?, ?)", (f"k{n % 50}", f"value {n}"))
-        conn.execute("COMMIT")
-
-    return conn, commit_one
-
-
 @figure("autosave_ratio")
 def autosave(context: BenchContext) -> Figure:
     data_dir = context.workdir / "station"
@@ -146,7 +129,7 @@ def autosave(context: BenchContext) -> Figure:
                 suggested_outcome=session.suggestion.code,
             )
 
-        bare_conn, bare_commit = _bare_commit(context.workdir / "bare.sqlite3")
+        bare_conn, bare_commit = single_row_commits(context.workdir / "bare.sqlite3")
         try:
             value, baseline = paired_median_seconds(
                 answer_one, bare_commit, repeat=repeat, warmup=context.warmup(20)
@@ -171,29 +154,16 @@ def autosave(context: BenchContext) -> Figure:
     )
 
 
-def _fill_interviews(data_dir: Path, rows: int, seed: int = 11) -> tuple[list[str], list[str]]:
-    """`rows` bare completed interviews written straight into the schema (for look-ups only).
-    Returns some NIKs that occur and some name prefixes."""
-    database = open_database(data_dir)
+def fill_bare_interviews(data_dir: Path, rows: int, seed: int = 11) -> tuple[list[str], list[str]]:
+    """`rows` bare completed interviews written straight into the schema (for look-ups only):
+    about three per person, one a minute from 2024. Returns some NIKs that occur and some
+    name prefixes."""
     rng = random.Random(seed)
     niks: list[str] = []
-    try:
-        conn = database.conn
-        start = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
-        batch: list[tuple[Any, ...]] = []
+    start = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    people = max(rows // 3, 1)
 
-        def flush() -> None:
-            conn.executemany(
-                "INSERT INTO interviews (uuid, ref_no, office_code, workstation_id, questionnaire_id,"
-                " questionnaire_version, questionnaire_hash, status, created_at, updated_at, language,"
-                " nik, full_name, passport_no, score, hard_flag, chosen_outcome)"
-                " VALUES (?, ?, 'PLU', 'bench', 'tppo-default', 1, ?, 'completed', ?, ?, 'id', ?, ?, ?, ?, 0, 'TERBIT')",
-                batch,
-            )
-            batch.clear()
-
-        conn.execute("BEGIN")
-        people = max(rows // 3, 1)
+    def interviews() -> Iterator[BareInterview]:
         for n in range(rows):
             person = rng.randrange(people)
             nik = f"72{person % 13 + 1:02d}01{(person % 28) + 1:02d}0{person % 9 + 1}9{person % 10}{person % 9999 + 1:04d}"
@@ -201,24 +171,19 @@ def _fill_interviews(data_dir: Path, rows: int, seed: int = 11) -> tuple[list[st
                 niks.append(nik)
             when = (start + dt.timedelta(minutes=n)).isoformat(timespec="microseconds")
             name = f"{GIVEN[person % len(GIVEN)]} {FAMILY[(person // len(GIVEN)) % len(FAMILY)]} {person}"
-            batch.append(
-                (
-                    str(uuid_module.UUID(int=rng.getrandbits(128))),
-                    f"PLU-B-2024-{n:07d}",
-                    "0" * 64,
-                    when,
-                    when,
-                    nik,
-                    name,
-                    f"X{person:07d}",
-                    float(person % 9),
-                )
+            yield BareInterview(
+                str(uuid_module.UUID(int=rng.getrandbits(128))),
+                f"PLU-B-2024-{n:07d}",
+                when,
+                nik,
+                name,
+                f"X{person:07d}",
+                float(person % 9),
             )
-            if len(batch) >= 5000:
-                flush()
-        flush()
-        conn.execute("COMMIT")
-        conn.execute("ANALYZE")
+
+    database = open_database(data_dir)
+    try:
+        insert_bare_interviews(database, interviews())
     finally:
         database.close()
     return niks, [f"{g} {f}"[:5] for g in GIVEN[:3] for f in FAMILY[:2]]
@@ -233,7 +198,7 @@ def lookup_office(context: BenchContext, rows: int) -> tuple[Path, list[str], li
 
     def build(data_dir: Path) -> None:
         create_demo_office(data_dir, count=0, today=TODAY)
-        niks, prefixes = _fill_interviews(data_dir, rows)
+        niks, prefixes = fill_bare_interviews(data_dir, rows)
         (data_dir / LOOKUPS_FILE).write_text(
             "\n".join(niks) + "\n--\n" + "\n".join(prefixes), encoding="utf-8"
         )
@@ -263,16 +228,12 @@ def nik_lookup(context: BenchContext) -> Figure:
             repository.repeat_applicants(nik=niks[next(cycle) % len(niks)])
 
         value = median_seconds(lookup, repeat=context.repeat(500, 500), warmup=context.warmup(3))
-        conn = sqlite3.connect(database.path)
+        conn = open_plain(data_dir)
         try:
-
-            def bare() -> None:
-                conn.execute(
-                    BARE_COLUMNS + " WHERE nik = ?", (niks[next(cycle) % len(niks)],)
-                ).fetchall()
-
             baseline = median_seconds(
-                bare, repeat=context.repeat(500, 500), warmup=context.warmup(3)
+                lambda: nik_rows(conn, niks[next(cycle) % len(niks)]),
+                repeat=context.repeat(500, 500),
+                warmup=context.warmup(3),
             )
         finally:
             conn.close()
@@ -303,19 +264,12 @@ def name_search(context: BenchContext) -> Figure:
             repository.search(prefixes[next(cycle) % len(prefixes)], limit=50)
 
         value = median_seconds(search, repeat=context.repeat(300, 300), warmup=context.warmup(3))
-        conn = sqlite3.connect(database.path)
+        conn = open_plain(data_dir)
         try:
-
-            def bare() -> None:
-                prefix = prefixes[next(cycle) % len(prefixes)]
-                conn.execute(
-                    BARE_COLUMNS + " INDEXED BY interviews_full_name"
-                    " WHERE full_name COLLATE NOCASE >= ? AND full_name COLLATE NOCASE < ? LIMIT 50",
-                    (prefix, prefix + "\uffff"),
-                ).fetchall()
-
             baseline = median_seconds(
-                bare, repeat=context.repeat(300, 300), warmup=context.warmup(3)
+                lambda: name_prefix_rows(conn, prefixes[next(cycle) % len(prefixes)]),
+                repeat=context.repeat(300, 300),
+                warmup=context.warmup(3),
             )
         finally:
             conn.close()
@@ -340,23 +294,6 @@ def _keystrokes(prefix: str, nik: str) -> list[str]:
     ]
 
 
-def _bare_keystroke(conn: sqlite3.Connection, text: str) -> None:
-    """The same look-up written directly: a NOCASE name range, a NIK range on its index, or
-    a NIK point look-up; the columns a result line shows, 50 at most."""
-    if text.isdigit() and len(text) == 16:
-        conn.execute(BARE_COLUMNS + " WHERE nik = ? LIMIT 50", (text,)).fetchall()
-    elif text.isdigit() and len(text) >= 6:
-        conn.execute(
-            BARE_COLUMNS + " WHERE nik >= ? AND nik < ? LIMIT 50", (text, text + ":")
-        ).fetchall()
-    else:
-        conn.execute(
-            BARE_COLUMNS + " INDEXED BY interviews_full_name"
-            " WHERE full_name COLLATE NOCASE >= ? AND full_name COLLATE NOCASE < ? LIMIT 50",
-            (text, text + "\uffff"),
-        ).fetchall()
-
-
 @figure("home_search_ratio")
 def home_search(context: BenchContext) -> Figure:
     """The home screen's search box: one look-up per keystroke (the window searches as the
@@ -374,11 +311,11 @@ def home_search(context: BenchContext) -> Figure:
         officer = next(a for a in DEMO_ACCOUNTS if a.role == "officer")
         counter.login(officer.username, officer.password)
         cycle = iter(range(10**9))
-        conn = sqlite3.connect(counter.database.path)
+        conn = open_plain(data_dir)
         try:
             value, baseline = paired_median_seconds(
                 lambda: counter.search(typed[next(cycle) % len(typed)]),
-                lambda: _bare_keystroke(conn, typed[next(cycle) % len(typed)]),
+                lambda: search_box_rows(conn, typed[next(cycle) % len(typed)]),
                 repeat=context.repeat(400, 200),
                 warmup=context.warmup(len(typed)),
             )

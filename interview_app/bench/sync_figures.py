@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import sqlite3
 import statistics
 import time
 from collections.abc import Callable
@@ -16,6 +15,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from interview_app.bench.harness import BenchContext, Figure, figure
 from interview_app.demo import create_demo_office
 from interview_app.storage.audit import AuditLog
+from interview_app.storage.baselines import copy_package_rows
+from interview_app.storage.bulk import replicate_exported_interviews
 from interview_app.storage.database import open_database
 from interview_app.storage.keys import read_office_key, save_office_key
 from interview_app.storage.settings import SettingsStore
@@ -24,27 +25,6 @@ from interview_app.sync.export import export_package
 from interview_app.sync.importer import apply_package
 
 TODAY = dt.date(2026, 11, 28)
-EXPORTED = "status IN ('completed', 'voided')"
-# The rows a package carries, as a bare copy reads and writes them.
-_COPIED = (
-    ("interviews", f"SELECT * FROM interviews WHERE {EXPORTED}"),
-    (
-        "answers",
-        "SELECT a.* FROM answers a JOIN interviews i ON i.uuid = a.interview_uuid"
-        f" WHERE i.{EXPORTED}",
-    ),
-    (
-        "flags",
-        "SELECT f.* FROM flags f JOIN interviews i ON i.uuid = f.interview_uuid"
-        f" WHERE i.{EXPORTED}",
-    ),
-    (
-        "interview_revisions",
-        "SELECT r.* FROM interview_revisions r"
-        f" JOIN interviews i ON i.uuid = r.interview_uuid WHERE i.{EXPORTED}",
-    ),
-    ("audit_log", "SELECT * FROM audit_log WHERE object_type = 'interview'"),
-)
 
 
 def _interviews(context: BenchContext) -> int:
@@ -68,44 +48,7 @@ def _build_source(data_dir: Path, target: int) -> None:
     try:
         found = read_office_key(data_dir)
         assert found is not None
-        audit = AuditLog(database, found[1])
-        conn = database.conn
-        originals = [r[0] for r in conn.execute(f"SELECT uuid FROM interviews WHERE {EXPORTED}")]
-        copies = max(0, -(-target // len(originals)) - 1)
-        columns = [r[1] for r in conn.execute("SELECT * FROM pragma_table_info('interviews')")]
-        renamed = {
-            "uuid": "substr(uuid, 1, 24) || printf('%012d', ?1)",
-            "ref_no": "ref_no || 'C' || ?1",
-        }
-        select = ", ".join(renamed.get(c, c) for c in columns)
-        new_uuid = "substr(interview_uuid, 1, 24) || printf('%012d', ?1)"
-        with database.transaction():
-            conn.execute("CREATE TEMP TABLE originals (uuid TEXT PRIMARY KEY)")
-            conn.executemany("INSERT INTO originals VALUES (?)", [(u,) for u in originals])
-            for copy in range(1, copies + 1):
-                conn.execute(
-                    f"INSERT INTO interviews ({', '.join(columns)}) SELECT {select}"
-                    " FROM interviews WHERE uuid IN (SELECT uuid FROM originals)",
-                    (copy,),
-                )
-                for table, rest in (
-                    ("answers", "question_id, value, answered_at"),
-                    ("flags", "rule_id, position, weight, hard, reason_id, reason_en"),
-                    ("interview_revisions", "revision, snapshot, reason, revised_by, revised_at"),
-                ):
-                    conn.execute(
-                        f"INSERT INTO {table} (interview_uuid, {rest}) SELECT {new_uuid}, {rest}"
-                        f" FROM {table} WHERE interview_uuid IN (SELECT uuid FROM originals)",
-                        (copy,),
-                    )
-                for uuid in originals:
-                    copied = f"{uuid[:24]}{copy:012d}"
-                    audit.append("officer:2", "interview.create", "interview", copied, {})
-                    audit.append(
-                        "officer:2", "interview.complete", "interview", copied, {"revision": 1}
-                    )
-            conn.execute("DROP TABLE temp.originals")
-        conn.execute("ANALYZE")
+        replicate_exported_interviews(database, AuditLog(database, found[1]), target)
     finally:
         database.close()
 
@@ -147,19 +90,7 @@ def _bare_copy(
         target = _fresh_copy(empty, workdir / "bare")
 
         def run() -> None:
-            src = sqlite3.connect(source / "interviews.sqlite3")
-            dst = sqlite3.connect(target / "interviews.sqlite3", isolation_level=None)
-            try:
-                dst.execute("PRAGMA synchronous = FULL")
-                dst.execute("BEGIN")
-                for table, sql in _COPIED:
-                    cursor = src.execute(sql)
-                    marks = ", ".join("?" for _ in cursor.description)
-                    dst.executemany(f"INSERT INTO {table} VALUES ({marks})", cursor)
-                dst.execute("COMMIT")
-            finally:
-                src.close()
-                dst.close()
+            copy_package_rows(source, target)
             view = memoryview(package_bytes)
             for counter, offset in enumerate(range(0, len(view), CHUNK_SIZE)):
                 aead.encrypt(counter.to_bytes(12, "big"), view[offset : offset + CHUNK_SIZE], b"")

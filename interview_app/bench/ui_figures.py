@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -18,8 +17,9 @@ from pathlib import Path
 
 from interview_app.bench.harness import BenchContext, Figure, figure
 from interview_app.bench.memory import OwnMemory, parse_line
-from interview_app.bench.storage_figures import TODAY, _fill_interviews
+from interview_app.bench.storage_figures import TODAY, fill_bare_interviews
 from interview_app.demo import create_demo_office
+from interview_app.storage.bulk import password_scheme
 
 # The Qt programs the figures run live with the Qt code, in interview_app/ui/bench_programs/
 # (read when a figure runs: a checkout's files). The baseline, bare_window.py: a bare PySide6
@@ -58,7 +58,7 @@ def _office(context: BenchContext, rows: int) -> Path:
     def build(data_dir: Path) -> None:
         create_demo_office(data_dir, count=0, today=TODAY)
         if rows:
-            _fill_interviews(data_dir, rows)
+            fill_bare_interviews(data_dir, rows)
 
     return context.dataset(f"ui-office-{rows}", build)
 
@@ -219,15 +219,8 @@ def startup_large_office_ratio(context: BenchContext) -> Figure:
 def _kdf_memory_kib(data_dir: Path, username: str) -> tuple[int, str]:
     """scrypt's documented working memory, 128 * r * n bytes, for the parameters stored with
     the account's password hash (what signing in costs)."""
-    conn = sqlite3.connect(data_dir / "interviews.sqlite3")
-    try:
-        (stored,) = conn.execute(
-            "SELECT password_hash FROM officers WHERE username = ?", (username,)
-        ).fetchone()
-    finally:
-        conn.close()
-    scheme, n, r, p = str(stored).split("$")[:4]
-    return 128 * int(r) * int(n) // 1024, f"{scheme} n={n} r={r} p={p}"
+    scheme, n, r, p = password_scheme(data_dir, username)
+    return 128 * r * n // 1024, f"{scheme} n={n} r={r} p={p}"
 
 
 _INTERVIEW_RUNS: dict[Path, tuple[int, str, OwnMemory, OwnMemory, int | None]] = {}

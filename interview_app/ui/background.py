@@ -117,7 +117,11 @@ class BackgroundWork(QtCore.QObject):
     Signals: `started` when a job begins (show the busy indication), `progress(done, total)`
     from the job, `finished_work` after the window has handled the outcome. The outcome
     reaches the GUI thread: `done(value)` or `refused(error)` (shown calmly by the caller);
-    a bug is passed to sys.excepthook there, the crash path, after the wait has ended."""
+    a bug is passed to sys.excepthook there, the crash path, after the wait has ended.
+
+    One signal carrier lives as long as this object, and the running task is held here (not
+    auto-deleted by the pool): a per-task QObject deleted while the worker thread was still
+    leaving its emit crashed the process now and then."""
 
     started = QtCore.Signal()
     progress = QtCore.Signal(int, int)
@@ -128,7 +132,12 @@ class BackgroundWork(QtCore.QObject):
         self.pool = QtCore.QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.busy = False
-        self._signals: _Signals | None = None  # kept alive until the task reports
+        self._signals = _Signals(self)
+        self._signals.progress.connect(self.progress.emit)
+        self._signals.finished.connect(self._finished)
+        self._task: _Task | None = None
+        self._done: Callable[[Any], None] | None = None
+        self._refused: Callable[[KnownError], None] | None = None
 
     def start(
         self,
@@ -142,29 +151,23 @@ class BackgroundWork(QtCore.QObject):
         entries carry the same time); False (nothing started) while another runs."""
         if self.busy:
             return False
-        signals = _Signals(self)
-        self._signals = signals
-        signals.progress.connect(self.progress.emit)
-        signals.finished.connect(lambda outcome: self._finished(signals, outcome, done, refused))
         self.busy = True
+        self._done, self._refused = done, refused
+        task = _Task(Path(data_dir), job, self._signals, clock)
+        task.setAutoDelete(False)
+        self._task = task
         self.started.emit()
-        self.pool.start(_Task(Path(data_dir), job, signals, clock))
+        self.pool.start(task)
         return True
 
-    def _finished(
-        self,
-        signals: _Signals,
-        outcome: Outcome[Any],
-        done: Callable[[Any], None],
-        refused: Callable[[KnownError], None],
-    ) -> None:
+    def _finished(self, outcome: Outcome[Any]) -> None:
+        done, refused = self._done, self._refused
         self.busy = False
-        signals.deleteLater()
-        self._signals = None
+        self._done = self._refused = None
         try:
-            if isinstance(outcome, Done):
+            if isinstance(outcome, Done) and done is not None:
                 done(outcome.value)
-            elif isinstance(outcome, Refused):
+            elif isinstance(outcome, Refused) and refused is not None:
                 refused(outcome.error)
         finally:
             self.finished_work.emit()

@@ -7,18 +7,19 @@ import contextlib
 import io
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from interview_app.cli import main
+from interview_app.storage.keys import read_office_key
 from interview_app.storage.maintenance import check, snapshot
 from interview_app.storage.officers import OfficerRepository
 from interview_app.storage.paths import database_path
 from interview_app.sync.export import export_package
 from tests.attacks.table import record
+from tests.offices import OfficeBuilder
 from tests.sync.factory import add_interviews, content_digest, make_station
 
 __all__ = ["Office", "Run", "record", "run_cli"]
@@ -76,9 +77,10 @@ def run_cli(*argv: str | Path) -> Run:
     return Run(code, out.getvalue(), err.getvalue())
 
 
-@pytest.fixture(scope="session")
-def office_template(tmp_path_factory: pytest.TempPathFactory) -> Office:
-    root = tmp_path_factory.mktemp("attack-office")
+def _build(root: Path) -> None:
+    """The receiving workstation, the source workstation, and two genuine packages of the
+    source in `root/packages`: the first export under its own name, a full export as
+    `other.awsync`."""
     source = make_station(root / "source", "Loket 1")
     receiver = make_station(root / "receiver", "Loket 2", key=source.key)
     try:
@@ -89,29 +91,33 @@ def office_template(tmp_path_factory: pytest.TempPathFactory) -> Office:
         )
         snapshot(receiver.database, "daily", now=receiver.clock())
         add_interviews(receiver, 1, seed=5)  # after the snapshot: restoring it loses this one
-        stick = root / "stick"
-        stick.mkdir()
-        first = export_package(source.database, source.data_dir, stick, chunk_size=512)
-        second_stick = root / "stick2"
-        second_stick.mkdir()
-        second = export_package(
-            source.database, source.data_dir, second_stick, full=True, chunk_size=512
-        )
-        assert first.path is not None and second.path is not None
+        packages = root / "packages"
+        packages.mkdir()
+        for stick, full in (("stick", False), ("stick2", True)):
+            (root / stick).mkdir()
+            made = export_package(
+                source.database, source.data_dir, root / stick, full=full, chunk_size=512
+            )
+            assert made.path is not None
+            shutil.copy2(made.path, packages / ("other.awsync" if full else made.path.name))
     finally:
         source.database.close()
         receiver.database.close()
-    return Office(receiver.data_dir, first.path, second.path, source.data_dir, source.key)
 
 
 @pytest.fixture
-def office(office_template: Office, tmp_path: Path) -> Iterator[Office]:
-    """A fresh copy of the receiving workstation (and of the packages) for one test."""
-    copy = tmp_path / "office"
-    shutil.copytree(office_template.receiver, copy / "receiver")
-    shutil.copytree(office_template.source, copy / "source")
-    packages = copy / "packages"
-    packages.mkdir()
-    package = Path(shutil.copy2(office_template.package, packages))
-    other = Path(shutil.copy2(office_template.other_package, packages / "other.awsync"))
-    yield Office(copy / "receiver", package, other, copy / "source", office_template.key)
+def office(offices: OfficeBuilder, tmp_path: Path) -> Office:
+    """A fresh copy of the receiving workstation (and of the source and the packages) for
+    one test."""
+    root = offices.copy(_build, tmp_path / "office")
+    found = read_office_key(root / "receiver")
+    assert found is not None
+    other = root / "packages" / "other.awsync"
+    (first,) = (path for path in other.parent.glob("*.awsync") if path != other)
+    return Office(
+        root / "receiver",
+        first,
+        other,
+        root / "source",
+        found[1],
+    )

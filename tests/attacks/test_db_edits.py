@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from interview_app.cli import main
-from interview_app.demo import DEMO_ACCOUNTS, create_demo_office
+from interview_app.demo import DEMO_ACCOUNTS
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.chain_head import HEAD_FILE, write_head
 from interview_app.storage.clock import FixedClock
@@ -35,6 +35,7 @@ from interview_app.storage.slips import SlipLedger
 from interview_app.storage.unsaved_input import UnsavedCorrections
 from interview_app.supervision.review import ReviewDesk
 from interview_app.supervision.session import SupervisorSession
+from tests.offices import OfficeBuilder, sign_in_args
 
 pytestmark = pytest.mark.attack
 
@@ -42,9 +43,8 @@ TODAY = dt.date(2026, 3, 2)
 
 
 @pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data_dir = tmp_path_factory.mktemp("attacks") / "office"
-    create_demo_office(data_dir, count=8, today=TODAY)
+def pristine(offices: OfficeBuilder, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data_dir = offices.copy("demo-8", tmp_path_factory.mktemp("attacks") / "office")
     key = read_office_key(data_dir)
     assert key is not None
     clock = FixedClock(dt.datetime.combine(TODAY, dt.time(3), dt.UTC))
@@ -292,18 +292,7 @@ def test_cut_tail_with_the_head_file_removed_is_still_found(
 def test_the_audit_check_command_names_the_damage_without_a_traceback(
     office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    secret = tmp_path / "pw.txt"
-    secret.write_text(DEMO_ACCOUNTS[0].password, encoding="utf-8")
-    audit_check = [
-        "audit",
-        "check",
-        "--as",
-        DEMO_ACCOUNTS[0].username,
-        "--password-file",
-        str(secret),
-        "--data-dir",
-        str(office),
-    ]
+    audit_check = ["audit", "check", *sign_in_args(tmp_path), "--data-dir", str(office)]
     _edit(office, "UPDATE officers SET role = 'supervisor' WHERE username = 'petugas1'")
     capsys.readouterr()
     assert main(audit_check) == 1

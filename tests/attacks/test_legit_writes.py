@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from interview_app.cli import main
-from interview_app.demo import DEMO_ACCOUNTS, create_demo_office
+from interview_app.demo import DEMO_ACCOUNTS
 from tests.conftest import FIXTURES
+from tests.offices import OfficeBuilder, sign_in_args
 
 pytestmark = pytest.mark.attack
 
@@ -28,18 +29,15 @@ def _ok(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_the_supervisor_commands_keep_db_check_clean(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], offices: OfficeBuilder
 ) -> None:
-    office = tmp_path / "office"
-    create_demo_office(office, count=12, today=TODAY)
+    office = offices.copy("demo-12-late", tmp_path / "office")
     _ok(office, capsys)
-    secret = tmp_path / "pw.txt"
-    secret.write_text(DEMO_ACCOUNTS[0].password, encoding="utf-8")
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("bukan kata sandinya", encoding="utf-8")
     new = tmp_path / "new.txt"
     new.write_text("kata sandi baru yang panjang", encoding="utf-8")
-    me = ["--as", DEMO_ACCOUNTS[0].username, "--password-file", str(secret)]
+    me = sign_in_args(tmp_path)
     where = ["--data-dir", str(office)]
     officer = DEMO_ACCOUNTS[1].username
     for _ in range(6):  # a lockout: counted, locked, refused

@@ -9,7 +9,6 @@ password)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import subprocess
 import sys
@@ -17,13 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from interview_app.demo import DEMO_ACCOUNTS, create_demo_office
+from interview_app.demo import DEMO_ACCOUNTS
 from interview_app.storage import passwords
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.database import open_database
 from interview_app.storage.keys import read_office_key
 from interview_app.storage.maintenance import check
 from interview_app.storage.officers import OfficerRepository
+from tests.offices import OfficeBuilder
 
 pytestmark = [pytest.mark.attack, pytest.mark.slow]
 
@@ -57,10 +57,9 @@ def _guess(data_dir: Path, password_file: Path) -> subprocess.Popen[str]:
 
 
 def test_parallel_wrong_passwords_lock_after_five(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, offices: OfficeBuilder
 ) -> None:
-    data_dir = tmp_path / "office"
-    create_demo_office(data_dir, count=0, today=dt.date(2026, 3, 2))
+    data_dir = offices.copy("demo-0", tmp_path / "office")
     database = open_database(data_dir)
     key = read_office_key(data_dir)
     assert key is not None

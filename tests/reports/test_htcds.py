@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from interview_app.cli import main
-from interview_app.demo import create_demo_office
 from interview_app.reports.htcds import HTCDS_FIELDS
 from interview_app.storage.paths import database_path
+from tests.offices import SUPERVISOR, OfficeBuilder, sign_in_args
 
 TODAY = dt.date(2026, 11, 27)
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,10 +82,8 @@ HTCDS_REFERENCE = frozenset(
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data_dir = tmp_path_factory.mktemp("htcds") / "office"
-    create_demo_office(data_dir, count=60, seed=5, today=TODAY)
-    return data_dir
+def demo(offices: OfficeBuilder, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return offices.copy("demo-60-late-seed5", tmp_path_factory.mktemp("htcds") / "office")
 
 
 def _export(
@@ -93,13 +91,11 @@ def _export(
     out: Path,
     capsys: pytest.CaptureFixture[str],
     *extra: str,
-    user: str = "supervisor",
-    password: str = "kepala-seksi-demo",
+    user: str = SUPERVISOR.username,
+    password: str = SUPERVISOR.password,
 ) -> tuple[int, str]:
-    secret = out.parent / f"{user}.pw"
-    secret.write_text(password, encoding="utf-8")
     code = main(
-        ["report", "--data-dir", str(demo), "--as", user, "--password-file", str(secret)]
+        ["report", "--data-dir", str(demo), *sign_in_args(out.parent, user, password)]
         + ["--from", "2026-01-01", "--to", str(TODAY), "--format", "htcds", "--out", str(out)]
         + list(extra)
     )

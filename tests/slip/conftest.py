@@ -12,29 +12,27 @@ from typing import Any
 
 import pytest
 
-from interview_app.demo import install_default_script
 from interview_app.interview.engine import InterviewSession
 from interview_app.questionnaire.model import Questionnaire
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import FixedClock
 from interview_app.storage.database import Database, open_database
 from interview_app.storage.interviews import FlagRecord, InterviewRecord, InterviewRepository
-from interview_app.storage.keys import load_or_create_office_key
+from interview_app.storage.keys import read_office_key
 from interview_app.storage.officers import OfficerRepository
 from interview_app.storage.settings import SettingsStore
+from tests.offices import (
+    SLIP_OFFICER,
+    SLIP_OFFICER_NAME,
+    SLIP_OFFICER_NIP,
+    SLIP_TODAY,
+    OfficeBuilder,
+    active_script,
+)
 
-TODAY = dt.date(2025, 1, 6)
-SETTINGS = {
-    "office_code": "PLU",
-    "office_name": "Kantor Imigrasi Kelas I TPI Palu",
-    "office_address": "Jl. Kartini No. 1\nPalu, Sulawesi Tengah",
-    "office_province": "72",
-    "bp3mi_name": "BP3MI Sulawesi Tengah",
-    "bp3mi_address": "Jl. Contoh BP3MI No. 2, Palu",
-    "bp3mi_phone": "0451 123456",
-}
-OFFICER_NAME = "Siti Nurhaliza Lamato"
-OFFICER_NIP = "199104222015032001"
+TODAY = SLIP_TODAY
+OFFICER_NAME = SLIP_OFFICER_NAME
+OFFICER_NIP = SLIP_OFFICER_NIP
 
 REFERRAL_ANSWERS: dict[str, Any] = {
     "nik": "7271015208990006",
@@ -163,30 +161,28 @@ class Office:
 
 
 @pytest.fixture
-def office(tmp_path: Path) -> Iterator[Office]:
-    data_dir = tmp_path / "office"
+def office(offices: OfficeBuilder, tmp_path: Path) -> Iterator[Office]:
+    """A copy of the slip office, on the slip's day."""
+    data_dir = offices.copy("slip", tmp_path / "office")
     database = open_database(data_dir)
     try:
-        settings = SettingsStore(database)
-        for name, value in SETTINGS.items():
-            settings.set(name, value)
-        key = load_or_create_office_key(data_dir, "PLU")
-        clock = FixedClock(dt.datetime(2025, 1, 6, 2, 0, tzinfo=dt.UTC))
-        audit = AuditLog(database, key, clock)
-        officer = OfficerRepository(database, audit, clock).create(
-            "petugas1", OFFICER_NAME, OFFICER_NIP, "officer", "loket-satu-uji"
-        )
-        digest, questionnaire = install_default_script(database, audit)
+        found = read_office_key(data_dir)
+        assert found is not None
+        clock = FixedClock(dt.datetime.combine(TODAY, dt.time(2), dt.UTC))
+        audit = AuditLog(database, found[1], clock)
+        officer = OfficerRepository(database, audit, clock).find(SLIP_OFFICER[0])
+        assert officer is not None
+        digest, questionnaire = active_script(database)
         yield Office(
             data_dir,
             database,
-            key,
+            found[1],
             clock,
             audit,
             questionnaire,
             digest,
             officer.id,
-            settings,
+            SettingsStore(database),
             InterviewRepository(database, audit, clock),
         )
     finally:

@@ -22,6 +22,7 @@ from interview_app.storage.referrals import (
     REFUSED,
     Receipt,
 )
+from tests.offices import OfficeBuilder
 from tests.slip.conftest import REFERRAL_ANSWERS, TOURIST_ANSWERS, Office
 
 
@@ -137,12 +138,8 @@ def test_the_command_line_follow_up(
 
 
 @pytest.fixture(scope="module")
-def big_office(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from interview_app.demo import create_demo_office
-
-    data_dir = tmp_path_factory.mktemp("funnel") / "office"
-    create_demo_office(data_dir, count=1000, seed=13, today=dt.date(2026, 11, 27))
-    return data_dir
+def big_office(offices: OfficeBuilder, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return offices.copy("demo-1000-late-seed13", tmp_path_factory.mktemp("funnel") / "office")
 
 
 def test_the_recap_funnel_equals_direct_sql_counts(big_office: Path) -> None:

@@ -7,7 +7,7 @@ import pytest
 from interview_app.storage.errors import AccountLocked, AuthenticationFailed, PasswordRejected
 from interview_app.storage.office_settings import OfficeSettings, officer_repository
 from interview_app.supervision.accounts import AccountAdmin
-from tests.supervision.conftest import OFFICER, Office
+from tests.offices import OFFICER, Office
 
 
 def _fail(office: Office, times: int) -> None:

@@ -10,7 +10,7 @@ import pytest
 from interview_app.cli import main
 from interview_app.storage.office_settings import OfficeSettings, officer_repository
 from interview_app.storage.questionnaires import QuestionnaireStore
-from tests.supervision.conftest import OFFICER, SUPERVISOR, TODAY, Office
+from tests.offices import OFFICER, SUPERVISOR, TODAY, Office
 from tests.supervision.scripts_fixture import BROKEN, BROKEN_LINES, EDITED, MINI
 
 

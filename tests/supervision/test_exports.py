@@ -17,7 +17,7 @@ from interview_app.reports import redaction
 from interview_app.reports.recap import Period
 from interview_app.storage.interviews import InterviewRepository
 from interview_app.supervision.report_export import write_report
-from tests.supervision.conftest import TODAY, Office
+from tests.offices import TODAY, Office
 
 PERSONAL = "SELECT nik, full_name, phone, passport_no FROM interviews"
 

@@ -19,7 +19,7 @@ from interview_app.supervision.review import ReviewDesk
 from interview_app.supervision.scripts import ScriptAdmin
 from interview_app.supervision.session import SupervisorSession
 from tests.conftest import DEFAULT_SCRIPT
-from tests.supervision.conftest import OFFICER, OFFICER2, TODAY, Office
+from tests.offices import OFFICER, OFFICER2, TODAY, Office
 
 Operation = Callable[[SupervisorSession, Office], Any]
 

@@ -16,7 +16,7 @@ import pypdf
 from interview_app.reports.recap import Period, Recap, build_recap
 from interview_app.reports.recap_pdf import recap_charts, render_recap_pdf
 from interview_app.supervision.report_export import write_report
-from tests.supervision.conftest import TODAY, Office
+from tests.offices import TODAY, Office
 
 
 def _period() -> Period:

@@ -13,7 +13,7 @@ from interview_app.storage.unsaved_input import HalfTypedAnswers, UnsavedCorrect
 from interview_app.supervision.audit_view import AuditViewer
 from interview_app.supervision.retention import Retention, cutoff_for, purge_due
 from interview_app.supervision.review import ReviewDesk
-from tests.supervision.conftest import Office
+from tests.offices import Office
 
 
 def _interview(office: Office, when: dt.datetime, *, complete: bool = True) -> str:

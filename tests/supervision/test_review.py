@@ -16,7 +16,7 @@ from interview_app.supervision.review import (
     local_bounds,
     returned_interviews,
 )
-from tests.supervision.conftest import OFFICER, Office
+from tests.offices import OFFICER, Office
 
 
 def _count(office: Office, where: str, *params: object) -> int:

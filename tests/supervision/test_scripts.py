@@ -11,7 +11,7 @@ from interview_app.storage.office_settings import OfficeSettings
 from interview_app.storage.questionnaires import QuestionnaireStore
 from interview_app.supervision.script_diff import diff
 from interview_app.supervision.scripts import ScriptAdmin
-from tests.supervision.conftest import Office
+from tests.offices import Office
 from tests.supervision.scripts_fixture import BROKEN, BROKEN_LINES, EDITED, MINI
 
 

@@ -14,7 +14,7 @@ from interview_app.storage.errors import PasswordRejected
 from interview_app.storage.office_settings import OfficeSettings
 from interview_app.storage.officers import OfficerRepository
 from interview_app.storage.settings import SettingsStore
-from tests.supervision.conftest import Office
+from tests.offices import Office
 
 
 def test_every_setting_is_declared_once_with_both_languages_and_a_known_group() -> None:

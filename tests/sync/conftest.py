@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.sync.factory import Station, make_station
+from tests.sync.factory import Station
 
 
 @pytest.fixture
-def station_a(tmp_path: Path) -> Iterator[Station]:
-    station = make_station(tmp_path / "a", "Loket 1")
-    try:
-        yield station
-    finally:
-        station.database.close()
+def station_a(stations: tuple[Station, Station]) -> Station:
+    return stations[0]
 
 
 @pytest.fixture
-def station_b(tmp_path: Path, station_a: Station) -> Iterator[Station]:
-    station = make_station(tmp_path / "b", "Loket 2", key=station_a.key)
-    try:
-        yield station
-    finally:
-        station.database.close()
+def station_b(stations: tuple[Station, Station]) -> Station:
+    return stations[1]
 
 
 @pytest.fixture

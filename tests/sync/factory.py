@@ -6,6 +6,8 @@ import hashlib
 import json
 import random
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,7 +17,7 @@ from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import FixedClock
 from interview_app.storage.database import Database, open_database
 from interview_app.storage.interviews import FlagRecord, InterviewRepository
-from interview_app.storage.keys import load_or_create_office_key, save_office_key
+from interview_app.storage.keys import load_or_create_office_key, read_office_key, save_office_key
 from interview_app.storage.paths import database_path
 from interview_app.storage.settings import SettingsStore
 
@@ -73,6 +75,43 @@ def make_station(
     else:
         save_office_key(data_dir, office, key)
     return Station(data_dir, database, key, FixedClock(START))
+
+
+def open_station(data_dir: Path) -> Station:
+    """A station that `make_station` made (or a copy of one), opened on the start clock."""
+    database = open_database(data_dir)
+    found = read_office_key(data_dir)
+    assert found is not None
+    return Station(data_dir, database, found[1], FixedClock(START))
+
+
+@contextmanager
+def opened_pair(folder: Path) -> Iterator[tuple[Station, Station]]:
+    """The two stations of a `make_station_pair` folder (or a copy of one), open for the
+    length of the `with` block."""
+    a, b = open_station(folder / "a"), open_station(folder / "b")
+    try:
+        yield a, b
+    finally:
+        a.database.close()
+        b.database.close()
+
+
+def make_station_pair(folder: Path) -> None:
+    """Two workstations of one office (one key), closed: `folder/a` (Loket 1) and `folder/b`
+    (Loket 2)."""
+    a = make_station(folder / "a", "Loket 1")
+    b = make_station(folder / "b", "Loket 2", key=a.key)
+    a.database.close()
+    b.database.close()
+
+
+def make_big_station_pair(folder: Path) -> None:
+    """A station pair whose station A holds about 11,000 interviews (an export takes a while)."""
+    make_station_pair(folder)
+    with opened_pair(folder) as (a, _):
+        add_interviews(a, 40)
+        multiply_interviews(a, 300)
 
 
 def add_interviews(station: Station, count: int, *, seed: int = 1) -> list[str]:

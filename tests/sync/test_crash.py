@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,8 @@ from interview_app.storage.paths import database_path
 from interview_app.sync.container import PackageReader
 from interview_app.sync.export import export_package
 from interview_app.sync.records import BodyReader
-from tests.sync.factory import Station, add_interviews, content_digest, multiply_interviews
+from tests.offices import OfficeBuilder
+from tests.sync.factory import Station, add_interviews, content_digest, opened_pair
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("crash_child.py")
@@ -50,9 +52,14 @@ def verify(path: Path, key: bytes) -> int:
 
 
 @pytest.fixture
+def stations(offices: OfficeBuilder, tmp_path: Path) -> Iterator[tuple[Station, Station]]:
+    """The pair of tests/conftest.py, station A with about 11,000 interviews."""
+    with opened_pair(offices.copy("big-stations", tmp_path / "stations")) as pair:
+        yield pair
+
+
+@pytest.fixture
 def big_station(station_a: Station) -> Station:
-    add_interviews(station_a, 40)
-    multiply_interviews(station_a, 300)  # about 11,000 interviews: an export takes a while
     return station_a
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
 import subprocess
 import sys
@@ -19,44 +17,23 @@ from interview_app.ui.fields import CHOICE_KEYS
 from interview_app.ui.main_window import MainWindow
 from interview_app.ui.style import STYLE
 from interview_app.workflow.counter import CounterSession
+from tests.offices import COUNTER_NOW, COUNTER_OFFICER, COUNTER_SUPERVISOR, OfficeBuilder
 from tests.ui.language import _display_language_reset, english  # noqa: F401 - fixtures
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "answers"
-OFFICER = ("petugas1", "loket satu palu")
-SUPERVISOR = ("kasi", "kepala seksi palu")
-
-
-def answers(name: str) -> dict[str, Any]:
-    return dict(json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))["answers"])
-
-
-def make_office(data_dir: Path, clock: FixedClock) -> None:
-    session = CounterSession.open(data_dir, clock=clock)
-    try:
-        session.setup_office(
-            office_code="PLU",
-            office_name="Kantor Imigrasi Palu",
-            workstation_name="Loket 1",
-            username=SUPERVISOR[0],
-            full_name="Rahmat Hidayat",
-            password=SUPERVISOR[1],
-        )
-        session._officers().create(OFFICER[0], "Siti Nurhaliza", None, "officer", OFFICER[1])
-        session.settings.set("office_province", "72")
-    finally:
-        session.close()
+# The counter office's accounts, as (username, password).
+OFFICER = COUNTER_OFFICER
+SUPERVISOR = COUNTER_SUPERVISOR
 
 
 @pytest.fixture
 def clock() -> FixedClock:
-    return FixedClock(dt.datetime(2026, 11, 28, 1, 30, tzinfo=dt.UTC))
+    return FixedClock(COUNTER_NOW)
 
 
 @pytest.fixture
-def office(tmp_path: Path, clock: FixedClock) -> Path:
-    data_dir = tmp_path / "office"
-    make_office(data_dir, clock)
-    return data_dir
+def office(offices: OfficeBuilder, tmp_path: Path) -> Path:
+    """A copy of the counter office (set up, with the officer petugas1)."""
+    return offices.copy("counter", tmp_path / "office")
 
 
 class Keyboard:

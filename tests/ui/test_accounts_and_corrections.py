@@ -15,7 +15,8 @@ from interview_app.supervision.session import SupervisorSession
 from interview_app.ui.main_window import MainWindow
 from interview_app.ui.supervisor import REFUSED_OBJECT_NAME
 from interview_app.ui.supervisor.tools_window import SupervisorToolsWindow
-from tests.ui.conftest import OFFICER, SUPERVISOR, Keyboard, answers, log_in
+from tests.offices import answers
+from tests.ui.conftest import OFFICER, SUPERVISOR, Keyboard, log_in
 from tests.workflow.conftest import walk
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]

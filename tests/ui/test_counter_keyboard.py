@@ -10,7 +10,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from interview_app.ui.i18n import current_language
 from interview_app.ui.main_window import MainWindow
-from tests.ui.conftest import SUPERVISOR, Keyboard, answers, log_in, run_interview
+from tests.offices import answers
+from tests.ui.conftest import SUPERVISOR, Keyboard, log_in, run_interview
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
 

@@ -8,7 +8,8 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 
 from interview_app.ui.main_window import MainWindow
-from tests.ui.conftest import OFFICER, SUPERVISOR, Keyboard, answers, log_in, run_interview
+from tests.offices import answers
+from tests.ui.conftest import OFFICER, SUPERVISOR, Keyboard, log_in, run_interview
 from tests.workflow.conftest import walk
 
 # The offscreen platform says so when a window asks for what only a real screen does.

@@ -4,7 +4,6 @@ Ctrl+L with the questions."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,10 +12,10 @@ from typing import Any
 import pytest
 from PySide6 import QtCore, QtWidgets
 
-from interview_app.demo import create_demo_office
 from interview_app.ui.i18n import current_language
 from interview_app.ui.main_window import MainWindow
 from interview_app.ui.style import STYLE
+from tests.offices import OfficeBuilder
 from tests.ui.conftest import Keyboard, log_in
 from tests.ui.language import use_language
 from tests.ui.window_tour import open_demo_window, tour
@@ -115,10 +114,9 @@ def other_language(language: str) -> list[str]:
 
 
 @pytest.fixture
-def demo_window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
+def demo_window(qtbot: Any, tmp_path: Path, offices: OfficeBuilder) -> Iterator[MainWindow]:
     QtWidgets.QApplication.instance().setStyleSheet(STYLE)  # type: ignore[union-attr]
-    data_dir = tmp_path / "demo"
-    create_demo_office(data_dir, count=25, today=dt.date(2026, 3, 2))
+    data_dir = offices.copy("demo-25", tmp_path / "demo")
     window = open_demo_window(data_dir)
     qtbot.addWidget(window)
     yield window

@@ -9,7 +9,8 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 
 from interview_app.ui.main_window import MainWindow
-from tests.ui.conftest import Keyboard, answers, log_in, run_interview
+from tests.offices import answers
+from tests.ui.conftest import Keyboard, log_in, run_interview
 from tests.workflow.conftest import walk
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]

@@ -4,7 +4,6 @@ size and scale are fixed when Qt starts)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import shutil
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from interview_app.demo import create_demo_office
+from tests.offices import OfficeBuilder
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("screen_fit_child.py")
@@ -30,10 +29,8 @@ pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def demo_office(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data_dir = tmp_path_factory.mktemp("fit") / "demo"
-    create_demo_office(data_dir, count=40, today=dt.date(2026, 3, 2))
-    return data_dir
+def demo_office(offices: OfficeBuilder, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return offices.copy("demo-40", tmp_path_factory.mktemp("fit") / "demo")
 
 
 def screen_file(folder: Path, width: int, height: int, scale: float) -> Path:

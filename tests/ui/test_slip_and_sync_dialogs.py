@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from PySide6 import QtPrintSupport, QtWidgets
 
-from interview_app.demo import create_demo_office
 from interview_app.slip.verify import payload_from_pdf, verify_payload
 from interview_app.storage.clock import FixedClock
 from interview_app.storage.keys import read_office_key
@@ -23,6 +22,7 @@ from interview_app.ui import sync_dialog as sync_module
 from interview_app.ui.slip_dialog import SlipDialog
 from interview_app.ui.sync_dialog import SyncDialog
 from interview_app.workflow.counter import CounterSession
+from tests.offices import OfficeBuilder
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
 TODAY = dt.date(2026, 11, 27)
@@ -47,10 +47,8 @@ def _interview_count(data_dir: Path) -> int:
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    data_dir = tmp_path / "a"
-    create_demo_office(data_dir, count=12, today=TODAY)
-    return data_dir
+def demo(offices: OfficeBuilder, tmp_path: Path) -> Path:
+    return offices.copy("demo-12-late", tmp_path / "a")
 
 
 @pytest.fixture

@@ -3,19 +3,14 @@ and the one-language checks walk the same tour (in a child process per screen, o
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from PySide6 import QtCore, QtTest, QtWidgets
 
-from interview_app.demo import DEMO_ACCOUNTS
 from interview_app.ui.main_window import MainWindow
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "answers"
-SUPERVISOR = DEMO_ACCOUNTS[0]
-OFFICER = DEMO_ACCOUNTS[1]
+from tests.offices import OFFICER, SUPERVISOR, answers
 
 # visit(name, top-level window): called once per state of the tour, the window shown and laid out
 Visit = Callable[[str, QtWidgets.QWidget], None]
@@ -70,7 +65,7 @@ def tour(window: MainWindow, visit: Visit) -> list[str]:
     window.new_interview()
     controller = window.interview
     assert controller is not None
-    given = json.loads((FIXTURES / "tourist_visa_work.json").read_text(encoding="utf-8"))["answers"]
+    given = answers("tourist_visa_work")
     for question_id, value in given.items():
         if question_id in controller.questionnaire.questions:
             controller.answer(question_id, value, confirm_warnings=True)

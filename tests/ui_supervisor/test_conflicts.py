@@ -5,7 +5,6 @@ supervisor) how many wait; refusals say why on the page and change nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,20 +25,9 @@ from tests.sync.conflict_setup import (
     make_conflict,
     move,
 )
-from tests.sync.factory import Station, make_station
+from tests.sync.factory import Station
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
-
-
-@pytest.fixture
-def stations(tmp_path: Path) -> Iterator[tuple[Station, Station]]:
-    a = make_station(tmp_path / "a", "Loket 1")
-    b = make_station(tmp_path / "b", "Loket 2", key=a.key)
-    try:
-        yield a, b
-    finally:
-        a.database.close()
-        b.database.close()
 
 
 def page_for(qtbot: Any, station: Station, officer_id: int) -> ConflictsPage:

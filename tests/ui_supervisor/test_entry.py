@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from PySide6 import QtWidgets
 
-from interview_app.demo import create_demo_office
 from interview_app.errors import PermissionDenied
 from interview_app.supervision.session import SupervisorSession
 from interview_app.ui.supervisor import (
@@ -20,7 +19,7 @@ from interview_app.ui.supervisor.accounts_page import AccountsPage
 from interview_app.ui.supervisor.review_page import ReviewPage
 from interview_app.ui.supervisor.tools_window import SupervisorToolsWindow
 from interview_app.workflow.counter import CounterSession
-from tests.ui_supervisor.conftest import OFFICER, SUPERVISOR, Office
+from tests.offices import OFFICER, SUPERVISOR, Office, OfficeBuilder
 
 # The offscreen platform says it cannot raise windows or pass size hints; nothing else may warn.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
@@ -76,12 +75,11 @@ def test_a_supervisor_gets_every_tool_in_one_window(
 
 
 def test_the_counter_session_is_a_valid_context(
-    qtbot: Any, tmp_path: Path, parent: QtWidgets.QWidget
+    qtbot: Any, tmp_path: Path, parent: QtWidgets.QWidget, offices: OfficeBuilder
 ) -> None:
     """The officer app's CounterSession (database, clock, officer, audit()) opens the tools
     for its signed-in supervisor and is refused for its officer."""
-    create_demo_office(tmp_path / "counter", count=0)
-    counter = CounterSession.open(tmp_path / "counter")
+    counter = CounterSession.open(offices.copy("demo-0", tmp_path / "counter"))
     try:
         counter.login(OFFICER.username, OFFICER.password)
         assert not can_open_supervisor_tools(counter)

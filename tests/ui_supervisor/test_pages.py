@@ -22,8 +22,8 @@ from interview_app.ui.supervisor.retention_page import RetentionPage
 from interview_app.ui.supervisor.review_page import ReviewPage
 from interview_app.ui.supervisor.scripts_page import ScriptsPage
 from interview_app.ui.supervisor.settings_dialog import SettingsDialog
+from tests.offices import OFFICER, SUPERVISOR, Office
 from tests.supervision.scripts_fixture import BROKEN, BROKEN_LINES, EDITED, MINI
-from tests.ui_supervisor.conftest import OFFICER, SUPERVISOR, Office
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
 

@@ -13,7 +13,7 @@ from PySide6 import QtCore, QtWidgets
 from interview_app.supervision.report_export import ReportResult
 from interview_app.ui.supervisor import recap_page as recap_module
 from interview_app.ui.supervisor.recap_page import RecapPage
-from tests.ui_supervisor.conftest import SUPERVISOR, Office
+from tests.offices import SUPERVISOR, Office
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
 

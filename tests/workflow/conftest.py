@@ -1,9 +1,8 @@
-"""Fixtures for the workflow tests: a set-up office on a fixed clock, and scripted answers."""
+"""Fixtures for the workflow tests: a copy of the counter office on a fixed clock, with its
+officer signed in."""
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,19 +12,16 @@ import pytest
 from interview_app.storage.clock import FixedClock
 from interview_app.workflow.counter import CounterSession
 from interview_app.workflow.interview import InterviewController
+from tests.offices import COUNTER_NOW, COUNTER_OFFICER, COUNTER_SUPERVISOR, OfficeBuilder
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "answers"
-SUPERVISOR = ("kasi", "kepala seksi palu")
-OFFICER = ("petugas1", "loket satu palu")
-
-
-def answers(name: str) -> dict[str, Any]:
-    return dict(json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))["answers"])
+# The counter office's accounts, as (username, password).
+SUPERVISOR = COUNTER_SUPERVISOR
+OFFICER = COUNTER_OFFICER
 
 
 @pytest.fixture
 def clock() -> FixedClock:
-    return FixedClock(dt.datetime(2026, 11, 28, 1, 30, tzinfo=dt.UTC))
+    return FixedClock(COUNTER_NOW)
 
 
 @pytest.fixture
@@ -34,19 +30,8 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def counter(data_dir: Path, clock: FixedClock) -> Iterator[CounterSession]:
-    session = CounterSession.open(data_dir, clock=clock)
-    session.setup_office(
-        office_code="PLU",
-        office_name="Kanim Palu",
-        workstation_name="Loket 1",
-        username=SUPERVISOR[0],
-        full_name="Rahmat Hidayat",
-        password=SUPERVISOR[1],
-    )
-    session._officers().create(OFFICER[0], "Siti Nurhaliza", None, "officer", OFFICER[1])
-    session.settings.set("office_province", "72")
-    session.logout()
+def counter(offices: OfficeBuilder, data_dir: Path, clock: FixedClock) -> Iterator[CounterSession]:
+    session = CounterSession.open(offices.copy("counter", data_dir), clock=clock)
     session.login(*OFFICER)
     try:
         yield session

@@ -12,7 +12,8 @@ from interview_app.storage.clock import FixedClock
 from interview_app.storage.errors import AccountLocked, AuthenticationFailed
 from interview_app.storage.questionnaires import QuestionnaireStore
 from interview_app.workflow.counter import CounterSession
-from tests.workflow.conftest import OFFICER, SUPERVISOR, answers, walk
+from tests.offices import answers
+from tests.workflow.conftest import OFFICER, SUPERVISOR, walk
 
 
 def test_a_fresh_folder_needs_setup_and_setup_signs_the_supervisor_in(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ from interview_app.resources_path import questionnaire_path
 from interview_app.storage.questionnaires import QuestionnaireStore, source_hash
 from interview_app.workflow.counter import CounterSession
 from interview_app.workflow.default_script import default_script_text, earlier_default_hashes
-
-from .conftest import answers, walk
+from tests.offices import answers
+from tests.workflow.conftest import walk
 
 V1 = questionnaire_path("history", "tppo_default.v1.yaml")
 

@@ -7,8 +7,8 @@ import datetime as dt
 from interview_app.storage.clock import FixedClock
 from interview_app.workflow.counter import CounterSession
 from interview_app.workflow.recruiter import SAME_RECRUITER_RULE
-
-from .conftest import answers, walk
+from tests.offices import answers
+from tests.workflow.conftest import walk
 
 # The fixture's applicant was recruited by "Pak Rusdi", 0852 1234 9876.
 GIVEN = dict(answers("work_changed_to_tourism"), purpose="kerja")
