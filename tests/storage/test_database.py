@@ -41,7 +41,7 @@ def test_every_connection_gets_the_settings(database: Database) -> None:
 
 
 def test_schema_version_is_number_of_migrations(database: Database) -> None:
-    assert database.schema_version == SCHEMA.version == len(SCHEMA.names) == 5
+    assert database.schema_version == SCHEMA.version == len(SCHEMA.names) == 6
     applied = database.conn.execute(
         "SELECT name FROM _sqlite_migrations WHERE migration_set = 'interview_app'"
     ).fetchall()
