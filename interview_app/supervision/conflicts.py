@@ -17,9 +17,8 @@ from interview_app.storage.errors import InvalidState, NotFound
 from interview_app.storage.questionnaires import QuestionnaireStore
 from interview_app.supervision.review import local_workstation
 from interview_app.supervision.session import SupervisorSession
-from interview_app.sync.exportdata import ExportedSet, interview_lines
+from interview_app.sync.exportdata import interview_record
 from interview_app.sync.merge import Merger
-from interview_app.sync.records import Tally
 from interview_app.sync.resolutions import (
     KEEP_INCOMING,
     KEEP_LOCAL,
@@ -30,7 +29,6 @@ from interview_app.sync.resolutions import (
     unchanged_since,
 )
 from interview_app.sync.review import Conflict, conflicts, waiting_conflicts
-from interview_app.sync.tables import ensure_tables
 
 __all__ = ["ConflictDesk", "ConflictDetail", "ComparedField", "kind_text", "waiting_conflicts"]
 
@@ -158,14 +156,14 @@ class ConflictDesk:
         """Both versions field by field, answers by question label from the interview's own
         script version, the differing ones marked."""
         conflict = self.get(conflict_id)
-        conn = self._session.database.conn
+        database = self._session.database
         if conflict.kind == "review_differs":
             fields = _review_fields(conflict)
         else:
             fields = self._interview_fields(conflict)
         hashes = {h for h in _hashes(self._session.database, conflict.id) if h}
         settled = (
-            for_conflict(conn, conflict.interview_uuid, conflict.kind, hashes)
+            for_conflict(database, conflict.interview_uuid, conflict.kind, hashes)
             if conflict.resolved_at
             else None
         )
@@ -243,7 +241,6 @@ class ConflictDesk:
         session = self._session
         now = to_iso(session.clock())
         with session.database.transaction() as conn:
-            ensure_tables(conn)
             row = conn.execute(
                 "SELECT resolved_at, local_content_hash, incoming_content_hash FROM"
                 " sync_conflicts WHERE id = ?",
@@ -257,10 +254,12 @@ class ConflictDesk:
             local_hash, incoming_hash = str(row[1] or ""), str(row[2])
             subject = conflict.local_uuid or conflict.interview_uuid
             if keep == KEEP_INCOMING:
-                unchanged_since(conn, conflict.kind, subject, conflict.local_revision, local_hash)
+                unchanged_since(
+                    session.database, conflict.kind, subject, conflict.local_revision, local_hash
+                )
                 kept_version = conflict.incoming_version
             else:
-                kept_version = _current_version(conn, conflict, subject)
+                kept_version = _current_version(session.database, conflict, subject)
             resolution = Resolution(
                 uuid=str(uuid_module.uuid4()),
                 interview_uuid=conflict.interview_uuid,
@@ -276,7 +275,7 @@ class ConflictDesk:
                 by_officer=session.officer_id,
                 at=now,
             )
-            merger = Merger(conn, resolution.workstation_id, now)
+            merger = Merger(session.database, resolution.workstation_id, now)
             merger.resolution(resolution, "", resolution.workstation_id)
             # The reason may name the applicant: it stays out of the log, like review comments.
             session.audit.append(
@@ -302,11 +301,11 @@ def _hashes(database: Database, conflict_id: int) -> tuple[str | None, str | Non
     return (row[0], row[1]) if row else (None, None)
 
 
-def _current_version(conn: Any, conflict: Conflict, subject: str) -> str:
+def _current_version(database: Database, conflict: Conflict, subject: str) -> str:
     """The local version as it travels: an interview's whole export record, a review mark's
     fields; the stored local version when the record is gone."""
     if conflict.kind == "review_differs":
-        row = conn.execute(
+        row = database.conn.execute(
             "SELECT uuid, interview_uuid, revision, action, comment, workstation_id,"
             " by_officer, at FROM reviews WHERE uuid = ?",
             (subject,),
@@ -314,10 +313,9 @@ def _current_version(conn: Any, conflict: Conflict, subject: str) -> str:
         if row is not None:
             return review_text(tuple(row))
     elif conflict.kind in REPLACEABLE:
-        lines = interview_lines(conn, "i.uuid = ?", [subject], Tally(), ExportedSet(), "")
-        line = next(iter(lines), None)
-        if line is not None:
-            return line[line.index(b"\t") + 1 : -1].decode("utf-8")
+        record = interview_record(database, subject)
+        if record is not None:
+            return record
     return conflict.local_version or "{}"
 
 

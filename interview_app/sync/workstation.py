@@ -9,6 +9,7 @@ from pathlib import Path
 
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import Clock
+from interview_app.storage.content import holds_data
 from interview_app.storage.database import Database, open_database
 from interview_app.storage.interviews import WORKSTATION_CODE
 from interview_app.storage.keys import read_office_key, save_office_key
@@ -88,14 +89,6 @@ def setup_workstation(
         database.close()
 
 
-def _holds_data(database: Database) -> bool:
-    conn = database.conn
-    return bool(
-        conn.execute("SELECT EXISTS (SELECT 1 FROM interviews)").fetchone()[0]
-        or conn.execute("SELECT EXISTS (SELECT 1 FROM audit_log)").fetchone()[0]
-    )
-
-
 def _refuse_other_office(database: Database, data_dir: Path, code: str, key: bytes) -> None:
     """Another office code, or another key for this office, once data exists, would orphan the
     data and break the audit chain (its key comes from the office key)."""
@@ -103,7 +96,7 @@ def _refuse_other_office(database: Database, data_dir: Path, code: str, key: byt
     found = read_office_key(data_dir)
     same_key = found is not None and hmac.compare_digest(found[1], key)
     different_office = current_code is not None and str(current_code).casefold() != code.casefold()
-    if not _holds_data(database) or (same_key and not different_office):
+    if not holds_data(database) or (same_key and not different_office):
         return
     if found is None and not different_office and AuditLog(database, key).verify().ok:
         return  # office.key was lost: this key is the one the audit chain was written with
