@@ -4,8 +4,7 @@ and slips, review marks, referral follow-up steps, scripts, and the reference co
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -37,17 +36,14 @@ class RowRefused(Exception):
     the caller refuses the whole package."""
 
 
-@contextmanager
-def _refusals() -> Iterator[None]:
-    try:
-        yield
-    except (
-        sqlite3.IntegrityError,
-        sqlite3.ProgrammingError,
-        sqlite3.InterfaceError,
-        OverflowError,
-    ) as exc:
-        raise RowRefused(str(exc)) from exc
+# What SQLite (or the driver) raises for a row it cannot take: a constraint, a value of a type
+# it does not bind, an integer out of range.
+_REFUSALS = (
+    sqlite3.IntegrityError,
+    sqlite3.ProgrammingError,
+    sqlite3.InterfaceError,
+    OverflowError,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,45 +158,52 @@ class IncomingRecords:
 
     def add_interview(self, row: Mapping[str, Any]) -> None:
         """A new interview row (its columns must be this database's)."""
-        with _refusals():
+        try:
             self._conn.execute(self._shaped("insert", tuple(row)), list(row.values()))
+        except _REFUSALS as exc:
+            raise RowRefused(str(exc)) from exc
 
     def replace_interview(self, row: Mapping[str, Any]) -> None:
         """A newer revision over the row here; its answers and flags go (the new ones follow)."""
         names = tuple(n for n in row if n != "uuid")
         uuid = row["uuid"]
-        with _refusals():
+        try:
             self._conn.execute(self._shaped("update", names), [*(row[n] for n in names), uuid])
             self._conn.execute("DELETE FROM answers WHERE interview_uuid = ?", (uuid,))
             self._conn.execute("DELETE FROM flags WHERE interview_uuid = ?", (uuid,))
+        except _REFUSALS as exc:
+            raise RowRefused(str(exc)) from exc
 
     def add_children(
         self,
         uuid: str,
-        answers: Sequence[tuple[Any, Any, Any]],
-        flags: Sequence[tuple[Any, Any, Any, Any, Any, Any]],
-        revisions: Sequence[tuple[Any, Any, Any, Any, Any]],
+        answers: Iterable[Sequence[Any]],
+        flags: Iterable[Sequence[Any]],
+        revisions: Iterable[Sequence[Any]],
     ) -> None:
-        """An interview's answers (question id, value, answered at), flags (rule id, position,
-        weight, hard, reason id, reason en) and revisions (number, snapshot, reason, revised
-        by, revised at; one here already is kept)."""
+        """An interview's answers [question id, value, answered at], flags [rule id, position,
+        weight, hard, reason id, reason en] and revisions [number, snapshot, reason, revised
+        by, revised at] (one here already is kept), as packages carry them: a list of another
+        length raises ValueError, what is not a list TypeError."""
         conn = self._conn
-        with _refusals():
+        try:
             conn.executemany(
                 "INSERT INTO answers (interview_uuid, question_id, value, answered_at)"
                 " VALUES (?, ?, ?, ?)",
-                [(uuid, *answer) for answer in answers],
+                [(uuid, q, value, at) for q, value, at in answers],
             )
             conn.executemany(
                 "INSERT INTO flags (interview_uuid, rule_id, position, weight, hard, reason_id,"
                 " reason_en) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(uuid, *flag) for flag in flags],
+                [(uuid, r, p, w, h, i, e) for r, p, w, h, i, e in flags],
             )
             conn.executemany(
                 "INSERT OR IGNORE INTO interview_revisions (interview_uuid, revision, snapshot,"
                 " reason, revised_by, revised_at) VALUES (?, ?, ?, ?, ?, ?)",
-                [(uuid, *revision) for revision in revisions],
+                [(uuid, n, snap, why, by, at) for n, snap, why, by, at in revisions],
             )
+        except _REFUSALS as exc:
+            raise RowRefused(str(exc)) from exc
 
     def add_slip(self, values: Mapping[str, Any]) -> None:
         """A slip row unless one with the same values is here (columns from slip_columns)."""
@@ -209,44 +212,54 @@ class IncomingRecords:
             raise RowRefused("slip columns")
         params = [values[n] for n in names]
         same = " AND ".join(f"{quote_identifier(n)} IS ?" for n in names)
-        with _refusals():
+        try:
             if self._conn.execute(f"SELECT 1 FROM slips WHERE {same} LIMIT 1", params).fetchone():
                 return
             columns = ", ".join(quote_identifier(n) for n in names)
             marks = ", ".join("?" for _ in names)
             self._conn.execute(f"INSERT OR IGNORE INTO slips ({columns}) VALUES ({marks})", params)
+        except _REFUSALS as exc:
+            raise RowRefused(str(exc)) from exc
 
     def add_review_mark(self, mark: ReviewMark) -> None:
-        with _refusals():
+        try:
             self._conn.execute(
                 f"INSERT INTO reviews ({_REVIEW_COLUMNS}) VALUES ({_REVIEW_MARKS})", mark.values()
             )
+        except _REFUSALS as exc:
+            raise RowRefused(str(exc)) from exc
 
     def replace_review_mark(self, mark: ReviewMark) -> None:
         """Put another version of a mark (a supervisor's settlement) over the one here."""
-        with _refusals():
+        try:
             self._conn.execute(
                 f"UPDATE reviews SET {_REVIEW_SETS} WHERE uuid = ?",
                 [*mark.values()[1:], mark.uuid],
             )
+        except _REFUSALS as exc:
+            raise RowRefused(str(exc)) from exc
 
     def add_step(self, step: FollowUpStep) -> None:
-        with _refusals():
+        try:
             self._conn.execute(
                 f"INSERT INTO referral_steps ({_STEP_COLUMNS}) VALUES ({_STEP_MARKS})",
                 step.values(),
             )
+        except _REFUSALS as exc:
+            raise RowRefused(str(exc)) from exc
 
     def add_script(
         self, digest: str, script_id: str, version: int, source: str, installed_at: str
     ) -> bool:
         """Install a script the interviews refer to, inactive; True when it was new."""
-        with _refusals():
+        try:
             cursor = self._conn.execute(
                 "INSERT OR IGNORE INTO questionnaires (hash, id, version, source, installed_at,"
                 " active) VALUES (?, ?, ?, ?, ?, 0)",
                 (digest, script_id, version, source, installed_at),
             )
+        except _REFUSALS as exc:
+            raise RowRefused(str(exc)) from exc
         return cursor.rowcount == 1
 
     def raise_ref_counters(self, office_code: str, highest: Mapping[int, int]) -> None:

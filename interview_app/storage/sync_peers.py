@@ -78,18 +78,14 @@ class PeerRecords:
             ),
         )
 
-    def add_audit_entries(self, entries: Sequence[ForeignChainEntry]) -> int:
-        """Keep entries of other chains (each once); how many were new."""
+    def add_audit_entries(self, rows: Sequence[Sequence[Any]]) -> int:
+        """Keep entries of other chains (each once): each row the source workstation, then the
+        entry's fields in CHAIN_ENTRY_FIELDS order (as an import reads them, checked). How
+        many were new."""
         cursor = self._database.conn.executemany(
             f"INSERT OR IGNORE INTO sync_foreign_audit (source_workstation, {_ENTRY_COLUMNS})"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    e.source_workstation,
-                    *(getattr(e.entry, name) for name in CHAIN_ENTRY_FIELDS),
-                )
-                for e in entries
-            ],
+            rows,
         )
         return max(cursor.rowcount, 0)
 

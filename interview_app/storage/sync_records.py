@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, is_dataclass
+from itertools import starmap
 from typing import Any, TypeVar
 
 Record = TypeVar("Record")
@@ -68,10 +69,17 @@ CHAIN_ENTRY_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ChainEntry))
 
 
 def named_records(cursor: sqlite3.Cursor, make: Callable[..., Record]) -> Iterator[Record]:
-    """Each row of `cursor` as `make(**{column name: value})`: by name, never by position."""
-    names = [column[0] for column in cursor.description]
-    for row in cursor:
-        yield make(**dict(zip(names, row, strict=True)))
+    """Each row of `cursor` as `make(**{column name: value})`: by name, never by position.
+    When the columns are a dataclass's fields in their order (compared by name, once per
+    query), the values go in as they come: the same record, without a dict per row."""
+    names = tuple(column[0] for column in cursor.description)
+    if names == _field_names(make):
+        return starmap(make, cursor)
+    return (make(**dict(zip(names, row, strict=True))) for row in cursor)
+
+
+def _field_names(make: Any) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(make)) if is_dataclass(make) else ()
 
 
 def row_dicts(cursor: sqlite3.Cursor) -> Iterator[dict[str, Any]]:

@@ -12,10 +12,9 @@ from interview_app.storage.database import Database
 from interview_app.storage.questionnaires import source_hash
 from interview_app.storage.sync_conflicts import SetAside, SyncConflicts
 from interview_app.storage.sync_incoming import IncomingRecords, RowRefused
-from interview_app.storage.sync_peers import ForeignChainEntry, ForeignOfficer, PeerRecords
+from interview_app.storage.sync_peers import ForeignOfficer, PeerRecords
 from interview_app.storage.sync_records import (
     CHAIN_ENTRY_FIELDS,
-    ChainEntry,
     FollowUpStep,
     ReviewMark,
 )
@@ -101,7 +100,7 @@ class Merger:
         self.counters = counters
         self.own_workstation = own_workstation
         self.now = now
-        self._audit_rows: list[ForeignChainEntry] = []
+        self._audit_rows: list[list[Any]] = []
         self.audit_added = 0
 
     # -- decisions --------------------------------------------------------------------------
@@ -201,12 +200,7 @@ class Merger:
     def _children(self, uuid: str, bundle: dict[str, Any]) -> None:
         # Shapes by unpacking (a wrong length raises ValueError); STRICT tables and NOT NULL
         # refuse wrong types. Everything here passed authentication with the office key.
-        self.records.add_children(
-            uuid,
-            [(question, value, at) for question, value, at in bundle["answers"]],
-            [(r, p, w, h, i, e) for r, p, w, h, i, e in bundle["flags"]],
-            [(n, snap, why, by, at) for n, snap, why, by, at in bundle["revisions"]],
-        )
+        self.records.add_children(uuid, bundle["answers"], bundle["flags"], bundle["revisions"])
         for slip in bundle["slips"]:
             self._slip(slip)
 
@@ -370,14 +364,12 @@ class Merger:
             return
         try:
             values = _typed(
-                [record[name] for name in CHAIN_ENTRY_FIELDS],
-                (int, str, str, str, (str, type(None)), (str, type(None)), str, str, str),
+                [source, *(record[name] for name in CHAIN_ENTRY_FIELDS)],
+                (str, int, str, str, str, (str, type(None)), (str, type(None)), str, str, str),
             )
-            source = _typed([source], (str,))[0]
         except (KeyError, TypeError):
             raise tampered("entri audit tidak sah", "invalid audit entry") from None
-        entry = ChainEntry(**dict(zip(CHAIN_ENTRY_FIELDS, values, strict=True)))
-        self._audit_rows.append(ForeignChainEntry(source, entry))
+        self._audit_rows.append(values)
         if len(self._audit_rows) >= AUDIT_BATCH:
             self.flush()
 
