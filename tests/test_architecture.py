@@ -60,23 +60,8 @@ MODULE_CYCLES_ALLOWED: frozenset[frozenset[str]] = frozenset(
 )
 
 # SQL outside storage/ (calls of execute/executemany/executescript, sqlite3.connect, and string
-# literals that read as SQL), per file, as it stood when this check came in: other parts of
-# issue 14 are moving it into storage/ repositories. The list must shrink to nothing; a file
-# not named here may have none, and a file whose count went down must have its entry lowered
-# (or removed), so that SQL never creeps back.
-SQL_OUTSIDE_STORAGE_ALLOWED: dict[str, int] = {
-    "sync/export.py": 6,
-    "sync/exportdata.py": 37,
-    "sync/history.py": 24,
-    "sync/importer.py": 2,
-    "sync/merge.py": 56,
-    "sync/outside_anchor.py": 7,
-    "sync/refcounters.py": 2,
-    "sync/resolutions.py": 10,
-    "sync/review.py": 7,
-    "sync/tables.py": 21,
-    "sync/workstation.py": 4,
-}
+# literals that read as SQL), per file: none is allowed since issue 14 moved the last of it.
+SQL_OUTSIDE_STORAGE_ALLOWED: dict[str, int] = {}
 
 
 def python_files() -> list[Path]:

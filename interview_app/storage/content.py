@@ -427,6 +427,16 @@ def in_use(conn: sqlite3.Connection) -> bool:
     )
 
 
+def holds_data(database: Database) -> bool:
+    """The folder holds interviews or audit entries: data that another office key would
+    orphan (its audit chain is keyed by the office key)."""
+    conn = database.conn
+    return bool(
+        conn.execute("SELECT EXISTS (SELECT 1 FROM interviews)").fetchone()[0]
+        or conn.execute("SELECT EXISTS (SELECT 1 FROM audit_log)").fetchone()[0]
+    )
+
+
 def _may_baseline(data_dir: Path, seq_at_begin: int, interviews_at_begin: bool) -> bool:
     """A baseline declares whatever is there now to be right, so it is written only where no
     record can be missing: a chain with history from a version that kept no records (entries

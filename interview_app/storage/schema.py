@@ -358,6 +358,148 @@ def m005_referral_steps(db: sqlite_utils.Database) -> None:
     )
 
 
+# The sync package's tables. Before m006 the sync code created them at its first write (CREATE
+# TABLE IF NOT EXISTS, in these shapes: tables were only ever added, never altered), so a
+# database made before may hold all, some or none of them, with rows. IF NOT EXISTS keeps those
+# there as they are.
+SYNC_TABLES_SQL = (
+    # Every successful export and import (refused packages change nothing, so are not here).
+    """CREATE TABLE IF NOT EXISTS sync_history (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('export', 'import')),
+        package_id TEXT NOT NULL,
+        office_code TEXT NOT NULL,
+        source_workstation TEXT NOT NULL,
+        sequence INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        destination TEXT,
+        full INTEGER NOT NULL DEFAULT 0,
+        counts TEXT NOT NULL,
+        UNIQUE (kind, package_id)
+    ) STRICT""",
+    # Per export destination, what went there last (uuid -> content hash sent).
+    """CREATE TABLE IF NOT EXISTS sync_sent (
+        destination TEXT NOT NULL,
+        uuid TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        PRIMARY KEY (destination, uuid)
+    ) STRICT, WITHOUT ROWID""",
+    # Per export destination, the review marks sent there (marks never change once made).
+    """CREATE TABLE IF NOT EXISTS sync_sent_reviews (
+        destination TEXT NOT NULL,
+        review_uuid TEXT NOT NULL,
+        interview_uuid TEXT NOT NULL,
+        PRIMARY KEY (destination, review_uuid)
+    ) STRICT, WITHOUT ROWID""",
+    # Per export destination, the referral follow-up steps sent there (steps never change).
+    """CREATE TABLE IF NOT EXISTS sync_sent_referrals (
+        destination TEXT NOT NULL,
+        step_uuid TEXT NOT NULL,
+        interview_uuid TEXT NOT NULL,
+        PRIMARY KEY (destination, step_uuid)
+    ) STRICT, WITHOUT ROWID""",
+    # Same uuid and revision with other content, an owner mismatch, a reference number taken:
+    # both versions kept for a supervisor; nothing overwritten.
+    """CREATE TABLE IF NOT EXISTS sync_conflicts (
+        id INTEGER PRIMARY KEY,
+        detected_at TEXT NOT NULL,
+        package_id TEXT NOT NULL,
+        source_workstation TEXT NOT NULL,
+        interview_uuid TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        local_uuid TEXT,
+        local_revision INTEGER,
+        local_content_hash TEXT,
+        incoming_revision INTEGER NOT NULL,
+        incoming_content_hash TEXT NOT NULL,
+        local_version TEXT,
+        incoming_version TEXT NOT NULL,
+        resolved_at TEXT,
+        resolved_by TEXT,
+        UNIQUE (interview_uuid, kind, incoming_revision, incoming_content_hash)
+    ) STRICT""",
+    # A supervisor's settlement of a conflict: which version is kept (its content hash and the
+    # whole version), which is dropped, and why. Made once, never changed; travels in packages
+    # (C lines) so that every workstation keeps the same version. `subject_uuid` names the
+    # interview or review mark the two versions are of.
+    """CREATE TABLE IF NOT EXISTS sync_resolutions (
+        uuid TEXT PRIMARY KEY,
+        interview_uuid TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        subject_uuid TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        keep TEXT NOT NULL CHECK (keep IN ('local', 'incoming')),
+        kept_hash TEXT NOT NULL,
+        dropped_hash TEXT NOT NULL,
+        kept_version TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        workstation_id TEXT NOT NULL,
+        by_officer INTEGER NOT NULL,
+        at TEXT NOT NULL
+    ) STRICT""",
+    # Per export destination, the resolutions sent there.
+    """CREATE TABLE IF NOT EXISTS sync_sent_resolutions (
+        destination TEXT NOT NULL,
+        resolution_uuid TEXT NOT NULL,
+        interview_uuid TEXT NOT NULL,
+        PRIMARY KEY (destination, resolution_uuid)
+    ) STRICT, WITHOUT ROWID""",
+    # The source's audit chain head as carried by each package: an outside anchor.
+    """CREATE TABLE IF NOT EXISTS sync_anchors (
+        source_workstation TEXT NOT NULL,
+        audit_seq INTEGER NOT NULL,
+        audit_hash TEXT NOT NULL,
+        package_id TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (source_workstation, audit_seq)
+    ) STRICT""",
+    # Who the officer ids of other workstations' interviews are (names only, never passwords).
+    """CREATE TABLE IF NOT EXISTS sync_officers (
+        workstation_id TEXT NOT NULL,
+        officer_id INTEGER NOT NULL,
+        username TEXT NOT NULL,
+        full_name TEXT NOT NULL,
+        nip TEXT,
+        role TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (workstation_id, officer_id)
+    ) STRICT""",
+    # Audit entries of other workstations about the interviews they sent (their own chain).
+    """CREATE TABLE IF NOT EXISTS sync_foreign_audit (
+        source_workstation TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        object_type TEXT,
+        object_id TEXT,
+        details TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (source_workstation, seq)
+    ) STRICT""",
+    # Every export number handed out, committed before the package is written: a number is
+    # never given twice, even when an export is killed after its rename or two run at once.
+    """CREATE TABLE IF NOT EXISTS sync_export_numbers (
+        sequence INTEGER PRIMARY KEY,
+        reserved_at TEXT NOT NULL
+    ) STRICT""",
+    "CREATE INDEX IF NOT EXISTS sync_foreign_audit_object"
+    " ON sync_foreign_audit(object_type, object_id)",
+    "CREATE INDEX IF NOT EXISTS sync_conflicts_open ON sync_conflicts(resolved_at)",
+    "CREATE INDEX IF NOT EXISTS sync_resolutions_subject ON sync_resolutions(subject_uuid)",
+)
+
+
+@SCHEMA.step
+def m006_sync_tables(db: sqlite_utils.Database) -> None:
+    """The sync tables join the schema: made where missing, kept with their rows where the
+    sync code of an earlier release had made them already."""
+    _run(db, SYNC_TABLES_SQL)
+
+
 # The slip ledger (storage/slips.py): numbers never reused, payloads and print counts. The
 # release before m007 made these two tables at the first slip printed, with this same SQL; such
 # a database keeps them as they are, rows and all.

@@ -19,9 +19,9 @@ from interview_app.storage.questionnaires import QuestionnaireStore
 from interview_app.storage.reviews import ReviewMarks
 from interview_app.storage.sync_conflicts import SyncConflicts
 from interview_app.supervision.session import SupervisorSession
-from interview_app.sync.exportdata import ExportedSet, interview_lines
+from interview_app.sync.exportdata import interview_record
 from interview_app.sync.merge import Merger
-from interview_app.sync.records import REVIEW_FIELDS, Tally
+from interview_app.sync.records import REVIEW_FIELDS
 from interview_app.sync.resolutions import (
     KEEP_INCOMING,
     KEEP_LOCAL,
@@ -32,7 +32,6 @@ from interview_app.sync.resolutions import (
     unchanged_since,
 )
 from interview_app.sync.review import Conflict, conflicts, waiting_conflicts
-from interview_app.sync.tables import ensure_tables
 from interview_app.text import Message
 
 __all__ = ["ConflictDesk", "ConflictDetail", "ComparedField", "kind_text", "waiting_conflicts"]
@@ -161,7 +160,6 @@ class ConflictDesk:
         """Both versions field by field, answers by question label from the interview's own
         script version, the differing ones marked."""
         conflict = self.get(conflict_id)
-        conn = self._session.database.conn
         if conflict.kind == "review_differs":
             fields = _review_fields(conflict)
         else:
@@ -173,7 +171,7 @@ class ConflictDesk:
             else set()
         )
         settled = (
-            for_conflict(conn, conflict.interview_uuid, conflict.kind, hashes)
+            for_conflict(self._session.database, conflict.interview_uuid, conflict.kind, hashes)
             if conflict.resolved_at
             else None
         )
@@ -250,8 +248,7 @@ class ConflictDesk:
             )
         session = self._session
         now = to_iso(session.clock())
-        with session.database.transaction() as conn:
-            ensure_tables(conn)
+        with session.database.transaction():
             state = SyncConflicts(session.database).state(conflict.id)
             if state is None or state.resolved_at is not None:  # settled meanwhile (an import)
                 raise InvalidState(
@@ -262,7 +259,9 @@ class ConflictDesk:
             incoming_hash = str(state.incoming_content_hash)
             subject = conflict.local_uuid or conflict.interview_uuid
             if keep == KEEP_INCOMING:
-                unchanged_since(conn, conflict.kind, subject, conflict.local_revision, local_hash)
+                unchanged_since(
+                    session.database, conflict.kind, subject, conflict.local_revision, local_hash
+                )
                 kept_version = conflict.incoming_version
             else:
                 kept_version = _current_version(session.database, conflict, subject)
@@ -281,7 +280,7 @@ class ConflictDesk:
                 by_officer=session.officer_id,
                 at=now,
             )
-            merger = Merger(conn, resolution.workstation_id, now)
+            merger = Merger(session.database, resolution.workstation_id, now)
             merger.resolution(resolution, "", resolution.workstation_id)
             # The reason may name the applicant: it stays out of the log, like review comments.
             session.audit.append(
@@ -307,10 +306,9 @@ def _current_version(database: Database, conflict: Conflict, subject: str) -> st
         if mark is not None:
             return review_text([getattr(mark, name) for name in REVIEW_FIELDS])
     elif conflict.kind in REPLACEABLE:
-        lines = interview_lines(database.conn, "i.uuid = ?", [subject], Tally(), ExportedSet(), "")
-        line = next(iter(lines), None)
-        if line is not None:
-            return line[line.index(b"\t") + 1 : -1].decode("utf-8")
+        record = interview_record(database, subject)
+        if record is not None:
+            return record
     return conflict.local_version or "{}"
 
 

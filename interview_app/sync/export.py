@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import sqlite3
 import time
 import uuid as uuid_module
 from collections.abc import Callable, Iterator
@@ -18,7 +17,8 @@ from interview_app import __version__
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import Clock, SystemClock, to_iso
 from interview_app.storage.database import Database
-from interview_app.storage.sqlerrors import translate_sqlite_errors
+from interview_app.storage.sync_outgoing import Outgoing, Selection
+from interview_app.storage.sync_peers import PeerRecords
 from interview_app.storage.writefiles import (
     disk_full_while,
     fsync_directory,
@@ -30,20 +30,12 @@ from interview_app.sync.errors import PackageError, PackageTooLarge, SyncError, 
 from interview_app.sync.exportdata import (
     ExportedSet,
     audit_lines,
-    estimate,
     interview_lines,
     officer_lines,
     questionnaire_lines,
-    referral_estimate,
     referral_lines,
-    referral_selection,
-    resolution_estimate,
     resolution_lines,
-    resolution_selection,
-    review_estimate,
     review_lines,
-    review_selection,
-    selection_where,
 )
 from interview_app.sync.history import (
     record_export,
@@ -146,9 +138,6 @@ def export_package(
         )
     destination = destination_key(out_dir)
     _remove_stale_temporaries(out_dir)
-    conn = database.conn
-    if conn.in_transaction:
-        raise RuntimeError("export_package needs the connection outside a transaction")
     with disk_full_while("memesan nomor ekspor", "reserving the export number", data_dir):
         sequence = reserve_export_sequence(database, to_iso(clock()))
     renamed = False
@@ -207,22 +196,17 @@ def _write_checked(
     progress: Progress | None,
 ) -> tuple[_Prepared, Path] | None:
     """Write the package under a temporary name from one read snapshot; None: nothing to send."""
-    conn = database.conn
-    with translate_sqlite_errors():
-        conn.execute("BEGIN")  # one read snapshot for everything that goes into the package
+    outgoing = Outgoing(database)
+    with outgoing.read_snapshot():
+        prepared = _prepare(database, station, destination, full, out_dir, clock, sequence)
+        if prepared is None:
+            return None
+        tmp = temporary_name(prepared.path)
         try:
-            prepared = _prepare(conn, station, destination, full, out_dir, clock, sequence)
-            if prepared is None:
-                return None
-            tmp = temporary_name(prepared.path)
-            try:
-                _write(conn, tmp, station, prepared, chunk_size, progress)
-            except BaseException:
-                _unlink_quietly(tmp)
-                raise
-        finally:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+            _write(database, tmp, station, prepared, chunk_size, progress)
+        except BaseException:
+            _unlink_quietly(tmp)
+            raise
     return prepared, tmp
 
 
@@ -233,15 +217,8 @@ class _Prepared:
     sequence: int
     full: bool
     created_at: str
-    where: str
-    params: list[object]
+    selection: Selection
     interviews: int
-    review_where: str
-    review_params: list[object]
-    referral_where: str
-    referral_params: list[object]
-    resolution_where: str
-    resolution_params: list[object]
     audit_head: tuple[int, str] | None
     schema_version: int
     station: Station
@@ -274,7 +251,7 @@ class _Prepared:
 
 
 def _prepare(
-    conn: sqlite3.Connection,
+    database: Database,
     station: Station,
     destination: str,
     full: bool,
@@ -282,42 +259,29 @@ def _prepare(
     clock: Clock,
     sequence: int,
 ) -> _Prepared | None:
-    where, params = selection_where(conn, None if full else destination)
-    size = estimate(conn, where, params)
-    review_where, review_params = review_selection(conn, None if full else destination)
-    reviews, review_bytes = review_estimate(conn, review_where, review_params)
-    referral_where, referral_params = referral_selection(conn, None if full else destination)
-    steps, step_bytes = referral_estimate(conn, referral_where, referral_params)
-    resolution_where, resolution_params = resolution_selection(conn, None if full else destination)
-    resolutions, resolution_bytes = resolution_estimate(conn, resolution_where, resolution_params)
-    if size.interviews == 0 and reviews == 0 and steps == 0 and resolutions == 0:
+    outgoing = Outgoing(database)
+    selection = outgoing.select(None if full else destination)
+    size = outgoing.size(selection)
+    if size.empty:
         return None
-    _check_room(out_dir, size.max_body_bytes + review_bytes + step_bytes + resolution_bytes)
+    _check_room(out_dir, size.max_body_bytes)
     now = clock()
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     label = station.file_label
     office = re.sub(r"[^A-Za-z0-9]+", "", station.office_code) or "KANTOR"
     name = f"{office}-{label}-{sequence:06d}-{stamp}{PACKAGE_SUFFIX}"
-    head = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     return _Prepared(
         path=out_dir / name,
         package_id=str(uuid_module.uuid4()),
         sequence=sequence,
         full=full,
         created_at=to_iso(now),
-        where=where,
-        params=list(params),
-        interviews=size.interviews,
-        review_where=review_where,
-        review_params=list(review_params),
-        referral_where=referral_where,
-        referral_params=list(referral_params),
-        resolution_where=resolution_where,
-        resolution_params=list(resolution_params),
-        audit_head=(int(head[0]), str(head[1])) if head else None,
-        schema_version=int(conn.execute("PRAGMA user_version").fetchone()[0]),
+        selection=selection,
+        interviews=size.interviews.count,
+        audit_head=AuditLog(database, station.office_key).head(),
+        schema_version=database.schema_version,
         station=station,
-        version=MANIFEST_VERSION if resolutions else RESOLUTIONS_FROM - 1,
+        version=MANIFEST_VERSION if size.resolutions.count else RESOLUTIONS_FROM - 1,
     )
 
 
@@ -354,40 +318,30 @@ def _too_large(mib: int) -> PackageTooLarge:
     )
 
 
-def _body(
-    conn: sqlite3.Connection, prepared: _Prepared, progress: Progress | None
-) -> Iterator[bytes]:
+def _body(database: Database, prepared: _Prepared, progress: Progress | None) -> Iterator[bytes]:
     own = prepared.station.workstation_id
+    outgoing, peers = Outgoing(database), PeerRecords(database)
+    selection, tally = prepared.selection, prepared.tally
     done = 0
-    for line in interview_lines(
-        conn, prepared.where, list(prepared.params), prepared.tally, prepared.exported, own
-    ):
+    for line in interview_lines(outgoing, selection, tally, prepared.exported, own):
         yield line
         done += 1
         if progress is not None and done % 500 == 0:
             progress(done, prepared.interviews)
     exported = prepared.exported
-    yield from review_lines(
-        conn, prepared.review_where, list(prepared.review_params), prepared.tally, exported
-    )
-    yield from referral_lines(
-        conn, prepared.referral_where, list(prepared.referral_params), prepared.tally, exported
-    )
-    yield from resolution_lines(
-        conn, prepared.resolution_where, list(prepared.resolution_params), prepared.tally, exported
-    )
-    yield from questionnaire_lines(conn, exported.questionnaire_hashes, prepared.tally)
-    yield from officer_lines(
-        conn, prepared.where, list(prepared.params), own, prepared.tally, exported.reviewers
-    )
-    yield from audit_lines(conn, own, exported, prepared.tally)
-    yield encode_line([KIND_MANIFEST], prepared.manifest(prepared.tally).to_json())
+    yield from review_lines(outgoing, selection, tally, exported)
+    yield from referral_lines(outgoing, selection, tally, exported)
+    yield from resolution_lines(outgoing, selection, tally, exported)
+    yield from questionnaire_lines(outgoing, exported.questionnaire_hashes, tally)
+    yield from officer_lines(outgoing, peers, selection, own, tally, exported.reviewers)
+    yield from audit_lines(outgoing, peers, own, exported, tally)
+    yield encode_line([KIND_MANIFEST], prepared.manifest(tally).to_json())
     if progress is not None:
         progress(done, prepared.interviews)
 
 
 def _write(
-    conn: sqlite3.Connection,
+    database: Database,
     tmp: Path,
     station: Station,
     prepared: _Prepared,
@@ -407,7 +361,7 @@ def _write(
         )
         batch: list[bytes] = []
         pending = 0
-        for line in _body(conn, prepared, progress):
+        for line in _body(database, prepared, progress):
             batch.append(line)
             pending += len(line)
             if pending >= _WRITE_BATCH:

@@ -41,9 +41,6 @@ from interview_app.sync.merge import (
     SAME,
     UPDATE,
     Merger,
-    decide,
-    decide_referral_step,
-    decide_review,
 )
 from interview_app.sync.records import (
     KIND_AUDIT,
@@ -56,9 +53,8 @@ from interview_app.sync.records import (
     ReviewLine,
 )
 from interview_app.sync.refcounters import RefCounterGuard
-from interview_app.sync.resolutions import Resolution, by_uuid
+from interview_app.sync.resolutions import Resolution
 from interview_app.sync.station import Station, load_station
-from interview_app.sync.tables import ensure_tables, table_exists
 from interview_app.text import Message
 
 
@@ -285,28 +281,29 @@ def inspect_package(
     """Decrypt and check everything (key, every chunk, manifest, counts, checksums) and count
     what an import would do. Reads only."""
     station = load_station(database, Path(data_dir))
-    conn = database.conn
+    clock = clock or SystemClock()
+    merger = Merger(database, station.workstation_id, to_iso(clock()))
     cutoff = retention_cutoff(database, clock)
     tally: Counter[str] = Counter()
     arriving: set[str] = set()  # interviews the package would add: their marks are not skipped
     with translate_sqlite_errors(), _open_package(path, station, progress) as body:
         for item in body:
             if isinstance(item, InterviewLine):
-                action = decide(conn, item, cutoff).action
+                action = merger.decide(item, cutoff).action
                 tally[action] += 1
                 if action == NEW:
                     arriving.add(item.uuid)
             elif isinstance(item, ReviewLine):
-                tally[decide_review(conn, item.values(), arriving)] += 1
-            elif isinstance(item, ReferralStepLine) and table_exists(conn, "referral_steps"):
-                tally[decide_referral_step(conn, item.values(), arriving)] += 1
+                tally[merger.decide_review(item.values(), arriving)] += 1
+            elif isinstance(item, ReferralStepLine):
+                tally[merger.decide_referral_step(item.values(), arriving)] += 1
             elif isinstance(item, ResolutionLine):
                 values = item.values()
-                tally[RESOLUTION_NEW] += by_uuid(conn, values[0]) is None
+                tally[RESOLUTION_NEW] += merger.conflicts.resolution(values[0]) is None
         manifest = body.manifest
     assert manifest is not None  # BodyReader raised otherwise
     _check_source(manifest, station, database.schema_version)
-    if imported_before(conn, manifest.package_id):
+    if imported_before(database, manifest.package_id):
         return ImportPlan(Path(path), manifest, already_imported=True)
     return ImportPlan(
         Path(path),
@@ -371,14 +368,13 @@ def _apply(
     now = to_iso(clock())
     audit = AuditLog(database, station.office_key, clock)
     counts: Counter[str] = Counter()
-    with database.transaction() as conn:
-        ensure_tables(conn)
-        if imported_before(conn, plan.package_id):
+    with database.transaction():
+        if imported_before(database, plan.package_id):
             return ImportResult(plan, already_imported=True)
         counters = RefCounterGuard(
             station.office_code, SettingsStore(database).get(WORKSTATION_CODE)
         )
-        merger = Merger(conn, station.workstation_id, now, counters)
+        merger = Merger(database, station.workstation_id, now, counters)
         cutoff = retention_cutoff(database, clock)
         with _open_package(path, station, progress) as body:
             for item in body:
@@ -419,9 +415,9 @@ def _apply(
             details["referrals_new"] = result.referrals_new
         if result.resolutions:
             details["resolutions"] = result.resolutions
-        counters.write(conn)
+        counters.write(merger.records)
         insert_history(
-            conn,
+            database,
             "import",
             manifest,
             at=now,
@@ -431,10 +427,8 @@ def _apply(
             counts={**manifest.counts, **details},
         )
         if manifest.audit_head is not None:
-            conn.execute(
-                "INSERT OR IGNORE INTO sync_anchors (source_workstation, audit_seq, audit_hash,"
-                " package_id, received_at) VALUES (?, ?, ?, ?, ?)",
-                (manifest.source_workstation, *manifest.audit_head, manifest.package_id, now),
+            merger.peers.add_anchor(
+                manifest.source_workstation, manifest.audit_head, manifest.package_id, now
             )
         audit.append(
             actor,
@@ -459,15 +453,14 @@ def _apply_item(
     retention_cutoff: str | None = None,
 ) -> None:
     if isinstance(item, InterviewLine):
-        decision = decide(merger.conn, item, retention_cutoff)
+        decision = merger.decide(item, retention_cutoff)
         merger.apply(item, decision, manifest.package_id, manifest.source_workstation)
         counts[decision.action] += 1
     elif isinstance(item, ReviewLine):
         source = manifest.source_workstation
         counts[merger.review(item, item.values(), manifest.package_id, source)] += 1
     elif isinstance(item, ReferralStepLine):
-        if table_exists(merger.conn, "referral_steps"):
-            counts[merger.referral_step(item.values())] += 1
+        counts[merger.referral_step(item.values())] += 1
     elif isinstance(item, ResolutionLine):
         settled = Resolution(*item.values())
         counts[merger.resolution(settled, manifest.package_id, manifest.source_workstation)] += 1

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from typing import Any
 
+from interview_app.storage.sync_conflicts import RESOLUTION_FIELDS as SETTLEMENT_FIELDS
+from interview_app.storage.sync_records import FOLLOW_UP_STEP_FIELDS, REVIEW_MARK_FIELDS
 from interview_app.sync.container import PackageHeader
 from interview_app.sync.errors import manifest_mismatch, tampered
 from interview_app.sync.manifest import COUNTS, PARTS, RESOLUTIONS_FROM, Manifest
@@ -33,51 +35,17 @@ _PART_OF_KIND = {
     KIND_REFERRAL_STEP: "referrals",
     KIND_RESOLUTION: "resolutions",
 }
-# A referral follow-up step's fields, in the order of referral_steps' columns after its id.
-REFERRAL_STEP_FIELDS = (
-    "uuid",
-    "interview_uuid",
-    "step",
-    "on_date",
-    "counselling",
-    "siskop2mi_checked",
-    "complaint_no",
-    "workstation_id",
-    "by_officer",
-    "at",
-)
+# A referral follow-up step's fields: referral_steps' columns after its id.
+REFERRAL_STEP_FIELDS = FOLLOW_UP_STEP_FIELDS
 REFERRAL_STEPS = ("receipt", "came_back", "continued", "refused")
 REVIEW_ACTIONS = ("reviewed", "returned")
-# A review mark's fields, in the order of the reviews table's columns after its local id.
-REVIEW_FIELDS = (
-    "uuid",
-    "interview_uuid",
-    "revision",
-    "action",
-    "comment",
-    "workstation_id",
-    "by_officer",
-    "at",
-)
+# A review mark's fields: the reviews table's columns after its local id.
+REVIEW_FIELDS = REVIEW_MARK_FIELDS
 
 
 KEEP_SIDES = ("local", "incoming")
-# A conflict resolution's fields, in the order of the sync_resolutions table's columns.
-RESOLUTION_FIELDS = (
-    "uuid",
-    "interview_uuid",
-    "kind",
-    "subject_uuid",
-    "revision",
-    "keep",
-    "kept_hash",
-    "dropped_hash",
-    "kept_version",
-    "reason",
-    "workstation_id",
-    "by_officer",
-    "at",
-)
+# A conflict resolution's fields: the sync_resolutions table's columns.
+RESOLUTION_FIELDS = SETTLEMENT_FIELDS
 
 
 def dumps(value: Any) -> bytes:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-import sqlite3
+
+from interview_app.storage.sync_incoming import IncomingRecords
 
 _TAIL = re.compile(r"^(\d{4})-(\d{6})$")
 
@@ -29,9 +30,6 @@ class RefCounterGuard:
         year, seq = int(match.group(1)), int(match.group(2))
         self._highest[year] = max(self._highest.get(year, 0), seq)
 
-    def write(self, conn: sqlite3.Connection) -> None:
-        conn.executemany(
-            "INSERT INTO ref_counters (office_code, year, last) VALUES (?, ?, ?)"
-            " ON CONFLICT (office_code, year) DO UPDATE SET last = max(last, excluded.last)",
-            [(self._office_code, year, seq) for year, seq in sorted(self._highest.items())],
-        )
+    def write(self, records: IncomingRecords) -> None:
+        """Move the counters past the numbers seen (inside the import's transaction)."""
+        records.raise_ref_counters(self._office_code, self._highest)

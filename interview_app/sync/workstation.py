@@ -9,7 +9,7 @@ from pathlib import Path
 
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import Clock
-from interview_app.storage.database import Database
+from interview_app.storage.content import holds_data
 from interview_app.storage.interviews import WORKSTATION_CODE
 from interview_app.storage.office import Office
 from interview_app.storage.settings import (
@@ -118,14 +118,6 @@ def _install(office: Office, checked: _Checked, office_name: str | None) -> Setu
     )
 
 
-def _holds_data(database: Database) -> bool:
-    conn = database.conn
-    return bool(
-        conn.execute("SELECT EXISTS (SELECT 1 FROM interviews)").fetchone()[0]
-        or conn.execute("SELECT EXISTS (SELECT 1 FROM audit_log)").fetchone()[0]
-    )
-
-
 def _refuse_other_office(office: Office, code: str, key: bytes) -> None:
     """Another office code, or another key for this office, once data exists, would orphan the
     data and break the audit chain (its key comes from the office key)."""
@@ -134,7 +126,7 @@ def _refuse_other_office(office: Office, code: str, key: bytes) -> None:
     found = office.key_on_file
     same_key = found is not None and hmac.compare_digest(found[1], key)
     different_office = current_code is not None and str(current_code).casefold() != code.casefold()
-    if not _holds_data(database) or (same_key and not different_office):
+    if not holds_data(database) or (same_key and not different_office):
         return
     if found is None and not different_office and AuditLog(database, key).verify().ok:
         return  # office.key was lost: this key is the one the audit chain was written with

@@ -13,13 +13,6 @@ from interview_app.storage.personal_data import (
 def test_every_table_is_placed_and_those_naming_an_interview_go_with_it(
     database: Database,
 ) -> None:
-    try:  # the sync tables: made at the first sync, until the schema makes them (m006)
-        from interview_app.sync.tables import ensure_tables
-    except ImportError:
-        pass
-    else:
-        with database.transaction() as conn:
-            ensure_tables(conn)
     conn = database.conn
     tables = [
         name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")

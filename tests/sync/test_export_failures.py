@@ -122,13 +122,12 @@ def test_not_enough_free_space_is_refused_before_writing(
 
 
 def test_the_size_estimate_is_above_the_real_package(filled: Station, stick: Path) -> None:
-    conn = filled.database.conn
-    from interview_app.sync.exportdata import estimate, selection_where
+    from interview_app.storage.sync_outgoing import Outgoing
 
-    where, params = selection_where(conn, None)
-    guess = estimate(conn, where, params)
+    outgoing = Outgoing(filled.database)
+    guess = outgoing.size(outgoing.select(None)).interviews
     result = export_package(filled.database, filled.data_dir, stick)
-    assert result.path is not None and guess.interviews == result.interviews
+    assert result.path is not None and guess.count == result.interviews
     with open(result.path, "rb") as handle:
         body = sum(len(block) for block in PackageReader(handle, filled.key).blocks())
     assert guess.max_body_bytes > body > result.size
