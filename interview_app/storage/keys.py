@@ -22,8 +22,10 @@ PURPOSE_AUDIT_HEAD = "audit-head v1"  # the chain head kept in a file beside the
 PURPOSE_SLIP_QR = "slip-qr v1"  # the HMAC of AW1 slip codes (still verified at the office)
 PURPOSE_SLIP_SIGNING = "slip-sign ed25519 v1"  # the Ed25519 seed of AW2 slip codes
 PURPOSE_SYNC_PACKAGE = "sync-package v1"
+PURPOSE_DATABASE_PAGES = "database-pages v1"  # SQLCipher's raw key for the database's pages
 PURPOSES = frozenset(
     {
+        PURPOSE_DATABASE_PAGES,
         PURPOSE_AUDIT_CHAIN,
         PURPOSE_AUDIT_CONTENT,
         PURPOSE_AUDIT_HEAD,
