@@ -14,11 +14,11 @@ from interview_app.storage.clock import SystemClock, from_iso, to_iso
 from interview_app.storage.database import Database
 from interview_app.storage.errors import (
     AccountInactive,
-    AccountLocked,
     AuthenticationFailed,
     NotFound,
     PasswordRejected,
 )
+from interview_app.storage.lockout_file import locked_error as _locked_error
 from interview_app.storage.passwords import hash_password, needs_rehash, verify_password
 from interview_app.storage.settings import OFFICE_NAME, SettingsStore
 
@@ -398,13 +398,3 @@ class OfficerRepository:
         if self._dummy_hash is None:
             self._dummy_hash = hash_password("not a real password, only for equal timing")
         return self._dummy_hash
-
-
-def _locked_error(until: datetime) -> AccountLocked:
-    shown = until.astimezone().strftime("%H:%M")
-    return AccountLocked(
-        f"Akun terkunci karena terlalu banyak percobaan masuk yang gagal. Coba lagi setelah "
-        f"pukul {shown} atau minta supervisor membuka kuncinya.",
-        f"The account is locked after too many failed logins. Try again after {shown} or ask "
-        "a supervisor to unlock it.",
-    )
