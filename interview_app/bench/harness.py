@@ -24,6 +24,7 @@ FIGURE_MODULES = (
     "interview_app.bench.office_figures",
     "interview_app.bench.ui_figures",
     "interview_app.bench.release_figures",
+    "interview_app.bench.cipher_figures",
 )
 # `bench --scale`: the storage figures, each at these numbers of interviews. The look-ups run
 # on bare interview rows up to 1,000,000; the figures over whole interviews (answers, flags,

@@ -171,10 +171,12 @@ def autosave(context: BenchContext) -> Figure:
     )
 
 
-def _fill_interviews(data_dir: Path, rows: int, seed: int = 11) -> tuple[list[str], list[str]]:
-    """`rows` bare completed interviews written straight into the schema (for look-ups only).
-    Returns some NIKs that occur and some name prefixes."""
-    database = open_database(data_dir)
+def _fill_interviews(
+    data_dir: Path, rows: int, seed: int = 11, key: bytes | None = None
+) -> tuple[list[str], list[str]]:
+    """`rows` bare completed interviews written straight into the schema (for look-ups only;
+    `key`: the page key of an encrypted folder). Returns some NIKs and some name prefixes."""
+    database = open_database(data_dir, key=key)
     rng = random.Random(seed)
     niks: list[str] = []
     try:
