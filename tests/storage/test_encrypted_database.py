@@ -13,7 +13,7 @@ from interview_app.storage import maintenance
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.cipher import database_key, is_plaintext_database, looks_encrypted
 from interview_app.storage.database import connect, open_database
-from interview_app.storage.errors import DatabaseKeyError
+from interview_app.storage.errors import DatabaseKeyError, DatabaseLocked
 from interview_app.storage.interviews import InterviewRepository
 from interview_app.storage.keys import derive_key, load_or_create_office_key
 from interview_app.storage.schema import SCHEMA, Schema
@@ -193,3 +193,26 @@ def test_the_background_integrity_check_reads_an_encrypted_file(data_dir: Path) 
             conn.execute("UPDATE settings SET value = value WHERE key = 'office_code'")
     finally:
         deferred.close()
+
+
+def test_a_locked_encrypted_database_is_a_known_error_and_sqlite_utils_reads_it(
+    data_dir: Path,
+) -> None:
+    page_key = _key()
+    database, interviews = _office(data_dir, page_key)
+    record = new_draft(interviews)
+    # sqlite-utils' view works on the sqlcipher3 connection as on a sqlite3 one.
+    assert database.db["interviews"].count == 1
+    assert "nik" in database.db["interviews"].columns_dict
+    impatient = open_database(data_dir, key=page_key, busy_timeout_ms=100)
+    try:
+        database.conn.execute("BEGIN EXCLUSIVE")
+        repository = InterviewRepository(impatient, interviews._audit)
+        with pytest.raises(DatabaseLocked) as caught:
+            repository.save_answer(record.uuid, "q1", 1, current_question="q2")
+        assert "dikunci" in str(caught.value) and "locked" in str(caught.value)
+        database.conn.execute("ROLLBACK")
+        repository.save_answer(record.uuid, "q1", 1, current_question="q2")  # then it saves
+    finally:
+        impatient.close()
+        database.close()

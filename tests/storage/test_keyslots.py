@@ -4,8 +4,10 @@ recovery code's typo check, and the lockout side file."""
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import stat
+import subprocess
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -234,3 +236,23 @@ def test_a_damaged_side_file_counts_from_zero(folder: Path) -> None:
     lockout.check("budi")
     assert lockout.record_failure("budi") is None
     assert lockout.failed_attempts("budi") == 1
+
+
+def test_failures_from_several_processes_each_count(folder: Path) -> None:
+    """Guesses checked at the same time in several processes: none of their counts is lost
+    (each change is made under the side file's lock)."""
+    LockoutFile(folder, FixedClock()).set_policy(1000, 15)
+    program = (
+        "import sys; from pathlib import Path;"
+        " from interview_app.storage.lockout_file import LockoutFile;"
+        " lockout = LockoutFile(Path(sys.argv[1]));"
+        " [lockout.record_failure('budi') for _ in range(15)]"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join((str(root), os.environ["PYTHONPATH"])))
+    children = [
+        subprocess.Popen([sys.executable, "-c", program, str(folder)], env=env, cwd=root)
+        for _ in range(4)
+    ]
+    assert [child.wait(timeout=120) for child in children] == [0, 0, 0, 0]
+    assert LockoutFile(folder, FixedClock()).failed_attempts("budi") == 60
