@@ -83,6 +83,27 @@ def _looker(database: Database, niks: list[str]) -> Callable[[], None]:
     return lookup
 
 
+def _paired_on_twins(
+    context: BenchContext,
+    template: Path,
+    action: Callable[[Database], Callable[[], None]],
+    repeat: int,
+) -> tuple[float, float]:
+    """Medians of `action` on the encrypted twin of `template` and on the plaintext one,
+    timed alternately (seconds: encrypted, plaintext)."""
+    plain, encrypted, key = _twin_folders(context, template)
+    databases = [open_database(plain), open_database(encrypted, key=key)]
+    try:
+        on_plain, on_encrypted = (action(database) for database in databases)
+        baseline, value = paired_median_seconds(
+            on_plain, on_encrypted, repeat=repeat, warmup=context.warmup(20)
+        )
+    finally:
+        for database in databases:
+            database.close()
+    return value, baseline
+
+
 def _lookup_size(context: BenchContext) -> int:
     return context.size(10_000, 2_000, 100)
 
@@ -93,17 +114,8 @@ def cipher_autosave(context: BenchContext) -> Figure:
     transaction, the audit chain's record of it, WAL + synchronous=FULL)."""
     template = context.workdir / "template"
     create_demo_office(template, count=0, today=TODAY)
-    plain, encrypted, key = _twin_folders(context, template)
     repeat = context.repeat(600, 200)
-    databases = [open_database(plain), open_database(encrypted, key=key)]
-    try:
-        savers = [_saver(database) for database in databases]
-        baseline, value = paired_median_seconds(
-            savers[0], savers[1], repeat=repeat, warmup=context.warmup(20)
-        )
-    finally:
-        for database in databases:
-            database.close()
+    value, baseline = _paired_on_twins(context, template, _saver, repeat)
     return Figure(
         "cipher_autosave_ratio",
         value * 1000,
@@ -120,17 +132,9 @@ def cipher_autosave(context: BenchContext) -> Figure:
 def cipher_nik_lookup(context: BenchContext) -> Figure:
     rows = _lookup_size(context)
     template, niks, _ = lookup_office(context, rows)
-    plain, encrypted, key = _twin_folders(context, template)
-    databases = [open_database(plain), open_database(encrypted, key=key)]
-    try:
-        lookups = [_looker(database, niks) for database in databases]
-        repeat = context.repeat(1000, 300)
-        baseline, value = paired_median_seconds(
-            lookups[0], lookups[1], repeat=repeat, warmup=context.warmup(20)
-        )
-    finally:
-        for database in databases:
-            database.close()
+    value, baseline = _paired_on_twins(
+        context, template, lambda database: _looker(database, niks), context.repeat(1000, 300)
+    )
     return Figure(
         "cipher_nik_lookup_ratio",
         value * 1e6,

@@ -24,7 +24,12 @@ from interview_app.storage import passwords
 from interview_app.storage.errors import AuthenticationFailed, KeySlotError, RecoveryCodeInvalid
 from interview_app.storage.keys import OFFICE_KEY_BYTES
 from interview_app.storage.recovery_code import generate_recovery_code, normalize_recovery_code
-from interview_app.storage.writefiles import known_os_errors, write_file_atomically
+from interview_app.storage.writefiles import (
+    JSON_FILE_ERRORS,
+    known_os_errors,
+    read_json_file,
+    write_file_atomically,
+)
 
 KEYSLOTS_FILE = "keyslots.json"
 KEYSLOTS_FORMAT = 1
@@ -159,32 +164,21 @@ class KeySlots:
         self._read()
 
     def _read(self) -> None:
-        try:
-            with open(self.path, "rb") as handle:
-                raw = handle.read(MAX_FILE_BYTES + 1)
-        except FileNotFoundError:
+        content = read_json_file(
+            self.path,
+            max_bytes=MAX_FILE_BYTES,
+            format_version=KEYSLOTS_FORMAT,
+            unreadable=_unreadable,
+        )
+        if content is None:
             return
-        except OSError as exc:
-            raise _unreadable(self.path, exc.strerror or type(exc).__name__) from exc
-        if len(raw) > MAX_FILE_BYTES:
-            raise _unreadable(self.path, "berkas terlalu besar / the file is too large")
         try:
-            content = json.loads(raw.decode("utf-8"))
-            if content.get("format") != KEYSLOTS_FORMAT:
-                raise ValueError("unknown format")
             office_code = content["office_code"]
             if not isinstance(office_code, str) or not office_code:
                 raise ValueError("no office code")
             slots = {str(name): Slot.from_json(data) for name, data in content["slots"].items()}
             check = _unb64(content["key_check"])
-        except (
-            ValueError,
-            KeyError,
-            TypeError,
-            AttributeError,
-            UnicodeDecodeError,
-            RecursionError,
-        ):
+        except JSON_FILE_ERRORS:
             raise _unreadable(self.path, "isi tidak sah / invalid content") from None
         self.office_code = office_code
         self._check = check
