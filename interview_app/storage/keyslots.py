@@ -21,8 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from interview_app.storage import passwords
+from interview_app.storage.clock import Clock
 from interview_app.storage.errors import AuthenticationFailed, KeySlotError, RecoveryCodeInvalid
 from interview_app.storage.keys import OFFICE_KEY_BYTES
+from interview_app.storage.lockout_file import LOGIN_FAILED, LockoutFile, locked_error
 from interview_app.storage.recovery_code import generate_recovery_code, normalize_recovery_code
 from interview_app.storage.writefiles import (
     JSON_FILE_ERRORS,
@@ -139,9 +141,7 @@ def _key_check(key: bytes | None) -> bytes:
 
 
 def _wrong_password() -> AuthenticationFailed:
-    from interview_app.storage.officers import _LOGIN_FAILED  # the sign-in's one message
-
-    return AuthenticationFailed(*_LOGIN_FAILED)
+    return AuthenticationFailed(*LOGIN_FAILED)
 
 
 def _unreadable(path: Path, detail: str) -> KeySlotError:
@@ -319,3 +319,26 @@ def create_office_slots(
         )
     slots.set_account(office_code, username, password, key)
     return slots.new_recovery_code(office_code, key)
+
+
+def unlock_with_password(
+    data_dir: Path,
+    username: str,
+    password: str,
+    *,
+    clock: Clock | None = None,
+) -> bytes:
+    """Signing in on an encrypted data folder: the lockout check, the account's key slot, the
+    count of a failure (which may lock), the reset on success. Returns the office key."""
+    lockout = LockoutFile(data_dir, clock)
+    lockout.check(username)
+    slots = KeySlots(data_dir)
+    try:
+        key = slots.unlock_account(username, password)
+    except AuthenticationFailed:
+        until = lockout.record_failure(username)
+        if until is not None:
+            raise locked_error(until) from None
+        raise
+    lockout.record_success(username)
+    return key

@@ -33,6 +33,14 @@ DEFAULT_LOCKOUT_MINUTES = 15
 MAX_FILE_BYTES = 1024 * 1024
 
 
+# The one message for a wrong password and an unknown user (the officers table's sign-in and
+# the key slots alike): it must not tell which accounts exist.
+LOGIN_FAILED = (
+    "Nama pengguna atau kata sandi salah.",
+    "Wrong username or password.",
+)
+
+
 def locked_error(until: datetime) -> AccountLocked:
     shown = until.astimezone().strftime("%H:%M")
     return AccountLocked(
@@ -190,29 +198,3 @@ class LockoutFile:
             policy, accounts = self._load()
             if accounts.pop(username, None) is not None:
                 self._save(policy, accounts)
-
-
-def unlock_with_password(
-    data_dir: Path,
-    username: str,
-    password: str,
-    *,
-    clock: Clock | None = None,
-) -> bytes:
-    """Signing in on an encrypted data folder: the lockout check, the account's key slot, the
-    count of a failure (which may lock), the reset on success. Returns the office key."""
-    from interview_app.storage.errors import AuthenticationFailed
-    from interview_app.storage.keyslots import KeySlots
-
-    lockout = LockoutFile(data_dir, clock)
-    lockout.check(username)
-    slots = KeySlots(data_dir)
-    try:
-        key = slots.unlock_account(username, password)
-    except AuthenticationFailed:
-        until = lockout.record_failure(username)
-        if until is not None:
-            raise locked_error(until) from None
-        raise
-    lockout.record_success(username)
-    return key

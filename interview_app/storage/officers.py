@@ -18,6 +18,7 @@ from interview_app.storage.errors import (
     NotFound,
     PasswordRejected,
 )
+from interview_app.storage.lockout_file import LOGIN_FAILED as _LOGIN_FAILED
 from interview_app.storage.lockout_file import locked_error as _locked_error
 from interview_app.storage.passwords import hash_password, needs_rehash, verify_password
 from interview_app.storage.settings import OFFICE_NAME, SettingsStore
@@ -52,12 +53,6 @@ def _officer(row: tuple[Any, ...]) -> Officer:
 
 def _actor(officer_id: int | None) -> str:
     return "system" if officer_id is None else f"officer:{officer_id}"
-
-
-_LOGIN_FAILED = (
-    "Nama pengguna atau kata sandi salah.",
-    "Wrong username or password.",
-)
 
 
 class OfficerRepository:

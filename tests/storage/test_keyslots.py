@@ -22,8 +22,13 @@ from interview_app.storage.errors import (
     KeySlotError,
     RecoveryCodeInvalid,
 )
-from interview_app.storage.keyslots import KeySlots, create_office_slots, keyslots_path
-from interview_app.storage.lockout_file import LockoutFile, unlock_with_password
+from interview_app.storage.keyslots import (
+    KeySlots,
+    create_office_slots,
+    keyslots_path,
+    unlock_with_password,
+)
+from interview_app.storage.lockout_file import LockoutFile
 from interview_app.storage.recovery_code import (
     ALPHABET,
     generate_recovery_code,
