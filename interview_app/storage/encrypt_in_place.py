@@ -22,7 +22,7 @@ from pathlib import Path
 import sqlcipher3
 
 from interview_app.errors import KnownError
-from interview_app.storage.cipher import connect_keyed, is_plaintext_database
+from interview_app.storage.cipher import connect_keyed, is_plaintext_database, silence_log
 from interview_app.storage.database import BACKUPS_FOLDER
 from interview_app.storage.errors import DatabaseCorrupt
 from interview_app.storage.maintenance import SNAPSHOTS_FOLDER, remove_leftover_copies
@@ -100,7 +100,7 @@ def _export(path: Path, tmp: Path, key: bytes, user_version: int) -> None:
     os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     conn = sqlcipher3.connect(str(path), isolation_level=None, timeout=5)
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
+        silence_log(conn)
         conn.execute("PRAGMA temp_store = MEMORY")
         # Our own key in hex, the one spelling SQLCipher takes a raw key in (no user text).
         conn.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(tmp), f"x'{key.hex()}'"))

@@ -3,8 +3,11 @@ WAL, snapshots, backups and pre-migration copies encrypted with the same key."""
 
 from __future__ import annotations
 
+import os
 import secrets
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -216,3 +219,30 @@ def test_a_locked_encrypted_database_is_a_known_error_and_sqlite_utils_reads_it(
     finally:
         impatient.close()
         database.close()
+
+
+def test_a_wrong_key_prints_no_library_noise(data_dir: Path) -> None:
+    """SQLCipher logs HMAC failures on stderr by default: a command's output must show only
+    our message."""
+    page_key = _key()
+    open_database(data_dir, key=page_key).close()
+    program = (
+        "import sys, secrets; from pathlib import Path;"
+        " from interview_app.storage.database import connect;"
+        " from interview_app.storage.errors import DatabaseKeyError\n"
+        "try:\n connect(Path(sys.argv[1]), key=secrets.token_bytes(32))\n"
+        "except DatabaseKeyError as exc:\n print(exc.message.en)"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join((str(root), os.environ["PYTHONPATH"])))
+    result = subprocess.run(
+        [sys.executable, "-c", program, str(data_dir / "interviews.sqlite3")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+        timeout=60,
+        check=True,
+    )
+    assert "another office" in result.stdout
+    assert result.stderr == ""
