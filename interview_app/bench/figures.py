@@ -14,6 +14,7 @@ FIGURE_MODULES = (
     "interview_app.bench.office_figures",
     "interview_app.bench.ui_figures",
     "interview_app.bench.release_figures",
+    "interview_app.bench.cipher_figures",
 )
 
 

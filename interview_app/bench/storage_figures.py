@@ -154,10 +154,12 @@ def autosave(context: BenchContext) -> Figure:
     )
 
 
-def fill_bare_interviews(data_dir: Path, rows: int, seed: int = 11) -> tuple[list[str], list[str]]:
+def fill_bare_interviews(
+    data_dir: Path, rows: int, seed: int = 11, key: bytes | None = None
+) -> tuple[list[str], list[str]]:
     """`rows` bare completed interviews written straight into the schema (for look-ups only):
-    about three per person, one a minute from 2024. Returns some NIKs that occur and some
-    name prefixes."""
+    about three per person, one a minute from 2024 (`key`: the page key of an encrypted
+    folder). Returns some NIKs that occur and some name prefixes."""
     rng = random.Random(seed)
     niks: list[str] = []
     start = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
@@ -181,7 +183,7 @@ def fill_bare_interviews(data_dir: Path, rows: int, seed: int = 11) -> tuple[lis
                 float(person % 9),
             )
 
-    database = open_database(data_dir)
+    database = open_database(data_dir, key=key)
     try:
         insert_bare_interviews(database, interviews())
     finally:

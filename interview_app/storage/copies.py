@@ -1,4 +1,7 @@
-"""Consistent, checked, whole copies of an open database through SQLite's online backup API."""
+"""Consistent, checked, whole copies of an open database through SQLite's online backup API.
+
+A copy of an encrypted database is encrypted with the same key, page by page as it is written:
+the backup API hands SQLCipher's decrypted pages to the keyed copy, which encrypts them anew."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from interview_app.storage.cipher import connect_keyed
 from interview_app.storage.errors import DatabaseCorrupt
 from interview_app.storage.sqlerrors import translate_sqlite_errors
 from interview_app.storage.writefiles import (
@@ -31,9 +35,11 @@ def _create_private(path: Path) -> None:
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
-def copy_database(source: sqlite3.Connection, out: Path) -> Path:
+def copy_database(source: sqlite3.Connection, out: Path, *, key: bytes | None = None) -> Path:
     """Copy `source` to `out`: temporary name, backup API, rollback-journal mode (one file,
-    no -wal beside it), integrity_check of the copy, fsync, rename, fsync the folder."""
+    no -wal beside it), integrity_check of the copy, fsync, rename, fsync the folder.
+    `key`: the page key `source` was opened with (None for a plaintext source); the copy is
+    encrypted with it."""
     out = Path(out)
     with known_os_errors(out):
         out.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -41,7 +47,10 @@ def copy_database(source: sqlite3.Connection, out: Path) -> Path:
     try:
         with translate_sqlite_errors(), known_os_errors(out):
             _create_private(tmp)
-            target = sqlite3.connect(tmp, isolation_level=None)
+            if key is not None:
+                target = connect_keyed(tmp, key)
+            else:
+                target = sqlite3.connect(tmp, isolation_level=None)
             try:
                 source.backup(target)
                 target.execute("PRAGMA journal_mode=DELETE").fetchone()

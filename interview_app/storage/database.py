@@ -14,11 +14,19 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
+from interview_app.errors import KnownError
+from interview_app.storage.cipher import connect_keyed, encrypted_without_key_error, looks_encrypted
 from interview_app.storage.copies import copy_database
 from interview_app.storage.errors import SchemaTooNew, StorageLocationError
 from interview_app.storage.paths import database_path, restrict_to_owner
 from interview_app.storage.schema import MIGRATIONS_TABLE, SCHEMA, Schema
-from interview_app.storage.sqlerrors import corrupt_database_error, translate_sqlite_errors
+from interview_app.storage.sqlerrors import (
+    DATABASE_ERRORS,
+    PROGRAMMING_ERRORS,
+    SQLITE_ERRORS,
+    corrupt_database_error,
+    translate_sqlite_errors,
+)
 from interview_app.storage.writefiles import disk_full_while, known_os_errors
 
 if TYPE_CHECKING:
@@ -50,12 +58,15 @@ class TransactionHooks(Protocol):
 
 class Database:
     """One open database file: the raw connection (`conn`, for lean hot paths) and a
-    sqlite-utils view of it (`db`). Not shared between threads; open another for a worker."""
+    sqlite-utils view of it (`db`). Not shared between threads; open another for a worker.
+    `key` is the raw page key of an encrypted file (None for a plaintext one): the background
+    check, copies, snapshots and backups open or write their files with it."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, key: bytes | None = None) -> None:
         self.path = path
         self.data_dir = path.parent
         self.conn = conn
+        self.key = key
         # True while quick_check is deferred (open_database(defer_integrity_check=True)); the
         # connection is query-only until finish_integrity_check() passes.
         self.integrity_check_pending = False
@@ -69,7 +80,7 @@ class Database:
         connection, so that the caller (the officer's window) keeps answering while a large
         file is read. Writes stay refused until finish_integrity_check() has its result."""
         if self.integrity_check_pending and self._background_check is None:
-            self._background_check = _BackgroundCheck(self.path)
+            self._background_check = _BackgroundCheck(self.path, self.key)
 
     @property
     def integrity_check_running(self) -> bool:
@@ -173,17 +184,20 @@ class _BackgroundCheck:
     module releases the GIL while SQLite reads). Its verdict: True (ok), False (damaged), or
     None when it could not run to the end (the caller then checks on its own connection)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: bytes | None = None) -> None:
         self._verdict: bool | None = None
         self._conn: sqlite3.Connection | None = None
         try:
-            self._conn = sqlite3.connect(
-                Path(path).resolve().as_uri() + "?mode=ro",
-                uri=True,
-                isolation_level=None,
-                check_same_thread=False,  # opened here, read by the thread, interrupted by close
-            )
-        except sqlite3.Error:
+            if key is not None:
+                self._conn = connect_keyed(path, key, read_only=True, check_same_thread=False)
+            else:
+                self._conn = sqlite3.connect(
+                    Path(path).resolve().as_uri() + "?mode=ro",
+                    uri=True,
+                    isolation_level=None,
+                    check_same_thread=False,  # opened here, read by the thread, closed by close
+                )
+        except (*SQLITE_ERRORS, KnownError):
             self._conn = None
         self.thread = threading.Thread(target=self._run, name="quick_check", daemon=True)
         self.thread.start()
@@ -195,7 +209,7 @@ class _BackgroundCheck:
         try:
             rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
             self._verdict = rows == ["ok"]
-        except sqlite3.Error:
+        except SQLITE_ERRORS:
             self._verdict = None  # interrupted, locked or unreadable: decided by the caller
         finally:
             conn.close()
@@ -210,7 +224,7 @@ class _BackgroundCheck:
         if conn is not None and self.thread.is_alive():
             try:
                 conn.interrupt()
-            except sqlite3.ProgrammingError:
+            except PROGRAMMING_ERRORS:
                 pass  # already closed by the thread
         self.thread.join()
 
@@ -219,21 +233,31 @@ def _rollback_quietly(conn: sqlite3.Connection) -> None:
     if conn.in_transaction:
         try:
             conn.execute("ROLLBACK")
-        except sqlite3.Error:
+        except SQLITE_ERRORS:
             pass
 
 
-def connect(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+def connect(
+    path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, key: bytes | None = None
+) -> sqlite3.Connection:
     """A raw connection with this project's settings; no checks, no migrations.
 
     isolation_level=None: the driver opens no hidden transactions; every transaction in the
-    storage package is explicit (Database.transaction or sqlite-utils' atomic)."""
+    storage package is explicit (Database.transaction or sqlite-utils' atomic).
+
+    With `key` (storage.cipher.database_key), the file is SQLCipher's, encrypted page by page
+    (its WAL too), through sqlcipher3: a DB-API twin of sqlite3 (same methods, its own
+    exception classes, see sqlerrors), on which sqlite-utils works as on sqlite3. A wrong key
+    is a DatabaseKeyError; an encrypted file opened without a key is one too."""
     busy_timeout_ms = int(busy_timeout_ms)
     with translate_sqlite_errors():
-        conn = sqlite3.connect(path, timeout=busy_timeout_ms / 1000, isolation_level=None)
+        if key is not None:
+            conn = connect_keyed(path, key, timeout=busy_timeout_ms / 1000)
+        else:
+            conn = sqlite3.connect(path, timeout=busy_timeout_ms / 1000, isolation_level=None)
         try:
             conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = _journal_mode_wal(conn, Path(path), keyed=key is not None)
             if str(mode).lower() != "wal":
                 raise StorageLocationError(
                     "Folder data tidak mendukung mode WAL SQLite (mungkin folder jaringan). "
@@ -255,6 +279,17 @@ def connect(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> sq
     return conn
 
 
+def _journal_mode_wal(conn: sqlite3.Connection, path: Path, *, keyed: bool) -> object:
+    """Switch to WAL (the first read of the file): an encrypted file read without its key is
+    named as such, not as a damaged one."""
+    try:
+        return conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    except DATABASE_ERRORS:
+        if not keyed and looks_encrypted(path):
+            raise encrypted_without_key_error(path) from None
+        raise
+
+
 def _newer_schema_error(found: int, known: int) -> SchemaTooNew:
     return SchemaTooNew(
         f"Basis data dibuat oleh versi aplikasi yang lebih baru (skema {found}, aplikasi ini "
@@ -269,10 +304,12 @@ def _has_content(conn: sqlite3.Connection) -> bool:
     return int(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]) > 0
 
 
-def _pre_migration_copy(conn: sqlite3.Connection, data_dir: Path, old: int, new: int) -> Path:
+def _pre_migration_copy(
+    conn: sqlite3.Connection, data_dir: Path, old: int, new: int, key: bytes | None = None
+) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     out = data_dir / BACKUPS_FOLDER / f"pre-migration-{old}-to-{new}-{stamp}.sqlite3"
-    return copy_database(conn, out)
+    return copy_database(conn, out, key=key)
 
 
 def open_database(
@@ -281,6 +318,7 @@ def open_database(
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
     schema: Schema = SCHEMA,
     defer_integrity_check: bool = False,
+    key: bytes | None = None,
 ) -> Database:
     """Open (or create) `<data_dir>/interviews.sqlite3`: settings, quick_check, refusal of a
     newer schema, a copy aside before pending migrations, the migrations, the workstation id.
@@ -289,16 +327,18 @@ def open_database(
     `defer_integrity_check` (the officer's app, to show its window first) it is left for
     `Database.finish_integrity_check()` when opening has nothing to write; until then the
     connection is query-only (SQLite refuses any write) and `transaction()` runs the check
-    first. When a migration or the workstation id must be written, it runs here as always."""
+    first. When a migration or the workstation id must be written, it runs here as always.
+
+    `key`: the raw page key of an encrypted database (storage.cipher); None for plaintext."""
     data_dir = Path(data_dir)
     with known_os_errors(data_dir):
         data_dir.mkdir(parents=True, exist_ok=True)
     path = database_path(data_dir)
     with disk_full_while("membuka basis data", "opening the database", data_dir):
         _create_private(path)
-        conn = connect(path, busy_timeout_ms=busy_timeout_ms)
+        conn = connect(path, busy_timeout_ms=busy_timeout_ms, key=key)
         try:
-            database = Database(path, conn)
+            database = Database(path, conn, key)
             # Imported here: content imports the audit log, which imports this module.
             from interview_app.storage.content import ContentRecorder
 
@@ -356,7 +396,7 @@ def _opening_writes_nothing(conn: sqlite3.Connection, schema: Schema) -> bool:
         if _applied_migrations(conn, schema.name) != schema.names:
             return False
         row = conn.execute("SELECT 1 FROM settings WHERE key = 'workstation_id'").fetchone()
-    except sqlite3.DatabaseError:
+    except DATABASE_ERRORS:
         return False
     return row is not None
 
@@ -381,7 +421,7 @@ def _check_and_migrate(
         # Pending steps: sqlite-utils' Migrations applies them (and is loaded only now).
         migrations = schema.migrations()
         if _has_content(conn):
-            _pre_migration_copy(conn, data_dir, len(applied), schema.version)
+            _pre_migration_copy(conn, data_dir, len(applied), schema.version, database.key)
         if database.hooks is not None:
             database.hooks.before_begin(conn)  # what the steps change is recorded too
         migrations.apply(database.db)

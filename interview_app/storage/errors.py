@@ -67,3 +67,16 @@ class PasswordRejected(KnownError):
 
 class QuestionnaireConflict(KnownError):
     """A script with the same id and version but other content is installed already."""
+
+
+class DatabaseKeyError(KnownError):
+    """The database is encrypted under another key (another office's, or a damaged first page),
+    or is encrypted and was opened without one."""
+
+
+class KeySlotError(KnownError):
+    """The key slots file is missing, unreadable, or holds no slot for the account."""
+
+
+class RecoveryCodeInvalid(KnownError):
+    """A recovery code that is mistyped (its checksum fails) or does not open the slot."""

@@ -9,7 +9,12 @@ import secrets
 from pathlib import Path
 
 from interview_app.storage.errors import OfficeKeyError
-from interview_app.storage.writefiles import known_os_errors, write_file_atomically
+from interview_app.storage.writefiles import (
+    JSON_FILE_ERRORS,
+    known_os_errors,
+    read_json_file,
+    write_file_atomically,
+)
 
 OFFICE_KEY_FILE = "office.key"
 OFFICE_KEY_FORMAT = 1
@@ -22,8 +27,10 @@ PURPOSE_AUDIT_HEAD = "audit-head v1"  # the chain head kept in a file beside the
 PURPOSE_SLIP_QR = "slip-qr v1"  # the HMAC of AW1 slip codes (still verified at the office)
 PURPOSE_SLIP_SIGNING = "slip-sign ed25519 v1"  # the Ed25519 seed of AW2 slip codes
 PURPOSE_SYNC_PACKAGE = "sync-package v1"
+PURPOSE_DATABASE_PAGES = "database-pages v1"  # SQLCipher's raw key for the database's pages
 PURPOSES = frozenset(
     {
+        PURPOSE_DATABASE_PAGES,
         PURPOSE_AUDIT_CHAIN,
         PURPOSE_AUDIT_CONTENT,
         PURPOSE_AUDIT_HEAD,
@@ -50,29 +57,15 @@ def _unreadable(path: Path, detail: str) -> OfficeKeyError:
 def read_office_key(data_dir: Path) -> tuple[str, bytes] | None:
     """(office code, key) from office.key, or None when there is no such file."""
     path = office_key_path(data_dir)
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_KEY_FILE_BYTES + 1)
-    except FileNotFoundError:
+    content = read_json_file(
+        path, max_bytes=MAX_KEY_FILE_BYTES, format_version=OFFICE_KEY_FORMAT, unreadable=_unreadable
+    )
+    if content is None:
         return None
-    except OSError as exc:
-        raise _unreadable(path, exc.strerror or type(exc).__name__) from exc
-    if len(raw) > MAX_KEY_FILE_BYTES:
-        raise _unreadable(path, "berkas terlalu besar / the file is too large")
     try:
-        content = json.loads(raw.decode("utf-8"))
-        if content.get("format") != OFFICE_KEY_FORMAT:
-            raise ValueError("unknown format")
         key = bytes.fromhex(content["key"])
         office_code = str(content["office_code"])
-    except (
-        ValueError,
-        KeyError,
-        TypeError,
-        AttributeError,
-        UnicodeDecodeError,
-        RecursionError,
-    ):
+    except JSON_FILE_ERRORS:
         raise _unreadable(path, "isi tidak sah / invalid content") from None
     if len(key) != OFFICE_KEY_BYTES:
         raise _unreadable(path, "panjang kunci salah / wrong key length")

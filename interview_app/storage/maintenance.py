@@ -14,6 +14,7 @@ from pathlib import Path
 from interview_app.errors import KnownError
 from interview_app.storage.audit import AuditCheck
 from interview_app.storage.chain_head import HEAD_FILE, read_head
+from interview_app.storage.cipher import connect_keyed
 from interview_app.storage.content import (
     ContentCheck,
     content_problems_text,
@@ -31,11 +32,23 @@ from interview_app.storage.content import (
 )
 from interview_app.storage.copies import copy_database
 from interview_app.storage.database import BACKUPS_FOLDER, Database, connect
-from interview_app.storage.errors import DatabaseLocked, DiskFull, NotFound, StorageIOError
+from interview_app.storage.errors import (
+    DatabaseKeyError,
+    DatabaseLocked,
+    DiskFull,
+    NotFound,
+    StorageIOError,
+)
 from interview_app.storage.keys import read_office_key
 from interview_app.storage.paths import database_path, unsafe_output_reason
 from interview_app.storage.schema import SCHEMA
-from interview_app.storage.sqlerrors import known_error_for, translate_sqlite_errors
+from interview_app.storage.sqlerrors import (
+    DATABASE_ERRORS,
+    PROGRAMMING_ERRORS,
+    SQLITE_ERRORS,
+    known_error_for,
+    translate_sqlite_errors,
+)
 from interview_app.storage.writefiles import (
     disk_full_while,
     fsync_directory,
@@ -81,7 +94,7 @@ def backup(database: Database, out: Path, *, overwrite: bool = False) -> Path:
     out = Path(out)
     _check_backup_target(database.data_dir, out, overwrite)
     with disk_full_while("menulis cadangan", "writing the backup", out.parent, database.data_dir):
-        return copy_database(database.conn, out)
+        return copy_database(database.conn, out, key=database.key)
 
 
 def _check_backup_target(data_dir: Path, out: Path, overwrite: bool) -> None:
@@ -118,7 +131,7 @@ def snapshot(database: Database, kind: str, *, now: datetime | None = None) -> P
     now = now or datetime.now(UTC)
     remove_leftover_copies(database.data_dir)
     out = snapshots_dir(database.data_dir) / f"{kind}-{_stamp(now)}.sqlite3"
-    copy_database(database.conn, out)
+    copy_database(database.conn, out, key=database.key)
     for old in list_snapshots(database.data_dir, kind)[SNAPSHOT_KINDS[kind] :]:
         try:
             old.unlink()
@@ -161,52 +174,65 @@ def snapshot_daily_if_due(database: Database, *, now: datetime | None = None) ->
     return snapshot(database, "daily", now=now)
 
 
-def newest_sound_snapshot(data_dir: Path) -> Path | None:
-    """The newest snapshot (daily or pre-import) whose integrity check passes."""
+def _open_read_only(path: Path, key: bytes | None) -> sqlite3.Connection:
+    """A read-only connection to a database file, keyed when `key` is given. Raises the
+    driver's error, or DatabaseKeyError for a key that does not open it."""
+    if key is not None:
+        return connect_keyed(path, key, read_only=True)
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def newest_sound_snapshot(data_dir: Path, *, key: bytes | None = None) -> Path | None:
+    """The newest snapshot (daily or pre-import) whose integrity check passes (opened with
+    `key`, the page key, when the data folder is encrypted)."""
     for path in list_snapshots(data_dir):
         try:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        except sqlite3.Error:
+            conn = _open_read_only(path, key)
+        except (*SQLITE_ERRORS, DatabaseKeyError):
             continue
         try:
             if [row[0] for row in conn.execute("PRAGMA integrity_check")] == ["ok"]:
                 return path
-        except sqlite3.DatabaseError:
+        except DATABASE_ERRORS:
             continue
         finally:
             conn.close()
     return None
 
 
-def restore_snapshot(data_dir: Path, chosen: Path, *, now: datetime | None = None) -> Path:
+def restore_snapshot(
+    data_dir: Path, chosen: Path, *, now: datetime | None = None, key: bytes | None = None
+) -> Path:
     """Put `chosen` in place of the database (which must be closed). Only a sound database of
     this office and workstation with an intact audit chain is put back. The replaced file and
-    its -wal/-shm are moved into backups/ (never deleted); returns where the replaced file went."""
+    its -wal/-shm are moved into backups/ (never deleted); returns where the replaced file went.
+    `key`: the page key of an encrypted data folder (the snapshot opens with it, and the
+    copy put in place is encrypted with it)."""
     data_dir = Path(data_dir)
     target = database_path(data_dir)
     chosen = Path(chosen)
     if not chosen.is_file():
         raise NotFound(f"Snapshot {chosen} tidak ada.", f"Snapshot {chosen} does not exist.")
     try:
-        source = sqlite3.connect(f"{chosen.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+        source = _open_read_only(chosen, key)
+    except (*SQLITE_ERRORS, DatabaseKeyError):
         raise _not_restorable(chosen, "berkas tidak dapat dibuka", "it cannot be opened") from None
     try:
         with translate_sqlite_errors():
-            _check_restorable(data_dir, chosen, source)
+            _check_restorable(data_dir, chosen, source, key)
         aside = data_dir / BACKUPS_FOLDER / f"replaced-{_stamp(now or datetime.now(UTC))}.sqlite3"
         # The snapshot is copied in whole (checked, fsynced) before the database is touched.
         with disk_full_while(*_RESTORING, data_dir):
-            staged = copy_database(source, temporary_name(target))
+            staged = copy_database(source, temporary_name(target), key=key)
     finally:
         source.close()
     try:
         with disk_full_while(*_RESTORING, data_dir):
-            _swap_in(target, staged, aside)
+            _swap_in(target, staged, aside, key)
     except BaseException:
         _remove_quietly(staged)
         raise
-    rewrite_head(data_dir)  # the chain now ends where the snapshot's did
+    rewrite_head(data_dir, key)  # the chain now ends where the snapshot's did
     return aside
 
 
@@ -217,12 +243,12 @@ _CHECKING = (
 )
 
 
-def _swap_in(target: Path, staged: Path, aside: Path) -> None:
+def _swap_in(target: Path, staged: Path, aside: Path, key: bytes | None = None) -> None:
     """Keep the current database in backups/ (a hard link: instant, no space needed), move its
     -wal/-shm after it, then rename the staged copy into place. A kill at any point leaves a
     whole database under the name: the old one (checkpointed first, so its -wal holds nothing
     that matters) or the restored one; the old one is in backups/ either way."""
-    _checkpoint_quietly(target)
+    _checkpoint_quietly(target, key)
     with known_os_errors(aside):
         aside.parent.mkdir(parents=True, exist_ok=True)
         if target.exists():
@@ -239,17 +265,20 @@ def _swap_in(target: Path, staged: Path, aside: Path) -> None:
         fsync_directory(target.parent)
 
 
-def _checkpoint_quietly(path: Path) -> None:
+def _checkpoint_quietly(path: Path, key: bytes | None = None) -> None:
     """Fold the -wal into the main file when the database still opens (a damaged one may not)."""
     if not path.exists():
         return
     try:
-        conn = sqlite3.connect(path, timeout=1)
-    except sqlite3.Error:
+        if key is not None:
+            conn = connect_keyed(path, key, timeout=1)
+        else:
+            conn = sqlite3.connect(path, timeout=1)
+    except (*SQLITE_ERRORS, DatabaseKeyError):
         return
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-    except sqlite3.Error:
+    except SQLITE_ERRORS:
         pass
     finally:
         conn.close()
@@ -281,29 +310,31 @@ def _setting(conn: sqlite3.Connection, key: str) -> object:
         return row[0]
 
 
-def _current_workstation(data_dir: Path) -> object:
+def _current_workstation(data_dir: Path, key: bytes | None = None) -> object:
     """The workstation id of the database being replaced, or None when it cannot be read."""
     path = database_path(data_dir)
     if not path.exists():
         return None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+        conn = _open_read_only(path, key)
+    except (*SQLITE_ERRORS, DatabaseKeyError):
         return None
     try:
         return _setting(conn, "workstation_id")
-    except sqlite3.Error:
+    except SQLITE_ERRORS:
         return None
     finally:
         conn.close()
 
 
-def _check_restorable(data_dir: Path, chosen: Path, source: sqlite3.Connection) -> None:
+def _check_restorable(
+    data_dir: Path, chosen: Path, source: sqlite3.Connection, page_key: bytes | None = None
+) -> None:
     """Refuse a damaged file, an empty or foreign database, another office's or another
     workstation's, a newer schema, or one whose audit chain is broken."""
     try:
         integrity = [row[0] for row in source.execute("PRAGMA integrity_check")]
-    except sqlite3.DatabaseError:
+    except DATABASE_ERRORS:
         integrity = ["not a database"]
     if integrity != ["ok"]:
         raise KnownError(
@@ -343,7 +374,7 @@ def _check_restorable(data_dir: Path, chosen: Path, source: sqlite3.Connection) 
             f"basis data kantor lain ({office or 'tanpa kode kantor'}), bukan {key[0]}",
             f"it is another office's database ({office or 'no office code'}), not {key[0]}'s",
         )
-    current = _current_workstation(data_dir)
+    current = _current_workstation(data_dir, page_key)
     theirs = _setting(source, "workstation_id")
     if current is not None and theirs != current:
         raise _not_restorable(
@@ -351,7 +382,7 @@ def _check_restorable(data_dir: Path, chosen: Path, source: sqlite3.Connection) 
             "basis data komputer (loket) lain di kantor ini",
             "it is another workstation's database of this office",
         )
-    audit, content = verify_chain_and_content(Database(chosen, source), key[1], [])
+    audit, content = verify_chain_and_content(Database(chosen, source, page_key), key[1], [])
     if not audit.ok:
         raise _not_restorable(
             chosen,
@@ -456,10 +487,12 @@ def check(
     *,
     expected_head: tuple[int, str] | None = None,
     database_file: Path | None = None,
+    key: bytes | None = None,
 ) -> DbCheckReport:
     """Full integrity check, foreign keys, schema version against the code, the audit chain.
     Reads only; a newer or damaged file is reported, not refused. `database_file` checks another
-    file (a backup) with this data folder's office key."""
+    file (a backup) with this data folder's office key. `key`: the page key of an encrypted
+    file."""
     path = Path(database_file) if database_file is not None else database_path(Path(data_dir))
     if not path.exists():
         raise NotFound(f"Basis data {path} tidak ada.", f"There is no database at {path}.")
@@ -467,7 +500,7 @@ def check(
     # damage to a sound database.
     with disk_full_while(*_CHECKING, path.parent):
         try:
-            conn = connect(path)
+            conn = connect(path, key=key)
         except (DatabaseLocked, DiskFull):
             raise
         except KnownError as exc:
@@ -475,7 +508,7 @@ def check(
                 raise
             return DbCheckReport(path, [exc.message.en], [], None, SCHEMA.version, None)
         try:
-            return _check_open(Path(data_dir), path, conn, expected_head)
+            return _check_open(Path(data_dir), path, conn, expected_head, key)
         finally:
             conn.close()
 
@@ -490,8 +523,15 @@ class _ChainWalk:
     little time). Its result is used only when the file proved sound; otherwise the walk is
     interrupted and dropped."""
 
-    def __init__(self, data_dir: Path, path: Path, expected_head: tuple[int, str] | None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        path: Path,
+        expected_head: tuple[int, str] | None,
+        key: bytes | None = None,
+    ) -> None:
         self._data_dir, self._path, self._expected_head = data_dir, path, expected_head
+        self._key = key
         self._conn: sqlite3.Connection | None = None
         self._stopped = False
         self._result: _ChainResult | None = None
@@ -501,7 +541,7 @@ class _ChainWalk:
 
     def _run(self) -> None:
         try:
-            conn = connect(self._path)  # the connection belongs to this thread
+            conn = connect(self._path, key=self._key)  # the connection belongs to this thread
         except BaseException as exc:  # handed to the caller by result()
             self._error = exc
             return
@@ -528,7 +568,7 @@ class _ChainWalk:
         if conn is not None:
             try:
                 conn.interrupt()
-            except sqlite3.ProgrammingError:
+            except PROGRAMMING_ERRORS:
                 pass  # closed by the thread meanwhile
         self._thread.join()
 
@@ -538,9 +578,10 @@ def _check_open(
     path: Path,
     conn: sqlite3.Connection,
     expected_head: tuple[int, str] | None,
+    key: bytes | None = None,
 ) -> DbCheckReport:
     notes: list[Message] = []
-    walk = _ChainWalk(data_dir, path, expected_head)
+    walk = _ChainWalk(data_dir, path, expected_head, key)
     try:
         integrity = [str(row[0]) for row in conn.execute("PRAGMA integrity_check")]
         fk_problems = [
@@ -548,7 +589,7 @@ def _check_open(
             for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
         ]
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.DatabaseError as exc:
+    except DATABASE_ERRORS as exc:
         walk.drop()
         known = known_error_for(exc)
         if isinstance(known, DatabaseLocked | DiskFull) or (

@@ -14,11 +14,12 @@ from interview_app.storage.clock import SystemClock, from_iso, to_iso
 from interview_app.storage.database import Database
 from interview_app.storage.errors import (
     AccountInactive,
-    AccountLocked,
     AuthenticationFailed,
     NotFound,
     PasswordRejected,
 )
+from interview_app.storage.lockout_file import LOGIN_FAILED as _LOGIN_FAILED
+from interview_app.storage.lockout_file import locked_error as _locked_error
 from interview_app.storage.passwords import hash_password, needs_rehash, verify_password
 from interview_app.storage.settings import OFFICE_NAME, SettingsStore
 
@@ -52,12 +53,6 @@ def _officer(row: tuple[Any, ...]) -> Officer:
 
 def _actor(officer_id: int | None) -> str:
     return "system" if officer_id is None else f"officer:{officer_id}"
-
-
-_LOGIN_FAILED = (
-    "Nama pengguna atau kata sandi salah.",
-    "Wrong username or password.",
-)
 
 
 class OfficerRepository:
@@ -405,13 +400,3 @@ def check_password_policy(settings: SettingsStore, username: str, password: str)
             "Kata sandi ini terlalu mudah ditebak (ada dalam daftar terlarang). Pilih yang lain.",
             "This password is too easy to guess (it is on the blocklist). Choose another.",
         )
-
-
-def _locked_error(until: datetime) -> AccountLocked:
-    shown = until.astimezone().strftime("%H:%M")
-    return AccountLocked(
-        f"Akun terkunci karena terlalu banyak percobaan masuk yang gagal. Coba lagi setelah "
-        f"pukul {shown} atau minta supervisor membuka kuncinya.",
-        f"The account is locked after too many failed logins. Try again after {shown} or ask "
-        "a supervisor to unlock it.",
-    )

@@ -38,6 +38,12 @@ def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     )
 
 
+def stretch(secret: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    """The 32-byte scrypt output of `secret` (a password, a recovery code) at the given cost:
+    the key slots' wrapping keys (storage.keyslots)."""
+    return _scrypt(secret, salt, n, r, p)
+
+
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 

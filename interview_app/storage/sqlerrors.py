@@ -1,10 +1,16 @@
-"""SQLite errors the user can act on (locked, disk full, read-only, corrupt) as KnownErrors."""
+"""SQLite errors the user can act on (locked, disk full, read-only, corrupt) as KnownErrors.
+
+Two drivers raise them: the standard `sqlite3` (plain databases, and sqlite-utils) and
+`sqlcipher3` (encrypted ones), a DB-API twin whose exception classes are its own. The tuples
+below name both; an `except` that guards a connection which may be encrypted uses them."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+import sqlcipher3
 
 from interview_app.errors import KnownError
 from interview_app.storage.errors import (
@@ -26,6 +32,18 @@ SQLITE_FULL = 13
 SQLITE_CANTOPEN = 14
 SQLITE_NOTADB = 26
 
+SQLITE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher3.Error)
+DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher3.DatabaseError)
+OPERATIONAL_ERRORS: tuple[type[Exception], ...] = (
+    sqlite3.OperationalError,
+    sqlcipher3.OperationalError,
+)
+INTEGRITY_ERRORS: tuple[type[Exception], ...] = (sqlite3.IntegrityError, sqlcipher3.IntegrityError)
+PROGRAMMING_ERRORS: tuple[type[Exception], ...] = (
+    sqlite3.ProgrammingError,
+    sqlcipher3.ProgrammingError,
+)
+
 
 def corrupt_database_error() -> DatabaseCorrupt:
     return DatabaseCorrupt(
@@ -36,7 +54,7 @@ def corrupt_database_error() -> DatabaseCorrupt:
     )
 
 
-def known_error_for(exc: sqlite3.Error) -> KnownError | None:
+def known_error_for(exc: BaseException) -> KnownError | None:
     """The KnownError for an SQLite error caused by the environment, or None for a bug."""
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
@@ -96,7 +114,7 @@ def translate_sqlite_errors() -> Iterator[None]:
     """Within the block, environment-caused SQLite errors become KnownErrors; bugs stay bugs."""
     try:
         yield
-    except sqlite3.Error as exc:
+    except SQLITE_ERRORS as exc:
         known = known_error_for(exc)
         if known is None:
             raise

@@ -1,15 +1,17 @@
-"""Writing files that must be whole: temporary name, fsync, rename, with Windows retries."""
+"""Writing files that must be whole: temporary name, fsync, rename, with Windows retries; and
+reading back the small JSON files written so."""
 
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from interview_app.storage.errors import DiskFull, ReadOnlyStorage, StorageIOError
 
@@ -145,3 +147,41 @@ def disk_full_while(doing_id: str, doing_en: str, *folders: Path) -> Iterator[No
             f"The disk is full{place_en} while {doing_en}. Free some disk space and try "
             "again; the data already saved is unchanged.",
         ) from exc
+
+
+JSON_FILE_ERRORS = (
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    UnicodeDecodeError,
+    RecursionError,
+)
+
+
+def read_json_file(
+    path: Path,
+    *,
+    max_bytes: int,
+    format_version: int,
+    unreadable: Callable[[Path, str], Exception],
+) -> dict[str, Any] | None:
+    """A small JSON object of ours (a key file, the key slots) with its "format" checked; None
+    when there is no such file. Too large, unreadable or invalid: `unreadable(path, detail)`
+    is raised. Callers check their fields inside `except JSON_FILE_ERRORS`."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise unreadable(path, exc.strerror or type(exc).__name__) from exc
+    if len(raw) > max_bytes:
+        raise unreadable(path, "berkas terlalu besar / the file is too large")
+    try:
+        content = json.loads(raw.decode("utf-8"))
+        if not isinstance(content, dict) or content.get("format") != format_version:
+            raise ValueError("unknown format")
+    except JSON_FILE_ERRORS:
+        raise unreadable(path, "isi tidak sah / invalid content") from None
+    return content

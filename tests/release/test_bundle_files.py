@@ -242,3 +242,25 @@ def test_translations_build_py_compiled_are_bundled_where_the_app_looks(tmp_path
     (tmp_path / "asisten_wawancara_en.qm").write_bytes(b"qm")
     pairs = bundle_files.data_files(ROOT, tmp_path)
     assert (str(tmp_path / "asisten_wawancara_en.qm"), "resources/i18n") in pairs
+
+
+def test_only_the_listed_binaries_lose_their_debug_symbols(tmp_path: Path) -> None:
+    stripped: list[tuple[str, str]] = []
+
+    def strip(source: str, target: str) -> None:
+        stripped.append((source, target))
+        Path(target).write_bytes(b"code only")
+
+    binaries = [
+        (
+            "sqlcipher3/_sqlite3.cpython-311-x86_64-linux-gnu.so",
+            "/venv/sqlcipher3/_s.so",
+            "EXTENSION",
+        ),
+        ("PySide6/Qt/lib/libQt6Core.so.6", "/venv/qt/libQt6Core.so.6", "BINARY"),
+    ]
+    result = bundle_files.without_debug_symbols(binaries, tmp_path, strip)
+    assert stripped == [("/venv/sqlcipher3/_s.so", str(tmp_path / binaries[0][0]))]
+    assert result[0] == (binaries[0][0], str(tmp_path / binaries[0][0]), "EXTENSION")
+    assert result[1] == binaries[1]
+    assert bundle_files.without_debug_symbols(binaries, tmp_path, None) == binaries
