@@ -197,7 +197,7 @@ class _BackgroundCheck:
                     isolation_level=None,
                     check_same_thread=False,  # opened here, read by the thread, closed by close
                 )
-        except (*SQLITE_ERRORS, KnownError):
+        except SQLITE_ERRORS + (KnownError,):
             self._conn = None
         self.thread = threading.Thread(target=self._run, name="quick_check", daemon=True)
         self.thread.start()

@@ -173,7 +173,7 @@ def encrypt_data_folder(
                 progress(done, len(files), path)
             try:
                 encrypt_file(path, key)
-            except (*SQLITE_ERRORS, DatabaseCorrupt) as exc:
+            except SQLITE_ERRORS + (DatabaseCorrupt,) as exc:
                 if path == main or not _unreadable(exc):
                     raise
                 _remove(path)

@@ -188,7 +188,7 @@ def newest_sound_snapshot(data_dir: Path, *, key: bytes | None = None) -> Path |
     for path in list_snapshots(data_dir):
         try:
             conn = _open_read_only(path, key)
-        except (*SQLITE_ERRORS, DatabaseKeyError):
+        except SQLITE_ERRORS + (DatabaseKeyError,):
             continue
         try:
             if [row[0] for row in conn.execute("PRAGMA integrity_check")] == ["ok"]:
@@ -215,7 +215,7 @@ def restore_snapshot(
         raise NotFound(f"Snapshot {chosen} tidak ada.", f"Snapshot {chosen} does not exist.")
     try:
         source = _open_read_only(chosen, key)
-    except (*SQLITE_ERRORS, DatabaseKeyError):
+    except SQLITE_ERRORS + (DatabaseKeyError,):
         raise _not_restorable(chosen, "berkas tidak dapat dibuka", "it cannot be opened") from None
     try:
         with translate_sqlite_errors():
@@ -274,7 +274,7 @@ def _checkpoint_quietly(path: Path, key: bytes | None = None) -> None:
             conn = connect_keyed(path, key, timeout=1)
         else:
             conn = sqlite3.connect(path, timeout=1)
-    except (*SQLITE_ERRORS, DatabaseKeyError):
+    except SQLITE_ERRORS + (DatabaseKeyError,):
         return
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
@@ -317,7 +317,7 @@ def _current_workstation(data_dir: Path, key: bytes | None = None) -> object:
         return None
     try:
         conn = _open_read_only(path, key)
-    except (*SQLITE_ERRORS, DatabaseKeyError):
+    except SQLITE_ERRORS + (DatabaseKeyError,):
         return None
     try:
         return _setting(conn, "workstation_id")
