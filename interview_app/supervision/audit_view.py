@@ -9,7 +9,7 @@ from datetime import date, tzinfo
 from interview_app.storage.audit import AuditCheck, AuditEntry
 from interview_app.storage.maintenance import check as check_database
 from interview_app.storage.officer_names import OfficerKey, OfficerNames
-from interview_app.supervision.review import local_bounds
+from interview_app.supervision.review_desk import local_bounds
 from interview_app.supervision.session import SupervisorSession
 from interview_app.text import Message
 

@@ -21,6 +21,7 @@ from interview_app.storage.sync_conflicts import SyncConflicts
 from interview_app.supervision.session import SupervisorSession
 from interview_app.sync.exportdata import interview_record
 from interview_app.sync.merge import Merger
+from interview_app.sync.received import Conflict, conflicts, waiting_conflicts
 from interview_app.sync.records import REVIEW_FIELDS
 from interview_app.sync.resolutions import (
     KEEP_INCOMING,
@@ -31,7 +32,6 @@ from interview_app.sync.resolutions import (
     review_text,
     unchanged_since,
 )
-from interview_app.sync.review import Conflict, conflicts, waiting_conflicts
 from interview_app.text import Message
 
 __all__ = ["ConflictDesk", "ConflictDetail", "ComparedField", "kind_text", "waiting_conflicts"]

@@ -52,7 +52,7 @@ from interview_app.sync.records import (
     ResolutionLine,
     ReviewLine,
 )
-from interview_app.sync.refcounters import RefCounterGuard
+from interview_app.sync.ref_number_guard import RefNumberGuard
 from interview_app.sync.resolutions import Resolution
 from interview_app.sync.station import Station, load_station
 from interview_app.text import Message
@@ -371,7 +371,7 @@ def _apply(
     with database.transaction():
         if imported_before(database, plan.package_id):
             return ImportResult(plan, already_imported=True)
-        counters = RefCounterGuard(
+        counters = RefNumberGuard(
             station.office_code, SettingsStore(database).get(WORKSTATION_CODE)
         )
         merger = Merger(database, station.workstation_id, now, counters)

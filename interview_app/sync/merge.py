@@ -26,7 +26,7 @@ from interview_app.sync.records import (
     ReviewLine,
     dumps,
 )
-from interview_app.sync.refcounters import RefCounterGuard
+from interview_app.sync.ref_number_guard import RefNumberGuard
 from interview_app.sync.resolutions import (
     Resolution,
     close_conflicts,
@@ -91,7 +91,7 @@ class Merger:
         database: Database,
         own_workstation: str,
         now: str,
-        counters: RefCounterGuard | None = None,
+        counters: RefNumberGuard | None = None,
     ) -> None:
         self.database = database
         self.records = IncomingRecords(database)

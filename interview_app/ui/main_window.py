@@ -22,9 +22,9 @@ from interview_app.ui.sign_in_pages import LockPage, LoginPage, PasswordChangePa
 if TYPE_CHECKING:
     # The working pages are imported when first built (start-up: only the login is waited for).
     from interview_app.text import Message
+    from interview_app.ui.decision_page import ReviewPage
     from interview_app.ui.home_page import HomePage
     from interview_app.ui.interview_page import InterviewPage
-    from interview_app.ui.review_page import ReviewPage
     from interview_app.workflow.counter import CounterSession
     from interview_app.workflow.interview import InterviewController
     from interview_app.workflow.views import CompletedView
@@ -131,7 +131,7 @@ class MainWindow(QtWidgets.QMainWindow):
             interview.open_record.connect(self.open_record)
             page = interview
         else:
-            from interview_app.ui.review_page import ReviewPage
+            from interview_app.ui.decision_page import ReviewPage
 
             review = ReviewPage()
             review.edit_question.connect(self._edit_question)
@@ -174,7 +174,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     @property
     def review_page(self) -> ReviewPage:
-        from interview_app.ui.review_page import ReviewPage  # built by _page, so loaded already
+        from interview_app.ui.decision_page import ReviewPage  # built by _page, so loaded already
 
         page = self._page("review")
         assert isinstance(page, ReviewPage)
@@ -803,7 +803,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _waiting_conflicts(self) -> int:
         """How many sync conflicts wait for a supervisor (home says so)."""
-        from interview_app.sync.review import waiting_conflicts
+        from interview_app.sync.received import waiting_conflicts
 
         try:
             return waiting_conflicts(self.counter.database)

@@ -248,7 +248,7 @@ class CounterSession:
         drafts = repository.list_drafts(self.workstation_id())
         corrections = repository.summaries(self.storage.unsaved_corrections.pending())
         from interview_app.supervision.retention import purge_due
-        from interview_app.supervision.review import returned_interviews
+        from interview_app.supervision.review_desk import returned_interviews
 
         assert self.officer is not None
         returned = tuple(
@@ -496,7 +496,7 @@ class CounterSession:
         repository = self.interviews()
         record = repository.get(uuid)
         repository.record_view(record.uuid, officer.officer_id)
-        from interview_app.workflow.review import build_review
+        from interview_app.workflow.decision_view import build_review
 
         try:
             questionnaire = self.questionnaire(record.questionnaire_hash)

@@ -18,13 +18,13 @@ from interview_app.storage.interviews import (
     RecruiterMatches,
 )
 from interview_app.text import Message
+from interview_app.workflow.decision_view import build_review, flagged_questions, risk_view
 from interview_app.workflow.recruiter import (
     RecruiterLookup,
     RecruiterSignal,
     flags_to_keep,
     recruiter_signal,
 )
-from interview_app.workflow.review import build_review, flagged_questions, risk_view
 from interview_app.workflow.views import (
     AnswerOutcome,
     CompletedView,

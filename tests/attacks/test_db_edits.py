@@ -33,7 +33,7 @@ from interview_app.storage.officers import OfficerRepository
 from interview_app.storage.paths import database_path
 from interview_app.storage.slips import SlipLedger
 from interview_app.storage.unsaved_input import UnsavedCorrections
-from interview_app.supervision.review import ReviewDesk
+from interview_app.supervision.review_desk import ReviewDesk
 from interview_app.supervision.session import SupervisorSession
 from tests.offices import OfficeBuilder, sign_in_args
 

@@ -15,7 +15,7 @@ from interview_app.supervision.accounts import AccountAdmin
 from interview_app.supervision.audit_view import AuditViewer
 from interview_app.supervision.report_export import write_report
 from interview_app.supervision.retention import Retention, RetentionPlan
-from interview_app.supervision.review import ReviewDesk
+from interview_app.supervision.review_desk import ReviewDesk
 from interview_app.supervision.scripts import ScriptAdmin
 from interview_app.supervision.session import SupervisorSession
 from tests.conftest import DEFAULT_SCRIPT

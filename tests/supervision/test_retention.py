@@ -12,7 +12,7 @@ from interview_app.storage.slips import SlipLedger
 from interview_app.storage.unsaved_input import HalfTypedAnswers, UnsavedCorrections
 from interview_app.supervision.audit_view import AuditViewer
 from interview_app.supervision.retention import Retention, cutoff_for, purge_due
-from interview_app.supervision.review import ReviewDesk
+from interview_app.supervision.review_desk import ReviewDesk
 from tests.offices import Office
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from interview_app.errors import KnownError
 from interview_app.storage.interviews import InterviewRepository
-from interview_app.supervision.review import (
+from interview_app.supervision.review_desk import (
     OfficerKey,
     ReviewDesk,
     ReviewFilter,

@@ -16,7 +16,7 @@ from interview_app.storage.interviews import InterviewRepository
 from interview_app.storage.keys import read_office_key
 from interview_app.storage.settings import SettingsStore
 from interview_app.sync.keyfile import read_key_file
-from interview_app.sync.review import foreign_officer
+from interview_app.sync.received import foreign_officer
 from tests.sync.factory import content_digest
 
 

@@ -18,7 +18,7 @@ from interview_app.supervision.session import SupervisorSession
 from interview_app.sync.container import read_header
 from interview_app.sync.errors import ManifestMismatch
 from interview_app.sync.importer import apply_package, inspect_package
-from interview_app.sync.review import conflicts
+from interview_app.sync.received import conflicts
 from tests.sync.conflict_setup import (
     REASON,
     account,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from interview_app.cli import main
-from interview_app.sync.review import conflicts
+from interview_app.sync.received import conflicts
 from tests.sync.conflict_setup import (
     PASSWORD,
     REASON,

@@ -14,14 +14,14 @@ import pytest
 from interview_app.errors import KnownError
 from interview_app.storage.officers import OfficerRepository
 from interview_app.supervision.retention import Retention
-from interview_app.supervision.review import ReviewDesk, returned_interviews
+from interview_app.supervision.review_desk import ReviewDesk, returned_interviews
 from interview_app.supervision.session import SupervisorSession
 from interview_app.sync.container import FORMAT_VERSION, PackageHeader, read_header
 from interview_app.sync.errors import ManifestMismatch, PackageError, PackageTampered
 from interview_app.sync.export import ExportResult, export_package
 from interview_app.sync.importer import ImportResult, apply_package, inspect_package
 from interview_app.sync.manifest import MANIFEST_VERSION
-from interview_app.sync.review import conflicts
+from interview_app.sync.received import conflicts
 from tests.sync.factory import Station, add_interviews, content_digest, later, make_station
 from tests.sync.packages import body_lines, reseal, write_raw
 

@@ -16,7 +16,7 @@ from interview_app.sync.errors import PackageFromThisWorkstation
 from interview_app.sync.export import export_package
 from interview_app.sync.history import anchors, history
 from interview_app.sync.importer import apply_package, import_packages, inspect_package
-from interview_app.sync.review import conflicts, mark_resolved
+from interview_app.sync.received import conflicts, mark_resolved
 from tests.sync.factory import Station, add_interviews, content_digest
 
 EXPORTED = "status IN ('completed', 'voided')"

@@ -10,7 +10,7 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 
 from interview_app.storage.clock import FixedClock
-from interview_app.supervision.review import ReviewDesk
+from interview_app.supervision.review_desk import ReviewDesk
 from interview_app.supervision.session import SupervisorSession
 from interview_app.ui.main_window import MainWindow
 from interview_app.ui.supervisor import REFUSED_OBJECT_NAME

@@ -12,7 +12,7 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 
 from interview_app.supervision.session import SupervisorSession
-from interview_app.sync.review import conflicts
+from interview_app.sync.received import conflicts
 from interview_app.ui.main_window import MainWindow
 from interview_app.ui.supervisor.conflicts_page import DIFFERS_MARK, ConflictsPage
 from interview_app.workflow.counter import CounterSession

@@ -16,7 +16,7 @@ from interview_app.ui.supervisor import (
     open_supervisor_tools,
 )
 from interview_app.ui.supervisor.accounts_page import AccountsPage
-from interview_app.ui.supervisor.review_page import ReviewPage
+from interview_app.ui.supervisor.review_desk_page import ReviewPage
 from interview_app.ui.supervisor.tools_window import SupervisorToolsWindow
 from interview_app.workflow.counter import CounterSession
 from tests.offices import OFFICER, SUPERVISOR, Office, OfficeBuilder

@@ -14,12 +14,12 @@ from interview_app.errors import KnownError
 from interview_app.settings_spec import GROUPS, SETTINGS
 from interview_app.storage.office_settings import OfficeSettings, officer_repository
 from interview_app.storage.questionnaires import QuestionnaireStore
-from interview_app.supervision.review import returned_interviews
+from interview_app.supervision.review_desk import returned_interviews
 from interview_app.ui.supervisor.accounts_page import AccountsPage, NewAccount
 from interview_app.ui.supervisor.audit_page import AuditPage
 from interview_app.ui.supervisor.recap_page import RecapPage
 from interview_app.ui.supervisor.retention_page import RetentionPage
-from interview_app.ui.supervisor.review_page import ReviewPage
+from interview_app.ui.supervisor.review_desk_page import ReviewPage
 from interview_app.ui.supervisor.scripts_page import ScriptsPage
 from interview_app.ui.supervisor.settings_dialog import SettingsDialog
 from tests.offices import OFFICER, SUPERVISOR, Office

@@ -7,8 +7,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from interview_app.supervision.conflicts import ConflictDesk, ConflictDetail, kind_text, ref_no_of
 from interview_app.supervision.session import SupervisorSession
+from interview_app.sync.received import Conflict
 from interview_app.sync.resolutions import KEEP_INCOMING, KEEP_LOCAL
-from interview_app.sync.review import Conflict
 from interview_app.ui.messages import calmly, say
 from interview_app.ui.supervisor.status import StatusLine, fill_row, local_time, selected_key, table
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from interview_app.questionnaire.model import Question
 from interview_app.storage.interviews import IDENTITY_FIELDS
-from interview_app.supervision.review import InterviewView
+from interview_app.supervision.review_desk import InterviewView
 from interview_app.text import Message
 from interview_app.ui.i18n import current_language
 from interview_app.ui.labels import outcome_text, status_text

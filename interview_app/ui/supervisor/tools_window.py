@@ -12,7 +12,7 @@ from interview_app.ui.supervisor.conflicts_page import ConflictsPage
 from interview_app.ui.supervisor.context import OBJECT_NAME
 from interview_app.ui.supervisor.recap_page import RecapPage
 from interview_app.ui.supervisor.retention_page import RetentionPage
-from interview_app.ui.supervisor.review_page import ReviewPage
+from interview_app.ui.supervisor.review_desk_page import ReviewPage
 from interview_app.ui.supervisor.scripts_page import ScriptsPage
 from interview_app.ui.supervisor.settings_dialog import SettingsPanel
 

@@ -1,4 +1,4 @@
-"""Keeping this workstation's reference-number counter ahead of imported numbers of its form."""
+"""Keeping this workstation's reference-number sequence ahead of imported numbers of its form."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from interview_app.storage.sync_incoming import IncomingRecords
 _TAIL = re.compile(r"^(\d{4})-(\d{6})$")
 
 
-class RefCounterGuard:
+class RefNumberGuard:
     """Imported interviews whose reference numbers have this workstation's own form
     (`{office}[-{station code}]-{year}-{seq}`: a restored database, or stations set up
-    without distinct codes) move the local counter past them, so the next interview taken
+    without distinct codes) move the local sequence past them, so the next interview taken
     here never gets a number that is already in the database."""
 
     def __init__(self, office_code: str, workstation_code: str | None) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6 import QtCore, QtWidgets
 
 from interview_app.reference import load_countries
-from interview_app.supervision.review import (
+from interview_app.supervision.review_desk import (
     CORRECTED,
     RETURNED,
     REVIEW_STATES,
