@@ -164,12 +164,10 @@ def _office_public_key(data_dir: Path) -> PublicKey:
     from interview_app.settings_spec import OFFICE_NAME
     from interview_app.slip.render import office_key
     from interview_app.slip.signing import public_key_of
-    from interview_app.storage.office_settings import OfficeSettings
 
-    code, key = office_key(data_dir)
     with Office.open(data_dir) as office:
-        database = office.database
-        settings = OfficeSettings(database)
+        code, key = office_key(office.database)
+        settings = office.office_settings
         name = str(settings.get(OFFICE_NAME) or "")
         outcomes = tuple((label.code, label.label.id) for label in settings.outcome_labels())
     return public_key_of(key, code, name, outcomes)

@@ -14,6 +14,7 @@ from interview_app.slip.verify import verify_payload
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import Clock, SystemClock
 from interview_app.storage.database import Database
+from interview_app.storage.office import Office
 from interview_app.storage.office_settings import OfficeSettings
 from interview_app.storage.referrals import (
     CAME_BACK,
@@ -25,7 +26,7 @@ from interview_app.storage.referrals import (
     Referral,
     ReferralRepository,
 )
-from interview_app.storage.settings import OFFICE_CODE, SettingsStore
+from interview_app.storage.settings import OFFICE_CODE
 from interview_app.text import Message
 
 STATUS_LABELS: dict[str, Message] = {
@@ -56,7 +57,7 @@ class FollowUp:
         return cls(database, Path(data_dir), clock or SystemClock())
 
     def _repository(self) -> ReferralRepository:
-        _, key = office_key(self.data_dir)
+        _, key = office_key(self.database)
         codes = referral_codes(OfficeSettings(self.database))
         return ReferralRepository(
             self.database, AuditLog(self.database, key, self.clock), codes, self.clock
@@ -75,8 +76,8 @@ class FollowUp:
         (checked with the office key first: a forged code finds nothing)."""
         text = text.strip()
         if text.startswith(_PAYLOAD_PREFIXES):
-            code_office, key = office_key(self.data_dir)
-            office = str(SettingsStore(self.database).get(OFFICE_CODE) or code_office)
+            code_office, key = office_key(self.database)
+            office = str(Office.of(self.database).settings.get(OFFICE_CODE) or code_office)
             verdict = verify_payload(text, key, office)
             if not verdict.genuine or verdict.facts is None:
                 raise KnownError(verdict.reason.id, verdict.reason.en)

@@ -11,8 +11,9 @@ from interview_app.storage.audit import AuditLog
 from interview_app.storage.database import Database
 from interview_app.storage.errors import NotFound
 from interview_app.storage.interviews import InterviewRepository
+from interview_app.storage.office import Office
 from interview_app.storage.officers import OfficerRepository
-from interview_app.storage.settings import OFFICE_CODE, SettingsStore
+from interview_app.storage.settings import OFFICE_CODE
 from interview_app.storage.slips import SlipLedger, SlipRow
 from interview_app.text import Message
 
@@ -45,8 +46,8 @@ _MISMATCH = Message(
 
 def check_slip_code(database: Database, data_dir: Path, text: str) -> OfficeCheck:
     """Verify `text` with this office's key; on a genuine code, look the slip up."""
-    key_office, key = office_key(data_dir)
-    office_code = str(SettingsStore(database).get(OFFICE_CODE) or key_office)
+    key_office, key = office_key(database)
+    office_code = str(Office.of(database).settings.get(OFFICE_CODE) or key_office)
     result = verify_payload(text, key, office_code)
     if not result.genuine or result.facts is None:
         return OfficeCheck(result)

@@ -33,10 +33,10 @@ from interview_app.storage.clock import Clock, SystemClock, to_iso
 from interview_app.storage.database import Database
 from interview_app.storage.errors import NotFound, OfficeKeyError
 from interview_app.storage.interviews import WORKSTATION_CODE, InterviewRecord, InterviewRepository
-from interview_app.storage.keys import read_office_key
+from interview_app.storage.office import Office
 from interview_app.storage.officers import Officer, OfficerRepository
 from interview_app.storage.questionnaires import QuestionnaireStore
-from interview_app.storage.settings import OFFICE_CODE, SettingsStore
+from interview_app.storage.settings import OFFICE_CODE
 from interview_app.storage.slips import SlipLedger, SlipRow
 from interview_app.storage.writefiles import write_file_atomically
 
@@ -64,8 +64,9 @@ class PreparedSlip:
     revision: int
 
 
-def office_key(data_dir: Path) -> tuple[str, bytes]:
-    found = read_office_key(Path(data_dir))
+def office_key(database: Database) -> tuple[str, bytes]:
+    """(office code, key) of the folder `database` belongs to, read once by its Office."""
+    found = Office.of(database).key_on_file
     if found is None:
         raise OfficeKeyError(
             "Kunci kantor belum dipasang di komputer ini (office.key di folder data); slip tidak "
@@ -142,9 +143,10 @@ def documents_for_interview(
     database: Database, data_dir: Path, interview_ref_or_uuid: str
 ) -> tuple[str, ...]:
     """The documents the interview's outcome prints (the dialog offers each)."""
-    _, key = office_key(data_dir)
-    record = InterviewRepository(database, AuditLog(database, key)).get(interview_ref_or_uuid)
-    settings: dict[str, Any] = SettingsStore(database).all()
+    office = Office.of(database)
+    office_key(database)  # refused without a key, as printing is
+    record = office.interviews.get(interview_ref_or_uuid)
+    settings: dict[str, Any] = office.settings.all()
     questionnaire = _questionnaire(
         QuestionnaireStore(database).get(record.questionnaire_hash),
         f"{record.questionnaire_id} v{record.questionnaire_version}",
@@ -183,9 +185,9 @@ def prepare_slip(
     """The PDF for the interview's slip, without counting a print (a preview shows this; call
     record_print once it was printed or saved). The first call takes the slip's number."""
     clock = clock or SystemClock()
-    office_code_of_key, key = office_key(data_dir)
+    office_code_of_key, key = office_key(database)
     audit = AuditLog(database, key, clock)
-    settings_store = SettingsStore(database)
+    settings_store = Office.of(database).settings
     settings: dict[str, Any] = settings_store.all()
     record = InterviewRepository(database, audit, clock).get(interview_ref_or_uuid)
     _check_printable(record)
@@ -276,7 +278,7 @@ def record_print(
 ) -> None:
     """Count the print and log it (ids only: interview uuid, slip number, copy number)."""
     clock = clock or SystemClock()
-    _, key = office_key(data_dir)
+    _, key = office_key(database)
     audit = AuditLog(database, key, clock)
     with database.transaction():
         if not SlipLedger(database).count_print(
