@@ -11,6 +11,7 @@ from typing import Any
 from interview_app.storage.database import Database
 from interview_app.storage.officer_names import OfficerKey
 from interview_app.storage.rows import named_rows
+from interview_app.storage.sync_records import ReviewMark
 
 # Review states a completed interview can have, by its newest mark.
 UNREVIEWED = "unreviewed"
@@ -56,20 +57,6 @@ def review_state(action: str | None, reviewed_revision: int | None, revision: in
     if action == REVIEWED:
         return REVIEWED
     return RETURNED if reviewed_revision == revision else CORRECTED
-
-
-@dataclass(frozen=True)
-class ReviewMark:
-    """A supervisor's review mark: the reviews table's columns after its local id."""
-
-    uuid: str
-    interview_uuid: str
-    revision: int
-    action: str
-    comment: str | None
-    workstation_id: str
-    by_officer: int
-    at: str
 
 
 @dataclass(frozen=True)
