@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from interview_app.errors import KnownError
+from interview_app.storage.chain_head import sweep_leftovers
 from interview_app.storage.writefiles import known_os_errors
 
 LOCK_FILE = "app.lock"  # the same name the window's QLockFile uses (interview_app.ui.app)
@@ -198,6 +199,9 @@ def writer_lock(data_dir: Path, command: str) -> Iterator[FolderLock]:
     lock = FolderLock(Path(data_dir), command)
     lock.acquire()
     try:
+        # Holding the folder, this command is its only writer: what a killed writer left
+        # half-written (a temporary chain-head file) can go now.
+        sweep_leftovers(Path(data_dir))
         yield lock
     finally:
         lock.release()

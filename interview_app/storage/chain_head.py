@@ -45,12 +45,17 @@ def write_head(data_dir: Path, office_key: bytes, workstation: str, seq: int, di
         "mac": _mac(office_key, workstation, int(seq), str(digest)),
     }
     data = (json.dumps(content, indent=1) + "\n").encode("utf-8")
-    # Only the writer holding the data folder gets here: a temporary head file is a leftover of
-    # a process killed while writing one.
+    sweep_leftovers(data_dir)
+    write_file_atomically(head_file_path(data_dir), data, mode=0o600)
+
+
+def sweep_leftovers(data_dir: Path) -> None:
+    """Remove temporary head files left by a process killed while writing one. Only the writer
+    holding the data folder calls this (at each head it writes, and when a command takes the
+    folder's lock: an import found already done writes no head, yet must not leave one)."""
     for leftover in Path(data_dir).glob(f".{HEAD_FILE}.*.tmp"):
         with contextlib.suppress(OSError):
             leftover.unlink()
-    write_file_atomically(head_file_path(data_dir), data, mode=0o600)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import pytest
 
 from interview_app.storage import app_lock
 from interview_app.storage.app_lock import FolderInUse, FolderLock, folder_holder, writer_lock
+from interview_app.storage.chain_head import HEAD_FILE
 from interview_app.storage.errors import ReadOnlyStorage
 
 
@@ -43,3 +44,19 @@ def test_a_folder_that_cannot_be_written_is_a_message(
     monkeypatch.setattr(app_lock.os, "open", denied)
     with pytest.raises(ReadOnlyStorage):
         FolderLock(tmp_path, "import").acquire()
+
+
+def test_taking_the_lock_sweeps_a_head_file_a_killed_writer_left_half_written(
+    tmp_path: Path,
+) -> None:
+    """A kill while the chain-head file was being replaced leaves its temporary twin; the next
+    command holding the folder removes it even when it writes no head itself (an import found
+    already done), and the head file stays as it was."""
+    head = tmp_path / HEAD_FILE
+    head.write_text('{"seq": 7}\n', encoding="utf-8")
+    leftover = tmp_path / f".{HEAD_FILE}.4242.tmp"
+    leftover.write_text('{"seq": 8', encoding="utf-8")
+    with writer_lock(tmp_path, "import"):
+        pass
+    assert not leftover.exists()
+    assert head.read_text(encoding="utf-8") == '{"seq": 7}\n'
