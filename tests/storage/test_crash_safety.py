@@ -22,7 +22,9 @@ CHILD = Path(__file__).with_name("crash_child.py")
 ROUNDS = 25
 
 
-def _run_and_kill(data_dir: Path, delay: float) -> list[str]:
+def _run_and_kill(data_dir: Path, delay: float, *, saving: bool) -> list[str]:
+    """Start the child and SIGKILL it `delay` seconds after its start, or (`saving`) after it
+    reports its draft, so that a slow start on a loaded machine still gets killed while saving."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join((str(ROOT), os.environ["PYTHONPATH"])))
     child = subprocess.Popen(
         [sys.executable, str(CHILD), str(data_dir)],
@@ -32,15 +34,20 @@ def _run_and_kill(data_dir: Path, delay: float) -> list[str]:
         cwd=ROOT,
     )
     lines: list[str] = []
+    drafting = threading.Event()
 
     def read() -> None:
         assert child.stdout is not None
         for raw in child.stdout:  # only whole lines: a line cut by the kill is not an ack
             if raw.endswith(b"\n"):
                 lines.append(raw.decode().strip())
+                if lines[-1].startswith("draft "):
+                    drafting.set()
 
     reader = threading.Thread(target=read)
     reader.start()
+    if saving:
+        drafting.wait(timeout=60)
     time.sleep(delay)
     child.kill()  # SIGKILL on POSIX: no cleanup, no atexit, no flush
     child.wait()
@@ -89,9 +96,10 @@ def test_acknowledged_answers_survive_sigkill(tmp_path: Path) -> None:
     started = time.monotonic()
     for round_no in range(ROUNDS):
         # Every fifth kill lands early (start-up: migrations, key file, the draft), the rest
-        # while answers are being saved.
-        delay = rng.uniform(0.0, 0.2) if round_no % 5 == 0 else rng.uniform(0.2, 0.8)
-        lines = _run_and_kill(data_dir, delay)
+        # while answers are being saved (timed from the draft, however slow the start was).
+        early = round_no % 5 == 0
+        delay = rng.uniform(0.0, 0.2) if early else rng.uniform(0.0, 0.6)
+        lines = _run_and_kill(data_dir, delay, saving=not early)
         uuid = None
         for line in lines:
             if line.startswith("draft "):
