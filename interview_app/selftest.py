@@ -404,7 +404,7 @@ def _step_slip(office: _Office) -> str:
     database, _ = office.need()
     record = office.need_interview()
     out = office.workdir / f"slip {record.ref_no}.pdf"
-    slip = render_slip(database, office.station_a, record.ref_no, out, actor="self-test")
+    slip = render_slip(database, record.ref_no, out, actor="self-test")
     _expect(out.is_file(), f"{out.name} tidak tertulis / was not written")
     data = out.read_bytes()
     _expect(

@@ -148,7 +148,6 @@ def run_render(args: argparse.Namespace) -> int:
         database = office.database
         slip = render_slip(
             database,
-            data_dir,
             args.interview,
             Path(args.out),
             reprint=args.reprint,
@@ -252,7 +251,7 @@ def run_verify(args: argparse.Namespace) -> int:
     data_dir = existing_data_dir(args.data_dir)
     with Office.open(data_dir) as office:
         database = office.database
-        outcome = check_slip_code(database, data_dir, text)
+        outcome = check_slip_code(database, text)
     if not outcome.genuine:
         sys.stderr.write(f"{outcome.result.reason.id}\n{outcome.result.reason.en}\n")
         for warning in outcome.warnings:

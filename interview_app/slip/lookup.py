@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from interview_app.slip.render import office_key
 from interview_app.slip.verify import VerifyResult, verify_payload
@@ -44,7 +43,7 @@ _MISMATCH = Message(
 )
 
 
-def check_slip_code(database: Database, data_dir: Path, text: str) -> OfficeCheck:
+def check_slip_code(database: Database, text: str) -> OfficeCheck:
     """Verify `text` with this office's key; on a genuine code, look the slip up."""
     key_office, key = office_key(database)
     office_code = str(Office.of(database).settings.get(OFFICE_CODE) or key_office)

@@ -139,9 +139,7 @@ def documents_for(code: str, refers: bool, settings: dict[str, Any]) -> tuple[st
     return tuple(kinds)
 
 
-def documents_for_interview(
-    database: Database, data_dir: Path, interview_ref_or_uuid: str
-) -> tuple[str, ...]:
+def documents_for_interview(database: Database, interview_ref_or_uuid: str) -> tuple[str, ...]:
     """The documents the interview's outcome prints (the dialog offers each)."""
     office = Office.of(database)
     office_key(database)  # refused without a key, as printing is
@@ -175,7 +173,6 @@ def _check_reprint(row: SlipRow | None, reprint: bool, ref_no: str) -> None:
 
 def prepare_slip(
     database: Database,
-    data_dir: Path,
     interview_ref_or_uuid: str,
     *,
     reprint: bool = False,
@@ -270,7 +267,6 @@ def prepare_slip(
 
 def record_print(
     database: Database,
-    data_dir: Path,
     slip: PreparedSlip,
     *,
     actor: str = "system",
@@ -304,7 +300,6 @@ def record_print(
 
 def render_slip(
     database: Database,
-    data_dir: Path,
     interview_ref_or_uuid: str,
     out_path: Path,
     *,
@@ -316,9 +311,7 @@ def render_slip(
     """Write the slip's PDF to `out_path` whole (temporary name, fsync, rename), then count the
     print and log it. KnownError for an unfinished or voided interview, or a print that should
     have been a reprint (and the other way round)."""
-    slip = prepare_slip(
-        database, Path(data_dir), interview_ref_or_uuid, reprint=reprint, kind=kind, clock=clock
-    )
+    slip = prepare_slip(database, interview_ref_or_uuid, reprint=reprint, kind=kind, clock=clock)
     out = Path(out_path)
     if not out.parent.is_dir():
         raise KnownError(
@@ -326,7 +319,7 @@ def render_slip(
             f"The folder {out.parent} does not exist; choose another folder for the slip.",
         )
     write_file_atomically(out, slip.pdf)
-    record_print(database, Path(data_dir), slip, actor=actor, clock=clock)
+    record_print(database, slip, actor=actor, clock=clock)
     return slip
 
 

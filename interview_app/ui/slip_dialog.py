@@ -183,14 +183,14 @@ class SlipDialog(QtWidgets.QDialog):
     # -- preparing ----------------------------------------------------------------------------
     def _prepare(self) -> PreparedSlip:
         """The original while none was printed, else the next copy (a reprint)."""
-        database, data_dir, clock = self.counter.database, self.counter.data_dir, self.counter.clock
+        database, clock = self.counter.database, self.counter.clock
         kind = self.kind
         try:
-            return prepare_slip(database, data_dir, self.interview_uuid, kind=kind, clock=clock)
+            return prepare_slip(database, self.interview_uuid, kind=kind, clock=clock)
         except KnownError as first:
             try:
                 return prepare_slip(
-                    database, data_dir, self.interview_uuid, reprint=True, kind=kind, clock=clock
+                    database, self.interview_uuid, reprint=True, kind=kind, clock=clock
                 )
             except KnownError:
                 raise first from None
@@ -227,9 +227,7 @@ class SlipDialog(QtWidgets.QDialog):
     def _fill_documents(self, current: str) -> None:
         """The documents this outcome prints, the one shown selected."""
         try:
-            kinds = documents_for_interview(
-                self.counter.database, self.counter.data_dir, self.interview_uuid
-            )
+            kinds = documents_for_interview(self.counter.database, self.interview_uuid)
         except KnownError:
             kinds = (current,)
         self.documents.blockSignals(True)
@@ -290,7 +288,6 @@ class SlipDialog(QtWidgets.QDialog):
         with calmly(self) as attempt:
             record_print(
                 self.counter.database,
-                self.counter.data_dir,
                 slip,
                 actor=self._actor(),
                 clock=self.counter.clock,

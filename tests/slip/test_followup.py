@@ -37,9 +37,7 @@ def _audit_actions(office: Office) -> list[str]:
 
 def test_a_referral_goes_from_referred_to_closed_in_order(office: Office, tmp_path: Path) -> None:
     record = office.complete(REFERRAL_ANSWERS)
-    slip = render_slip(
-        office.database, office.data_dir, record.ref_no, tmp_path / "s.pdf", clock=office.clock
-    )
+    slip = render_slip(office.database, record.ref_no, tmp_path / "s.pdf", clock=office.clock)
     follow = FollowUp.open(office.database, office.data_dir, office.clock)
     for text in (
         slip.slip_no,
@@ -86,9 +84,7 @@ def test_a_referral_goes_from_referred_to_closed_in_order(office: Office, tmp_pa
 
 def test_forged_codes_and_non_referrals_find_nothing(office: Office, tmp_path: Path) -> None:
     record = office.complete(REFERRAL_ANSWERS)
-    slip = render_slip(
-        office.database, office.data_dir, record.ref_no, tmp_path / "s.pdf", clock=office.clock
-    )
+    slip = render_slip(office.database, record.ref_no, tmp_path / "s.pdf", clock=office.clock)
     tourist = office.complete(TOURIST_ANSWERS)
     follow = FollowUp.open(office.database, office.data_dir, office.clock)
     with pytest.raises(KnownError, match="DITOLAK"):

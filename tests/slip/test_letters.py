@@ -52,7 +52,7 @@ def render(
     answers = dict(REFERRAL_ANSWERS, **changes)
     record = office.complete(answers, flags=flags)  # type: ignore[arg-type]
     out = tmp_path / f"{name}.pdf"
-    slip = render_slip(office.database, office.data_dir, record.ref_no, out, clock=office.clock)
+    slip = render_slip(office.database, record.ref_no, out, clock=office.clock)
     return slip, out
 
 
@@ -181,7 +181,7 @@ def _render_kind(
     office: Office, tmp_path: Path, ref: str, kind: str, name: str
 ) -> tuple[PreparedSlip, str]:
     out = tmp_path / f"{name}.pdf"
-    slip = render_slip(office.database, office.data_dir, ref, out, kind=kind, clock=office.clock)
+    slip = render_slip(office.database, ref, out, kind=kind, clock=office.clock)
     assert page_count(out) == 1
     return slip, pdftotext(out)
 
@@ -226,9 +226,7 @@ def test_a_postponement_for_documents_lists_them_with_the_deadline(
     assert "BP3MI Sulawesi Tengah, Jl." not in text  # no referral instructions
     assert "BERAT" not in text and "Tanda bahaya" not in text
     with pytest.raises(KnownError):
-        render_slip(
-            office.database, office.data_dir, record.ref_no, tmp_path / "x.pdf", kind=REFERRAL
-        )
+        render_slip(office.database, record.ref_no, tmp_path / "x.pdf", kind=REFERRAL)
 
 
 def test_rujuk_aph_also_prints_a_letter_to_law_enforcement(

@@ -41,7 +41,7 @@ def test_a_long_slip_flows_onto_a_second_page_without_loss(office: Office, tmp_p
     answers = dict(REFERRAL_ANSWERS, full_name=LONG_NAME, placement_company=LONG_RECRUITER)
     record = office.complete(answers, flags=_flags())
     out = tmp_path / "long.pdf"
-    slip = render_slip(office.database, office.data_dir, record.ref_no, out, clock=office.clock)
+    slip = render_slip(office.database, record.ref_no, out, clock=office.clock)
     pages = pages_text(out.read_bytes())
     assert len(pages) == 2
     for number, page in enumerate(pages, start=1):

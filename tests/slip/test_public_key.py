@@ -27,7 +27,7 @@ def issued(office: Office, tmp_path: Path) -> tuple[Path, Path, str]:
     """(letter PDF, public key file, payload) of one referral, the key written by the CLI."""
     record = office.complete(REFERRAL_ANSWERS)
     pdf = tmp_path / "surat.pdf"
-    render_slip(office.database, office.data_dir, record.ref_no, pdf, clock=office.clock)
+    render_slip(office.database, record.ref_no, pdf, clock=office.clock)
     public = tmp_path / "kunci-publik-PLU.json"
     assert (
         main(["slip", "public-key", "--data-dir", str(office.data_dir), "--out", str(public)]) == 0

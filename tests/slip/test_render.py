@@ -16,7 +16,7 @@ from tests.slip.pdftools import all_text, pages_text, pdftotext, qr_codes
 def test_every_field_is_in_the_pdf(office: Office, tmp_path: Path) -> None:
     record = office.complete(REFERRAL_ANSWERS, notes="Catatan rahasia petugas")
     out = tmp_path / "slip.pdf"
-    slip = render_slip(office.database, office.data_dir, record.ref_no, out, clock=office.clock)
+    slip = render_slip(office.database, record.ref_no, out, clock=office.clock)
     assert slip.slip_no == "PLU-GR.02.06-0001/I/2025" and slip.copy_number == 1
     data = out.read_bytes()
     assert data.startswith(b"%PDF") and b"%%EOF" in data[-1024:]
@@ -71,7 +71,7 @@ def test_every_field_is_in_the_pdf(office: Office, tmp_path: Path) -> None:
 def test_the_qr_code_decodes_to_a_payload_that_verifies(office: Office, tmp_path: Path) -> None:
     record = office.complete(REFERRAL_ANSWERS)
     out = tmp_path / "slip.pdf"
-    slip = render_slip(office.database, office.data_dir, record.uuid, out, clock=office.clock)
+    slip = render_slip(office.database, record.uuid, out, clock=office.clock)
     assert qr_codes(out, tmp_path) == [slip.payload]
     assert payload_from_pdf(out) == slip.payload
     result = verify_payload(slip.payload, office.key, "PLU")
@@ -84,19 +84,14 @@ def test_a_reprint_is_marked_as_a_copy_and_every_print_is_audited(
     office: Office, tmp_path: Path
 ) -> None:
     record = office.complete(REFERRAL_ANSWERS)
-    first = render_slip(
-        office.database, office.data_dir, record.ref_no, tmp_path / "a.pdf", clock=office.clock
-    )
+    first = render_slip(office.database, record.ref_no, tmp_path / "a.pdf", clock=office.clock)
     with pytest.raises(KnownError) as caught:
-        render_slip(
-            office.database, office.data_dir, record.ref_no, tmp_path / "b.pdf", clock=office.clock
-        )
+        render_slip(office.database, record.ref_no, tmp_path / "b.pdf", clock=office.clock)
     assert "--reprint" in caught.value.message.en
     assert not (tmp_path / "b.pdf").exists()
     office.clock.advance(days=2)
     second = render_slip(
         office.database,
-        office.data_dir,
         record.ref_no,
         tmp_path / "b.pdf",
         reprint=True,
@@ -109,7 +104,6 @@ def test_a_reprint_is_marked_as_a_copy_and_every_print_is_audited(
     assert "6 Januari 2025" in pages[0]  # the slip keeps its date
     third = render_slip(
         office.database,
-        office.data_dir,
         record.ref_no,
         tmp_path / "c.pdf",
         reprint=True,
@@ -130,9 +124,7 @@ def test_a_reprint_is_marked_as_a_copy_and_every_print_is_audited(
 def test_a_reprint_needs_an_original(office: Office, tmp_path: Path) -> None:
     record = office.complete(REFERRAL_ANSWERS)
     with pytest.raises(KnownError, match="belum pernah dicetak"):
-        render_slip(
-            office.database, office.data_dir, record.ref_no, tmp_path / "a.pdf", reprint=True
-        )
+        render_slip(office.database, record.ref_no, tmp_path / "a.pdf", reprint=True)
 
 
 def test_slip_numbers_are_never_reused(office: Office, tmp_path: Path) -> None:
@@ -141,10 +133,9 @@ def test_slip_numbers_are_never_reused(office: Office, tmp_path: Path) -> None:
         answers = dict(REFERRAL_ANSWERS, passport_application_no=f"PLU20250000{index}")
         record = office.complete(answers)
         # A preview takes the number; the print after it keeps it.
-        preview = prepare_slip(office.database, office.data_dir, record.ref_no, clock=office.clock)
+        preview = prepare_slip(office.database, record.ref_no, clock=office.clock)
         slip = render_slip(
             office.database,
-            office.data_dir,
             record.ref_no,
             tmp_path / f"{index}.pdf",
             clock=office.clock,
@@ -157,21 +148,19 @@ def test_slip_numbers_are_never_reused(office: Office, tmp_path: Path) -> None:
 def test_unfinished_interviews_are_refused(office: Office, tmp_path: Path) -> None:
     record = office.complete(REFERRAL_ANSWERS, draft=True)
     with pytest.raises(KnownError) as caught:
-        render_slip(office.database, office.data_dir, record.ref_no, tmp_path / "a.pdf")
+        render_slip(office.database, record.ref_no, tmp_path / "a.pdf")
     assert "belum selesai" in caught.value.message.id and "not finished" in caught.value.message.en
     assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.tmp")) == []
 
 
 def test_other_outcomes_print_the_summary(office: Office, tmp_path: Path) -> None:
     record = office.complete(TOURIST_ANSWERS)
-    slip = render_slip(
-        office.database, office.data_dir, record.ref_no, tmp_path / "r.pdf", clock=office.clock
-    )
+    slip = render_slip(office.database, record.ref_no, tmp_path / "r.pdf", clock=office.clock)
     assert slip.kind == "ringkasan" and slip.slip_no == "PLU/RINGKASAN/2025/00001"
     text = all_text((tmp_path / "r.pdf").read_bytes())
     assert "RINGKASAN HASIL WAWANCARA" in text and "Arif Pakamundi" in text
     with pytest.raises(KnownError, match="tidak merujuk ke BP3MI"):
-        prepare_slip(office.database, office.data_dir, record.ref_no, kind="rujukan")
+        prepare_slip(office.database, record.ref_no, kind="rujukan")
 
 
 def test_the_written_file_is_whole_and_no_temporary_file_is_left(
@@ -181,10 +170,8 @@ def test_the_written_file_is_whole_and_no_temporary_file_is_left(
     (tmp_path / "out").mkdir()
     out = tmp_path / "out" / "slip.pdf"
     out.write_bytes(b"old content")
-    render_slip(office.database, office.data_dir, record.ref_no, out, clock=office.clock)
+    render_slip(office.database, record.ref_no, out, clock=office.clock)
     assert out.read_bytes().startswith(b"%PDF")
     assert [p.name for p in out.parent.iterdir()] == ["slip.pdf"]
     with pytest.raises(KnownError, match="tidak ada"):
-        render_slip(
-            office.database, office.data_dir, record.ref_no, tmp_path / "no" / "x.pdf", reprint=True
-        )
+        render_slip(office.database, record.ref_no, tmp_path / "no" / "x.pdf", reprint=True)
