@@ -16,13 +16,16 @@ from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import FixedClock
 from interview_app.storage.database import Database
 from interview_app.storage.interviews import InterviewRepository
+from interview_app.storage.keyslots import KeySlots
 from interview_app.storage.office import Office
+from interview_app.storage.paths import database_path
 from interview_app.storage.questionnaires import QuestionnaireStore
 from interview_app.storage.settings import (
     OFFICE_CODE,
     OFFICE_NAME,
     WORKSTATION_NAME,
 )
+from interview_app.storage.unlock import PasswordCredentials
 from interview_app.workflow.default_script import DEFAULT_SCRIPT_FILE, ensure_default_script
 from interview_app.workflow.recruiter import flags_to_keep, recruiter_signal
 
@@ -126,6 +129,8 @@ class DemoOffice:
     accounts: tuple[DemoAccount, ...]
     interviews: int
     questionnaire_hash: str
+    # The office recovery code, when this call made the office (or converted an old one).
+    recovery_code: str | None = None
 
 
 def install_default_script(database: Database, audit: AuditLog | None) -> tuple[str, Questionnaire]:
@@ -141,13 +146,14 @@ def create_demo_office(
     spread over the 90 days before `today`. Deterministic for a given seed and today."""
     today = today or dt.date.today()
     clock = FixedClock(dt.datetime.combine(today - dt.timedelta(days=91), dt.time(1), dt.UTC))
-    with Office.open(data_dir, create=True, clock=clock) as office:
+    with _demo_folder(Path(data_dir), clock) as office:
         database = office.database
         settings = office.settings
         for key, value in DEMO_SETTINGS.items():
             if settings.get(key) is None:
                 settings.set(key, value)
         office_code = str(settings.get(OFFICE_CODE))
+        recovery_code = office.new_recovery_code
         office.install_office_key(office_code)
         officers = office.officers()
         officer_ids = []
@@ -178,7 +184,22 @@ def create_demo_office(
                     draft=index % 37 == 36,
                     rng=generator.rng,
                 )
-        return DemoOffice(Path(data_dir), office_code, DEMO_ACCOUNTS, count, digest)
+        if not KeySlots(office.data_dir).has_recovery:
+            recovery_code = office.make_recovery_code()
+        return DemoOffice(Path(data_dir), office_code, DEMO_ACCOUNTS, count, digest, recovery_code)
+
+
+def _demo_folder(data_dir: Path, clock: FixedClock) -> Office:
+    """The demo office's folder: made encrypted when new; opened as its supervisor when it
+    exists (a demo folder of the release before is converted by that sign-in)."""
+    if database_path(data_dir).exists() and database_path(data_dir).stat().st_size > 0:
+        supervisor = DEMO_ACCOUNTS[0]
+        return Office.open(
+            data_dir,
+            credentials=PasswordCredentials(supervisor.username, supervisor.password),
+            clock=clock,
+        )
+    return Office.create(data_dir, DEMO_OFFICE_CODE, clock=clock)
 
 
 def _store_interview(

@@ -23,12 +23,12 @@ from interview_app.questionnaire.loader import load_text
 from interview_app.questionnaire.model import Questionnaire
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import FixedClock
-from interview_app.storage.database import Database, open_database
-from interview_app.storage.keys import load_or_create_office_key, read_office_key
+from interview_app.storage.database import Database
+from interview_app.storage.office import Office as OfficeFolder
 from interview_app.storage.officers import Officer, OfficerRepository
 from interview_app.storage.questionnaires import QuestionnaireStore
-from interview_app.storage.settings import SettingsStore
 from interview_app.supervision.session import SupervisorSession
+from tests import keyring
 from tests.sync.factory import make_big_station_pair, make_station_pair
 
 ANSWERS = Path(__file__).resolve().parent / "fixtures" / "answers"
@@ -93,12 +93,10 @@ class Office:
 
 
 def open_office(data_dir: Path, clock: FixedClock | None = None) -> Office:
-    """The office in `data_dir`, opened (close its database when done)."""
-    database = open_database(data_dir)
-    found = read_office_key(data_dir)
-    assert found is not None
+    """The office in `data_dir`, opened with its key (close its database when done)."""
     clock = clock or demo_clock()
-    return Office(data_dir, database, clock, AuditLog(database, found[1], clock))
+    opened = keyring.open_office(data_dir, clock=clock)
+    return Office(data_dir, opened.database, clock, opened.audit)
 
 
 def sign_in_args(
@@ -152,20 +150,16 @@ SLIP_OFFICER_NIP = "199104222015032001"
 
 def make_slip_office(data_dir: Path) -> None:
     """The office settings a slip needs, the office key, one officer and the default script."""
-    database = open_database(data_dir)
-    try:
-        settings = SettingsStore(database)
+    clock = FixedClock(dt.datetime.combine(SLIP_TODAY, dt.time(2), dt.UTC))
+    with OfficeFolder.create(data_dir, "PLU", clock=clock) as office:
+        keyring.remember_office(office)
+        settings = office.settings
         for name, value in SLIP_SETTINGS.items():
             settings.set(name, value)
-        key = load_or_create_office_key(data_dir, "PLU")
-        clock = FixedClock(dt.datetime.combine(SLIP_TODAY, dt.time(2), dt.UTC))
-        audit = AuditLog(database, key, clock)
-        OfficerRepository(database, audit, clock).create(
+        office.officers().create(
             SLIP_OFFICER[0], SLIP_OFFICER_NAME, SLIP_OFFICER_NIP, "officer", SLIP_OFFICER[1]
         )
-        install_default_script(database, audit)
-    finally:
-        database.close()
+        install_default_script(office.database, office.audit)
 
 
 _SCRIPTS: dict[str, Questionnaire] = {}
@@ -232,7 +226,12 @@ class OfficeBuilder:
 
     def copy(self, kind: Kind, where: Path) -> Path:
         """A copy of the whole data folder of `kind` at `where` (which must not exist)."""
-        shutil.copytree(self.template(kind), where)
+        template = self.template(kind)
+        shutil.copytree(template, where)
+        keyring.copied(template, where)
+        for inner in template.iterdir():  # a pair of stations: two folders, each its key
+            if inner.is_dir():
+                keyring.copied(inner, where / inner.name)
         return where
 
     @contextmanager

@@ -11,26 +11,16 @@ import importlib
 from collections.abc import Callable
 
 from interview_app.commands.arguments import data_dir_argument
-from interview_app.commands.secret_input import ENV_NEW_PASSWORD, ENV_PASSWORD, ENV_USER
+from interview_app.commands.credentials import credential_arguments
+from interview_app.commands.secret_input import ENV_NEW_PASSWORD
 
 Runner = Callable[[argparse.Namespace], int]
 
 
 def supervisor_arguments(parser: argparse.ArgumentParser) -> None:
-    """--data-dir, --as and --password-file: who acts (a supervisor) and where."""
+    """--data-dir, --as, --password-file and --recovery-code-file: who acts and where."""
     data_dir_argument(parser)
-    parser.add_argument(
-        "--as",
-        dest="as_user",
-        default=None,
-        metavar="USERNAME",
-        help=f"akun supervisor / supervisor account (or {ENV_USER})",
-    )
-    parser.add_argument(
-        "--password-file",
-        metavar="FILE",
-        help=f"kata sandi akun itu / that account's password (or {ENV_PASSWORD})",
-    )
+    credential_arguments(parser)
 
 
 def new_password_argument(parser: argparse.ArgumentParser) -> None:
@@ -100,6 +90,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     new_password_argument(reset)
     change = _leaf(acts, "account", "change-password", "ganti sandi sendiri / change own password")
     new_password_argument(change)
+    _leaf(
+        acts,
+        "account",
+        "new-recovery-code",
+        "kode pemulihan kantor baru (yang lama tidak berlaku) / a new office recovery code "
+        "(the old one stops working)",
+    )
 
     acts = _group(subparsers, "script", "naskah wawancara / interview scripts")
     _leaf(acts, "script", "list", "daftar naskah / list scripts")

@@ -8,20 +8,24 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from interview_app.commands.credentials import (
+    as_user,
+    credentials_from,
+    open_office,
+    show_new_recovery_code,
+)
 from interview_app.commands.data_folder import existing_data_dir
 from interview_app.commands.secret_input import ENV_NEW_PASSWORD, read_secret
 from interview_app.commands.supervisor_signin import (
     as_supervisor,
-    as_user,
-    authenticate,
     locked,
     officers,
-    password,
-    username,
+    supervisor_of,
 )
 from interview_app.errors import KnownError
 from interview_app.settings_spec import SETTINGS, spec_for
 from interview_app.storage.office import Office
+from interview_app.storage.unlock import PasswordCredentials
 from interview_app.supervision.accounts import AccountAdmin
 from interview_app.supervision.audit_view import AuditFilter, AuditViewer
 from interview_app.supervision.retention import Retention
@@ -102,8 +106,21 @@ def _account_activate(session: SupervisorSession, args: argparse.Namespace) -> i
     return 0
 
 
-def _account_reset(session: SupervisorSession, args: argparse.Namespace) -> int:
-    AccountAdmin(session).reset_password(_target(session, args), _new_password(args))
+def _account_reset(args: argparse.Namespace) -> int:
+    """A supervisor's reset; or, with the office recovery code (every supervisor's password
+    forgotten), the one thing that code opens the folder for."""
+    with open_office(args) as office:
+        if office.via_recovery_code:
+            accounts = officers(office)
+            target = accounts.find(args.username)
+            if target is None:
+                raise KnownError(
+                    f"Akun {args.username} tidak ada.", f"There is no account {args.username}."
+                )
+            accounts.reset_password(None, target.id, _new_password(args))
+        else:
+            session = supervisor_of(office)
+            AccountAdmin(session).reset_password(_target(session, args), _new_password(args))
     _say(
         f"Kata sandi {args.username} diatur ulang; wajib diganti saat masuk berikutnya.",
         f"Password of {args.username} reset; it must be changed at the next login.",
@@ -119,12 +136,29 @@ def _account_unlock(session: SupervisorSession, args: argparse.Namespace) -> int
 
 def _account_change_password(args: argparse.Namespace) -> int:
     """Any account's own change (also the forced one after a reset)."""
-    name = username(args)
-    with Office.open(existing_data_dir(args.data_dir)) as office:
-        secret = password(args, name)
-        officer = authenticate(office, name, secret)
-        officers(office).change_password(officer.id, secret, _new_password(args))
+    credentials = credentials_from(args)
+    if not isinstance(credentials, PasswordCredentials):
+        raise KnownError(
+            "Kata sandi sendiri diganti dengan --as dan kata sandi sekarang, bukan kode pemulihan.",
+            "One's own password is changed with --as and the current password, not the "
+            "recovery code.",
+        )
+    with Office.open(existing_data_dir(args.data_dir), credentials=credentials) as office:
+        assert office.signed_in is not None
+        officers(office).change_password(
+            office.signed_in.id, credentials.password, _new_password(args)
+        )
+    name = credentials.username
     _say(f"Kata sandi {name} diganti.", f"Password of {name} changed.")
+    return 0
+
+
+def _account_new_recovery_code(session: SupervisorSession, args: argparse.Namespace) -> int:
+    """A new office recovery code (the one in the safe was lost or seen): the old stops working."""
+    office = Office.of(session.database)
+    code = office.make_recovery_code()
+    session.audit.append(session.actor, "office.recovery_code_replaced", "office", None)
+    show_new_recovery_code(code)
     return 0
 
 
@@ -285,7 +319,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "account deactivate": as_supervisor(_account_deactivate),
     "account activate": as_supervisor(_account_activate),
     "account unlock": as_supervisor(_account_unlock),
-    "account reset-password": as_supervisor(_account_reset),
+    "account reset-password": _account_reset,
+    "account new-recovery-code": as_supervisor(_account_new_recovery_code),
     "account change-password": _account_change_password,
     "script list": as_supervisor(_script_list),
     "script install": as_supervisor(_script_install),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from interview_app.commands.arguments import data_dir_argument
+from interview_app.commands.credentials import show_new_recovery_code
 from interview_app.demo import create_demo_office
 from interview_app.errors import KnownError
 from interview_app.storage.app_lock import writer_lock
@@ -37,4 +38,6 @@ def run(args: argparse.Namespace) -> int:
     print("Akun (kata sandi hanya ditampilkan sekali) / accounts (passwords shown once):")
     for account in office.accounts:
         print(f"  {account.role:<10} {account.username:<12} {account.password}")
+    if office.recovery_code is not None:
+        show_new_recovery_code(office.recovery_code)
     return 0

@@ -1,41 +1,21 @@
-"""Signing an account in for the command line: --as and the password, the role, a forced
-change; the open data folder and the supervisor session the handlers run in."""
+"""The supervisor session a command runs in: the data folder opened with the command's
+credentials (commands.credentials), the role and a forced change checked."""
 
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from interview_app.commands.credentials import open_office
 from interview_app.commands.data_folder import existing_data_dir
-from interview_app.commands.secret_input import ENV_PASSWORD, ENV_USER, read_secret
 from interview_app.errors import KnownError
 from interview_app.storage.office import Office
 from interview_app.storage.office_settings import officer_repository
-from interview_app.storage.officers import Officer, OfficerRepository
+from interview_app.storage.officers import OfficerRepository
 from interview_app.supervision.session import SupervisorSession
 
 Handler = Callable[[SupervisorSession, argparse.Namespace], int]
-
-
-def as_user(args: argparse.Namespace) -> str | None:
-    """The account named by --as or INTERVIEW_APP_USER, if any."""
-    return args.as_user or os.environ.get(ENV_USER) or None
-
-
-def username(args: argparse.Namespace) -> str:
-    found = as_user(args)
-    if not found:
-        raise KnownError(
-            f"Sebutkan akun supervisor dengan --as atau {ENV_USER}.",
-            f"Name the supervisor account with --as or {ENV_USER}.",
-        )
-    return found
-
-
-def password(args: argparse.Namespace, name: str) -> str:
-    return read_secret(args.password_file, ENV_PASSWORD, f"Kata sandi / password {name}: ")
 
 
 def officers(office: Office) -> OfficerRepository:
@@ -43,15 +23,20 @@ def officers(office: Office) -> OfficerRepository:
     return officer_repository(office.database, office.audit, office.clock)
 
 
-def authenticate(office: Office, name: str, secret: str) -> Officer:
-    """Any account, with the lockout limits from the settings; logged like a login."""
-    return officers(office).authenticate(name, secret)
+RECOVERY_ONLY_RESETS = KnownError(
+    "Kode pemulihan hanya membuka folder untuk mengatur ulang kata sandi ('account "
+    "reset-password'). Untuk perintah ini, masuk sebagai supervisor (--as).",
+    "The recovery code opens the folder only to reset passwords ('account reset-password'). "
+    "For this command, sign in as a supervisor (--as).",
+)
 
 
-def sign_in_supervisor(office: Office, name: str, secret: str) -> SupervisorSession:
-    """A session for a supervisor whose password is right. An officer's account gets
+def supervisor_of(office: Office) -> SupervisorSession:
+    """The session of the supervisor who opened `office`. An officer's account gets
     PermissionDenied; a supervisor who must change the password is sent to do that first."""
-    officer = authenticate(office, name, secret)
+    officer = office.signed_in
+    if officer is None:
+        raise RECOVERY_ONLY_RESETS
     session = SupervisorSession.open(office, officer.id)
     session.require()
     if officer.must_change_password:
@@ -65,10 +50,9 @@ def sign_in_supervisor(office: Office, name: str, secret: str) -> SupervisorSess
 
 @contextmanager
 def supervisor_session(args: argparse.Namespace) -> Iterator[SupervisorSession]:
-    """Open the data folder and sign the --as account in; refused unless it is a supervisor."""
-    name = username(args)
-    with Office.open(existing_data_dir(args.data_dir)) as office:
-        yield sign_in_supervisor(office, name, password(args, name))
+    """Open the data folder signed in as the --as account; refused unless it is a supervisor."""
+    with open_office(args) as office:
+        yield supervisor_of(office)
 
 
 def as_supervisor(handler: Handler) -> Callable[[argparse.Namespace], int]:

@@ -203,12 +203,18 @@ def officer_repository(
     database: Database, audit: AuditLog, clock: Clock | None = None
 ) -> OfficerRepository:
     """Accounts with the lockout limits from the settings (max_failed_logins, lockout_minutes);
-    the login screen and the command line both build theirs here."""
+    the login screen and the command line both build theirs here. The key slots come from the
+    Office the database belongs to, and the limits are copied to lockout.json, where the
+    sign-in reads them before the database can be opened."""
     settings = OfficeSettings(database)
+    slots = getattr(database.office, "account_slots", None)
+    if slots is not None:
+        slots.set_policy(settings.max_failed_logins, settings.lockout_minutes)
     return OfficerRepository(
         database,
         audit,
         clock,
         max_failed=settings.max_failed_logins,
         lockout_minutes=settings.lockout_minutes,
+        slots=slots,
     )

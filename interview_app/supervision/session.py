@@ -56,7 +56,7 @@ class SupervisorSession:
     def require(self) -> Officer:
         """The acting account, if it is an active supervisor; PermissionDenied otherwise."""
         try:
-            officer = OfficerRepository(self.database, self.audit, self.clock).get(self.officer_id)
+            officer = self.officers().get(self.officer_id)
         except NotFound:
             raise supervisors_only() from None
         if not (officer.is_supervisor and officer.active):

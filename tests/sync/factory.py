@@ -15,11 +15,12 @@ from typing import Any
 
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import FixedClock
-from interview_app.storage.database import Database, open_database
+from interview_app.storage.database import Database
 from interview_app.storage.interviews import FlagRecord, InterviewRepository
-from interview_app.storage.keys import load_or_create_office_key, read_office_key, save_office_key
+from interview_app.storage.office import Office
 from interview_app.storage.paths import database_path
 from interview_app.storage.settings import SettingsStore
+from tests import keyring
 
 OFFICE = "PLU"
 OFFICE_NAME = "Kantor Imigrasi Palu"
@@ -64,25 +65,23 @@ def make_station(
     key: bytes | None = None,
     code: str | None = None,
 ) -> Station:
-    database = open_database(data_dir)
+    """A workstation of `office`, its database encrypted under `key` (new when None)."""
+    opened = Office.create(data_dir, office, key=key)
+    key = opened.office_key
+    keyring.remember(data_dir, office, key)
+    database = opened.database
     settings = SettingsStore(database)
     settings.set("office_code", office)
     settings.set("office_name", OFFICE_NAME)
     settings.set("workstation_name", name)
     settings.set("workstation_code", code or name.replace(" ", "").upper())
-    if key is None:
-        key = load_or_create_office_key(data_dir, office)
-    else:
-        save_office_key(data_dir, office, key)
     return Station(data_dir, database, key, FixedClock(START))
 
 
 def open_station(data_dir: Path) -> Station:
     """A station that `make_station` made (or a copy of one), opened on the start clock."""
-    database = open_database(data_dir)
-    found = read_office_key(data_dir)
-    assert found is not None
-    return Station(data_dir, database, found[1], FixedClock(START))
+    opened = keyring.open_office(data_dir)
+    return Station(data_dir, opened.database, opened.office_key, FixedClock(START))
 
 
 @contextmanager
