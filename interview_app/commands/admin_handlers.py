@@ -101,8 +101,15 @@ def _account_deactivate(session: SupervisorSession, args: argparse.Namespace) ->
 
 
 def _account_activate(session: SupervisorSession, args: argparse.Namespace) -> int:
-    AccountAdmin(session).activate(_target(session, args))
+    can_sign_in = AccountAdmin(session).activate(_target(session, args))
     _say(f"Akun {args.username} diaktifkan.", f"Account {args.username} activated.")
+    if not can_sign_in:
+        _say(
+            f"Atur ulang kata sandinya ('account reset-password {args.username}') agar akun itu "
+            "dapat masuk lagi.",
+            f"Reset its password ('account reset-password {args.username}') so that it can "
+            "sign in again.",
+        )
     return 0
 
 

@@ -440,15 +440,25 @@ class OfficerRepository:
             if self._slots is not None:  # the account can no longer unwrap the office key
                 self._slots.remove(target.username)
 
-    def activate(self, officer_id: int, *, by: int | None = None) -> None:
+    def activate(self, officer_id: int, *, by: int | None = None) -> bool:
+        """The account may act again. False when it still cannot sign in: on an encrypted
+        folder its key slot went with the deactivation, so a supervisor resets its password
+        (which makes the slot)."""
         if by is not None:
             self._require_supervisor(by)
         self.get(officer_id)
         with self._database.transaction() as conn:
             conn.execute("UPDATE officers SET active = 1 WHERE id = ?", (officer_id,))
             self._audit.append(_actor(by), "officer.activated", "officer", str(officer_id))
+        if self._slots is None or not self._slots.authoritative:
+            return True
+        return self._slots.has(self.get(officer_id).username)
 
     def locked_until(self, officer_id: int) -> datetime | None:
+        """When the account's lock ends (None when not locked): on an encrypted folder the lock
+        is kept in lockout.json, where the sign-in counts failures before the database opens."""
+        if self._slots is not None and self._slots.authoritative:
+            return self._slots.lockout().locked_until(self.get(officer_id).username)
         row = self._database.conn.execute(
             "SELECT locked_until FROM officers WHERE id = ?", (officer_id,)
         ).fetchone()

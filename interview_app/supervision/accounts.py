@@ -89,9 +89,11 @@ class AccountAdmin:
         self._session.require()
         self._session.officers().deactivate(officer_id, by=self._session.officer_id)
 
-    def activate(self, officer_id: int) -> None:
+    def activate(self, officer_id: int) -> bool:
+        """True when the account can sign in again; False when its password must be reset
+        first (an encrypted folder removed its key slot at the deactivation)."""
         self._session.require()
-        self._session.officers().activate(officer_id, by=self._session.officer_id)
+        return self._session.officers().activate(officer_id, by=self._session.officer_id)
 
     def reset_password(self, officer_id: int, new_password: str) -> None:
         """A temporary password; the holder must change it at the next login (lifts a lock)."""

@@ -168,7 +168,7 @@ class AccountsPage(QtWidgets.QWidget):
             return None
         return self.accounts.get(key)
 
-    def _run(self, action: Callable[[], None], done: str) -> None:
+    def _run(self, action: Callable[[], object], done: str) -> None:
         with calmly(self.status.error) as attempt:
             action()
         if attempt.failed:
