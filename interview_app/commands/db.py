@@ -13,7 +13,7 @@ from interview_app.commands.secret_input import ENV_USER
 from interview_app.errors import KnownError
 from interview_app.storage.app_lock import writer_lock
 from interview_app.storage.cipher import looks_encrypted
-from interview_app.storage.keyslots import KeySlots
+from interview_app.storage.keyslots import keyslots_path
 from interview_app.storage.maintenance import (
     backup,
     check,
@@ -24,7 +24,8 @@ from interview_app.storage.maintenance import (
 )
 from interview_app.storage.office import Office
 from interview_app.storage.paths import database_path, resolve_data_dir
-from interview_app.storage.raw_copy import backup_encrypted
+from interview_app.storage.raw_copy import backup_encrypted, keyslots_copy_path
+from interview_app.storage.shape_check import check_shape
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -105,6 +106,8 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         data_dir = existing_data_dir(args.data_dir)
         checked = database_path(data_dir)
+    if _without_credentials(args) and _encrypted_file(data_dir, checked):
+        return _check_without_key(data_dir, checked)
     report = check(data_dir, database_file=checked, expected_head=_anchor(args, checked))
     print(report.summary("id"))
     print(report.summary("en"))
@@ -119,7 +122,27 @@ def _without_credentials(args: argparse.Namespace) -> bool:
 
 
 def _encrypted_folder(data_dir: Path) -> bool:
-    return KeySlots(data_dir).exists or looks_encrypted(database_path(data_dir))
+    return keyslots_path(data_dir).exists() or looks_encrypted(database_path(data_dir))
+
+
+def _encrypted_file(data_dir: Path, checked: Path) -> bool:
+    if checked == database_path(data_dir):
+        return _encrypted_folder(data_dir)
+    return looks_encrypted(checked)
+
+
+def _check_without_key(data_dir: Path, checked: Path) -> int:
+    """What can be checked without the key (storage.shape_check), and what could not."""
+    if checked == database_path(data_dir):
+        report = check_shape(
+            checked, keyslots_file=keyslots_path(data_dir), lockout_folder=data_dir
+        )
+    else:  # a backup: the key slots copied beside it, when they were
+        slots = keyslots_copy_path(checked)
+        report = check_shape(checked, keyslots_file=slots if slots.exists() else None)
+    print(report.summary("id"))
+    print(report.summary("en"))
+    return 0 if report.ok else 1
 
 
 def _backup_without_key(data_dir: Path, args: argparse.Namespace) -> int:

@@ -92,25 +92,31 @@ class LockoutFile:
         default policy: a damaged side file must not lock everyone out, and it holds nothing
         an attacker gains from (the counts start again; the slots still need the password)."""
         try:
-            with open(self.path, "rb") as handle:
-                raw = handle.read(MAX_FILE_BYTES + 1)
-            content = json.loads(raw.decode("utf-8"))
-            if content.get("format") != LOCKOUT_FORMAT or len(raw) > MAX_FILE_BYTES:
-                raise ValueError("unknown format")
-            policy = Policy(int(content["max_failed"]), int(content["lockout_minutes"]))
-            if policy.max_failed < 1 or policy.lockout_minutes < 1:
-                raise ValueError("bad policy")
-            accounts = {
-                str(name): {"failed": int(entry["failed"]), "locked_until": entry["locked_until"]}
-                for name, entry in content["accounts"].items()
-            }
-            for entry in accounts.values():
-                if entry["locked_until"] is not None:
-                    from_iso(str(entry["locked_until"]))
-        except FileNotFoundError:
-            return Policy(), {}
+            return self.read()
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, OSError):
             return Policy(), {}
+
+    def read(self) -> tuple[Policy, dict[str, dict[str, Any]]]:
+        """As _load, but a file that cannot be read raises (what `db check` reports); no file
+        is the default policy with no entries."""
+        try:
+            with open(self.path, "rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES + 1)
+        except FileNotFoundError:
+            return Policy(), {}
+        content = json.loads(raw.decode("utf-8"))
+        if content.get("format") != LOCKOUT_FORMAT or len(raw) > MAX_FILE_BYTES:
+            raise ValueError("unknown format")
+        policy = Policy(int(content["max_failed"]), int(content["lockout_minutes"]))
+        if policy.max_failed < 1 or policy.lockout_minutes < 1:
+            raise ValueError("bad policy")
+        accounts = {
+            str(name): {"failed": int(entry["failed"]), "locked_until": entry["locked_until"]}
+            for name, entry in content["accounts"].items()
+        }
+        for entry in accounts.values():
+            if entry["locked_until"] is not None:
+                from_iso(str(entry["locked_until"]))
         return policy, accounts
 
     def _save(self, policy: Policy, accounts: dict[str, dict[str, Any]]) -> None:

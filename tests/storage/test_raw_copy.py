@@ -14,65 +14,22 @@ import pytest
 
 from interview_app.cli import main
 from interview_app.storage.app_lock import FolderLock
-from interview_app.storage.audit import AuditLog
 from interview_app.storage.cipher import connect_keyed, database_key, looks_encrypted
-from interview_app.storage.database import Database, connect, open_database
+from interview_app.storage.database import connect, open_database
 from interview_app.storage.errors import DatabaseKeyError
-from interview_app.storage.interviews import InterviewRepository
-from interview_app.storage.keyslots import create_office_slots, unlock_with_password
+from interview_app.storage.keyslots import unlock_with_password
 from interview_app.storage.paths import database_path
 from interview_app.storage.raw_copy import keyslots_copy_path
 from interview_app.storage.recovery_code import normalize_recovery_code
-from interview_app.storage.settings import SettingsStore
 from interview_app.storage.wal_file import read_wal
 from tests.byte_scan import found_texts
 
-from .conftest import OFFICE_CODE, new_draft
-
-PEOPLE = [
-    ("7271015708900003", "Wulandari Sitompul", "081355501234"),
-    ("7271024403920005", "Rahmawati Lasahido", "085241107788"),
-    ("7271031111850001", "Yohanis Pakaenoni", "082193304455"),
-]
-PASSWORD = "kata sandi supervisor yang panjang"
-
-
-def _texts() -> list[str]:
-    return [text for person in PEOPLE for text in person]
-
-
-class EncryptedFolder:
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-        self.office_key = secrets.token_bytes(32)
-        self.page_key = database_key(self.office_key)
-        self.recovery_code = create_office_slots(
-            data_dir, OFFICE_CODE, self.office_key, "supervisor", PASSWORD
-        )
-        self.database: Database = open_database(data_dir, key=self.page_key)
-        SettingsStore(self.database).set("office_code", OFFICE_CODE)
-        self.interviews = InterviewRepository(self.database, AuditLog(self.database, b"k" * 32))
-        self.uuids: list[str] = []
-
-    def add(self, nik: str, name: str, phone: str) -> None:
-        record = new_draft(self.interviews)
-        self.interviews.save_answer(
-            record.uuid,
-            "nik",
-            nik,
-            current_question="full_name",
-            identity={"nik": nik, "full_name": name, "phone": phone},
-        )
-        self.uuids.append(record.uuid)
+from .encrypted_folder import PASSWORD, PEOPLE, EncryptedFolder, filled_folder, texts
 
 
 @pytest.fixture
 def folder(data_dir: Path) -> Iterator[EncryptedFolder]:
-    office = EncryptedFolder(data_dir)
-    for person in PEOPLE:
-        office.add(*person)
-    yield office
-    office.database.close()
+    yield from filled_folder(data_dir)
 
 
 def _names_in(path: Path, page_key: bytes) -> set[str]:
@@ -102,7 +59,7 @@ def test_a_keyless_backup_opens_with_a_password_or_the_recovery_code_only(
         "cadangan.sqlite3.keyslots.json",
     ]
     assert looks_encrypted(out)
-    assert found_texts([out.parent], _texts()) == set()
+    assert found_texts([out.parent], texts()) == set()
     # No key: nothing opens.
     with pytest.raises(DatabaseKeyError):
         connect(out)
