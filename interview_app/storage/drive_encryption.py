@@ -17,7 +17,7 @@ import re
 import subprocess
 from dataclasses import dataclass
 
-from interview_app.storage.folder_access import CommandRunner, run_command
+from interview_app.storage.folder_access import CommandRunner, powershell_command, run_command
 from interview_app.text import Message
 
 ON, OFF, UNKNOWN, NOT_APPLICABLE = "on", "off", "unknown", "not-applicable"
@@ -45,15 +45,11 @@ def system_drive(environ: dict[str, str] | None = None) -> str:
 
 
 def shell_query_command(drive: str) -> list[str]:
-    return [
-        "powershell",
-        "-NoProfile",
-        "-NonInteractive",
-        "-Command",
-        "(New-Object -ComObject Shell.Application).NameSpace('"
-        + drive
-        + "\\').Self.ExtendedProperty('System.Volume.BitLockerProtection')",
-    ]
+    """`drive` is a checked drive letter (system_drive), so it needs no quoting."""
+    return powershell_command(
+        f"(New-Object -ComObject Shell.Application).NameSpace('{drive}\\')"
+        ".Self.ExtendedProperty('System.Volume.BitLockerProtection')"
+    )
 
 
 def manage_bde_command(drive: str) -> list[str]:
@@ -153,7 +149,8 @@ def bitlocker_status(
     drive: str | None = None,
 ) -> DriveEncryption:
     """The system drive's BitLocker state. Never raises."""
-    drive = drive or system_drive()
+    if drive is None or not re.fullmatch(r"[A-Za-z]:", drive):
+        drive = system_drive()
     if not (os.name == "nt" if windows is None else windows):
         return DriveEncryption(
             drive,

@@ -14,6 +14,7 @@ read is reported as advice (the self-test shows it)."""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -128,7 +129,18 @@ def _posix_access(folder: Path) -> FolderAccess:
 
 def current_user_sid(runner: CommandRunner = run_command) -> str | None:
     """The signed-in user's SID from `whoami /user` (its CSV line ends with the SID); None when
-    whoami is missing or says nothing usable."""
+    whoami is missing or says nothing usable. Asked once per process of the real runner."""
+    if runner is run_command:
+        return _own_sid()
+    return _sid_from_whoami(runner)
+
+
+@functools.cache
+def _own_sid() -> str | None:
+    return _sid_from_whoami(run_command)
+
+
+def _sid_from_whoami(runner: CommandRunner) -> str | None:
     try:
         done = runner(["whoami", "/user", "/fo", "csv", "/nh"])
     except (OSError, subprocess.SubprocessError):
@@ -226,15 +238,14 @@ def _powershell_quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def powershell_command(script: str) -> list[str]:
+    """Windows PowerShell running one line, without the user's profile or any prompt."""
+    return ["powershell", "-NoProfile", "-NonInteractive", "-Command", script]
+
+
 def acl_query_command(folder: Path) -> list[str]:
     """PowerShell prints the folder's ACL as SDDL: SIDs, not translated names."""
-    return [
-        "powershell",
-        "-NoProfile",
-        "-NonInteractive",
-        "-Command",
-        f"(Get-Acl -LiteralPath {_powershell_quoted(str(folder))}).Sddl",
-    ]
+    return powershell_command(f"(Get-Acl -LiteralPath {_powershell_quoted(str(folder))}).Sddl")
 
 
 _DACL = re.compile(r"D:([A-Z]*)((?:\([^)]*\))*)")
