@@ -86,8 +86,8 @@ def backup_encrypted(data_dir: Path, out: Path, *, overwrite: bool = False) -> R
             )
         slots = _key_slots(data_dir)
         with (
-            known_os_errors(out),
             disk_full_while("menulis cadangan", "writing the backup", out.parent, data_dir),
+            known_os_errors(out),
         ):
             out.parent.mkdir(parents=True, exist_ok=True)
             had_slots = slots_out.exists()

@@ -4,6 +4,7 @@ opens with an account's password or the recovery code and with nothing else."""
 
 from __future__ import annotations
 
+import errno
 import secrets
 import shutil
 import struct
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from interview_app.cli import main
+from interview_app.storage import raw_copy
 from interview_app.storage.app_lock import FolderLock
 from interview_app.storage.cipher import connect_keyed, database_key, looks_encrypted
 from interview_app.storage.database import connect, open_database
@@ -184,3 +186,24 @@ def test_refusals_leave_nothing_behind(
     assert "keyslots.json" in err and "opened by anyone" in err
     assert not out.exists() and not keyslots_copy_path(out).exists()
     assert [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_full_disk_leaves_no_half_backup_and_says_so(
+    folder: EncryptedFolder,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    out = stick / "copy.sqlite3"
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(raw_copy.shutil, "copyfileobj", full)
+    args = ["db", "backup", "--data-dir", str(folder.data_dir), "--out", str(out)]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "Disk penuh" in err and "The disk is full" in err and "writing the backup" in err
+    assert list(stick.iterdir()) == []  # neither the copy, nor its slots, nor a temporary file
