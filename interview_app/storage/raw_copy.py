@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from interview_app.errors import KnownError
-from interview_app.storage.app_lock import writer_lock
+from interview_app.storage.app_lock import FolderInUse, writer_lock
 from interview_app.storage.cipher import looks_encrypted
 from interview_app.storage.keyslots import KeySlots, keyslots_path
 from interview_app.storage.paths import database_path, unsafe_output_reason
@@ -76,7 +78,7 @@ def backup_encrypted(data_dir: Path, out: Path, *, overwrite: bool = False) -> R
                 f"The backup was not written to {target}: {reason.en}. Nothing was changed.",
             )
     source = database_path(data_dir)
-    with writer_lock(data_dir, "db backup"):
+    with _folder_held(data_dir):
         if not looks_encrypted(source):
             raise KnownError(
                 f"{source} bukan basis data terenkripsi yang utuh; cadangan tanpa masuk tidak "
@@ -99,6 +101,26 @@ def backup_encrypted(data_dir: Path, out: Path, *, overwrite: bool = False) -> R
                     slots_out.unlink(missing_ok=True)
                 raise
     return RawBackup(out, slots_out, size, wal_frames, note)
+
+
+@contextmanager
+def _folder_held(data_dir: Path) -> Iterator[None]:
+    """The writer lock, so that nothing changes the files while they are copied. Refused while
+    the app or a writing command holds the folder (nothing inside raises FolderInUse); the
+    message says when a keyless backup can run."""
+    try:
+        with writer_lock(data_dir, "db backup"):
+            yield
+    except FolderInUse as exc:
+        raise FolderInUse(
+            exc.message.id
+            + " Cadangan tanpa masuk hanya dibuat saat folder tidak dipakai (jadwalkan di luar "
+            "jam layanan); cadangan dengan masuk (--as) dapat dibuat saat aplikasi terbuka.",
+            exc.message.en
+            + " A backup without signing in is made only while nothing uses the folder "
+            "(schedule it outside opening hours); a signed-in backup (--as) can be made while "
+            "the app is open.",
+        ) from None
 
 
 def _key_slots(data_dir: Path) -> bytes:

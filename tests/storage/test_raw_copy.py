@@ -165,6 +165,9 @@ def test_refusals_leave_nothing_behind(
     # The app's window holds the folder: the copy waits for it to close.
     with FolderLock(folder.data_dir, "gui"):
         assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "This data folder is in use by the command 'gui'" in err
+    assert "schedule it outside opening hours" in err and "jadwalkan di luar jam layanan" in err
     assert not out.exists() and not keyslots_copy_path(out).exists()
     capsys.readouterr()
     # An existing file is not replaced without --overwrite.
