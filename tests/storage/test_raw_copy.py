@@ -210,3 +210,28 @@ def test_a_full_disk_leaves_no_half_backup_and_says_so(
     err = capsys.readouterr().err
     assert "Disk penuh" in err and "The disk is full" in err and "writing the backup" in err
     assert list(stick.iterdir()) == []  # neither the copy, nor its slots, nor a temporary file
+
+
+def test_a_restarted_wal_with_an_older_logs_frames_behind_is_folded_as_sqlite_reads_it(
+    folder: EncryptedFolder, tmp_path: Path
+) -> None:
+    """A running app's WAL restarts from its start after each checkpoint: new frames (new salts)
+    first, the older log's frames behind them. Only the new ones count."""
+    conn = folder.database.conn
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    for i in range(40):
+        folder.add(f"72710{i:02d}101900007", f"Pemohon Lama {i:02d}", f"08124440{i:04d}")
+    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+    folder.add("7271990101900007", "Pemohon Baru Sesudah", "081299990000")
+    source = database_path(folder.data_dir)
+    log = read_wal(source.with_name(source.name + "-wal"))
+    assert 0 < log.committed_frames < log.frames  # the older log's frames are still there
+    pair = tmp_path / "pair"
+    pair.mkdir()
+    for name in (source.name, source.name + "-wal"):
+        shutil.copyfile(folder.data_dir / name, pair / name)
+    out = tmp_path / "copy.sqlite3"
+    assert main(["db", "backup", "--data-dir", str(folder.data_dir), "--out", str(out)]) == 0
+    names = _names_in(out, folder.page_key)
+    assert names == _names_in(pair / source.name, folder.page_key)
+    assert {"Pemohon Baru Sesudah", "Pemohon Lama 39", PEOPLE[0][1]} <= names
