@@ -12,7 +12,7 @@ from interview_app.commands.data_folder import existing_data_dir
 from interview_app.commands.secret_input import ENV_USER
 from interview_app.errors import KnownError
 from interview_app.storage.app_lock import writer_lock
-from interview_app.storage.cipher import looks_encrypted
+from interview_app.storage.cipher import is_plaintext_database, looks_encrypted
 from interview_app.storage.keyslots import keyslots_path
 from interview_app.storage.maintenance import (
     backup,
@@ -26,6 +26,7 @@ from interview_app.storage.office import Office
 from interview_app.storage.paths import database_path, resolve_data_dir
 from interview_app.storage.raw_copy import backup_encrypted, keyslots_copy_path
 from interview_app.storage.shape_check import check_shape
+from interview_app.storage.unlock import folder_is_encrypted
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -121,14 +122,14 @@ def _without_credentials(args: argparse.Namespace) -> bool:
     return not (named or getattr(args, "recovery_code_file", None))
 
 
-def _encrypted_folder(data_dir: Path) -> bool:
-    return keyslots_path(data_dir).exists() or looks_encrypted(database_path(data_dir))
-
-
 def _encrypted_file(data_dir: Path, checked: Path) -> bool:
-    if checked == database_path(data_dir):
-        return _encrypted_folder(data_dir)
-    return looks_encrypted(checked)
+    """An encrypted database file, or one beside key slots that is no plaintext SQLite (an
+    encrypted file cut short: the shape check names what is wrong with it)."""
+    if looks_encrypted(checked):
+        return True
+    own = checked == database_path(data_dir)
+    slots = keyslots_path(data_dir) if own else keyslots_copy_path(checked)
+    return slots.exists() and checked.stat().st_size > 0 and not is_plaintext_database(checked)
 
 
 def _check_without_key(data_dir: Path, checked: Path) -> int:
@@ -169,7 +170,7 @@ def _backup_without_key(data_dir: Path, args: argparse.Namespace) -> int:
 
 def run_backup(args: argparse.Namespace) -> int:
     data_dir = existing_data_dir(args.data_dir)
-    if _without_credentials(args) and _encrypted_folder(data_dir):
+    if _without_credentials(args) and folder_is_encrypted(data_dir):
         return _backup_without_key(data_dir, args)
     with Office.open(data_dir) as office:
         database = office.database

@@ -104,19 +104,26 @@ def test_missing_or_damaged_key_slots_are_a_problem(
     assert "cannot be opened with any password or the recovery code" in out
 
 
-def test_a_plaintext_database_beside_key_slots_is_a_problem(
+def test_a_plaintext_folder_with_slots_gets_the_full_check_and_the_shape_names_plaintext(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A conversion that has not finished: the slots are there, the pages still in clear."""
+    """A folder of the release before, whose conversion has not run yet (slots may exist
+    already): `db check` without credentials still runs the full check (the pages are in
+    clear); the shape check itself, given such a file, names it as not encrypted."""
     from interview_app.storage.database import open_database
     from interview_app.storage.keyslots import create_office_slots
+    from interview_app.storage.shape_check import check_shape
 
     data_dir = tmp_path / "data"
     open_database(data_dir).close()
     create_office_slots(data_dir, "PLU", os.urandom(32), "supervisor", "kata sandi panjang")
     code, out, _ = _check(capsys, "--data-dir", str(data_dir))
-    assert code == 1
-    assert "interviews.sqlite3 is not encrypted: anyone who copies it can read it" in out
+    assert "Integrity: ok" in out and "Not checked without signing in" not in out
+    report = check_shape(database_path(data_dir), keyslots_file=data_dir / "keyslots.json")
+    assert not report.ok
+    assert "interviews.sqlite3 is not encrypted: anyone who copies it can read it" in (
+        report.summary("en")
+    )
 
 
 def test_a_keyless_backup_is_checked_with_the_slots_beside_it(
