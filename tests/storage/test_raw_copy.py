@@ -26,6 +26,7 @@ from interview_app.storage.recovery_code import normalize_recovery_code
 from interview_app.storage.wal_file import read_wal
 from tests.byte_scan import found_texts
 
+from .conftest import OFFICE_CODE
 from .encrypted_folder import PASSWORD, PEOPLE, EncryptedFolder, filled_folder, texts
 
 
@@ -235,3 +236,48 @@ def test_a_restarted_wal_with_an_older_logs_frames_behind_is_folded_as_sqlite_re
     names = _names_in(out, folder.page_key)
     assert names == _names_in(pair / source.name, folder.page_key)
     assert {"Pemohon Baru Sesudah", "Pemohon Lama 39", PEOPLE[0][1]} <= names
+
+
+def test_an_office_made_by_the_core_is_backed_up_keyless_and_opens_by_password_or_code(
+    tmp_path: Path,
+) -> None:
+    """End to end with the façade: Office.create, an account, the recovery code, answers; the
+    keyless copy put back as a data folder opens with Office.open and either credential."""
+    from interview_app.storage.office import Office
+    from interview_app.storage.unlock import PasswordCredentials, RecoveryCredentials
+
+    data_dir = tmp_path / "kantor"
+    office = Office.create(data_dir, OFFICE_CODE)
+    try:
+        office.settings.set("office_code", OFFICE_CODE)
+        office.officers().create("spv", "Supervisor Uji", None, "supervisor", PASSWORD)
+        code = office.make_recovery_code()
+        record = office.interviews.create_draft(
+            officer_id=1,
+            questionnaire_id="tppo",
+            questionnaire_version=1,
+            questionnaire_hash="a" * 64,
+            language="id",
+        )
+        nik, name, phone = PEOPLE[0]
+        office.interviews.save_answer(
+            record.uuid,
+            "nik",
+            nik,
+            current_question="full_name",
+            identity={"nik": nik, "full_name": name, "phone": phone},
+        )
+        out = tmp_path / "stick" / "cadangan.sqlite3"
+        assert main(["db", "backup", "--data-dir", str(data_dir), "--out", str(out)]) == 0
+    finally:
+        office.close()
+    assert found_texts([out.parent], list(PEOPLE[0])) == set()
+    for credentials in (PasswordCredentials("spv", PASSWORD), RecoveryCredentials(code)):
+        restored = tmp_path / f"restored-{type(credentials).__name__}"
+        restored.mkdir()
+        shutil.copyfile(out, database_path(restored))
+        shutil.copyfile(keyslots_copy_path(out), restored / "keyslots.json")
+        with pytest.raises(DatabaseKeyError):
+            Office.open(restored)
+        with Office.open(restored, credentials=credentials) as again:
+            assert again.interviews.get(record.uuid).full_name == name
