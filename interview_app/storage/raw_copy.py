@@ -16,6 +16,8 @@ is not copied (a fresh count is right for a restored folder).
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import os
 import shutil
 from collections.abc import Iterator
@@ -70,8 +72,10 @@ def backup_encrypted(data_dir: Path, out: Path, *, overwrite: bool = False) -> R
     folder, a target that is not a regular file, or an existing one unless `overwrite`."""
     data_dir, out = Path(data_dir), Path(out)
     slots_out = keyslots_copy_path(out)
-    for target in (out, slots_out):
-        reason = unsafe_output_reason(data_dir, target, overwrite=overwrite)
+    # Slots without their backup (a run killed between the two files) belong to nobody: they
+    # are replaced by the next run to that name, as the backup would be.
+    for target, replace in ((out, overwrite), (slots_out, overwrite or not out.exists())):
+        reason = unsafe_output_reason(data_dir, target, overwrite=replace)
         if reason is not None:
             raise KnownError(
                 f"Cadangan tidak ditulis ke {target}: {reason.id}. Tidak ada yang diubah.",
@@ -87,6 +91,7 @@ def backup_encrypted(data_dir: Path, out: Path, *, overwrite: bool = False) -> R
                 "signing in. Sign in (--as) for an ordinary backup, or run 'db check'.",
             )
         slots = _key_slots(data_dir)
+        _remove_leftovers(out)
         with (
             disk_full_while("menulis cadangan", "writing the backup", out.parent, data_dir),
             known_os_errors(out),
@@ -121,6 +126,15 @@ def _folder_held(data_dir: Path) -> Iterator[None]:
             "(schedule it outside opening hours); a signed-in backup (--as) can be made while "
             "the app is open.",
         ) from None
+
+
+def _remove_leftovers(out: Path) -> None:
+    """The temporary files a killed run to the same name left beside the target (encrypted
+    pages or key slots, nothing in clear, but nobody's)."""
+    for name in (out.name, keyslots_copy_path(out).name):
+        for leftover in out.parent.glob(f".{glob.escape(name)}.*.tmp"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
 def _key_slots(data_dir: Path) -> bytes:

@@ -5,11 +5,14 @@ opens with an account's password or the recovery code and with nothing else."""
 from __future__ import annotations
 
 import errno
+import os
 import secrets
 import shutil
+import signal
 import struct
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -281,3 +284,43 @@ def test_an_office_made_by_the_core_is_backed_up_keyless_and_opens_by_password_o
             Office.open(restored)
         with Office.open(restored, credentials=credentials) as again:
             assert again.interviews.get(record.uuid).full_name == name
+
+
+def _die() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="a forked child is killed")
+@pytest.mark.parametrize("where", ["after the slots", "halfway through the copy", "at the rename"])
+def test_a_backup_killed_midway_leaves_no_wrong_file_and_the_next_run_finishes(
+    folder: EncryptedFolder, tmp_path: Path, where: str
+) -> None:
+    out = tmp_path / "stick" / "copy.sqlite3"
+    pid = os.fork()
+    if pid == 0:  # the scheduled job, killed at `where`
+        try:
+            if where == "after the slots":
+                raw_copy._copy_database = lambda source, out: _die()  # type: ignore[assignment]
+            elif where == "halfway through the copy":
+
+                def half(reader: BinaryIO, writer: BinaryIO, length: int = 0) -> None:
+                    writer.write(reader.read(8192))
+                    writer.flush()
+                    _die()
+
+                raw_copy.shutil.copyfileobj = half  # type: ignore[assignment]
+            else:
+                raw_copy.replace_with_retry = lambda tmp, dst: _die()  # type: ignore[assignment]
+            raw_copy.backup_encrypted(folder.data_dir, out)
+        finally:
+            os._exit(3)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status), status
+    assert not out.exists()  # never a part of a backup under its name
+    # The next night's run to the same name finishes, and clears what the killed one left.
+    assert main(["db", "backup", "--data-dir", str(folder.data_dir), "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.parent.iterdir()) == [
+        "copy.sqlite3",
+        "copy.sqlite3.keyslots.json",
+    ]
+    assert _names_in(out, folder.page_key) == {name for _, name, _ in PEOPLE}
