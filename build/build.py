@@ -40,7 +40,17 @@ import bundle_files  # noqa: E402
 
 # The frozen self-test's steps, in order; a step of an optional part may say LEWAT (skipped)
 # only while that part is absent from the source tree too.
-SELF_TEST_STEPS = ("kantor", "wawancara", "slip", "sinkron", "basis-data", "qt", "cetak")
+SELF_TEST_STEPS = (
+    "kantor",
+    "wawancara",
+    "slip",
+    "sinkron",
+    "basis-data",
+    "akses-folder",
+    "bitlocker",
+    "qt",
+    "cetak",
+)
 OPTIONAL_PARTS = {
     "slip": "interview_app/slip/__init__.py",
     "sinkron": "interview_app/sync/__init__.py",
@@ -188,11 +198,12 @@ def _clean_env() -> dict[str, str]:
 
 
 def parse_self_test(report: str) -> dict[str, str]:
-    """{step: 'OK' | 'GAGAL' | 'LEWAT'} from the self-test's lines."""
+    """{step: 'OK' | 'GAGAL' | 'LEWAT' | 'SARAN'} from the self-test's lines (SARAN: advice
+    for IT, such as BitLocker off on the build machine; not a failure)."""
     found = {}
     for line in report.splitlines():
         word, _, rest = line.partition(" ")
-        if word in ("OK", "GAGAL", "LEWAT") and " — " in rest:
+        if word in ("OK", "GAGAL", "LEWAT", "SARAN") and " — " in rest:
             found[rest.split(" — ")[0]] = word
     return found
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import importlib.util
+import os
 import platform
 import secrets
 import shutil
@@ -26,6 +27,8 @@ from interview_app.interview.engine import InterviewSession
 from interview_app.questionnaire.model import Questionnaire
 from interview_app.resources_path import resource_path
 from interview_app.storage.database import Database
+from interview_app.storage.drive_encryption import bitlocker_status
+from interview_app.storage.folder_access import CommandRunner, read_folder_access, run_command
 from interview_app.storage.interviews import FlagRecord, InterviewRecord, InterviewRepository
 from interview_app.storage.maintenance import backup, check
 from interview_app.storage.office import Office
@@ -39,7 +42,12 @@ from interview_app.storage.settings import (
 OK = "ok"
 FAILED = "failed"
 SKIPPED = "skipped"
-LABELS = {OK: "OK", FAILED: "GAGAL", SKIPPED: "LEWAT"}
+ADVICE = "advice"  # something for IT to look at; the run still passes
+LABELS = {OK: "OK", FAILED: "GAGAL", SKIPPED: "LEWAT", ADVICE: "SARAN"}
+# How the protection steps run Windows' commands and whether they ask Windows (tests replace
+# both to play a Windows PC).
+SYSTEM_COMMANDS: CommandRunner = run_command
+ON_WINDOWS = os.name == "nt"
 
 OFFICE = "UJI"
 OFFICE_FULL_NAME = "Kantor Uji Mandiri (SELF-TEST)"
@@ -54,7 +62,8 @@ SYNC_MODULE = "interview_app.sync"
 
 @dataclass(frozen=True)
 class StepResult:
-    """One step of the self-test: `status` is OK, FAILED or SKIPPED (the part is not built)."""
+    """One step of the self-test: `status` is OK, FAILED, SKIPPED (the part is not built) or
+    ADVICE (something for IT to change; not a failure)."""
 
     step: str
     status: str
@@ -97,6 +106,11 @@ class SelfTestReport:
 
 class StepFailed(Exception):
     """A check inside a step did not hold; the message says which (Indonesian / English)."""
+
+
+class _Advice(Exception):
+    """The step found something IT should change (advice, not a failure); the message says
+    what (Indonesian / English)."""
 
 
 class _NotBuilt(Exception):
@@ -194,6 +208,7 @@ class _Office:
 
     workdir: Path
     today: dt.date
+    data_dir: Path  # the real data folder (only its protection is looked at)
     station_a: Path
     station_b: Path
     stick: Path
@@ -489,6 +504,23 @@ def _step_database(office: _Office) -> str:
     )
 
 
+def _step_folder_access(office: _Office) -> str:
+    """Who may open the real data folder (POSIX mode, Windows ACL): advice when others may."""
+    access = read_folder_access(office.data_dir, runner=SYSTEM_COMMANDS, windows=ON_WINDOWS)
+    detail = f"{office.data_dir}: {access.detail}"
+    if access.advice is not None:
+        raise _Advice(f"{detail}. {access.advice}")
+    return detail
+
+
+def _step_bitlocker(office: _Office) -> str:
+    """BitLocker on the system drive (Windows): advice when it is off or cannot be told."""
+    found = bitlocker_status(runner=SYSTEM_COMMANDS, windows=ON_WINDOWS)
+    if found.advice is not None:
+        raise _Advice(f"{found.detail}. {found.advice}")
+    return str(found.detail)
+
+
 Step = Callable[[_Office], str]
 STEPS: tuple[tuple[str, Step], ...] = (
     ("kantor", _step_office),
@@ -496,6 +528,8 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("slip", _step_slip),
     ("sinkron", _step_sync),
     ("basis-data", _step_database),
+    ("akses-folder", _step_folder_access),
+    ("bitlocker", _step_bitlocker),
 )
 # A check the caller adds (the command line adds the Qt ones, which the core may not import):
 # it gets the test folder and returns its detail line, or raises.
@@ -520,6 +554,8 @@ def _run_step(name: str, step: Step, office: _Office, log: Callable[[str], None]
         status = OK
     except _NotBuilt as exc:
         status, detail = SKIPPED, str(exc)
+    except _Advice as exc:
+        status, detail = ADVICE, str(exc)
     except StepFailed as exc:
         status, detail = FAILED, str(exc)
     except KnownError as exc:
@@ -566,6 +602,7 @@ def run_self_test(
     office = _Office(
         workdir=workdir,
         today=today or dt.date.today(),
+        data_dir=data_dir,
         station_a=workdir / STATION_A,
         station_b=workdir / STATION_B,
         stick=workdir / "Flashdisk Uji",

@@ -4,12 +4,16 @@ online backups; the automatic snapshots and putting one back."""
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from interview_app.commands.arguments import data_dir_argument
 from interview_app.commands.data_folder import existing_data_dir
+from interview_app.commands.secret_input import ENV_USER
 from interview_app.errors import KnownError
 from interview_app.storage.app_lock import writer_lock
+from interview_app.storage.cipher import is_plaintext_database, looks_encrypted
+from interview_app.storage.keyslots import keyslots_path
 from interview_app.storage.maintenance import (
     backup,
     check,
@@ -20,6 +24,9 @@ from interview_app.storage.maintenance import (
 )
 from interview_app.storage.office import Office
 from interview_app.storage.paths import database_path, resolve_data_dir
+from interview_app.storage.raw_copy import backup_encrypted, keyslots_copy_path
+from interview_app.storage.shape_check import check_shape
+from interview_app.storage.unlock import folder_is_encrypted
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -100,14 +107,72 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         data_dir = existing_data_dir(args.data_dir)
         checked = database_path(data_dir)
+    if _without_credentials(args) and _encrypted_file(data_dir, checked):
+        return _check_without_key(data_dir, checked)
     report = check(data_dir, database_file=checked, expected_head=_anchor(args, checked))
     print(report.summary("id"))
     print(report.summary("en"))
     return 0 if report.ok else 1
 
 
+def _without_credentials(args: argparse.Namespace) -> bool:
+    """No --as, no INTERVIEW_APP_USER and no --recovery-code-file: the command signs in as
+    nobody (a scheduled job). (commands/credentials.py will say this once for every command.)"""
+    named = getattr(args, "as_user", None) or os.environ.get(ENV_USER)
+    return not (named or getattr(args, "recovery_code_file", None))
+
+
+def _encrypted_file(data_dir: Path, checked: Path) -> bool:
+    """An encrypted database file, or one beside key slots that is no plaintext SQLite (an
+    encrypted file cut short: the shape check names what is wrong with it)."""
+    if looks_encrypted(checked):
+        return True
+    own = checked == database_path(data_dir)
+    slots = keyslots_path(data_dir) if own else keyslots_copy_path(checked)
+    return slots.exists() and checked.stat().st_size > 0 and not is_plaintext_database(checked)
+
+
+def _check_without_key(data_dir: Path, checked: Path) -> int:
+    """What can be checked without the key (storage.shape_check), and what could not."""
+    if checked == database_path(data_dir):
+        report = check_shape(
+            checked, keyslots_file=keyslots_path(data_dir), lockout_folder=data_dir
+        )
+    else:  # a backup: the key slots copied beside it, when they were
+        slots = keyslots_copy_path(checked)
+        report = check_shape(checked, keyslots_file=slots if slots.exists() else None)
+    print(report.summary("id"))
+    print(report.summary("en"))
+    return 0 if report.ok else 1
+
+
+def _backup_without_key(data_dir: Path, args: argparse.Namespace) -> int:
+    """The encrypted pages copied as they are (storage.raw_copy): no password needed."""
+    done = backup_encrypted(data_dir, Path(args.out), overwrite=args.overwrite)
+    print(f"Cadangan tersimpan / backup written: {done.database} ({done.size:,} bita / bytes)")
+    print(f"Slot kunci / key slots: {done.keyslots}")
+    if done.wal_frames:
+        print(
+            f"{done.wal_frames} bingkai WAL yang sudah di-commit ikut disalin / committed WAL "
+            "frames folded in"
+        )
+    if done.note is not None:
+        print(done.note)
+    print(
+        "Salinan terenkripsi halaman demi halaman; hanya terbuka dengan kata sandi akun (slot "
+        "kuncinya ada di berkas slot kunci di atas) atau kode pemulihan kantor. Simpan kedua "
+        "berkas bersama. / The copy is encrypted page by page; it opens only with an account's "
+        "password (its key slot is in the key slots file above) or the office recovery code. "
+        "Keep both files together."
+    )
+    return 0
+
+
 def run_backup(args: argparse.Namespace) -> int:
-    with Office.open(existing_data_dir(args.data_dir)) as office:
+    data_dir = existing_data_dir(args.data_dir)
+    if _without_credentials(args) and folder_is_encrypted(data_dir):
+        return _backup_without_key(data_dir, args)
+    with Office.open(data_dir) as office:
         database = office.database
         written = backup(database, Path(args.out), overwrite=args.overwrite)
     print(f"Cadangan tersimpan / backup written: {written}")

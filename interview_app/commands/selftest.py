@@ -35,9 +35,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "self-test",
         help="uji mandiri tanpa layar / headless self-test",
         description="Membuat kantor uji sementara di dalam folder data, menjalankan wawancara, "
-        "slip, sinkron, pemeriksaan basis data dan Qt; basis data sungguhan tidak disentuh. / "
-        "Sets up a temporary office inside the data folder and runs an interview, a slip, a sync "
-        "round trip, the database checks and Qt; the real database is not touched.",
+        "slip, sinkron, pemeriksaan basis data dan Qt, lalu melaporkan siapa yang dapat membuka "
+        "folder data dan apakah BitLocker menyala (saran untuk TI, bukan kegagalan); basis data "
+        "sungguhan tidak disentuh. / Sets up a temporary office inside the data folder and runs "
+        "an interview, a slip, a sync round trip, the database checks and Qt, then reports who "
+        "may open the data folder and whether BitLocker is on (advice for IT, not a failure); "
+        "the real database is not touched.",
     )
     data_dir_argument(parser)
     parser.add_argument(

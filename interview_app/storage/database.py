@@ -18,7 +18,8 @@ from interview_app.errors import KnownError
 from interview_app.storage.cipher import connect_keyed, encrypted_without_key_error, looks_encrypted
 from interview_app.storage.copies import copy_database
 from interview_app.storage.errors import SchemaTooNew, StorageLocationError
-from interview_app.storage.paths import database_path, restrict_to_owner
+from interview_app.storage.folder_access import restrict_folder, restrict_to_owner
+from interview_app.storage.paths import database_path
 from interview_app.storage.schema import MIGRATIONS_TABLE, SCHEMA, Schema
 from interview_app.storage.sqlerrors import (
     DATABASE_ERRORS,
@@ -332,7 +333,10 @@ def open_database(
     `key`: the raw page key of an encrypted database (storage.cipher); None for plaintext."""
     data_dir = Path(data_dir)
     with known_os_errors(data_dir):
+        created = not data_dir.is_dir()
         data_dir.mkdir(parents=True, exist_ok=True)
+        if created:
+            restrict_folder(data_dir)  # Windows: icacls; a failure is the self-test's advice
     path = database_path(data_dir)
     with disk_full_while("membuka basis data", "opening the database", data_dir):
         _create_private(path)

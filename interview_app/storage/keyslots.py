@@ -183,8 +183,9 @@ def _unreadable(path: Path, detail: str) -> KeySlotError:
 class KeySlots:
     """The key slots of one data folder. Reads the file when made; each change rewrites it."""
 
-    def __init__(self, data_dir: Path) -> None:
-        self.path = keyslots_path(data_dir)
+    def __init__(self, data_dir: Path, *, path: Path | None = None) -> None:
+        # `path`: a slots file elsewhere (one copied beside a backup by storage.raw_copy).
+        self.path = keyslots_path(data_dir) if path is None else Path(path)
         self.office_code: str | None = None
         self._check: bytes | None = None
         self._slots: dict[str, Slot] = {}

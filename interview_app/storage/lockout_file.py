@@ -100,30 +100,40 @@ class LockoutFile:
         default policy: a damaged side file must not lock everyone out, and it holds nothing
         an attacker gains from (the counts start again; the slots still need the password)."""
         try:
-            with open(self.path, "rb") as handle:
-                raw = handle.read(MAX_FILE_BYTES + 1)
-            content = json.loads(raw.decode("utf-8"))
-            if content.get("format") != LOCKOUT_FORMAT or len(raw) > MAX_FILE_BYTES:
-                raise ValueError("unknown format")
-            policy = Policy(int(content["max_failed"]), int(content["lockout_minutes"]))
-            if policy.max_failed < 1 or policy.lockout_minutes < 1:
-                raise ValueError("bad policy")
-            accounts = {
-                str(name): {"failed": int(entry["failed"]), "locked_until": entry["locked_until"]}
-                for name, entry in content["accounts"].items()
-            }
-            for entry in accounts.values():
-                if entry["locked_until"] is not None:
-                    from_iso(str(entry["locked_until"]))
-            events = [
-                {str(k): str(v) for k, v in event.items()}
-                for event in content.get("events", [])
-                if isinstance(event, dict)
-            ]
-        except FileNotFoundError:
-            return Policy(), {}, []
+            return self._read_all()
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, OSError):
             return Policy(), {}, []
+
+    def read(self) -> tuple[Policy, dict[str, dict[str, Any]]]:
+        """The policy and the accounts' entries; a file that cannot be read raises (what
+        `db check` reports, where signing in forgives it); no file is the default policy."""
+        policy, accounts, _ = self._read_all()
+        return policy, accounts
+
+    def _read_all(self) -> tuple[Policy, dict[str, dict[str, Any]], list[dict[str, str]]]:
+        try:
+            with open(self.path, "rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES + 1)
+        except FileNotFoundError:
+            return Policy(), {}, []
+        content = json.loads(raw.decode("utf-8"))
+        if content.get("format") != LOCKOUT_FORMAT or len(raw) > MAX_FILE_BYTES:
+            raise ValueError("unknown format")
+        policy = Policy(int(content["max_failed"]), int(content["lockout_minutes"]))
+        if policy.max_failed < 1 or policy.lockout_minutes < 1:
+            raise ValueError("bad policy")
+        accounts = {
+            str(name): {"failed": int(entry["failed"]), "locked_until": entry["locked_until"]}
+            for name, entry in content["accounts"].items()
+        }
+        for entry in accounts.values():
+            if entry["locked_until"] is not None:
+                from_iso(str(entry["locked_until"]))
+        events = [
+            {str(k): str(v) for k, v in event.items()}
+            for event in content.get("events", [])
+            if isinstance(event, dict)
+        ]
         return policy, accounts, events[-MAX_EVENTS:]
 
     def _save(self, policy: Policy, accounts: dict[str, dict[str, Any]]) -> None:

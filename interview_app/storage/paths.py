@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import stat
 import sys
 from pathlib import Path, PureWindowsPath
 
 from interview_app.storage.errors import StorageLocationError
+from interview_app.storage.folder_access import restrict_folder, restrict_to_owner
 from interview_app.text import Message
 
 ENV_DATA_DIR = "INTERVIEW_APP_DATA_DIR"
@@ -78,8 +78,8 @@ def resolve_data_dir(cli_value: str | None) -> Path:
         check_local_path(str(path))
         created = not path.exists()
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if created and os.name == "nt":
-            restrict_windows_folder(path)
+        if created:
+            restrict_folder(path)  # what it could not do, the self-test reports as advice
         restrict_to_owner(path)
     except OSError as exc:
         raise StorageLocationError(
@@ -93,73 +93,6 @@ def resolve_data_dir(cli_value: str | None) -> Path:
 
 def database_path(data_dir: Path) -> Path:
     return Path(data_dir) / DATABASE_FILE_NAME
-
-
-# Administrators, by SID: the group's name is translated on an Indonesian Windows.
-ADMINISTRATORS_SID = "*S-1-5-32-544"
-
-
-def restrict_to_owner(path: Path) -> None:
-    """POSIX: take group and other permissions away from a data folder (0700) or a file in it
-    (0600). A folder that is not ours, or a shared one (the sticky bit, as /tmp), is left as
-    it is. Windows: nothing here (the folder's ACL is set when it is made)."""
-    if os.name == "nt":
-        return
-    try:
-        info = os.stat(path)
-    except OSError:
-        return
-    if info.st_uid != os.getuid() or info.st_mode & stat.S_ISVTX:
-        return
-    mode = stat.S_IMODE(info.st_mode)
-    if mode & 0o077:
-        os.chmod(path, mode & 0o700)
-
-
-def windows_acl_command(folder: Path, user: str) -> list[str]:
-    """icacls: drop inherited entries and give full control to `user` (DOMAIN\\name) and the
-    Administrators group only, for the folder and everything created in it."""
-    return [
-        "icacls",
-        str(folder),
-        "/inheritance:r",
-        "/grant:r",
-        f"{user}:(OI)(CI)F",
-        "/grant:r",
-        f"{ADMINISTRATORS_SID}:(OI)(CI)F",
-        "/Q",
-    ]
-
-
-def current_windows_user(environ: dict[str, str] | None = None) -> str | None:
-    environ = dict(os.environ) if environ is None else environ
-    name = environ.get("USERNAME")
-    if not name:
-        return None
-    domain = environ.get("USERDOMAIN")
-    return f"{domain}\\{name}" if domain else name
-
-
-def restrict_windows_folder(folder: Path) -> bool:
-    """Limit a new data folder to the signed-in user and Administrators; False when icacls
-    could not do it (the folder then keeps the permissions of its parent, the user's own
-    local application data)."""
-    import subprocess  # Windows only, once per new data folder: not worth it at every start
-
-    user = current_windows_user()
-    if user is None:
-        return False
-    try:
-        done = subprocess.run(
-            windows_acl_command(folder, user),
-            capture_output=True,
-            check=False,
-            timeout=30,
-            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
-        )
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return done.returncode == 0
 
 
 def unsafe_output_reason(data_dir: Path, out: Path, *, overwrite: bool) -> Message | None:

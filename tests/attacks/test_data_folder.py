@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from interview_app.storage import paths
+from interview_app.storage import folder_access
 from interview_app.storage.app_lock import FolderLock, read_holder
 from interview_app.storage.database import open_database
 from interview_app.storage.keys import office_key_path
@@ -421,23 +421,5 @@ def test_a_shared_folder_is_left_alone(tmp_path: Path) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
     os.chmod(shared, 0o1777)  # like /tmp
-    paths.restrict_to_owner(shared)
+    folder_access.restrict_to_owner(shared)
     assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
-
-
-def test_the_windows_folder_acl_command() -> None:
-    user = paths.current_windows_user({"USERNAME": "budi", "USERDOMAIN": "IMIGRASI"})
-    assert user == "IMIGRASI\\budi"
-    assert paths.current_windows_user({"USERNAME": "budi"}) == "budi"
-    assert paths.current_windows_user({}) is None
-    folder = Path("C:/Users/budi/AppData/Local/AsistenWawancara")
-    assert paths.windows_acl_command(folder, "IMIGRASI\\budi") == [
-        "icacls",
-        str(folder),
-        "/inheritance:r",
-        "/grant:r",
-        "IMIGRASI\\budi:(OI)(CI)F",
-        "/grant:r",
-        "*S-1-5-32-544:(OI)(CI)F",
-        "/Q",
-    ]

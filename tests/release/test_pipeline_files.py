@@ -18,6 +18,8 @@ OK wawancara — REF (0.1 s)
 OK slip — slip.pdf (0.1 s)
 OK sinkron — paket (0.1 s)
 OK basis-data — baik (0.1 s)
+OK akses-folder — hanya pemiliknya (0.1 s)
+SARAN bitlocker — BitLocker tidak aktif di C: (0.1 s)
 OK qt — Qt 6 (0.1 s)
 OK cetak — PDF (0.1 s)
 HASIL: BAIK / RESULT: OK
@@ -29,8 +31,10 @@ def test_build_expects_the_steps_the_self_test_runs() -> None:
     assert list(build.SELF_TEST_STEPS) == [*core, "qt", "cetak"]
 
 
-def test_a_full_pass_is_accepted() -> None:
-    assert build.judge_self_test(build.parse_self_test(PASSED)) == []
+def test_a_full_pass_is_accepted_with_advice_for_it() -> None:
+    statuses = build.parse_self_test(PASSED)
+    assert statuses["bitlocker"] == "SARAN"
+    assert build.judge_self_test(statuses) == []
 
 
 def test_a_failed_or_missing_step_is_refused() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -13,15 +14,26 @@ from interview_app import selftest
 from interview_app.cli import main
 from interview_app.errors import KnownError
 from interview_app.selftest import SLIP_MODULE, module_present
+from interview_app.storage.folder_access import CommandResult
 
-STEP_NAMES = ["kantor", "wawancara", "slip", "sinkron", "basis-data", "qt", "cetak"]
+STEP_NAMES = [
+    "kantor",
+    "wawancara",
+    "slip",
+    "sinkron",
+    "basis-data",
+    "akses-folder",
+    "bitlocker",
+    "qt",
+    "cetak",
+]
 
 
 def step_lines(out: str) -> dict[str, str]:
     lines = {}
     for line in out.splitlines():
         word, _, rest = line.partition(" ")
-        if word in ("OK", "GAGAL", "LEWAT"):
+        if word in ("OK", "GAGAL", "LEWAT", "SARAN"):
             lines[rest.split(" — ")[0]] = line
     return lines
 
@@ -165,4 +177,48 @@ def test_a_build_without_a_working_qt_fails_only_the_qt_steps(
     lines = step_lines(capsys.readouterr().out)
     assert lines["qt"].startswith("GAGAL qt — ModuleNotFoundError")
     assert lines["cetak"].startswith("GAGAL cetak — ModuleNotFoundError")
-    assert all(lines[name].startswith(("OK ", "LEWAT ")) for name in STEP_NAMES[:5])
+    assert all(lines[name].startswith(("OK ", "LEWAT ")) for name in STEP_NAMES[:7])
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_the_data_folder_and_bitlocker_are_reported_outside_windows(
+    passed_run: tuple[Path, str],
+) -> None:
+    data_dir, out = passed_run
+    lines = step_lines(out)
+    assert lines["akses-folder"].startswith(f"OK akses-folder — {data_dir}: ")
+    assert "only its owner can open the data folder (mode 0700)" in lines["akses-folder"]
+    assert "BitLocker does not apply outside Windows" in lines["bitlocker"]
+
+
+class _WindowsPC:
+    """whoami, PowerShell (the folder's ACL, BitLocker's shell property) and manage-bde of a PC
+    whose data folder inherits its parent's ACL and whose BitLocker is off."""
+
+    sid = "S-1-5-21-1004336348-1177238915-682003330-1001"
+
+    def __call__(self, args: Sequence[str]) -> CommandResult:
+        if args[0] == "whoami":
+            return CommandResult(0, f'"pc\\budi","{self.sid}"\r\n')
+        if args[0] == "powershell" and "Get-Acl" in args[-1]:
+            return CommandResult(0, f"O:{self.sid}D:AI(A;OICIID;FA;;;SY)(A;OICIID;FA;;;BU)\r\n")
+        if args[0] == "powershell":
+            return CommandResult(0, "2\r\n")
+        raise FileNotFoundError(args[0])
+
+
+def test_an_open_folder_and_bitlocker_off_are_advice_and_the_run_still_passes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(selftest, "ON_WINDOWS", True)
+    monkeypatch.setattr(selftest, "SYSTEM_COMMANDS", _WindowsPC())
+    assert main(["--self-test", "--no-qt", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    lines = step_lines(out)
+    assert lines["akses-folder"].startswith("SARAN akses-folder — ")
+    assert "inherited from its parent" in lines["akses-folder"]
+    assert "other accounts may open it: BU" in lines["akses-folder"]
+    assert "/inheritance:r" in lines["akses-folder"]
+    assert lines["bitlocker"].startswith("SARAN bitlocker — BitLocker tidak aktif di C:")
+    assert "BitLocker is off: ask IT to switch it on." in lines["bitlocker"]
+    assert out.rstrip().endswith("HASIL: BAIK / RESULT: OK")
