@@ -238,6 +238,15 @@ def raw_connection(data_dir: Path) -> Any:
     return connect_keyed(database_path(data_dir), database_key(keyring.key_of(data_dir)[1]))
 
 
+def files_of(folder: Path) -> dict[str, str]:
+    """Every file under `folder` (hidden ones too) and a digest of its bytes."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
 def content_digest(data_dir: Path, exclude: tuple[str, ...] = ()) -> str:
     """SHA-256 over every row of every table but `exclude` (sorted), read through a fresh
     connection."""

@@ -4,7 +4,6 @@ in either data folder (database, WAL, pre-import snapshot) and not on the stick.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -17,16 +16,7 @@ from interview_app.storage.office import Office
 from interview_app.sync.container import PackageReader
 from interview_app.sync.history import history
 from tests.byte_scan import found_texts
-from tests.sync.factory import STATION_OFFICER, Station, add_interviews
-
-
-def files_of(folder: Path) -> dict[str, str]:
-    """Every file under `folder` (hidden ones too) and a digest of its bytes."""
-    return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+from tests.sync.factory import STATION_OFFICER, Station, add_interviews, files_of
 
 
 def export_args(station: Station, stick: Path) -> list[str]:
