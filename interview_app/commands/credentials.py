@@ -71,12 +71,14 @@ def _recovery_code(args: argparse.Namespace) -> str | None:
     return os.environ.get(ENV_RECOVERY_CODE) or None
 
 
-def not_signed_in() -> KnownError:
+def not_signed_in(*, recovery: bool = True) -> KnownError:
+    """Nobody named; `recovery`: the command also takes the recovery code."""
+    or_id, or_en = (", atau beri --recovery-code-file", ", or give --recovery-code-file")
     return KnownError(
         f"Perintah ini membuka data pribadi: masuk dengan --as USERNAME dan --password-file "
-        f"(atau {ENV_USER} dan {ENV_PASSWORD}), atau beri --recovery-code-file.",
+        f"(atau {ENV_USER} dan {ENV_PASSWORD}){or_id if recovery else ''}.",
         f"This command opens personal data: sign in with --as USERNAME and --password-file (or "
-        f"{ENV_USER} and {ENV_PASSWORD}), or give --recovery-code-file.",
+        f"{ENV_USER} and {ENV_PASSWORD}){or_en if recovery else ''}.",
     )
 
 

@@ -123,7 +123,7 @@ def _signed_in(args: argparse.Namespace, data_dir: Path) -> tuple[Office, str]:
 def _require_credentials(args: argparse.Namespace) -> None:
     """Before the folder is locked or anything is read: nobody named, nothing touched."""
     if not gives_credentials(args):
-        raise not_signed_in()
+        raise not_signed_in(recovery=False)
 
 
 def run_export(args: argparse.Namespace) -> int:

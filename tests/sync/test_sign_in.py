@@ -51,6 +51,7 @@ def test_export_without_signing_in_is_refused_and_writes_nothing(
     err = capsys.readouterr().err
     assert "masuk dengan --as USERNAME dan --password-file" in err  # Indonesian
     assert "sign in with --as USERNAME and --password-file" in err  # and English
+    assert "--recovery-code-file" not in err  # an export does not take it
     assert "Traceback" not in err
     assert list(stick.iterdir()) == []  # no package, no temporary file
     assert files_of(station_a.data_dir) == before  # not even a lock file or a log line
