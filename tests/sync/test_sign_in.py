@@ -4,6 +4,7 @@ in either data folder (database, WAL, pre-import snapshot) and not on the stick.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -13,8 +14,10 @@ from interview_app.cli import main
 from interview_app.storage.cipher import connect_keyed, database_key
 from interview_app.storage.errors import DatabaseKeyError
 from interview_app.storage.office import Office
+from interview_app.storage.unlock import folder_is_encrypted
 from interview_app.sync.container import PackageReader
 from interview_app.sync.history import history
+from tests import keyring
 from tests.byte_scan import found_texts
 from tests.sync.factory import STATION_OFFICER, Station, add_interviews, files_of
 
@@ -202,3 +205,35 @@ def test_the_pre_import_snapshot_opens_only_with_the_key(
         assert keyed.execute("SELECT count(*) FROM interviews").fetchone()[0] == held
     finally:
         keyed.close()
+
+
+RELEASE_A = Path(__file__).resolve().parents[1] / "fixtures" / "release_2026_12" / "A"
+
+
+def test_a_supervisors_export_converts_a_folder_of_the_release_before_first(
+    tmp_path: Path, stick: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first export after the upgrade, by a supervisor, encrypts the folder in place (the
+    recovery code shown once), then exports: no applicant is left in clear anywhere."""
+    folder = tmp_path / "A"
+    shutil.copytree(RELEASE_A, folder)
+    plain = sqlite3.connect(folder / "interviews.sqlite3")
+    try:
+        rows = plain.execute("SELECT nik, full_name, phone FROM interviews").fetchall()
+    finally:
+        plain.close()
+    texts = {str(value) for row in rows for value in row if value}
+    assert len(texts) > 20 and found_texts([folder], texts) == texts  # in clear before
+    secret = tmp_path / "kepala.pw"
+    secret.write_text("kepala-seksi-demo", encoding="utf-8")
+    capsys.readouterr()
+    args = ["export", "--data-dir", str(folder), "--out", str(stick), "--full"]
+    assert main([*args, "--as", "supervisor", "--password-file", str(secret)]) == 0
+    captured = capsys.readouterr()
+    assert "KODE PEMULIHAN KANTOR" in captured.out and "written and verified" in captured.out
+    assert folder_is_encrypted(folder) and not (folder / "office.key").exists()
+    assert len(list(stick.glob("*.awsync"))) == 1
+    assert found_texts([folder, stick], texts) == set()
+    with keyring.open_office(folder) as office:
+        newest = history(office.database)[0]
+    assert (newest.kind, newest.actor) == ("export", "supervisor")
