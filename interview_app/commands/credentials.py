@@ -71,12 +71,14 @@ def _recovery_code(args: argparse.Namespace) -> str | None:
     return os.environ.get(ENV_RECOVERY_CODE) or None
 
 
-def not_signed_in() -> KnownError:
+def not_signed_in(*, recovery: bool = True) -> KnownError:
+    """Nobody named; `recovery`: the command also takes the recovery code."""
+    or_id, or_en = (", atau beri --recovery-code-file", ", or give --recovery-code-file")
     return KnownError(
         f"Perintah ini membuka data pribadi: masuk dengan --as USERNAME dan --password-file "
-        f"(atau {ENV_USER} dan {ENV_PASSWORD}), atau beri --recovery-code-file.",
+        f"(atau {ENV_USER} dan {ENV_PASSWORD}){or_id if recovery else ''}.",
         f"This command opens personal data: sign in with --as USERNAME and --password-file (or "
-        f"{ENV_USER} and {ENV_PASSWORD}), or give --recovery-code-file.",
+        f"{ENV_USER} and {ENV_PASSWORD}){or_en if recovery else ''}.",
     )
 
 
@@ -117,12 +119,21 @@ def show_new_recovery_code(code: str) -> None:
     )
 
 
-def open_office(args: argparse.Namespace, *, data_dir: Path | None = None) -> Office:
+def open_office(
+    args: argparse.Namespace,
+    *,
+    data_dir: Path | None = None,
+    recovery_refused: KnownError | None = None,
+) -> Office:
     """The data folder (--data-dir) opened as the command's credentials allow. A plaintext
     folder of the release before is converted when a supervisor signs in (progress on stderr,
-    the new recovery code on stdout)."""
+    the new recovery code on stdout). `recovery_refused`: the command needs an account, and
+    the recovery code is refused with this message before anything is opened."""
     folder = existing_data_dir(getattr(args, "data_dir", None)) if data_dir is None else data_dir
-    office = Office.open(folder, credentials=credentials_from(args), progress=_progress)
+    credentials = credentials_from(args)
+    if recovery_refused is not None and isinstance(credentials, RecoveryCredentials):
+        raise recovery_refused
+    office = Office.open(folder, credentials=credentials, progress=_progress)
     if office.new_recovery_code is not None:
         show_new_recovery_code(office.new_recovery_code)
     return office

@@ -45,6 +45,7 @@ from interview_app.storage.audit import (
 from interview_app.storage.chain_head import head_file_path, read_head, write_head
 from interview_app.storage.database import Database
 from interview_app.storage.keys import PURPOSE_AUDIT_CONTENT, derive_key, read_office_key
+from interview_app.storage.sqlerrors import SQLITE_ERRORS
 from interview_app.text import Message
 
 RECORDS_PER_ENTRY = 2000
@@ -277,7 +278,7 @@ class ContentRecorder:
 
     def _keys(self) -> tuple[bytes, AuditLog] | None:
         if self._audit is None:
-            found = read_office_key(self._database.data_dir)
+            found = self._office_key_pair()
             if found is None:
                 return None
             self._office_key = found[1]
@@ -285,6 +286,14 @@ class ContentRecorder:
             self._audit = AuditLog(self._database, found[1])
         assert self._content_key is not None
         return self._content_key, self._audit
+
+    def _office_key_pair(self) -> tuple[str, bytes] | None:
+        """The office key the Office that opened the database holds (an encrypted folder keeps
+        none on disk: it was unwrapped at sign-in), else the one in office.key."""
+        held = getattr(self._database.office, "key_on_file", None)
+        if held is not None:
+            return (str(held[0]), bytes(held[1]))
+        return read_office_key(self._database.data_dir)
 
     def _record(
         self, conn: sqlite3.Connection, tables: dict[str, int], new_tables: list[str]
@@ -367,7 +376,7 @@ class ContentRecorder:
                 self._head_due = False
                 return
             write_head(self._database.data_dir, self._office_key, workstation, head[0], head[1])
-        except (OSError, sqlite3.Error, KnownError):
+        except SQLITE_ERRORS + (OSError, KnownError):
             return
         self._head_written_at = time.monotonic()
         self._head_due = False

@@ -488,11 +488,13 @@ def check(
     expected_head: tuple[int, str] | None = None,
     database_file: Path | None = None,
     key: bytes | None = None,
+    office_key: tuple[str, bytes] | None = None,
 ) -> DbCheckReport:
     """Full integrity check, foreign keys, schema version against the code, the audit chain.
     Reads only; a newer or damaged file is reported, not refused. `database_file` checks another
     file (a backup) with this data folder's office key. `key`: the page key of an encrypted
-    file."""
+    file; `office_key`: (office code, key) for the audit chain of an encrypted folder (a
+    signed-in session holds it; office.key in the folder is read when None)."""
     path = Path(database_file) if database_file is not None else database_path(Path(data_dir))
     if not path.exists():
         raise NotFound(f"Basis data {path} tidak ada.", f"There is no database at {path}.")
@@ -508,7 +510,7 @@ def check(
                 raise
             return DbCheckReport(path, [exc.message.en], [], None, SCHEMA.version, None)
         try:
-            return _check_open(Path(data_dir), path, conn, expected_head, key)
+            return _check_open(Path(data_dir), path, conn, expected_head, key, office_key)
         finally:
             conn.close()
 
@@ -529,9 +531,10 @@ class _ChainWalk:
         path: Path,
         expected_head: tuple[int, str] | None,
         key: bytes | None = None,
+        office_key: tuple[str, bytes] | None = None,
     ) -> None:
         self._data_dir, self._path, self._expected_head = data_dir, path, expected_head
-        self._key = key
+        self._key, self._office_key = key, office_key
         self._conn: sqlite3.Connection | None = None
         self._stopped = False
         self._result: _ChainResult | None = None
@@ -548,7 +551,9 @@ class _ChainWalk:
         self._conn = conn
         try:
             if not self._stopped:
-                self._result = _check_chain(self._data_dir, self._path, conn, self._expected_head)
+                self._result = _check_chain(
+                    self._data_dir, self._path, conn, self._expected_head, self._office_key
+                )
         except BaseException as exc:
             self._error = exc
         finally:
@@ -579,9 +584,10 @@ def _check_open(
     conn: sqlite3.Connection,
     expected_head: tuple[int, str] | None,
     key: bytes | None = None,
+    office_key: tuple[str, bytes] | None = None,
 ) -> DbCheckReport:
     notes: list[Message] = []
-    walk = _ChainWalk(data_dir, path, expected_head, key)
+    walk = _ChainWalk(data_dir, path, expected_head, key, office_key)
     try:
         integrity = [str(row[0]) for row in conn.execute("PRAGMA integrity_check")]
         fk_problems = [
@@ -655,6 +661,7 @@ def _check_chain(
     path: Path,
     conn: sqlite3.Connection,
     expected_head: tuple[int, str] | None,
+    office_key: tuple[str, bytes] | None = None,
 ) -> tuple[AuditCheck | None, ContentCheck | None, list[Message]]:
     """The audit chain, the rows against its records, and the head file (for the data
     folder's own database; a backup is older than the folder's head by nature)."""
@@ -664,7 +671,7 @@ def _check_chain(
     if not has_log:
         return None, None, [MISSING_LOG]
     try:
-        key = read_office_key(data_dir)
+        key = office_key if office_key is not None else read_office_key(data_dir)
     except KnownError as exc:
         return None, None, [exc.message]
     if key is None:

@@ -13,6 +13,7 @@ from interview_app.cli import main
 from interview_app.storage.clock import FixedClock
 from interview_app.storage.database import open_database
 from interview_app.storage.keys import read_office_key
+from interview_app.storage.office import Office
 from interview_app.storage.paths import database_path
 from interview_app.storage.schema import SCHEMA, Schema
 from tests.sync.factory import START, Station, add_interviews
@@ -181,12 +182,23 @@ def test_upgraded_folders_still_export_and_import(tmp_path: Path) -> None:
         new = add_interviews(station, 3, seed=14)
     finally:
         database.close()
+    # Export and import sign in: at A as its officer (a plaintext folder of the release before
+    # checks the password against the account's hash and stays as it is); B was set up with
+    # no account, so it gets one (a plaintext folder still opens without a sign-in).
+    with Office.open(b) as office_b:
+        office_b.officers().create("petugas-b", "Petugas B", None, "officer", "loket-dua-uji")
+    secrets = tmp_path / "secrets"
+    secrets.mkdir()
+    (secrets / "a").write_text("loket-satu-demo", encoding="utf-8")
+    (secrets / "b").write_text("loket-dua-uji", encoding="utf-8")
     stick = tmp_path / "stick"
     stick.mkdir()
-    assert _cli("export", "--data-dir", a, "--out", stick) == 0
+    as_a = ("--as", "petugas1", "--password-file", secrets / "a")
+    assert _cli("export", "--data-dir", a, "--out", stick, *as_a) == 0
     (package,) = stick.glob("*.awsync")
     interviews_before = len(_rows(b)["interviews"])
-    assert _cli("import", "--data-dir", b, package) == 0
+    as_b = ("--as", "petugas-b", "--password-file", secrets / "b")
+    assert _cli("import", "--data-dir", b, package, *as_b) == 0
     rows = _rows(b)
     uuids = {row[0] for row in rows["interviews"]}
     assert set(new) <= uuids and len(rows["interviews"]) == interviews_before + len(new)
