@@ -1,0 +1,243 @@
+"""Without an account's password or the office recovery code nothing in an encrypted data folder
+opens: not through the application's one way in, not through any command that reads it, not
+with SQLite or SQLCipher pointed at its files, and the key itself is nowhere on disk. With the
+recovery code a supervisor resets every account's password; each account then signs in with the
+new one and must change it."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import io
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+
+from interview_app.cli import main as cli_main
+from interview_app.demo import DEMO_ACCOUNTS
+from interview_app.errors import KnownError
+from interview_app.storage import maintenance
+from interview_app.storage.cipher import database_key
+from interview_app.storage.office import Office
+from interview_app.storage.unlock import PasswordCredentials, RecoveryCredentials
+from tests import keyring
+from tests.byte_scan import scan_files
+from tests.offices import SUPERVISOR, OfficeBuilder, sign_in_args
+
+RECOVERY_CODE = re.compile(r"\b[0-9A-Z]{5}(?:-[0-9A-Z]{5}){5}\b")
+
+
+def _run(argv: list[str]) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli_main(argv)
+        except SystemExit as exit_:
+            code = int(exit_.code or 0)
+    return code, out.getvalue() + err.getvalue()
+
+
+def _contents(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def office(offices: OfficeBuilder, tmp_path: Path) -> Path:
+    """A demo office with interviews, a daily snapshot and a backup copy in its folder."""
+    data_dir = offices.copy("demo-8", tmp_path / "office")
+    with keyring.open_office(data_dir) as opened:
+        maintenance.snapshot(opened.database, "daily")
+        maintenance.snapshot(opened.database, "pre-import")
+    return data_dir
+
+
+def _sqlite_files(data_dir: Path) -> list[Path]:
+    files = [p for p in data_dir.rglob("*.sqlite3") if p.is_file()]
+    assert len(files) >= 3  # the database and its two snapshots
+    return files
+
+
+def test_the_office_does_not_open_without_credentials(office: Path) -> None:
+    before = _contents(office)
+    with pytest.raises(KnownError) as refused:
+        Office.open(office)
+    assert "masuk" in refused.value.message.id.lower()
+    assert "sign in" in refused.value.message.en.lower()
+    with pytest.raises(KnownError):
+        Office.open(office, credentials=PasswordCredentials(SUPERVISOR.username, "tebakan salah"))
+    with pytest.raises(KnownError):
+        Office.open(office, credentials=RecoveryCredentials("0" * 30))
+    assert _contents(office).keys() <= before.keys() | {"lockout.json", ".lockout.lock"}
+    assert {name: data for name, data in _contents(office).items() if "lockout" not in name} == {
+        name: data for name, data in before.items() if "lockout" not in name
+    }
+
+
+def test_neither_sqlite_nor_sqlcipher_reads_any_file_without_the_key(office: Path) -> None:
+    for path in _sqlite_files(office):
+        for driver in (sqlite3, sqlcipher3):
+            conn = driver.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                with pytest.raises(driver.DatabaseError, match="not a database"):
+                    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            finally:
+                conn.close()
+        assert not path.read_bytes().startswith(b"SQLite format 3\x00"), path
+
+
+def test_the_key_is_nowhere_on_disk_in_clear(office: Path) -> None:
+    _, key = keyring.key_of(office)
+    page_key = database_key(key)
+    forms = []
+    for secret in (key, page_key):
+        forms += [secret.hex(), secret.hex().upper(), base64.b64encode(secret).decode()]
+        forms += [base64.urlsafe_b64encode(secret).decode().rstrip("=")]
+    raw = [
+        p for p in office.rglob("*") if p.is_file() for s in (key, page_key) if s in p.read_bytes()
+    ]
+    assert raw == []
+    assert scan_files([office], forms) == []
+    assert not (office / "office.key").exists()
+
+
+COMMANDS_THAT_READ = [
+    ["export", "--out", "{tmp}/stick", "--full"],
+    ["import", "{tmp}/package.awp"],
+    pytest.param(
+        ["db", "restore"],
+        marks=pytest.mark.xfail(
+            strict=False, reason="says 'no sound snapshot' until db signs in: helper 16c"
+        ),
+    ),
+    ["slip", "render", "--interview", "PLU-2026-000001", "--out", "{tmp}/slip.pdf"],
+    ["slip", "public-key", "--out", "{tmp}/public.pem"],
+    ["slip", "verifier", "--out", "{tmp}/verifier.html"],
+    ["slip", "referral", "overdue"],
+    ["report", "--from", "2026-01-01", "--to", "2026-03-31", "--out", "{tmp}/recap.pdf"],
+    ["account", "list"],
+    ["script", "list"],
+    ["settings", "list"],
+    ["audit", "list"],
+    ["audit", "check"],
+    ["retention", "dry-run"],
+    ["sync", "conflicts", "list"],
+    pytest.param(
+        ["sync-key", "export", "--out", "{tmp}/office-key.json"],
+        marks=pytest.mark.xfail(
+            strict=False, reason="says 'no office key yet' until sync-key signs in: helper 16k"
+        ),
+    ),
+]
+
+
+def _name(command: object) -> str:
+    return " ".join(command) if isinstance(command, list) else str(command)
+
+
+@pytest.mark.parametrize("command", COMMANDS_THAT_READ, ids=_name)
+def test_every_command_that_reads_the_folder_asks_for_a_sign_in(
+    office: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    for name in ("USER", "PASSWORD", "RECOVERY_CODE"):
+        monkeypatch.delenv(f"INTERVIEW_APP_{name}", raising=False)
+    (tmp_path / "package.awp").write_bytes(b"not a package")
+    before = _contents(office)
+    argv = [part.format(tmp=tmp_path) for part in command]
+    code, output = _run([*argv, "--data-dir", str(office)])
+    assert code != 0, output
+    assert "masuk" in output.lower() and "sign in" in output.lower(), output
+    assert _contents(office) == before
+    outputs = {"stick", "slip.pdf", "public.pem", "verifier.html", "recap.pdf", "office-key.json"}
+    assert not any((tmp_path / name).exists() for name in outputs)
+
+
+def _new_recovery_code(office: Path, secrets: Path) -> str:
+    code, output = _run(
+        ["account", "new-recovery-code", "--data-dir", str(office), *sign_in_args(secrets)]
+    )
+    assert code == 0, output
+    found = RECOVERY_CODE.findall(output)
+    assert len(found) == 1, output
+    return found[0]
+
+
+def test_with_the_recovery_code_a_supervisor_resets_every_password(
+    office: Path, tmp_path: Path
+) -> None:
+    secrets = tmp_path / "secrets"
+    secrets.mkdir()
+    recovery = secrets / "recovery.txt"
+    recovery.write_text(_new_recovery_code(office, secrets) + "\n", encoding="utf-8")
+    # Every password is forgotten: only the paper from the safe is left.
+    for account in DEMO_ACCOUNTS:
+        new_password = secrets / f"{account.username}.new"
+        new_password.write_text(f"baru {account.username} 2026", encoding="utf-8")
+        code, output = _run(
+            [
+                "account",
+                "reset-password",
+                account.username,
+                "--data-dir",
+                str(office),
+                "--recovery-code-file",
+                str(recovery),
+                "--new-password-file",
+                str(new_password),
+            ]
+        )
+        assert code == 0, output
+    for account in DEMO_ACCOUNTS:
+        with pytest.raises(KnownError):
+            Office.open(office, credentials=PasswordCredentials(account.username, account.password))
+        new = PasswordCredentials(account.username, f"baru {account.username} 2026")
+        with Office.open(office, credentials=new) as opened:
+            assert opened.signed_in is not None
+            assert opened.signed_in.username == account.username
+            assert opened.signed_in.must_change_password
+    # The resets are in the audit log as the recovery code's doing.
+    with keyring.open_office(office) as opened:
+        actors = [
+            row[0]
+            for row in opened.database.conn.execute(
+                "SELECT actor FROM audit_log WHERE action = 'officer.password_reset'"
+            )
+        ]
+    assert actors == ["recovery-code"] * len(DEMO_ACCOUNTS)
+
+
+def test_a_mistyped_recovery_code_resets_nothing(office: Path, tmp_path: Path) -> None:
+    secrets = tmp_path / "secrets"
+    secrets.mkdir()
+    real = _new_recovery_code(office, secrets)
+    wrong = real[:-1] + ("0" if real[-1] != "0" else "1")
+    recovery = secrets / "recovery.txt"
+    recovery.write_text(wrong, encoding="utf-8")
+    new_password = secrets / "new.txt"
+    new_password.write_text("baru supervisor 2026", encoding="utf-8")
+    before = {k: v for k, v in _contents(office).items() if "lockout" not in k}
+    code, output = _run(
+        [
+            "account",
+            "reset-password",
+            SUPERVISOR.username,
+            "--data-dir",
+            str(office),
+            "--recovery-code-file",
+            str(recovery),
+            "--new-password-file",
+            str(new_password),
+        ]
+    )
+    assert code != 0
+    assert "kelompok ke-6" in output and "group 6" in output, output
+    assert {k: v for k, v in _contents(office).items() if "lockout" not in k} == before
+    Office.open(
+        office, credentials=PasswordCredentials(SUPERVISOR.username, SUPERVISOR.password)
+    ).close()
