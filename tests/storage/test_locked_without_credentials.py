@@ -7,8 +7,6 @@ new one and must change it."""
 from __future__ import annotations
 
 import base64
-import contextlib
-import io
 import re
 import sqlite3
 from pathlib import Path
@@ -16,7 +14,6 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
-from interview_app.cli import main as cli_main
 from interview_app.demo import DEMO_ACCOUNTS
 from interview_app.errors import KnownError
 from interview_app.storage import maintenance
@@ -25,19 +22,9 @@ from interview_app.storage.office import Office
 from interview_app.storage.unlock import PasswordCredentials, RecoveryCredentials
 from tests import keyring
 from tests.byte_scan import scan_files
-from tests.offices import SUPERVISOR, OfficeBuilder, sign_in_args
+from tests.offices import SUPERVISOR, OfficeBuilder, run_command, sign_in_args
 
 RECOVERY_CODE = re.compile(r"\b[0-9A-Z]{5}(?:-[0-9A-Z]{5}){5}\b")
-
-
-def _run(argv: list[str]) -> tuple[int, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = cli_main(argv)
-        except SystemExit as exit_:
-            code = int(exit_.code or 0)
-    return code, out.getvalue() + err.getvalue()
 
 
 def _contents(folder: Path) -> dict[str, bytes]:
@@ -150,7 +137,7 @@ def test_every_command_that_reads_the_folder_asks_for_a_sign_in(
     (tmp_path / "package.awp").write_bytes(b"not a package")
     before = _contents(office)
     argv = [part.format(tmp=tmp_path) for part in command]
-    code, output = _run([*argv, "--data-dir", str(office)])
+    code, output = run_command([*argv, "--data-dir", str(office)])
     assert code != 0, output
     assert "masuk" in output.lower() and "sign in" in output.lower(), output
     assert _contents(office) == before
@@ -159,7 +146,8 @@ def test_every_command_that_reads_the_folder_asks_for_a_sign_in(
 
 
 def _new_recovery_code(office: Path, secrets: Path) -> str:
-    code, output = _run(
+    """A new recovery code, made by the supervisor on the command line (as printed once)."""
+    code, output = run_command(
         ["account", "new-recovery-code", "--data-dir", str(office), *sign_in_args(secrets)]
     )
     assert code == 0, output
@@ -168,29 +156,28 @@ def _new_recovery_code(office: Path, secrets: Path) -> str:
     return found[0]
 
 
+def _reset_with_code(office: Path, username: str, code: str, new_password: str) -> tuple[int, str]:
+    """`account reset-password USERNAME --recovery-code-file --new-password-file` (the files
+    written beside the data folder, never in it)."""
+    secrets = office.parent / "secrets"
+    secrets.mkdir(exist_ok=True)
+    (secrets / "recovery.txt").write_text(code + "\n", encoding="utf-8")
+    (secrets / "new.txt").write_text(new_password, encoding="utf-8")
+    return run_command(
+        ["account", "reset-password", username, "--data-dir", str(office)]
+        + ["--recovery-code-file", str(secrets / "recovery.txt")]
+        + ["--new-password-file", str(secrets / "new.txt")]
+    )
+
+
 def test_with_the_recovery_code_a_supervisor_resets_every_password(
     office: Path, tmp_path: Path
 ) -> None:
-    secrets = tmp_path / "secrets"
-    secrets.mkdir()
-    recovery = secrets / "recovery.txt"
-    recovery.write_text(_new_recovery_code(office, secrets) + "\n", encoding="utf-8")
+    paper = _new_recovery_code(office, tmp_path)
     # Every password is forgotten: only the paper from the safe is left.
     for account in DEMO_ACCOUNTS:
-        new_password = secrets / f"{account.username}.new"
-        new_password.write_text(f"baru {account.username} 2026", encoding="utf-8")
-        code, output = _run(
-            [
-                "account",
-                "reset-password",
-                account.username,
-                "--data-dir",
-                str(office),
-                "--recovery-code-file",
-                str(recovery),
-                "--new-password-file",
-                str(new_password),
-            ]
+        code, output = _reset_with_code(
+            office, account.username, paper, f"baru {account.username} 2026"
         )
         assert code == 0, output
     for account in DEMO_ACCOUNTS:
@@ -213,28 +200,10 @@ def test_with_the_recovery_code_a_supervisor_resets_every_password(
 
 
 def test_a_mistyped_recovery_code_resets_nothing(office: Path, tmp_path: Path) -> None:
-    secrets = tmp_path / "secrets"
-    secrets.mkdir()
-    real = _new_recovery_code(office, secrets)
+    real = _new_recovery_code(office, tmp_path)
     wrong = real[:-1] + ("0" if real[-1] != "0" else "1")
-    recovery = secrets / "recovery.txt"
-    recovery.write_text(wrong, encoding="utf-8")
-    new_password = secrets / "new.txt"
-    new_password.write_text("baru supervisor 2026", encoding="utf-8")
     before = {k: v for k, v in _contents(office).items() if "lockout" not in k}
-    code, output = _run(
-        [
-            "account",
-            "reset-password",
-            SUPERVISOR.username,
-            "--data-dir",
-            str(office),
-            "--recovery-code-file",
-            str(recovery),
-            "--new-password-file",
-            str(new_password),
-        ]
-    )
+    code, output = _reset_with_code(office, SUPERVISOR.username, wrong, "baru supervisor 2026")
     assert code != 0
     assert "kelompok ke-6" in output and "group 6" in output, output
     assert {k: v for k, v in _contents(office).items() if "lockout" not in k} == before

@@ -13,8 +13,6 @@ in."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import shutil
 import sqlite3
@@ -26,7 +24,6 @@ from types import ModuleType
 
 import pytest
 
-from interview_app.cli import main as cli_main
 from interview_app.commands import db as db_commands
 from interview_app.commands import sync as sync_commands
 from interview_app.storage import maintenance
@@ -34,7 +31,7 @@ from interview_app.storage.office import Office
 from interview_app.storage.unlock import PasswordCredentials, folder_is_encrypted
 from tests import keyring
 from tests.byte_scan import found_texts, scan_files
-from tests.offices import SUPERVISOR, OfficeBuilder, sign_in_args
+from tests.offices import SUPERVISOR, OfficeBuilder, run_command, sign_in_args
 
 pytestmark = pytest.mark.slow
 
@@ -85,28 +82,18 @@ class Scenario:
         return [self.station_a, self.station_b, self.stick]
 
 
-def _run(argv: list[str]) -> tuple[int, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = cli_main(argv)
-        except SystemExit as exit_:
-            code = int(exit_.code or 0)
-    return code, out.getvalue() + err.getvalue()
-
-
 def _step(
     scenario: Scenario, name: str, argv: list[str], sign_in: list[str], module: ModuleType
 ) -> None:
     """Run `argv` signed in; when the command does not take `--as` yet, run it opened with
     the folder's key instead (and remember that it did not sign in)."""
-    code, output = _run([*argv, *sign_in])
+    code, output = run_command([*argv, *sign_in])
     scenario.signed_in[name] = code == 0
     scenario.outputs[name] = output
     if code != 0 and NOT_SIGNED_IN_YET in output:
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(module, "Office", _KeyedOffice)
-            code, output = _run(argv)
+            code, output = run_command(argv)
         scenario.outputs[name] += "\n(run without --as:)\n" + output
     assert code == 0, f"{name}: {scenario.outputs[name]}"
 
@@ -160,7 +147,9 @@ def scenario(offices: OfficeBuilder, tmp_path_factory: pytest.TempPathFactory) -
     assert backup.is_file()
 
     # The scheduled backup of a closed app, without a password (copies the encrypted pages).
-    code, output = _run(["db", "backup", *b, "--out", str(stick / "loket-2-scheduled.sqlite3")])
+    code, output = run_command(
+        ["db", "backup", *b, "--out", str(stick / "loket-2-scheduled.sqlite3")]
+    )
     scenario.signed_in["scheduled backup"] = code == 0
     scenario.outputs["scheduled backup"] = output
 
@@ -208,7 +197,7 @@ def test_a_supervisors_first_sign_in_leaves_the_old_release_with_nothing_in_clea
     old = tmp_path / "old"
     shutil.copytree(OLD_RELEASE, old)
     texts = applicants(old)
-    code, output = _run(["account", "list", "--data-dir", str(old), *sign_in_args(tmp_path)])
+    code, output = run_command(["account", "list", "--data-dir", str(old), *sign_in_args(tmp_path)])
     assert code == 0, output
     assert "KODE PEMULIHAN KANTOR / OFFICE RECOVERY CODE" in output
     assert not (old / "office.key").exists()
