@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import re
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -210,3 +211,40 @@ def test_a_mistyped_recovery_code_resets_nothing(office: Path, tmp_path: Path) -
     Office.open(
         office, credentials=PasswordCredentials(SUPERVISOR.username, SUPERVISOR.password)
     ).close()
+
+
+def test_a_backup_opens_on_a_new_pc_only_with_the_key_slots_and_a_password_or_the_code(
+    office: Path, tmp_path: Path
+) -> None:
+    """The README's restore on a new PC: the backup as interviews.sqlite3, its key slots as
+    keyslots.json, then a sign-in (or the recovery code)."""
+    paper = _new_recovery_code(office, tmp_path)
+    backup = tmp_path / "stick" / "cadangan.sqlite3"
+    with keyring.open_office(office) as opened:
+        maintenance.backup(opened.database, backup)
+        texts = [
+            value
+            for row in opened.database.conn.execute("SELECT nik, full_name FROM interviews")
+            for value in row
+        ]
+    assert texts and scan_files([backup.parent], texts) == []
+    new_pc = tmp_path / "new-pc"
+    new_pc.mkdir(mode=0o700)
+    shutil.copyfile(backup, new_pc / "interviews.sqlite3")
+    # The backup alone opens for nobody: the key is wrapped only in the slots file.
+    for credentials in (
+        PasswordCredentials(SUPERVISOR.username, SUPERVISOR.password),
+        RecoveryCredentials(paper),
+    ):
+        with pytest.raises(KnownError, match="keyslots.json"):
+            Office.open(new_pc, credentials=credentials)
+    shutil.copyfile(office / "keyslots.json", new_pc / "keyslots.json")
+    with pytest.raises(KnownError):
+        Office.open(new_pc)
+    with Office.open(
+        new_pc, credentials=PasswordCredentials(SUPERVISOR.username, SUPERVISOR.password)
+    ) as opened:
+        assert opened.signed_in is not None
+        assert opened.database.conn.execute("SELECT count(*) FROM interviews").fetchone()[0]
+    with Office.open(new_pc, credentials=RecoveryCredentials(paper)) as opened:
+        assert opened.via_recovery_code
