@@ -9,7 +9,9 @@ original. A test about setting an office up builds its own instead.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import json
 import shutil
 from collections.abc import Callable, Iterator
@@ -97,6 +99,20 @@ def open_office(data_dir: Path, clock: FixedClock | None = None) -> Office:
     clock = clock or demo_clock()
     opened = keyring.open_office(data_dir, clock=clock)
     return Office(data_dir, opened.database, clock, opened.audit)
+
+
+def run_command(argv: list[str]) -> tuple[int, str]:
+    """The command line run in this process: its exit code (a usage error's too) and what it
+    printed on stdout and stderr together."""
+    from interview_app.cli import main as cli_main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli_main(argv)
+        except SystemExit as exit_:
+            code = int(exit_.code or 0)
+    return code, out.getvalue() + err.getvalue()
 
 
 def sign_in_args(
