@@ -449,13 +449,19 @@ class OfficerRepository:
             self._audit.append(_actor(by), "officer.activated", "officer", str(officer_id))
 
     def locked_until(self, officer_id: int) -> datetime | None:
+        """While a lockout runs: its end (the table's, or lockout.json's, where sign-ins on
+        an encrypted folder are counted), else None."""
         row = self._database.conn.execute(
-            "SELECT locked_until FROM officers WHERE id = ?", (officer_id,)
+            "SELECT locked_until, username FROM officers WHERE id = ?", (officer_id,)
         ).fetchone()
-        if row is None or row[0] is None:
+        if row is None:
             return None
-        until = from_iso(row[0])
-        return until if until > self._clock() else None
+        until = from_iso(row[0]) if row[0] is not None else None
+        if self._slots is not None:
+            in_file = self._slots.lockout().locked_until(str(row[1]))
+            if in_file is not None and (until is None or in_file > until):
+                until = in_file
+        return until if until is not None and until > self._clock() else None
 
     def _dummy(self) -> str:
         if self._dummy_hash is None:

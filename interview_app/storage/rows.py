@@ -6,6 +6,8 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+import sqlcipher3
+
 
 def named_rows(
     conn: sqlite3.Connection, sql: str, params: Iterable[Any] | dict[str, Any] = ()
@@ -13,7 +15,8 @@ def named_rows(
     """The rows of `sql` (a cursor to iterate or fetch from), each readable by column name (`row["slip_no"]`). The connection's
     own row factory is left alone: other code reads it by position."""
     cursor = conn.cursor()
-    cursor.row_factory = sqlite3.Row
+    # An encrypted database's connection is sqlcipher3's: its Row takes only its own cursors.
+    cursor.row_factory = sqlcipher3.Row if isinstance(conn, sqlcipher3.Connection) else sqlite3.Row
     return cursor.execute(sql, params if isinstance(params, dict) else tuple(params))
 
 
