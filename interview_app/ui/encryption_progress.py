@@ -16,6 +16,12 @@ class EncryptionProgress(QtWidgets.QProgressDialog):
         super().__init__(parent)
         self.setObjectName("encryptionProgress")
         self.setWindowTitle(self.tr("Mengenkripsi data kantor"))
+        # A wrapped label of a fixed width: a long file name never widens the dialog past
+        # the screen (QProgressDialog grows to its label's one-line width otherwise).
+        label = QtWidgets.QLabel()
+        label.setObjectName("encryptionStep")
+        label.setWordWrap(True)
+        self.setLabel(label)
         self.setLabelText(
             self.tr(
                 "Folder data ini dari versi sebelumnya dan belum terenkripsi. Data dienkripsi sekarang; jangan matikan komputer. Ini bisa memakan beberapa menit."
@@ -28,7 +34,9 @@ class EncryptionProgress(QtWidgets.QProgressDialog):
         self.setAutoReset(False)
         self.setRange(0, 0)  # busy until the first file is counted
         self.files: list[str] = []
-        fit_window(self, 520, 180)
+        fit_window(self, 520, 200)
+        self.setFixedWidth(self.width())
+        label.setFixedWidth(self.width() - 40)
 
     def start(self) -> None:
         self.show()

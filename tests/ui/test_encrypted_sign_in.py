@@ -26,20 +26,10 @@ from interview_app.ui.recovery_code_dialog import RecoveryCodeDialog
 from interview_app.workflow.counter import CounterSession
 from tests import keyring
 from tests.byte_scan import found_texts
-from tests.ui.conftest import OFFICER, SUPERVISOR, Keyboard, log_in, show_window
+from tests.ui.conftest import OFFICER, SUPERVISOR, Keyboard, log_in, run_app, show_window, try_login
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
 RELEASE_A = Path(__file__).resolve().parents[1] / "fixtures" / "release_2026_12" / "A"
-
-
-def _type_sign_in(window: MainWindow, keyboard: Keyboard, username: str, password: str) -> None:
-    page = window.login_page
-    page.username.setFocus()
-    page.username.selectAll()
-    keyboard.type(username)
-    keyboard.enter()
-    keyboard.type(password)
-    keyboard.enter()
 
 
 def test_the_window_starts_on_an_encrypted_folder_without_its_key(window: MainWindow) -> None:
@@ -53,14 +43,14 @@ def test_the_window_starts_on_an_encrypted_folder_without_its_key(window: MainWi
 def test_a_wrong_password_is_said_plainly_and_counted(
     window: MainWindow, keyboard: Keyboard, office: Path
 ) -> None:
-    _type_sign_in(window, keyboard, OFFICER[0], "bukan kata sandinya")
+    try_login(window, keyboard, OFFICER[0], "bukan kata sandinya")
     assert window.stack.currentWidget() is window.login_page
     message = window.login_page.error.text()
     assert "salah" in message and "wrong" not in message.lower()  # one language: Indonesian
     assert window.login_page.password.text() == ""
     assert not window.counter.is_open
     assert LockoutFile(office).failed_attempts(OFFICER[0]) == 1
-    _type_sign_in(window, keyboard, *OFFICER)
+    try_login(window, keyboard, *OFFICER)
     assert window.stack.currentWidget() is window.home_page
     assert LockoutFile(office).failed_attempts(OFFICER[0]) == 0
 
@@ -99,12 +89,12 @@ def test_a_damaged_database_is_offered_its_snapshot_after_the_sign_in(
     window.ask_restore = lambda parent, text: asked.append(text) or True  # type: ignore[method-assign]
     show_window(qtbot, window)
     try:
-        _type_sign_in(window, keyboard, *OFFICER)
+        try_login(window, keyboard, *OFFICER)
         assert window.stack.currentWidget() is window.login_page
         assert len(asked) == 1 and "snapshot" in asked[0]
         assert "Dipulihkan" in window.login_page.error.text()
         assert list((office / "backups").glob("replaced-*"))  # the damaged file is kept
-        _type_sign_in(window, keyboard, *OFFICER)  # the restored snapshot opens
+        try_login(window, keyboard, *OFFICER)  # the restored snapshot opens
         assert window.stack.currentWidget() is window.home_page, window.login_page.error.text()
     finally:
         window.close()
@@ -196,3 +186,17 @@ def test_a_supervisor_makes_a_new_recovery_code_on_the_accounts_page(
     assert KeySlots(office).has_recovery
     assert unlock(office, RecoveryCredentials(shown[0])).office_code == "PLU"
     tools.close()
+
+
+def test_the_app_starts_without_making_or_opening_anything(tmp_path: Path, office: Path) -> None:
+    """The app as its own process: on a new folder it waits at the first-run page with no
+    database made; on an encrypted folder the sign-in window is up without any key."""
+    fresh = tmp_path / "new"
+    started = run_app(fresh)
+    assert started.returncode == 0, started.stderr
+    assert started.stdout.startswith("idle ")
+    assert not database_path(fresh).exists() and not (fresh / "keyslots.json").exists()
+    before = database_path(office).read_bytes()
+    started = run_app(office)
+    assert started.returncode == 0, started.stderr
+    assert database_path(office).read_bytes() == before  # not even a sign-in was written

@@ -137,7 +137,7 @@ def tour(window: MainWindow, visit: Visit) -> list[str]:
     code.close()
     progress = EncryptionProgress(window)
     progress.start()
-    progress.step(1, 3, Path("snapshots") / "daily-20261127T020000000000Z.sqlite3")
+    progress.step(1, 3, Path("backups") / "pre-migration-5-to-7-20261203T143541407101Z.sqlite3")
     see("encryption-progress", progress)
     progress.close()
     _close_new(before, window)

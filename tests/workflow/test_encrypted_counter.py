@@ -5,6 +5,7 @@ a folder of the release before encrypts it and hands over the recovery code once
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,16 @@ from tests.workflow.conftest import OFFICER, SUPERVISOR
 RELEASE_A = Path(__file__).resolve().parents[1] / "fixtures" / "release_2026_12" / "A"
 
 
+@pytest.fixture
+def closed(offices: OfficeBuilder, data_dir: Path) -> Iterator[CounterSession]:
+    """The counter over a copy of the (encrypted) counter office, nobody signed in yet."""
+    session = CounterSession.open(offices.copy("counter", data_dir))
+    try:
+        yield session
+    finally:
+        session.close()
+
+
 def test_a_fresh_folder_stays_empty_until_the_first_run(tmp_path: Path) -> None:
     data_dir = tmp_path / "new"
     session = CounterSession.open(data_dir)
@@ -39,90 +50,74 @@ def test_a_fresh_folder_stays_empty_until_the_first_run(tmp_path: Path) -> None:
 
 
 def test_an_encrypted_folder_opens_only_at_a_sign_in(
-    offices: OfficeBuilder, tmp_path: Path
+    closed: CounterSession, data_dir: Path
 ) -> None:
-    data_dir = offices.copy("counter", tmp_path / "office")
-    session = CounterSession.open(data_dir)
-    try:
-        assert not session.is_open  # no key, no database connection
-        info = session.office()  # what the sign-in screen shows, from the plaintext side files
-        assert info.configured and info.office_code == "PLU"
-        assert info.office_name == "Kantor Imigrasi Palu" and info.workstation_name == "Loket 1"
-        with pytest.raises(type(NOT_SIGNED_IN)):
-            session.search("Siti")
-        signed = session.login(*OFFICER)
-        assert signed.username == OFFICER[0] and session.is_open and session.storage.encrypted
-    finally:
-        session.close()
+    session = closed
+    assert not session.is_open  # no key, no database connection
+    info = session.office()  # what the sign-in screen shows, from the plaintext side files
+    assert info.configured and info.office_code == "PLU"
+    assert info.office_name == "Kantor Imigrasi Palu" and info.workstation_name == "Loket 1"
+    with pytest.raises(type(NOT_SIGNED_IN)):
+        session.search("Siti")
+    signed = session.login(*OFFICER)
+    assert signed.username == OFFICER[0] and session.is_open and session.storage.encrypted
 
 
 def test_a_wrong_password_opens_nothing_and_is_counted(
-    offices: OfficeBuilder, tmp_path: Path
+    closed: CounterSession, data_dir: Path
 ) -> None:
-    data_dir = offices.copy("counter", tmp_path / "office")
-    session = CounterSession.open(data_dir)
-    try:
-        with pytest.raises(AuthenticationFailed) as refused:
+    session = closed
+    with pytest.raises(AuthenticationFailed) as refused:
+        session.login(OFFICER[0], "bukan kata sandinya")
+    assert "salah" in refused.value.text("id") and "wrong" in refused.value.text("en").lower()
+    assert not session.is_open and session.officer is None
+    assert LockoutFile(data_dir).failed_attempts(OFFICER[0]) == 1
+    for _ in range(3):
+        with pytest.raises(AuthenticationFailed):
             session.login(OFFICER[0], "bukan kata sandinya")
-        assert "salah" in refused.value.text("id") and "wrong" in refused.value.text("en").lower()
-        assert not session.is_open and session.officer is None
-        assert LockoutFile(data_dir).failed_attempts(OFFICER[0]) == 1
-        for _ in range(3):
-            with pytest.raises(AuthenticationFailed):
-                session.login(OFFICER[0], "bukan kata sandinya")
-        with pytest.raises(AccountLocked):
-            session.login(OFFICER[0], "bukan kata sandinya")
-        with pytest.raises(AccountLocked):  # now even the right one waits for the lock time
-            session.login(*OFFICER)
-        assert not session.is_open
-        # The supervisor still signs in; the failures are in the audit log from then on.
-        session.login(*SUPERVISOR)
-        actions = [entry.action for entry in session.audit().entries(limit=20)]
-        assert "officer.locked" in actions or "login.failed" in actions, actions
-    finally:
-        session.close()
+    with pytest.raises(AccountLocked):
+        session.login(OFFICER[0], "bukan kata sandinya")
+    with pytest.raises(AccountLocked):  # now even the right one waits for the lock time
+        session.login(*OFFICER)
+    assert not session.is_open
+    # The supervisor still signs in; the failures are in the audit log from then on.
+    session.login(*SUPERVISOR)
+    actions = [entry.action for entry in session.audit().entries(limit=20)]
+    assert "officer.locked" in actions or "login.failed" in actions, actions
 
 
 def test_signing_out_closes_the_folder_and_the_lock_keeps_it_open(
-    offices: OfficeBuilder, tmp_path: Path
+    closed: CounterSession, data_dir: Path
 ) -> None:
-    data_dir = offices.copy("counter", tmp_path / "office")
-    session = CounterSession.open(data_dir)
-    try:
-        session.login(*OFFICER)
-        session.lock()
-        assert session.is_open  # the idle lock keeps the key: the interview waits behind it
-        with pytest.raises(AuthenticationFailed):
-            session.unlock("bukan kata sandinya")
-        session.unlock(OFFICER[1])
-        session.home()
-        session.logout()
-        assert not session.is_open and session.officer is None  # the key left with the officer
-        with pytest.raises(type(NOT_SIGNED_IN), match="masuk dulu"):
-            session.start_interview()
-        assert read_sign_in_screen(data_dir).office_name == "Kantor Imigrasi Palu"
-        session.login(*SUPERVISOR)
-        actions = [entry.action for entry in session.audit().entries(limit=20)]
-        assert "logout" in actions and "screen.unlock" in actions
-    finally:
-        session.close()
+    session = closed
+    session.login(*OFFICER)
+    session.lock()
+    assert session.is_open  # the idle lock keeps the key: the interview waits behind it
+    with pytest.raises(AuthenticationFailed):
+        session.unlock("bukan kata sandinya")
+    session.unlock(OFFICER[1])
+    session.home()
+    session.logout()
+    assert not session.is_open and session.officer is None  # the key left with the officer
+    with pytest.raises(type(NOT_SIGNED_IN), match="masuk dulu"):
+        session.start_interview()
+    assert read_sign_in_screen(data_dir).office_name == "Kantor Imigrasi Palu"
+    session.login(*SUPERVISOR)
+    actions = [entry.action for entry in session.audit().entries(limit=20)]
+    assert "logout" in actions and "screen.unlock" in actions
 
 
 def test_the_sign_in_screen_file_holds_no_personal_data(
-    offices: OfficeBuilder, tmp_path: Path
+    closed: CounterSession, data_dir: Path
 ) -> None:
-    data_dir = offices.copy("counter", tmp_path / "office")
-    session = CounterSession.open(data_dir)
-    try:
-        session.login(*OFFICER)
-        session.set_ui_language("en")
-        session.logout()
-        assert session.ui_language == "en"  # the sign-in screen speaks the chosen language
-        text = screen_path(data_dir).read_text(encoding="utf-8")
-        for secret in (OFFICER[0], OFFICER[1], "Siti", "Rahmat", SUPERVISOR[1]):
-            assert secret not in text
-    finally:
-        session.close()
+    session = closed
+    session.login(*OFFICER)
+    session.set_ui_language("en")
+    session.logout()
+    assert session.ui_language == "en"  # the sign-in screen speaks the chosen language
+    text = screen_path(data_dir).read_text(encoding="utf-8")
+    for secret in (OFFICER[0], OFFICER[1], "Siti", "Rahmat", SUPERVISOR[1]):
+        assert secret not in text
 
 
 def test_a_supervisor_sign_in_encrypts_a_folder_of_the_release_before(tmp_path: Path) -> None:
