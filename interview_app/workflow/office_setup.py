@@ -49,14 +49,14 @@ def office_info(data_dir: Path, office: Office | None) -> OfficeInfo:
     if office is None:
         if not folder_is_encrypted(data_dir):
             return OfficeInfo(False, "", "", "")
-        slots = KeySlots(data_dir)
+        # Set up: the sign-in says what is wrong if the key slots are missing or unreadable
+        # (restore keyslots.json, or the recovery code).
+        try:
+            code = KeySlots(data_dir).office_code or ""
+        except KnownError:
+            code = ""
         screen = read_sign_in_screen(data_dir)
-        return OfficeInfo(
-            bool(slots.exists and slots.accounts()),
-            slots.office_code or "",
-            screen.office_name,
-            screen.workstation_name,
-        )
+        return OfficeInfo(True, code, screen.office_name, screen.workstation_name)
     settings = office.settings
     code = settings.get(OFFICE_CODE)
     configured = bool(code) and office.key_on_file is not None

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from interview_app.errors import KnownError
 from interview_app.storage.errors import AccountLocked, AuthenticationFailed
 from interview_app.storage.keys import office_key_path
 from interview_app.storage.lockout_file import LockoutFile
@@ -160,3 +161,13 @@ def test_a_supervisor_sign_in_encrypts_a_folder_of_the_release_before(tmp_path: 
         session.login("petugas1", "loket-satu-demo")  # the officer's password still works
     finally:
         session.close()
+
+
+def test_an_encrypted_folder_without_its_key_slots_says_so_at_the_sign_in(
+    closed: CounterSession, data_dir: Path
+) -> None:
+    (data_dir / "keyslots.json").unlink()
+    assert closed.office().configured  # the sign-in page, not a first run over the data
+    with pytest.raises(KnownError, match="keyslots.json"):
+        closed.login(*OFFICER)
+    assert not closed.is_open
