@@ -157,10 +157,6 @@
         <translation>Account %1 activated.</translation>
     </message>
     <message>
-        <source>Kode pemulihan kantor</source>
-        <translation>Office recovery code</translation>
-    </message>
-    <message>
         <source>Kode pemulihan baru dibuat; kode yang lama tidak berlaku.</source>
         <translation>A new recovery code was made; the old code no longer works.</translation>
     </message>

@@ -180,9 +180,11 @@ def test_a_supervisor_makes_a_new_recovery_code_on_the_accounts_page(
     page = tools.accounts
     shown: list[str] = []
     page.confirm_new_code = lambda parent: True
-    page.show_code = lambda code, title, parent: shown.append(code)
+    titles: list[str] = []
+    page.show_code = lambda code, title, parent: (shown.append(code), titles.append(title))
     page.new_recovery_code()
     assert len(shown) == 1 and "baru" in page.status.text()
+    assert titles == ["Kantor Imigrasi Palu (PLU)"]
     assert KeySlots(office).has_recovery
     assert unlock(office, RecoveryCredentials(shown[0])).office_code == "PLU"
     tools.close()

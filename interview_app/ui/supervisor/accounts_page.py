@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6 import QtCore, QtWidgets
 
 from interview_app.supervision.accounts import AccountAdmin, AccountInfo
-from interview_app.supervision.recovery_codes import replace_recovery_code
+from interview_app.supervision.recovery_codes import office_title, replace_recovery_code
 from interview_app.supervision.session import SupervisorSession
 from interview_app.ui.messages import calmly
 from interview_app.ui.recovery_code_dialog import show_recovery_code
@@ -256,5 +256,5 @@ class AccountsPage(QtWidgets.QWidget):
             code = replace_recovery_code(self.session)
         if attempt.failed:
             return
-        self.show_code(code, self.tr("Kode pemulihan kantor"), self)
+        self.show_code(code, office_title(self.session), self)
         self.status.ok(self.tr("Kode pemulihan baru dibuat; kode yang lama tidak berlaku."))
