@@ -54,7 +54,7 @@ class EncryptionProgress(QtWidgets.QProgressDialog):
                 self.tr("Mengenkripsi berkas %1 dari %2: %3. Jangan matikan komputer.")
                 .replace("%1", str(done + 1))
                 .replace("%2", str(total))
-                .replace("%3", Path(path).name)
+                .replace("%3", _shown_name(Path(path)))
             )
         self._paint()
 
@@ -65,3 +65,10 @@ class EncryptionProgress(QtWidgets.QProgressDialog):
 
     def keyPressEvent(self, event: object) -> None:  # noqa: N802
         """Esc does not stop the conversion."""
+
+
+def _shown_name(path: Path) -> str:
+    """A snapshot or backup with its folder (snapshots/…, backups/…), else the file's name."""
+    if path.parent.name in ("snapshots", "backups"):
+        return f"{path.parent.name}/{path.name}"
+    return path.name
