@@ -202,3 +202,29 @@ def test_the_app_starts_without_making_or_opening_anything(tmp_path: Path, offic
     started = run_app(office)
     assert started.returncode == 0, started.stderr
     assert database_path(office).read_bytes() == before  # not even a sign-in was written
+
+
+def test_the_recovery_code_prints_with_the_office_and_what_it_is_for(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf import PdfReader
+    from PySide6 import QtPrintSupport
+
+    out = tmp_path / "kode.pdf"
+
+    class FakePrintDialog:
+        def __init__(self, printer: QtPrintSupport.QPrinter, parent: Any = None) -> None:
+            printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(out))
+
+        def exec(self) -> QtWidgets.QDialog.DialogCode:
+            return QtWidgets.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", FakePrintDialog)
+    code = "7K2QX-M9D4R-TT8BN-CW3ZP-H6J5V-R1YAE"
+    dialog = RecoveryCodeDialog(code, "Kantor Imigrasi Palu (PLU)")
+    qtbot.addWidget(dialog)
+    dialog.print_button.click()
+    text = " ".join("".join(page.extract_text() or "" for page in PdfReader(out).pages).split())
+    assert code in text and "Kantor Imigrasi Palu (PLU)" in text and "brankas" in text
+    assert not dialog.done_button.isEnabled()  # printing is no confirmation by itself
