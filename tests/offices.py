@@ -126,8 +126,9 @@ def sign_in_args(
 
 
 def make_counter_office(data_dir: Path, clock: FixedClock | None = None) -> None:
-    """An office set up as on first run (office, workstation, the supervisor `kasi`, the
-    default script), with one officer (`petugas1`) and the office's province."""
+    """An office set up as on first run, encrypted (office, workstation, the supervisor
+    `kasi` with its key slot, the recovery code, the default script), with one officer
+    (`petugas1`) and the office's province."""
     from interview_app.workflow.counter import CounterSession
 
     session = CounterSession.open(data_dir, clock=clock or FixedClock(COUNTER_NOW))
@@ -144,6 +145,7 @@ def make_counter_office(data_dir: Path, clock: FixedClock | None = None) -> None
             COUNTER_OFFICER[0], "Siti Nurhaliza", None, "officer", COUNTER_OFFICER[1]
         )
         session.settings.set("office_province", "72")
+        keyring.remember_office(session.storage)
     finally:
         session.close()
 

@@ -455,17 +455,19 @@ class OfficerRepository:
         return self._slots.has(self.get(officer_id).username)
 
     def locked_until(self, officer_id: int) -> datetime | None:
-        """When the account's lock ends (None when not locked): on an encrypted folder the lock
-        is kept in lockout.json, where the sign-in counts failures before the database opens."""
-        if self._slots is not None and self._slots.authoritative:
-            return self._slots.lockout().locked_until(self.get(officer_id).username)
+        """While a lockout runs: its end (the table's, or lockout.json's, where sign-ins on
+        an encrypted folder are counted), else None."""
         row = self._database.conn.execute(
-            "SELECT locked_until FROM officers WHERE id = ?", (officer_id,)
+            "SELECT locked_until, username FROM officers WHERE id = ?", (officer_id,)
         ).fetchone()
-        if row is None or row[0] is None:
+        if row is None:
             return None
-        until = from_iso(row[0])
-        return until if until > self._clock() else None
+        until = from_iso(row[0]) if row[0] is not None else None
+        if self._slots is not None:
+            in_file = self._slots.lockout().locked_until(str(row[1]))
+            if in_file is not None and (until is None or in_file > until):
+                until = in_file
+        return until if until is not None and until > self._clock() else None
 
     def _dummy(self) -> str:
         if self._dummy_hash is None:

@@ -6,7 +6,6 @@ import gc
 import linecache
 import os
 import runpy
-import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from interview_app.resources_path import resource_path
 from interview_app.storage.app_lock import read_holder
 from interview_app.storage.errors import DatabaseCorrupt
 from interview_app.storage.paths import default_data_dir, resolve_data_dir
+from interview_app.storage.sqlerrors import DATABASE_ERRORS
 from interview_app.ui import crash
 from interview_app.ui.diagnostics import install_log
 from interview_app.ui.i18n import install_translators
@@ -40,12 +40,18 @@ def demo_data_dir(data_dir_option: str | None) -> Path:
 
 
 def open_demo_office(data_dir: Path) -> CounterSession:
+    """The demo office (encrypted, as a real one): made on first use, then signed in to with
+    its documented accounts (DEMO_NOTE) like any office."""
     session = CounterSession.open(data_dir)
     if not session.office().configured:
-        from interview_app.demo import create_demo_office  # only for --demo: it is heavy
+        from interview_app.demo import DEMO_SETTINGS, create_demo_office  # heavy: --demo only
+        from interview_app.storage.settings import OFFICE_NAME, WORKSTATION_NAME
+        from interview_app.storage.sign_in_screen import SignInScreen, write_sign_in_screen
 
         session.close()
         create_demo_office(data_dir, count=DEMO_COUNT)
+        screen = SignInScreen(DEMO_SETTINGS[OFFICE_NAME], DEMO_SETTINGS[WORKSTATION_NAME])
+        write_sign_in_screen(data_dir, screen)
         session = CounterSession.open(data_dir)
     return session
 
@@ -125,8 +131,10 @@ def run(
             demo_note=DEMO_NOTE if demo else "",
             open_demo=lambda: open_demo_office(demo_data_dir(None)),
         )
-    except sqlite3.DatabaseError:
+    except DATABASE_ERRORS:
         # A damaged file can fail these first reads before its check: refused as the check would.
+        if not counter.is_open:
+            raise
         try:
             counter.database.finish_integrity_check()
         except KnownError as error:
@@ -139,7 +147,7 @@ def run(
     refused: list[KnownError] = []
 
     def check_database() -> None:
-        if window.counter is not counter:
+        if window.counter is not counter or not counter.is_open:
             return
         try:
             counter.database.finish_integrity_check()
@@ -152,13 +160,20 @@ def run(
     # The quick_check reads the whole file (about half a second at 100,000 interviews): it
     # runs on its own thread and read-only connection while the login window answers; writes
     # stay refused until its verdict is in (a sign-in before then waits for it).
-    counter.database.start_integrity_check()
+    # An encrypted folder opens at the sign-in, which checks it then; only a plaintext folder
+    # of the release before is open (and checked) from the start.
+    if counter.is_open:
+        counter.database.start_integrity_check()
     poll = QtCore.QTimer(window)
     poll.setInterval(20)
     quit_after_check: list[bool] = []  # --quit-when-idle reached idle before the verdict
 
     def check_when_done() -> None:
-        if window.counter is counter and counter.database.integrity_check_running:
+        if (
+            window.counter is counter
+            and counter.is_open
+            and counter.database.integrity_check_running
+        ):
             return
         poll.stop()
         check_database()

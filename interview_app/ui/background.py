@@ -70,11 +70,14 @@ def run_job(
     job: Callable[[Office, Progress], T],
     progress: Progress,
     clock: Clock | None = None,
+    key: tuple[str, bytes] | None = None,
 ) -> Outcome[T]:
     """Run `job` on the data folder opened anew in this thread (SQLite connections stay in the
-    thread that opened them) and return its outcome: Done, Refused or Crashed. Never raises."""
+    thread that opened them) with `key`, the office key the signed-in window holds (an
+    encrypted folder opens only with it), and return its outcome: Done, Refused or Crashed.
+    Never raises."""
     try:
-        with Office.open(data_dir, clock=clock) as office:
+        with Office.open(data_dir, key=key, clock=clock) as office:
             return Done(job(office, progress))
     except KnownError as error:
         return Refused(error)
@@ -98,16 +101,18 @@ class _Task(QtCore.QRunnable):
         job: Callable[[Office, Progress], Any],
         signals: _Signals,
         clock: Clock | None,
+        key: tuple[str, bytes] | None,
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.job = job
         self.signals = signals
         self.clock = clock
+        self.key = key
 
     def run(self) -> None:
         self.signals.finished.emit(
-            run_job(self.data_dir, self.job, self.signals.progress.emit, self.clock)
+            run_job(self.data_dir, self.job, self.signals.progress.emit, self.clock, self.key)
         )
 
 
@@ -141,19 +146,21 @@ class BackgroundWork(QtCore.QObject):
 
     def start(
         self,
-        data_dir: Path,
+        office: Office,
         job: Callable[[Office, Progress], T],
         done: Callable[[T], None],
         refused: Callable[[KnownError], None],
         clock: Clock | None = None,
     ) -> bool:
-        """Start `job` on the data folder (opened with `clock`, the caller's, so that audit
+        """Start `job` on the data folder of `office` (the window's, open: the worker opens it
+        again in its thread with the key it holds, and `clock`, the caller's, so that audit
         entries carry the same time); False (nothing started) while another runs."""
         if self.busy:
             return False
         self.busy = True
         self._done, self._refused = done, refused
-        task = _Task(Path(data_dir), job, self._signals, clock)
+        key = office.key_on_file if office.encrypted else None
+        task = _Task(Path(office.data_dir), job, self._signals, clock, key)
         task.setAutoDelete(False)
         self._task = task
         self.started.emit()

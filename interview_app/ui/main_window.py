@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -11,13 +10,17 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from interview_app.errors import KnownError
+from interview_app.storage.sqlerrors import SQLITE_ERRORS
 from interview_app.ui import crash
 from interview_app.ui.diagnostics import log, script_text
 from interview_app.ui.i18n import current_language, install_translators
 from interview_app.ui.labels import outcome_text
-from interview_app.ui.messages import calmly
+from interview_app.ui.messages import calmly, known_error_text
 from interview_app.ui.screen_fit import available_room, fit_window
 from interview_app.ui.sign_in_pages import LockPage, LoginPage, PasswordChangePage, SetupPage
+
+# A count for the home screen: a refusal or a database error shows none (never a crash).
+KNOWN_OR_SQLITE: tuple[type[Exception], ...] = (KnownError, *SQLITE_ERRORS)
 
 if TYPE_CHECKING:
     # The working pages are imported when first built (start-up: only the login is waited for).
@@ -25,7 +28,7 @@ if TYPE_CHECKING:
     from interview_app.ui.decision_page import ReviewPage
     from interview_app.ui.home_page import HomePage
     from interview_app.ui.interview_page import InterviewPage
-    from interview_app.workflow.counter import CounterSession
+    from interview_app.workflow.counter import CounterSession, DamagedAtSignIn
     from interview_app.workflow.interview import InterviewController
     from interview_app.workflow.views import CompletedView
 
@@ -350,7 +353,8 @@ class MainWindow(QtWidgets.QMainWindow):
             if self._demo_note
             else ""
         )
-        self.login_page.reset(f"{office.office_name}\n{office.workstation_name}", note)
+        names = [office.office_name or office.office_code, office.workstation_name]
+        self.login_page.reset("\n".join(n for n in names if n), note)
         self.stack.setCurrentWidget(self.login_page)
         self._update_menus()
 
@@ -364,6 +368,7 @@ class MainWindow(QtWidgets.QMainWindow):
                 self.counter.setup_office(**values)
         if attempt.failed:
             return
+        self._show_new_recovery_code()
         self._signed_in()
 
     def _demo(self) -> None:
@@ -379,14 +384,67 @@ class MainWindow(QtWidgets.QMainWindow):
         self.show_login()
 
     def _login(self, username: str, password: str) -> None:
-        with calmly(self.login_page.show_error) as attempt:
-            self.counter.login(username, password)
+        from interview_app.workflow.counter import DamagedAtSignIn
+
+        progress = None
+        if self.counter.converts_at_sign_in(username):
+            from interview_app.ui.encryption_progress import EncryptionProgress
+
+            progress = EncryptionProgress(self)
+            progress.start()
+        try:
+            with calmly(self.login_page.show_error) as attempt:
+                self.counter.login(username, password, progress=progress.step if progress else None)
+        finally:
+            if progress is not None:
+                progress.close()
+                progress.deleteLater()
         if attempt.failed:
             self.login_page.password.clear()
             log().info("sign-in refused: %s", username)
+            if isinstance(attempt.error, DamagedAtSignIn):
+                self._offer_snapshot(attempt.error)
             return
         log().info("signed in: %s", username)
+        self._show_new_recovery_code()
         self._signed_in()
+
+    def _offer_snapshot(self, damaged: DamagedAtSignIn) -> None:
+        """The password was right but the database is damaged: the newest sound snapshot is
+        offered (it opens with the key the sign-in unwrapped), and what happened is said."""
+        from interview_app.ui.recovery import offer_snapshot
+
+        result = offer_snapshot(
+            self.counter.data_dir,
+            self,
+            lambda: None,
+            ask=self.ask_restore,
+            office_key=damaged.office_key,
+        )
+        self.login_page.show_error(known_error_text(result))
+
+    def ask_restore(self, parent: QtWidgets.QWidget | None, text: str) -> bool:
+        """Asked before a damaged database is replaced by a snapshot (tests replace it)."""
+        from interview_app.ui.recovery import ask_yes_no
+
+        return ask_yes_no(parent, text)
+
+    def _show_new_recovery_code(self) -> None:
+        """A recovery code made just now (first run, an old folder encrypted) is shown once."""
+        code = self.counter.new_recovery_code
+        if code is None:
+            return
+        office = self.counter.office()
+        self.show_recovery_code(code, f"{office.office_name} ({office.office_code})")
+        with calmly(self):
+            self.counter.recovery_code_shown()
+
+    def show_recovery_code(self, code: str, office: str) -> None:
+        """The code in a dialog that closes only once the supervisor confirms writing it
+        down (tests replace it or answer the dialog)."""
+        from interview_app.ui.recovery_code_dialog import show_recovery_code
+
+        show_recovery_code(code, office, self)
 
     def show_password_change(self, forced: bool) -> None:
         officer = self.counter.officer
@@ -807,7 +865,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         try:
             return waiting_conflicts(self.counter.database)
-        except (KnownError, sqlite3.Error):
+        except KNOWN_OR_SQLITE:
             return 0
 
     def _print_slip(self, uuid: str) -> None:

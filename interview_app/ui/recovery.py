@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6 import QtWidgets
 
 from interview_app.errors import KnownError
+from interview_app.storage.cipher import database_key
 from interview_app.storage.maintenance import newest_sound_snapshot, restore_snapshot
 
 Ask = Callable[[QtWidgets.QWidget | None, str], bool]
@@ -34,10 +35,15 @@ def offer_snapshot(
     parent: QtWidgets.QWidget | None,
     close_database: Callable[[], None],
     ask: Ask = ask_yes_no,
+    *,
+    office_key: tuple[str, bytes] | None = None,
 ) -> KnownError:
     """Called with the damaged database still open; returns the message to show the officer
-    (what was done, or why not). `close_database` is called before the file is replaced."""
-    found = newest_sound_snapshot(data_dir)
+    (what was done, or why not). `close_database` is called before the file is replaced.
+    `office_key`: (office code, key) of an encrypted folder, which a sign-in unwrapped (its
+    snapshots open only with it); a plaintext folder of the release before needs none."""
+    key = None if office_key is None else database_key(office_key[1])
+    found = newest_sound_snapshot(data_dir, key=key)
     if found is None:
         return KnownError(
             "Berkas basis data rusak dan tidak ada snapshot yang utuh untuk dipulihkan. Jangan "
@@ -63,12 +69,12 @@ def offer_snapshot(
         )
     close_database()
     try:
-        kept = restore_snapshot(data_dir, found)
+        kept = restore_snapshot(data_dir, found, key=key, office_key=office_key)
     except KnownError as error:
         return error
     return KnownError(
         f"Dipulihkan dari snapshot {when}. Berkas yang rusak disimpan sebagai {kept.name}. "
-        "Buka aplikasi lagi; periksa wawancara sesudah waktu itu.",
+        "Periksa wawancara sesudah waktu itu.",
         f"Restored from the snapshot of {when}. The damaged file was kept as {kept.name}. "
-        "Open the app again; check the interviews after that time.",
+        "Check the interviews after that time.",
     )

@@ -267,7 +267,7 @@ class SyncDialog(QtWidgets.QDialog):
                 progress=progress,
             )
 
-        self.work.start(counter.data_dir, job, self._exported, self._export_failed, counter.clock)
+        self.work.start(counter.storage, job, self._exported, self._export_failed, counter.clock)
 
     def _exported(self, result: ExportResult) -> None:
         self.export_result.setText(say(result.message()))
@@ -308,7 +308,7 @@ class SyncDialog(QtWidgets.QDialog):
                     rows.append(PackageRow(path, plan=plan))
             return rows
 
-        self.work.start(data_dir, job, self._inspected, self._import_failed)
+        self.work.start(self.counter.storage, job, self._inspected, self._import_failed)
 
     def _inspected(self, rows: list[PackageRow]) -> None:
         self.rows = rows
@@ -351,7 +351,7 @@ class SyncDialog(QtWidgets.QDialog):
                     out.append(PackageRow(row.path, row.plan, result=result))
             return out
 
-        self.work.start(counter.data_dir, job, self._imported, self._import_failed, counter.clock)
+        self.work.start(counter.storage, job, self._imported, self._import_failed, counter.clock)
 
     def _imported(self, rows: list[PackageRow]) -> None:
         self.rows = rows

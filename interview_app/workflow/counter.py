@@ -12,12 +12,26 @@ from typing import TYPE_CHECKING
 from interview_app.errors import KnownError
 from interview_app.settings_spec import OFFICE_PROVINCE, UI_LANGUAGE
 from interview_app.storage.audit import AuditLog
-from interview_app.storage.clock import Clock
+from interview_app.storage.clock import Clock, SystemClock
 from interview_app.storage.database import Database
+from interview_app.storage.encrypt_in_place import Progress
+from interview_app.storage.errors import DatabaseCorrupt
 from interview_app.storage.interviews import InterviewRepository, InterviewSummary
 from interview_app.storage.office import Office
 from interview_app.storage.officers import OfficerRepository
-from interview_app.storage.settings import WORKSTATION_ID, SettingsStore
+from interview_app.storage.paths import database_path
+from interview_app.storage.settings import (
+    OFFICE_NAME,
+    WORKSTATION_ID,
+    WORKSTATION_NAME,
+    SettingsStore,
+)
+from interview_app.storage.sign_in_screen import (
+    SignInScreen,
+    read_sign_in_screen,
+    write_sign_in_screen,
+)
+from interview_app.storage.unlock import PasswordCredentials, folder_is_encrypted
 from interview_app.text import Message
 from interview_app.workflow import office_setup
 from interview_app.workflow.sign_in import (
@@ -56,34 +70,81 @@ __all__ = [
     "PASSWORD_CHANGE_REQUIRED",
     "UI_LANGUAGE",
     "CounterSession",
+    "DamagedAtSignIn",
 ]
+
+
+class DamagedAtSignIn(DatabaseCorrupt):
+    """The account's password was right but the database file is damaged. `office_key`
+    (office code, key) opens the folder's snapshots and checks their audit chain (None for a
+    plaintext folder), so the newest sound one can be offered once the person has signed in."""
+
+    def __init__(self, id_text: str, en_text: str, *, office_key: tuple[str, bytes] | None) -> None:
+        super().__init__(id_text, en_text)
+        self.office_key = office_key
 
 
 class CounterSession:
     """Everything the officer's window works on. Holds no widgets; every method returns data
-    or raises a KnownError with a message in both languages."""
+    or raises a KnownError with a message in both languages.
 
-    def __init__(self, office: Office) -> None:
-        self.storage = office  # the open data folder
-        self.sign_in = CounterSignIn(office)
+    The data folder's database is open only while someone may work: an encrypted folder is
+    opened by a sign-in (the account's key slot unwraps the office key) and closed by the
+    sign-out, so the key leaves memory with the officer; the idle lock keeps it open. A new
+    folder stays empty until the first run's set-up makes the office. A plaintext folder of the
+    release before is open from the start (it has no key to guard); a supervisor's sign-in
+    encrypts it."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        office: Office | None = None,
+        *,
+        clock: Clock | None = None,
+    ) -> None:
+        self._data_dir = Path(data_dir)
+        self._clock = clock
+        self._office = office
+        self.sign_in = CounterSignIn(lambda: self.storage)
         self._questionnaires: dict[str, Questionnaire] = {}
+        # Made by the first run or by a supervisor's sign-in that encrypted an old folder:
+        # the office recovery code, for the window to show once (then `recovery_code_shown`).
+        self.new_recovery_code: str | None = None
+        # The display language chosen on the sign-in screen (no database open): kept in the
+        # office settings at the next sign-in.
+        self._language_chosen: str | None = None
 
     @classmethod
     def open(
         cls, data_dir: Path, *, clock: Clock | None = None, defer_integrity_check: bool = False
     ) -> CounterSession:
-        """The data folder opened (made on the first run); see Office.open."""
-        return cls(
-            Office.open(
-                Path(data_dir),
-                create=True,
-                clock=clock,
-                defer_integrity_check=defer_integrity_check,
-            )
-        )
+        """The counter over `data_dir`. Nothing is opened (or made) for a new folder or an
+        encrypted one: that waits for the first run's set-up or a sign-in. A plaintext folder
+        of the release before is opened (see Office.open)."""
+        data_dir = Path(data_dir)
+        if database_path(data_dir).exists() and not folder_is_encrypted(data_dir):
+            if database_path(data_dir).stat().st_size > 0:
+                office = Office.open(
+                    data_dir, clock=clock, defer_integrity_check=defer_integrity_check
+                )
+                return cls(data_dir, office, clock=clock)
+        return cls(data_dir, clock=clock)
 
     def close(self) -> None:
-        self.storage.close()
+        if self._office is not None:
+            self._office.close()
+
+    @property
+    def is_open(self) -> bool:
+        """True while the database is open (someone signed in, or an old plaintext folder)."""
+        return self._office is not None
+
+    @property
+    def storage(self) -> Office:
+        """The open data folder; NOT_SIGNED_IN while an encrypted one waits for a sign-in."""
+        if self._office is None:
+            raise NOT_SIGNED_IN
+        return self._office
 
     @property
     def database(self) -> Database:
@@ -91,11 +152,15 @@ class CounterSession:
 
     @property
     def data_dir(self) -> Path:
-        return self.storage.data_dir
+        return self._data_dir
 
     @property
     def clock(self) -> Clock:
-        return self.storage.clock
+        if self._office is not None:
+            return self._office.clock
+        if self._clock is None:
+            self._clock = SystemClock()
+        return self._clock
 
     @property
     def settings(self) -> SettingsStore:
@@ -103,7 +168,7 @@ class CounterSession:
 
     # -- office: first run (workflow.office_setup) -------------------------------------------
     def office(self) -> OfficeInfo:
-        return office_setup.office_info(self.storage)
+        return office_setup.office_info(self._data_dir, self._office)
 
     def setup_office(
         self,
@@ -116,10 +181,12 @@ class CounterSession:
         password: str,
         nip: str | None = None,
     ) -> SignedIn:
-        """First run: office settings, the office key, the default script, the first
-        supervisor, who is then signed in."""
-        officer = office_setup.set_up_office(
-            self.storage,
+        """First run: the encrypted office (settings, the default script, the first supervisor
+        and its key slot), who is then signed in; `new_recovery_code` is the code to show."""
+        if self.office().configured or self._office is not None:
+            raise office_setup.ALREADY_SET_UP
+        made = office_setup.set_up_office(
+            self._data_dir,
             office_code=office_code,
             office_name=office_name,
             workstation_name=workstation_name,
@@ -127,9 +194,9 @@ class CounterSession:
             full_name=full_name,
             password=password,
             nip=nip,
+            clock=self._clock,
         )
-        self.active_questionnaire()
-        return self.sign_in.sign_in(officer)
+        return self._after_first_run(made)
 
     def join_office(
         self,
@@ -143,17 +210,44 @@ class CounterSession:
     ) -> SignedIn:
         """First run of another workstation of an office that exists (the office key file a
         supervisor exported); its first supervisor is then signed in."""
-        officer = office_setup.join_office(
-            self.storage,
+        if self.office().configured or self._office is not None:
+            raise office_setup.ALREADY_SET_UP
+        made = office_setup.join_office(
+            self._data_dir,
             key_file=key_file,
             workstation_name=workstation_name,
             username=username,
             full_name=full_name,
             password=password,
             nip=nip,
+            clock=self._clock,
         )
+        return self._after_first_run(made)
+
+    def _after_first_run(self, made: office_setup.NewOffice) -> SignedIn:
+        self._office = made.office
+        self.new_recovery_code = made.recovery_code
         self.active_questionnaire()
-        return self.sign_in.sign_in(officer)
+        made.office.audit.append(
+            f"officer:{made.supervisor.id}", "login", "officer", str(made.supervisor.id)
+        )
+        signed_in = self.sign_in.sign_in(made.supervisor)
+        self._keep_sign_in_screen()
+        return signed_in
+
+    def recovery_code_shown(self) -> None:
+        """The window showed the new recovery code and the supervisor confirmed writing it
+        down: it leaves memory (and the audit log says when)."""
+        if self.new_recovery_code is None:
+            return
+        self.new_recovery_code = None
+        officer = self.officer
+        self.storage.audit.append(
+            f"officer:{officer.officer_id}" if officer else "counter",
+            "recovery_code.shown",
+            "office",
+            None,
+        )
 
     def audit(self) -> AuditLog:
         return self.storage.audit
@@ -163,10 +257,38 @@ class CounterSession:
 
     @property
     def ui_language(self) -> str:
+        if self._office is None:
+            return read_sign_in_screen(self._data_dir).ui_language
         return "en" if self.settings.get(UI_LANGUAGE, "id") == "en" else "id"
 
     def set_ui_language(self, language: str) -> None:
-        self.settings.set(UI_LANGUAGE, "en" if language == "en" else "id")
+        language = "en" if language == "en" else "id"
+        if self._office is not None:
+            self.settings.set(UI_LANGUAGE, language)
+            self._keep_sign_in_screen()
+        elif folder_is_encrypted(self._data_dir):
+            self._language_chosen = language
+            screen = read_sign_in_screen(self._data_dir)
+            write_sign_in_screen(
+                self._data_dir,
+                SignInScreen(screen.office_name, screen.workstation_name, language),
+            )
+
+    def _keep_sign_in_screen(self) -> None:
+        """The names and the display language the sign-in screen shows while the encrypted
+        database is closed (storage.sign_in_screen: no personal data)."""
+        office = self._office
+        if office is None or not office.encrypted:
+            return
+        settings = office.settings
+        write_sign_in_screen(
+            self._data_dir,
+            SignInScreen(
+                str(settings.get(OFFICE_NAME) or ""),
+                str(settings.get(WORKSTATION_NAME) or ""),
+                self.ui_language,
+            ),
+        )
 
     def today(self) -> dt.date:
         return self.clock().astimezone().date()
@@ -191,14 +313,83 @@ class CounterSession:
     def _officers(self) -> OfficerRepository:
         return self.sign_in.officers()
 
-    def login(self, username: str, password: str) -> SignedIn:
-        return self.sign_in.login(username, password)
+    def converts_at_sign_in(self, username: str) -> bool:
+        """True when `username`'s sign-in will encrypt this folder (a plaintext folder of the
+        release before, and an active supervisor's account): the window shows progress."""
+        office = self._office
+        if office is None or office.encrypted:
+            return False
+        found = office.officers().find(username.strip())
+        return found is not None and found.active and found.is_supervisor
+
+    def login(self, username: str, password: str, *, progress: Progress | None = None) -> SignedIn:
+        """Sign in: the account's key slot opens the encrypted folder (a wrong password is
+        counted in the lockout file and nothing opens). On a plaintext folder of the release
+        before, an officer's password is checked against the stored hash; a supervisor's
+        encrypts the folder (`progress` follows the files) and `new_recovery_code` is set."""
+        self._close_for_sign_in()
+        credentials = PasswordCredentials(username, password)
+        try:
+            office = Office.open(
+                self._data_dir, credentials=credentials, clock=self._clock, progress=progress
+            )
+        except DatabaseCorrupt as error:
+            self._reopen_plaintext()
+            raise self._damaged(error, credentials) from error
+        except BaseException:
+            self._reopen_plaintext()
+            raise
+        self._office = office
+        self.new_recovery_code = office.new_recovery_code
+        if self._language_chosen is not None:
+            self.settings.set(UI_LANGUAGE, self._language_chosen)
+            self._language_chosen = None
+        assert office.signed_in is not None
+        signed_in = self.sign_in.sign_in(office.signed_in)
+        self._keep_sign_in_screen()
+        return signed_in
+
+    def _close_for_sign_in(self) -> None:
+        """A sign-in opens the folder afresh (with the account's credentials)."""
+        if self._office is not None:
+            self.sign_in.officer = None
+            self.sign_in.locked = False
+            if not self._office.encrypted:
+                self._office.database.finish_integrity_check()  # the start's check, if running
+            self._office.close()
+            self._office = None
+
+    def _reopen_plaintext(self) -> None:
+        """A plaintext folder of the release before stays open between sign-ins."""
+        if self._office is None:
+            reopened = CounterSession.open(self._data_dir, clock=self._clock)
+            self._office = reopened._office
+
+    def _damaged(self, error: DatabaseCorrupt, credentials: PasswordCredentials) -> DamagedAtSignIn:
+        """The password was right but the database is damaged: the office key, for the window
+        to offer the newest sound snapshot (which opens only with it)."""
+        from interview_app.storage.unlock import unlock
+
+        office_key: tuple[str, bytes] | None = None
+        if folder_is_encrypted(self._data_dir):
+            unlocked = unlock(self._data_dir, credentials, clock=self._clock)
+            office_key = (unlocked.office_code, unlocked.key)
+        return DamagedAtSignIn(error.message.id, error.message.en, office_key=office_key)
 
     def change_password(self, current: str, new: str, repeated: str) -> SignedIn:
         return self.sign_in.change_password(current, new, repeated)
 
     def logout(self) -> None:
+        """Sign out: on an encrypted folder the database closes and the key leaves memory."""
+        if self._office is None:
+            self.sign_in.officer = None
+            return
+        self._keep_sign_in_screen()
         self.sign_in.logout()
+        if self._office.encrypted:
+            self._office.close()
+            self._office = None
+            self._questionnaires.clear()
 
     def lock(self) -> None:
         self.sign_in.lock()

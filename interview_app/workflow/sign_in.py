@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from interview_app.errors import KnownError
 from interview_app.settings_spec import IDLE_LOCK_MINUTES, LOCKOUT_MINUTES, MAX_FAILED_LOGINS
 from interview_app.storage.errors import AuthenticationFailed
@@ -24,12 +26,17 @@ LOCKED = KnownError(
 
 class CounterSignIn:
     """The signed-in officer (or nobody) and whether the screen is locked. Every change of
-    who may act goes into the audit log."""
+    who may act goes into the audit log. `office` gives the data folder open now (the key is
+    held only while someone is signed in on an encrypted folder)."""
 
-    def __init__(self, office: Office) -> None:
-        self._office = office
+    def __init__(self, office: Callable[[], Office]) -> None:
+        self._office_now = office
         self.officer: SignedIn | None = None
         self.locked = False
+
+    @property
+    def _office(self) -> Office:
+        return self._office_now()
 
     def officers(self) -> OfficerRepository:
         """Accounts with the lockout limits from the settings."""
@@ -43,9 +50,6 @@ class CounterSignIn:
     def idle_lock_seconds(self) -> int:
         minutes = self._office.settings.get(IDLE_LOCK_MINUTES, DEFAULT_IDLE_LOCK_MINUTES)
         return max(1, int(float(minutes) * 60))
-
-    def login(self, username: str, password: str) -> SignedIn:
-        return self.sign_in(self.officers().authenticate(username, password))
 
     def sign_in(self, officer: Officer) -> SignedIn:
         """`officer` (whose password was checked, or who was just made) acts from now on."""

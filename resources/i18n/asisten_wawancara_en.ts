@@ -61,6 +61,10 @@
 (must be changed at sign-in)</translation>
     </message>
     <message>
+        <source>Buat kode pemulihan baru? Kode yang tersimpan di brankas tidak berlaku lagi sesudahnya.</source>
+        <translation>Make a new recovery code? The code kept in the safe stops working afterwards.</translation>
+    </message>
+    <message>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
@@ -95,6 +99,10 @@
     <message>
         <source>Ak&amp;tifkan</source>
         <translation>Ac&amp;tivate</translation>
+    </message>
+    <message>
+        <source>Kode &amp;pemulihan baru…</source>
+        <translation>New &amp;recovery code…</translation>
     </message>
     <message>
         <source>Akun tidak pernah dihapus (log audit tetap menyebut namanya).</source>
@@ -147,6 +155,10 @@
     <message>
         <source>Akun %1 diaktifkan.</source>
         <translation>Account %1 activated.</translation>
+    </message>
+    <message>
+        <source>Kode pemulihan baru dibuat; kode yang lama tidak berlaku.</source>
+        <translation>A new recovery code was made; the old code no longer works.</translation>
     </message>
 </context>
 <context>
@@ -343,6 +355,25 @@ Serahkan berkas ini ke petugas TI.</source>
         <translation>A program error occurred. The answers given are saved. A report was written to:
 %1
 Give this file to IT support.</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptionProgress</name>
+    <message>
+        <source>Mengenkripsi data kantor</source>
+        <translation>Encrypting the office&apos;s data</translation>
+    </message>
+    <message>
+        <source>Folder data ini dari versi sebelumnya dan belum terenkripsi. Data dienkripsi sekarang; jangan matikan komputer. Ini bisa memakan beberapa menit.</source>
+        <translation>This data folder is from the previous version and is not encrypted yet. The data is being encrypted now; do not switch the computer off. This can take a few minutes.</translation>
+    </message>
+    <message>
+        <source>Enkripsi selesai; data dibuka…</source>
+        <translation>Encryption finished; opening the data…</translation>
+    </message>
+    <message>
+        <source>Mengenkripsi berkas %1 dari %2: %3. Jangan matikan komputer.</source>
+        <translation>Encrypting file %1 of %2: %3. Do not switch the computer off.</translation>
     </message>
 </context>
 <context>
@@ -965,6 +996,37 @@ Give this file to IT support.</translation>
     <message>
         <source>Tutup</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>Kode pemulihan kantor</source>
+        <translation>Office recovery code</translation>
+    </message>
+    <message>
+        <source>Data kantor ini terenkripsi. Kode di bawah membuka folder data bila semua kata sandi supervisor hilang, dan hanya ditampilkan sekali ini.</source>
+        <translation>This office&apos;s data is encrypted. The code below opens the data folder if every supervisor password is lost, and it is shown this once only.</translation>
+    </message>
+    <message>
+        <source>Tulis atau cetak kode ini dan simpan di brankas kantor, terpisah dari komputer. Siapa pun yang memegangnya dapat membuka data kantor. Bila kode ini hilang dan tidak ada supervisor yang ingat kata sandinya, data tidak dapat dibuka oleh siapa pun.</source>
+        <translation>Write this code down or print it and keep it in the office safe, away from the computer. Whoever holds it can open the office&apos;s data. If this code is lost and no supervisor remembers their password, nobody can open the data.</translation>
+    </message>
+    <message>
+        <source>Saya sudah menulis atau mencetak kode ini dan akan menyimpannya di brankas.</source>
+        <translation>I have written down or printed this code and will keep it in the safe.</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Membuka folder data Asisten Wawancara bila semua kata sandi supervisor hilang (&apos;interview-app account reset-password --recovery-code-file&apos;). Simpan di brankas kantor; jangan disimpan di komputer.</source>
+        <translation>Opens the Asisten Wawancara data folder if every supervisor password is lost (&apos;interview-app account reset-password --recovery-code-file&apos;). Keep it in the office safe; never on the computer.</translation>
     </message>
 </context>
 <context>

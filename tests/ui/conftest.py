@@ -98,6 +98,18 @@ def log_in(window: MainWindow, keyboard: Keyboard, who: tuple[str, str] = OFFICE
     assert window.stack.currentWidget() is window.home_page, window.login_page.error.text()
 
 
+def try_login(window: MainWindow, keyboard: Keyboard, username: str, password: str) -> None:
+    """Type a username and a password into the sign-in page, as at the counter (whatever
+    the outcome)."""
+    page = window.login_page
+    page.username.setFocus()
+    page.username.selectAll()
+    keyboard.type(username)
+    keyboard.enter()
+    keyboard.type(password)
+    keyboard.enter()
+
+
 def answer_keys(window: MainWindow, question_id: str, value: Any) -> str:
     """The keys the officer types for `value` (before Enter)."""
     controller = window.interview

@@ -14,6 +14,10 @@ from PySide6 import QtCore, QtWidgets
 
 from interview_app.resources_path import resource_path
 from interview_app.storage.clock import FixedClock
+from interview_app.storage.keys import office_key_path
+from interview_app.storage.keyslots import KeySlots
+from interview_app.storage.recovery_code import normalize_recovery_code
+from interview_app.storage.unlock import folder_is_encrypted
 from interview_app.ui import crash
 from interview_app.ui.home_page import HomePage
 from interview_app.ui.i18n import APP_CATALOGUE, compiled, install_translators
@@ -96,22 +100,34 @@ def test_english_is_selectable_through_qt_translations(qtbot: Any, tmp_path: Pat
 
 
 def test_first_run_setup_by_keyboard(qtbot: Any, tmp_path: Path, keyboard: Keyboard) -> None:
-    counter = CounterSession.open(tmp_path / "new", clock=FixedClock())
+    data_dir = tmp_path / "new"
+    counter = CounterSession.open(data_dir, clock=FixedClock())
     window = MainWindow(counter)
+    shown: list[tuple[str, str]] = []
+    window.show_recovery_code = lambda code, office: shown.append((code, office))  # type: ignore[method-assign]
     show_window(qtbot, window)
     try:
         assert window.stack.currentWidget() is window.setup_page
+        assert not data_dir.exists() or list(data_dir.iterdir()) == []  # nothing made yet
         for text in ("PLU", "Kantor Imigrasi Palu", "Loket 1", "Rahmat Hidayat", "kasi", "pendek"):
             keyboard.type(text)
             keyboard.enter()
         assert "pendek" in window.setup_page.error.text()  # the password policy, in both languages
         assert window.stack.currentWidget() is window.setup_page
+        assert not folder_is_encrypted(data_dir) and not KeySlots(data_dir).exists
         window.setup_page.inputs["password"].clear()
         keyboard.type("kepala seksi palu")
         keyboard.enter()
         assert window.stack.currentWidget() is window.home_page
         assert window.supervisor_menu.menuAction().isVisible()  # role-aware menus
         assert counter.office().configured
+        # The office is encrypted, its key in the supervisor's slot, and the recovery code
+        # was shown once (and is not kept).
+        assert folder_is_encrypted(data_dir) and not office_key_path(data_dir).exists()
+        assert KeySlots(data_dir).accounts() == ["kasi"] and KeySlots(data_dir).has_recovery
+        assert len(shown) == 1 and "Kantor Imigrasi Palu (PLU)" == shown[0][1]
+        normalize_recovery_code(shown[0][0])
+        assert counter.new_recovery_code is None
     finally:
         window.close()
         counter.close()
@@ -120,7 +136,7 @@ def test_first_run_setup_by_keyboard(qtbot: Any, tmp_path: Path, keyboard: Keybo
 def test_first_run_joins_an_office_with_its_key_file(
     qtbot: Any, tmp_path: Path, keyboard: Keyboard
 ) -> None:
-    from interview_app.storage.keys import read_office_key
+    from interview_app.storage.keys import save_office_key
     from interview_app.sync.keyfile import export_key_file
 
     first = CounterSession.open(tmp_path / "a", clock=FixedClock())
@@ -132,11 +148,15 @@ def test_first_run_joins_an_office_with_its_key_file(
         full_name="Rahmat Hidayat",
         password="kepala seksi palu",
     )
+    office_key = first.storage.office_key
     first.close()
+    # The key file a supervisor exports (sync-key export), made from the key in memory.
     (tmp_path / "kunci").mkdir()
-    key_file = export_key_file(tmp_path / "a", tmp_path / "kunci" / "PLU.key")
+    save_office_key(tmp_path / "exporting", "PLU", office_key)
+    key_file = export_key_file(tmp_path / "exporting", tmp_path / "kunci" / "PLU.key")
     counter = CounterSession.open(tmp_path / "b", clock=FixedClock())
     window = MainWindow(counter)
+    window.show_recovery_code = lambda code, office: None  # type: ignore[method-assign]
     show_window(qtbot, window)
     try:
         page = window.setup_page
@@ -163,7 +183,9 @@ def test_first_run_joins_an_office_with_its_key_file(
         office = counter.office()
         assert office.configured and office.office_code == "PLU"
         assert office.workstation_name == "Loket 2"
-        assert read_office_key(tmp_path / "b") == read_office_key(tmp_path / "a")
+        assert counter.storage.office_key == office_key  # the office's key, in slots only
+        assert folder_is_encrypted(tmp_path / "b")
+        assert not office_key_path(tmp_path / "b").exists()
         assert window.supervisor_menu.menuAction().isVisible()
     finally:
         window.close()
@@ -219,6 +241,7 @@ def test_the_readme_command_keeps_an_office_that_is_set_up(tmp_path: Path) -> No
     session = CounterSession.open(data_dir)
     try:
         assert session.office().office_name == "Kantor Imigrasi Palu"
+        session.login("kasi", "kepala seksi palu")
         assert session.database.conn.execute("SELECT count(*) FROM interviews").fetchone()[0] == 0
     finally:
         session.close()

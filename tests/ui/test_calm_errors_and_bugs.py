@@ -21,6 +21,7 @@ from interview_app.ui import sync_dialog as sync_module
 from interview_app.ui.messages import calmly, last_shown
 from interview_app.ui.sync_dialog import SyncDialog
 from interview_app.workflow.counter import CounterSession
+from tests.ui.conftest import SUPERVISOR
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,6 +101,7 @@ def test_a_page_shows_the_refusal_where_the_officer_looks(
 def sync_dialog(qtbot: Any, office: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setattr(sync_module, "removable_drives", lambda: [])
     counter = CounterSession.open(office)
+    counter.login(*SUPERVISOR)  # the encrypted folder opens at the sign-in
     dialog = SyncDialog(counter)
     qtbot.addWidget(dialog)
     stick = tmp_path / "stick"
@@ -175,6 +177,7 @@ def export(*args, **kwargs):
 
 sync_module.export_package = export
 sync_module.removable_drives = lambda: []
+window.counter.login("kasi", "kepala seksi palu")
 dialog = sync_module.SyncDialog(window.counter, window)
 dialog.set_destination(Path({stick!r}))
 dialog.finished_work.connect(lambda: QtCore.QTimer.singleShot(200, app.quit))

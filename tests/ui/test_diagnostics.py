@@ -4,7 +4,6 @@ that say which version, system and script, and the Help menu's About and diagnos
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -14,10 +13,10 @@ import pytest
 from PySide6 import QtWidgets
 
 from interview_app import __version__
-from interview_app.storage.paths import database_path
 from interview_app.ui import crash
 from interview_app.ui.diagnostics import LOG_FILE, LOGS_FOLDER
 from interview_app.ui.main_window import MainWindow
+from tests import keyring
 from tests.ui.conftest import Keyboard, log_in
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
@@ -26,13 +25,13 @@ ROOT = Path(__file__).resolve().parents[2]
 # Run inside the app (gui --script): an officer's morning with the demo office's applicants.
 SCRIPT = """
 from PySide6 import QtCore, QtWidgets
+window.login_page.username.setText("petugas1")
+window._login("petugas1", "loket-satu-demo")
 conn = window.counter.database.conn
 nik, name, uuid = conn.execute(
     "SELECT nik, full_name, uuid FROM interviews WHERE nik IS NOT NULL AND full_name IS NOT NULL"
     " AND status = 'completed' LIMIT 1"
 ).fetchone()
-window.login_page.username.setText("petugas1")
-window._login("petugas1", "loket-satu-demo")
 window.home_page.search.setText(name.split()[0])
 window.open_record(uuid)
 window.new_interview()
@@ -77,8 +76,8 @@ def test_the_log_holds_events_and_qt_warnings_but_no_applicant(tmp_path: Path) -
     assert f"Asisten Wawancara {__version__}" in log
     assert "signed in: petugas1" in log and "interview open:" in log and "signed out" in log
     assert "a Qt warning for the log" in log
-    with sqlite3.connect(database_path(data_dir)) as conn:
-        people = conn.execute(
+    with keyring.open_office(data_dir) as office:
+        people = office.database.conn.execute(
             "SELECT nik, full_name, phone FROM interviews WHERE nik IS NOT NULL"
         ).fetchall()
     assert len(people) > 100

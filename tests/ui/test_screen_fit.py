@@ -78,4 +78,5 @@ def test_every_window_fits(name: str, demo_office: Path, tmp_path: Path) -> None
     assert abs(report["screen"][0] - expected[0]) <= 1, report["screen"]
     assert abs(report["screen"][1] - expected[1]) <= 1, report["screen"]
     assert "slip" in report["visited"] and "supervisor-tab-0" in report["visited"]
+    assert "recovery-code" in report["visited"] and "encryption-progress" in report["visited"]
     assert report["problems"] == [], "\n".join(report["problems"])

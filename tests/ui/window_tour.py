@@ -125,6 +125,21 @@ def tour(window: MainWindow, visit: Visit) -> list[str]:
     account.show()
     see("supervisor-new-account", account)
     account.close()
+    from interview_app.ui.encryption_progress import EncryptionProgress
+    from interview_app.ui.recovery_code_dialog import RecoveryCodeDialog
+
+    code = RecoveryCodeDialog(
+        RECOVERY_CODE, "Kantor Imigrasi Kelas I TPI Palu (DEMO) (PLU)", window
+    )
+    code.show()
+    see("recovery-code", code)
+    code.confirm.setChecked(True)
+    code.close()
+    progress = EncryptionProgress(window)
+    progress.start()
+    progress.step(1, 3, Path("backups") / "pre-migration-5-to-7-20261203T143541407101Z.sqlite3")
+    see("encryption-progress", progress)
+    progress.close()
     _close_new(before, window)
     before = _dialogs(window)
     window._sync()
@@ -139,6 +154,10 @@ def tour(window: MainWindow, visit: Visit) -> list[str]:
         see(name, _opened(window, before))
         _close_new(before, window)
     return names
+
+
+# A code of the recovery code's shape (6 groups of 5), for the dialog's size.
+RECOVERY_CODE = "7K2QX-M9D4R-TT8BN-CW3ZP-H6J5V-R1YAE"
 
 
 def _most_flagged(review: Any) -> int:

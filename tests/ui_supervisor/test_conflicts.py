@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from PySide6 import QtCore, QtWidgets
 
+from interview_app.storage.office import Office
 from interview_app.supervision.session import SupervisorSession
 from interview_app.sync.received import conflicts
 from interview_app.ui.main_window import MainWindow
@@ -113,8 +114,10 @@ def test_home_tells_a_supervisor_how_many_wait_and_the_menu_opens_the_screen(
 ) -> None:
     a, b = stations
     make_conflict(a, b, tmp_path)
-    account(b, "kasi", "supervisor")
-    account(b, "petugas", "officer")
+    # Accounts that can sign in: made through the station's Office, which writes their slots.
+    officers = Office.of(b.database).officers()
+    officers.create("kasi", "Kasi", None, "supervisor", PASSWORD)
+    officers.create("petugas", "Petugas", None, "officer", PASSWORD)
     counter = CounterSession.open(b.data_dir, clock=b.clock)
     window = MainWindow(counter)
     qtbot.addWidget(window)

@@ -3,7 +3,6 @@ recap."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ from PySide6 import QtCore
 
 from interview_app.errors import KnownError
 from interview_app.settings_spec import GROUPS, SETTINGS
+from interview_app.storage.database import connect
 from interview_app.storage.office_settings import OfficeSettings, officer_repository
 from interview_app.storage.questionnaires import QuestionnaireStore
 from interview_app.supervision.review_desk import returned_interviews
@@ -169,7 +169,7 @@ def test_audit_page_checks_the_chain(qtbot: Any, office: Office) -> None:
     assert page.table.rowCount() > 40
     qtbot.mouseClick(page.check_button, QtCore.Qt.MouseButton.LeftButton)
     assert "utuh" in page.chain_result.text() and "intact" not in page.chain_result.text()
-    tamper = sqlite3.connect(office.database.path)
+    tamper = connect(office.database.path, key=office.database.key)  # someone with the key
     try:
         tamper.execute("DROP TRIGGER audit_log_no_update")
         tamper.execute("UPDATE audit_log SET actor = 'officer:9' WHERE seq = 5")

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from PySide6 import QtCore, QtWidgets
 
 from interview_app.supervision.accounts import AccountAdmin, AccountInfo
+from interview_app.supervision.recovery_codes import office_title, replace_recovery_code
 from interview_app.supervision.session import SupervisorSession
 from interview_app.ui.messages import calmly
+from interview_app.ui.recovery_code_dialog import show_recovery_code
 from interview_app.ui.supervisor.status import StatusLine, fill_row, selected_key, table
 
 
@@ -87,14 +89,30 @@ def ask_temporary_password(parent: QtWidgets.QWidget, username: str) -> str | No
     return text if ok and text else None
 
 
+def confirm_new_recovery_code(parent: QtWidgets.QWidget) -> bool:
+    answer = QtWidgets.QMessageBox.question(
+        parent,
+        "Asisten Wawancara",
+        QtCore.QCoreApplication.translate(
+            "AccountsPage",
+            "Buat kode pemulihan baru? Kode yang tersimpan di brankas tidak berlaku lagi sesudahnya.",
+        ),
+    )
+    return answer == QtWidgets.QMessageBox.StandardButton.Yes
+
+
 class AccountsPage(QtWidgets.QWidget):
-    """Dialogs are attributes (`ask_new_account`, `ask_password`) so tests can answer them."""
+    """Dialogs are attributes (`ask_new_account`, `ask_password`, `confirm_new_code`,
+    `show_code`) so tests can answer them."""
 
     def __init__(self, session: SupervisorSession, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.admin = AccountAdmin(session)
         self.ask_new_account: Callable[[QtWidgets.QWidget], NewAccount | None] = ask_new_account
         self.ask_password: Callable[[QtWidgets.QWidget, str], str | None] = ask_temporary_password
+        self.session = session
+        self.confirm_new_code: Callable[[QtWidgets.QWidget], bool] = confirm_new_recovery_code
+        self.show_code: Callable[[str, str, QtWidgets.QWidget], None] = show_recovery_code
         self.accounts: dict[str, AccountInfo] = {}
         self.table = table(
             [self.tr("Nama pengguna"), self.tr("Nama"), self.tr("Peran"), self.tr("Status")]
@@ -109,6 +127,7 @@ class AccountsPage(QtWidgets.QWidget):
                 (self.tr("Buka &kunci"), self.unlock),
                 (self.tr("&Nonaktifkan"), self.deactivate),
                 (self.tr("Ak&tifkan"), self.activate),
+                (self.tr("Kode &pemulihan baru…"), self.new_recovery_code),
             )
         ):
             button = QtWidgets.QPushButton(text)
@@ -228,3 +247,14 @@ class AccountsPage(QtWidgets.QWidget):
                 lambda: self.admin.activate(info.officer.id),
                 self.tr("Akun %1 diaktifkan.").replace("%1", info.officer.username),
             )
+
+    def new_recovery_code(self) -> None:
+        """A new office recovery code (the one in the safe was lost or seen), shown once."""
+        if not self.confirm_new_code(self):
+            return
+        with calmly(self.status.error) as attempt:
+            code = replace_recovery_code(self.session)
+        if attempt.failed:
+            return
+        self.show_code(code, office_title(self.session), self)
+        self.status.ok(self.tr("Kode pemulihan baru dibuat; kode yang lama tidak berlaku."))

@@ -128,7 +128,7 @@ class RecapPage(QtWidgets.QWidget):
 
         self.last_result = None
         return self.work.start(
-            Path(session.database.data_dir), job, self._written, self.status.refused, clock
+            Office.of(session.database), job, self._written, self.status.refused, clock
         )
 
     def _started(self) -> None:
