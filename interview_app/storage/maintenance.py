@@ -201,13 +201,19 @@ def newest_sound_snapshot(data_dir: Path, *, key: bytes | None = None) -> Path |
 
 
 def restore_snapshot(
-    data_dir: Path, chosen: Path, *, now: datetime | None = None, key: bytes | None = None
+    data_dir: Path,
+    chosen: Path,
+    *,
+    now: datetime | None = None,
+    key: bytes | None = None,
+    office_key: tuple[str, bytes] | None = None,
 ) -> Path:
     """Put `chosen` in place of the database (which must be closed). Only a sound database of
     this office and workstation with an intact audit chain is put back. The replaced file and
     its -wal/-shm are moved into backups/ (never deleted); returns where the replaced file went.
     `key`: the page key of an encrypted data folder (the snapshot opens with it, and the
-    copy put in place is encrypted with it)."""
+    copy put in place is encrypted with it); `office_key`: (office code, key) that checks the
+    audit chain, unwrapped by a sign-in (an encrypted folder has no office.key)."""
     data_dir = Path(data_dir)
     target = database_path(data_dir)
     chosen = Path(chosen)
@@ -219,7 +225,7 @@ def restore_snapshot(
         raise _not_restorable(chosen, "berkas tidak dapat dibuka", "it cannot be opened") from None
     try:
         with translate_sqlite_errors():
-            _check_restorable(data_dir, chosen, source, key)
+            _check_restorable(data_dir, chosen, source, key, office_key)
         aside = data_dir / BACKUPS_FOLDER / f"replaced-{_stamp(now or datetime.now(UTC))}.sqlite3"
         # The snapshot is copied in whole (checked, fsynced) before the database is touched.
         with disk_full_while(*_RESTORING, data_dir):
@@ -328,7 +334,11 @@ def _current_workstation(data_dir: Path, key: bytes | None = None) -> object:
 
 
 def _check_restorable(
-    data_dir: Path, chosen: Path, source: sqlite3.Connection, page_key: bytes | None = None
+    data_dir: Path,
+    chosen: Path,
+    source: sqlite3.Connection,
+    page_key: bytes | None = None,
+    office_key: tuple[str, bytes] | None = None,
 ) -> None:
     """Refuse a damaged file, an empty or foreign database, another office's or another
     workstation's, a newer schema, or one whose audit chain is broken."""
@@ -355,7 +365,7 @@ def _check_restorable(
             f"dibuat oleh versi aplikasi yang lebih baru (skema {version})",
             f"it was written by a newer version of the application (schema {version})",
         )
-    key = read_office_key(data_dir)
+    key = office_key or read_office_key(data_dir)
     office = _setting(source, "office_code")
     if key is None:
         # A workstation not set up yet has no key and no audit log: only a snapshot of the
