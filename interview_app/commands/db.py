@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from interview_app.commands.arguments import data_dir_argument
+from interview_app.commands.credentials import credential_arguments, gives_credentials, open_office
 from interview_app.commands.data_folder import existing_data_dir
 from interview_app.errors import KnownError
 from interview_app.storage.app_lock import writer_lock
@@ -18,8 +19,8 @@ from interview_app.storage.maintenance import (
     remove_leftover_copies,
     restore_snapshot,
 )
-from interview_app.storage.office import Office
 from interview_app.storage.paths import database_path, resolve_data_dir
+from interview_app.storage.unlock import folder_is_encrypted
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "terhadap jangkar terbaru di sana / another workstation's data folder that imported "
         "this one's packages: the audit chain is checked against the newest anchor held there",
     )
+    credential_arguments(check_parser)
     check_parser.set_defaults(handler=run_check)
     backup_parser = actions.add_parser("backup", help="cadangkan / back up")
     data_dir_argument(backup_parser)
@@ -46,11 +48,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="timpa berkas cadangan yang sudah ada / replace an existing backup file",
     )
+    credential_arguments(backup_parser)
     backup_parser.set_defaults(handler=run_backup)
     list_parser = actions.add_parser(
         "snapshots", help="daftar snapshot otomatis / list the automatic snapshots"
     )
     data_dir_argument(list_parser)
+    credential_arguments(list_parser)
     list_parser.set_defaults(handler=run_snapshots)
     restore_parser = actions.add_parser(
         "restore",
@@ -64,6 +68,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="snapshot yang dipulihkan; bawaan: yang terbaru yang utuh / the snapshot to "
         "restore; default: the newest sound one",
     )
+    credential_arguments(restore_parser)
     restore_parser.set_defaults(handler=run_restore)
 
 
@@ -91,6 +96,22 @@ def _anchor(args: argparse.Namespace, checked: Path) -> tuple[int, str] | None:
     return anchor
 
 
+PageKey = bytes | None
+OfficeKey = tuple[str, bytes] | None
+
+
+def _signed_in_keys(args: argparse.Namespace, data_dir: Path) -> tuple[PageKey, OfficeKey]:
+    """The folder's page key and (office code, office key), unwrapped by the command's sign-in
+    (commands.credentials; the sign-in is logged). A plaintext folder of the release before,
+    named without anyone to sign in as, gives (None, None): office.key lies beside it and is
+    read where it is needed. An encrypted folder without credentials is refused, nothing
+    changed."""
+    if not gives_credentials(args) and not folder_is_encrypted(data_dir):
+        return None, None
+    with open_office(args, data_dir=data_dir) as office:
+        return office.database.key, office.key_on_file
+
+
 def run_check(args: argparse.Namespace) -> int:
     if args.file:
         if not Path(args.file).is_file():
@@ -100,22 +121,36 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         data_dir = existing_data_dir(args.data_dir)
         checked = database_path(data_dir)
-    report = check(data_dir, database_file=checked, expected_head=_anchor(args, checked))
+    key, office_key = _signed_in_keys(args, data_dir)
+    report = check(
+        data_dir,
+        database_file=checked,
+        expected_head=_anchor(args, checked),
+        key=key,
+        office_key=office_key,
+    )
     print(report.summary("id"))
     print(report.summary("en"))
     return 0 if report.ok else 1
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    with Office.open(existing_data_dir(args.data_dir)) as office:
-        database = office.database
-        written = backup(database, Path(args.out), overwrite=args.overwrite)
+    data_dir = existing_data_dir(args.data_dir)
+    if not gives_credentials(args) and not folder_is_encrypted(data_dir):
+        from interview_app.storage.office import Office
+
+        opened = Office.open(data_dir)  # a plaintext folder of the release before
+    else:
+        opened = open_office(args, data_dir=data_dir)
+    with opened as office:
+        written = backup(office.database, Path(args.out), overwrite=args.overwrite)
     print(f"Cadangan tersimpan / backup written: {written}")
     return 0
 
 
 def run_snapshots(args: argparse.Namespace) -> int:
     data_dir = existing_data_dir(args.data_dir)
+    _signed_in_keys(args, data_dir)  # the snapshots hold personal data: only for who may open
     found = list_snapshots(data_dir)
     if not found:
         print("Belum ada snapshot. / No snapshots yet.")
@@ -130,22 +165,23 @@ def run_restore(args: argparse.Namespace) -> int:
     """Put a snapshot in place of the database; the replaced file goes to backups/."""
     data_dir = resolve_data_dir(args.data_dir)
     with writer_lock(data_dir, "db restore"):
+        key, office_key = _signed_in_keys(args, data_dir)
         remove_leftover_copies(data_dir)
-        return _restore(data_dir, args)
+        return _restore(data_dir, args, key, office_key)
 
 
-def _restore(data_dir: Path, args: argparse.Namespace) -> int:
+def _restore(data_dir: Path, args: argparse.Namespace, key: PageKey, office_key: OfficeKey) -> int:
     if args.snapshot:
         chosen = Path(args.snapshot)
     else:
-        found = newest_sound_snapshot(data_dir)
+        found = newest_sound_snapshot(data_dir, key=key)
         if found is None:
             raise KnownError(
                 f"Tidak ada snapshot yang utuh di {data_dir}.",
                 f"There is no sound snapshot in {data_dir}.",
             )
         chosen = found
-    aside = restore_snapshot(data_dir, chosen)
+    aside = restore_snapshot(data_dir, chosen, key=key, office_key=office_key)
     print(f"Dipulihkan dari / restored from: {chosen.name}")
     print(f"Berkas lama disimpan di / the replaced file was kept as: {aside}")
     return 0

@@ -45,6 +45,7 @@ from interview_app.storage.audit import (
 from interview_app.storage.chain_head import head_file_path, read_head, write_head
 from interview_app.storage.database import Database
 from interview_app.storage.keys import PURPOSE_AUDIT_CONTENT, derive_key, read_office_key
+from interview_app.storage.sqlerrors import SQLITE_ERRORS
 from interview_app.text import Message
 
 RECORDS_PER_ENTRY = 2000
@@ -277,7 +278,7 @@ class ContentRecorder:
 
     def _keys(self) -> tuple[bytes, AuditLog] | None:
         if self._audit is None:
-            found = read_office_key(self._database.data_dir)
+            found = office_key_of(self._database)
             if found is None:
                 return None
             self._office_key = found[1]
@@ -367,7 +368,7 @@ class ContentRecorder:
                 self._head_due = False
                 return
             write_head(self._database.data_dir, self._office_key, workstation, head[0], head[1])
-        except (OSError, sqlite3.Error, KnownError):
+        except (OSError, KnownError, *SQLITE_ERRORS):
             return
         self._head_written_at = time.monotonic()
         self._head_due = False
@@ -382,15 +383,27 @@ def _row_count(conn: sqlite3.Connection, quoted_table: str) -> int:
     return int(conn.execute(f"SELECT count(*) FROM main.{quoted_table}").fetchone()[0])
 
 
-def rewrite_head(data_dir: Path, key: bytes | None = None) -> None:
+def office_key_of(database: Database) -> tuple[str, bytes] | None:
+    """(office code, key) of the Office that opened `database` (an encrypted folder's key is
+    held in memory only), else what office.key holds; None when there is none."""
+    from interview_app.storage.office import Office  # office.py builds on this module
+
+    office = database.office
+    if isinstance(office, Office):
+        return office.key_on_file
+    return read_office_key(database.data_dir)
+
+
+def rewrite_head(
+    data_dir: Path, key: bytes | None = None, office_key: tuple[str, bytes] | None = None
+) -> None:
     """Write the head file for the database now in `data_dir` (after a restore put an older
-    one in place); nothing without office.key or an audit log. `key`: the page key of an
-    encrypted database."""
+    one in place); nothing without an office key or an audit log. `key`: the page key of an
+    encrypted database; `office_key`: its office key (else office.key is read)."""
     from interview_app.storage.database import connect
     from interview_app.storage.paths import database_path
-    from interview_app.storage.sqlerrors import SQLITE_ERRORS
 
-    found = read_office_key(data_dir)
+    found = office_key if office_key is not None else read_office_key(data_dir)
     if found is None:
         return
     conn = connect(database_path(data_dir), key=key)

@@ -201,13 +201,19 @@ def newest_sound_snapshot(data_dir: Path, *, key: bytes | None = None) -> Path |
 
 
 def restore_snapshot(
-    data_dir: Path, chosen: Path, *, now: datetime | None = None, key: bytes | None = None
+    data_dir: Path,
+    chosen: Path,
+    *,
+    now: datetime | None = None,
+    key: bytes | None = None,
+    office_key: tuple[str, bytes] | None = None,
 ) -> Path:
     """Put `chosen` in place of the database (which must be closed). Only a sound database of
     this office and workstation with an intact audit chain is put back. The replaced file and
     its -wal/-shm are moved into backups/ (never deleted); returns where the replaced file went.
     `key`: the page key of an encrypted data folder (the snapshot opens with it, and the
-    copy put in place is encrypted with it)."""
+    copy put in place is encrypted with it); `office_key`: its (office code, office key), held
+    in memory by whoever signed in (a plaintext folder's is read from office.key)."""
     data_dir = Path(data_dir)
     target = database_path(data_dir)
     chosen = Path(chosen)
@@ -219,7 +225,7 @@ def restore_snapshot(
         raise _not_restorable(chosen, "berkas tidak dapat dibuka", "it cannot be opened") from None
     try:
         with translate_sqlite_errors():
-            _check_restorable(data_dir, chosen, source, key)
+            _check_restorable(data_dir, chosen, source, key, office_key)
         aside = data_dir / BACKUPS_FOLDER / f"replaced-{_stamp(now or datetime.now(UTC))}.sqlite3"
         # The snapshot is copied in whole (checked, fsynced) before the database is touched.
         with disk_full_while(*_RESTORING, data_dir):
@@ -232,7 +238,7 @@ def restore_snapshot(
     except BaseException:
         _remove_quietly(staged)
         raise
-    rewrite_head(data_dir, key)  # the chain now ends where the snapshot's did
+    rewrite_head(data_dir, key, office_key)  # the chain now ends where the snapshot's did
     return aside
 
 
@@ -328,7 +334,11 @@ def _current_workstation(data_dir: Path, key: bytes | None = None) -> object:
 
 
 def _check_restorable(
-    data_dir: Path, chosen: Path, source: sqlite3.Connection, page_key: bytes | None = None
+    data_dir: Path,
+    chosen: Path,
+    source: sqlite3.Connection,
+    page_key: bytes | None = None,
+    office_key: tuple[str, bytes] | None = None,
 ) -> None:
     """Refuse a damaged file, an empty or foreign database, another office's or another
     workstation's, a newer schema, or one whose audit chain is broken."""
@@ -355,7 +365,7 @@ def _check_restorable(
             f"dibuat oleh versi aplikasi yang lebih baru (skema {version})",
             f"it was written by a newer version of the application (schema {version})",
         )
-    key = read_office_key(data_dir)
+    key = office_key if office_key is not None else read_office_key(data_dir)
     office = _setting(source, "office_code")
     if key is None:
         # A workstation not set up yet has no key and no audit log: only a snapshot of the
@@ -488,11 +498,13 @@ def check(
     expected_head: tuple[int, str] | None = None,
     database_file: Path | None = None,
     key: bytes | None = None,
+    office_key: tuple[str, bytes] | None = None,
 ) -> DbCheckReport:
     """Full integrity check, foreign keys, schema version against the code, the audit chain.
     Reads only; a newer or damaged file is reported, not refused. `database_file` checks another
     file (a backup) with this data folder's office key. `key`: the page key of an encrypted
-    file."""
+    file; `office_key`: the (office code, office key) the chain is checked with, held in memory
+    by whoever signed in (else office.key is read)."""
     path = Path(database_file) if database_file is not None else database_path(Path(data_dir))
     if not path.exists():
         raise NotFound(f"Basis data {path} tidak ada.", f"There is no database at {path}.")
@@ -508,7 +520,7 @@ def check(
                 raise
             return DbCheckReport(path, [exc.message.en], [], None, SCHEMA.version, None)
         try:
-            return _check_open(Path(data_dir), path, conn, expected_head, key)
+            return _check_open(Path(data_dir), path, conn, expected_head, key, office_key)
         finally:
             conn.close()
 
@@ -529,9 +541,10 @@ class _ChainWalk:
         path: Path,
         expected_head: tuple[int, str] | None,
         key: bytes | None = None,
+        office_key: tuple[str, bytes] | None = None,
     ) -> None:
         self._data_dir, self._path, self._expected_head = data_dir, path, expected_head
-        self._key = key
+        self._key, self._office_key = key, office_key
         self._conn: sqlite3.Connection | None = None
         self._stopped = False
         self._result: _ChainResult | None = None
@@ -548,7 +561,9 @@ class _ChainWalk:
         self._conn = conn
         try:
             if not self._stopped:
-                self._result = _check_chain(self._data_dir, self._path, conn, self._expected_head)
+                self._result = _check_chain(
+                    self._data_dir, self._path, conn, self._expected_head, self._office_key
+                )
         except BaseException as exc:
             self._error = exc
         finally:
@@ -579,9 +594,10 @@ def _check_open(
     conn: sqlite3.Connection,
     expected_head: tuple[int, str] | None,
     key: bytes | None = None,
+    office_key: tuple[str, bytes] | None = None,
 ) -> DbCheckReport:
     notes: list[Message] = []
-    walk = _ChainWalk(data_dir, path, expected_head, key)
+    walk = _ChainWalk(data_dir, path, expected_head, key, office_key)
     try:
         integrity = [str(row[0]) for row in conn.execute("PRAGMA integrity_check")]
         fk_problems = [
@@ -655,6 +671,7 @@ def _check_chain(
     path: Path,
     conn: sqlite3.Connection,
     expected_head: tuple[int, str] | None,
+    office_key: tuple[str, bytes] | None = None,
 ) -> tuple[AuditCheck | None, ContentCheck | None, list[Message]]:
     """The audit chain, the rows against its records, and the head file (for the data
     folder's own database; a backup is older than the folder's head by nature)."""
@@ -664,7 +681,7 @@ def _check_chain(
     if not has_log:
         return None, None, [MISSING_LOG]
     try:
-        key = read_office_key(data_dir)
+        key = office_key if office_key is not None else read_office_key(data_dir)
     except KnownError as exc:
         return None, None, [exc.message]
     if key is None:

@@ -6,6 +6,8 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+import sqlcipher3
+
 
 def named_rows(
     conn: sqlite3.Connection, sql: str, params: Iterable[Any] | dict[str, Any] = ()
@@ -13,7 +15,9 @@ def named_rows(
     """The rows of `sql` (a cursor to iterate or fetch from), each readable by column name (`row["slip_no"]`). The connection's
     own row factory is left alone: other code reads it by position."""
     cursor = conn.cursor()
-    cursor.row_factory = sqlite3.Row
+    # Each driver's Row takes only its own cursors: an encrypted database's is sqlcipher3's.
+    encrypted = isinstance(conn, sqlcipher3.dbapi2.Connection)
+    cursor.row_factory = sqlcipher3.dbapi2.Row if encrypted else sqlite3.Row
     return cursor.execute(sql, params if isinstance(params, dict) else tuple(params))
 
 
