@@ -8,6 +8,7 @@ from datetime import date, tzinfo
 
 from interview_app.storage.audit import AuditCheck, AuditEntry
 from interview_app.storage.maintenance import check as check_database
+from interview_app.storage.office import Office
 from interview_app.storage.officer_names import OfficerKey, OfficerNames
 from interview_app.supervision.review_desk import local_bounds
 from interview_app.supervision.session import SupervisorSession
@@ -68,7 +69,10 @@ class AuditViewer:
         entry breaks it), the head file (a cut tail), and the rows against the chain's
         records of them (a row changed, added or removed outside the application)."""
         self._session.require()
-        report = check_database(self._session.database.data_dir)
+        database = self._session.database
+        report = check_database(
+            database.data_dir, key=database.key, office_key=Office.of(database).key_on_file
+        )
         chain = report.audit
         if chain is not None and not chain.ok:
             return chain
