@@ -117,12 +117,21 @@ def show_new_recovery_code(code: str) -> None:
     )
 
 
-def open_office(args: argparse.Namespace, *, data_dir: Path | None = None) -> Office:
+def open_office(
+    args: argparse.Namespace,
+    *,
+    data_dir: Path | None = None,
+    recovery_refused: KnownError | None = None,
+) -> Office:
     """The data folder (--data-dir) opened as the command's credentials allow. A plaintext
     folder of the release before is converted when a supervisor signs in (progress on stderr,
-    the new recovery code on stdout)."""
+    the new recovery code on stdout). `recovery_refused`: the command needs an account, and
+    the recovery code is refused with this message before anything is opened."""
     folder = existing_data_dir(getattr(args, "data_dir", None)) if data_dir is None else data_dir
-    office = Office.open(folder, credentials=credentials_from(args), progress=_progress)
+    credentials = credentials_from(args)
+    if recovery_refused is not None and isinstance(credentials, RecoveryCredentials):
+        raise recovery_refused
+    office = Office.open(folder, credentials=credentials, progress=_progress)
     if office.new_recovery_code is not None:
         show_new_recovery_code(office.new_recovery_code)
     return office

@@ -31,6 +31,13 @@ RECOVERY_ONLY_RESETS = KnownError(
 )
 
 
+def must_change_password_first() -> KnownError:
+    return KnownError(
+        "Kata sandi akun ini harus diganti dulu ('interview-app account change-password').",
+        "This account's password must be changed first ('interview-app account change-password').",
+    )
+
+
 def supervisor_of(office: Office) -> SupervisorSession:
     """The session of the supervisor who opened `office`. An officer's account gets
     PermissionDenied; a supervisor who must change the password is sent to do that first."""
@@ -40,11 +47,7 @@ def supervisor_of(office: Office) -> SupervisorSession:
     session = SupervisorSession.open(office, officer.id)
     session.require()
     if officer.must_change_password:
-        raise KnownError(
-            "Kata sandi akun ini harus diganti dulu ('interview-app account change-password').",
-            "This account's password must be changed first "
-            "('interview-app account change-password').",
-        )
+        raise must_change_password_first()
     return session
 
 

@@ -8,7 +8,14 @@ import sys
 from pathlib import Path
 
 from interview_app.commands.arguments import data_dir_argument
+from interview_app.commands.credentials import (
+    credential_arguments,
+    gives_credentials,
+    not_signed_in,
+    open_office,
+)
 from interview_app.commands.data_folder import existing_data_dir
+from interview_app.commands.supervisor_signin import must_change_password_first
 from interview_app.errors import KnownError
 from interview_app.storage.app_lock import writer_lock
 from interview_app.storage.office import Office
@@ -19,12 +26,23 @@ from interview_app.sync.keyfile import export_key_file
 from interview_app.sync.workstation import setup_workstation
 
 ENV_SYNC_KEY_FILE = "INTERVIEW_APP_SYNC_KEY_FILE"
-CLI_ACTOR = "cli"
+
+# Packages carry personal data out of and into the folder: any active account may export and
+# import (as the app's sync menu allows every signed-in officer), never the recovery code,
+# which opens the folder only to reset passwords.
+RECOVERY_CODE_CANNOT_SYNC = KnownError(
+    "Kode pemulihan hanya membuka folder untuk mengatur ulang kata sandi, bukan untuk ekspor "
+    "atau impor. Masuk dengan akun Anda (--as USERNAME dan --password-file). Tidak ada yang "
+    "diubah.",
+    "The recovery code opens the folder only to reset passwords, not to export or import. "
+    "Sign in with your account (--as USERNAME and --password-file). Nothing was changed.",
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser("export", help="ekspor paket sinkron / export a sync package")
     data_dir_argument(export)
+    credential_arguments(export, recovery=False)
     export.add_argument(
         "--out",
         required=True,
@@ -40,6 +58,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     imp = subparsers.add_parser("import", help="impor paket sinkron / import sync packages")
     data_dir_argument(imp)
+    credential_arguments(imp, recovery=False)
     imp.add_argument("packages", nargs="+", metavar="PACKAGE")
     imp.set_defaults(handler=run_import)
 
@@ -89,14 +108,32 @@ def _out_folder(value: str) -> Path:
     return Path(value)
 
 
+def _signed_in(args: argparse.Namespace, data_dir: Path) -> tuple[Office, str]:
+    """The data folder opened by the account the command signs in as, and that account's
+    username (the actor in the sync history and the audit log). Refused, with nothing opened,
+    without an account; refused for an account that must change its password first."""
+    office = open_office(args, data_dir=data_dir, recovery_refused=RECOVERY_CODE_CANNOT_SYNC)
+    officer = office.signed_in
+    if officer is None or officer.must_change_password:
+        office.close()
+        raise RECOVERY_CODE_CANNOT_SYNC if officer is None else must_change_password_first()
+    return office, officer.username
+
+
+def _require_credentials(args: argparse.Namespace) -> None:
+    """Before the folder is locked or anything is read: nobody named, nothing touched."""
+    if not gives_credentials(args):
+        raise not_signed_in()
+
+
 def run_export(args: argparse.Namespace) -> int:
     data_dir = existing_data_dir(args.data_dir)
+    out = _out_folder(args.out)
+    _require_credentials(args)
     with writer_lock(data_dir, "export"):
-        with Office.open(data_dir) as office:
-            database = office.database
-            result = export_package(
-                database, data_dir, _out_folder(args.out), full=args.full, actor=CLI_ACTOR
-            )
+        office, actor = _signed_in(args, data_dir)
+        with office:
+            result = export_package(office.database, data_dir, out, full=args.full, actor=actor)
     print(result.message().id)
     print(result.message().en)
     if result.path is not None:
@@ -112,11 +149,16 @@ def run_import(args: argparse.Namespace) -> int:
         print(plan.summary().id)
         print(plan.summary().en, flush=True)
 
+    _require_credentials(args)
     with writer_lock(data_dir, "import"):
-        with Office.open(data_dir) as office:
-            database = office.database
+        office, actor = _signed_in(args, data_dir)
+        with office:
             outcomes = import_packages(
-                database, data_dir, [Path(p) for p in args.packages], actor=CLI_ACTOR, on_plan=show
+                office.database,
+                data_dir,
+                [Path(p) for p in args.packages],
+                actor=actor,
+                on_plan=show,
             )
     refused = 0
     for outcome in outcomes:

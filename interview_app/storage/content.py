@@ -278,7 +278,7 @@ class ContentRecorder:
 
     def _keys(self) -> tuple[bytes, AuditLog] | None:
         if self._audit is None:
-            found = office_key_of(self._database)
+            found = self._office_key_pair()
             if found is None:
                 return None
             self._office_key = found[1]
@@ -286,6 +286,14 @@ class ContentRecorder:
             self._audit = AuditLog(self._database, found[1])
         assert self._content_key is not None
         return self._content_key, self._audit
+
+    def _office_key_pair(self) -> tuple[str, bytes] | None:
+        """The office key the Office that opened the database holds (an encrypted folder keeps
+        none on disk: it was unwrapped at sign-in), else the one in office.key."""
+        held = getattr(self._database.office, "key_on_file", None)
+        if held is not None:
+            return (str(held[0]), bytes(held[1]))
+        return read_office_key(self._database.data_dir)
 
     def _record(
         self, conn: sqlite3.Connection, tables: dict[str, int], new_tables: list[str]
@@ -368,7 +376,7 @@ class ContentRecorder:
                 self._head_due = False
                 return
             write_head(self._database.data_dir, self._office_key, workstation, head[0], head[1])
-        except (OSError, KnownError, *SQLITE_ERRORS):
+        except SQLITE_ERRORS + (OSError, KnownError):
             return
         self._head_written_at = time.monotonic()
         self._head_due = False
@@ -383,25 +391,15 @@ def _row_count(conn: sqlite3.Connection, quoted_table: str) -> int:
     return int(conn.execute(f"SELECT count(*) FROM main.{quoted_table}").fetchone()[0])
 
 
-def office_key_of(database: Database) -> tuple[str, bytes] | None:
-    """(office code, key) of the Office that opened `database` (an encrypted folder's key is
-    held in memory only), else what office.key holds; None when there is none."""
-    from interview_app.storage.office import Office  # office.py builds on this module
-
-    office = database.office
-    if isinstance(office, Office):
-        return office.key_on_file
-    return read_office_key(database.data_dir)
-
-
 def rewrite_head(
     data_dir: Path, key: bytes | None = None, office_key: tuple[str, bytes] | None = None
 ) -> None:
     """Write the head file for the database now in `data_dir` (after a restore put an older
     one in place); nothing without an office key or an audit log. `key`: the page key of an
-    encrypted database; `office_key`: its office key (else office.key is read)."""
+    encrypted database; `office_key`: its (office code, key) (else office.key is read)."""
     from interview_app.storage.database import connect
     from interview_app.storage.paths import database_path
+    from interview_app.storage.sqlerrors import SQLITE_ERRORS
 
     found = office_key if office_key is not None else read_office_key(data_dir)
     if found is None:

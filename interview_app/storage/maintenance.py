@@ -503,8 +503,8 @@ def check(
     """Full integrity check, foreign keys, schema version against the code, the audit chain.
     Reads only; a newer or damaged file is reported, not refused. `database_file` checks another
     file (a backup) with this data folder's office key. `key`: the page key of an encrypted
-    file; `office_key`: the (office code, office key) the chain is checked with, held in memory
-    by whoever signed in (else office.key is read)."""
+    file; `office_key`: (office code, key) for the audit chain of an encrypted folder (a
+    signed-in session holds it; office.key in the folder is read when None)."""
     path = Path(database_file) if database_file is not None else database_path(Path(data_dir))
     if not path.exists():
         raise NotFound(f"Basis data {path} tidak ada.", f"There is no database at {path}.")

@@ -13,11 +13,10 @@ def named_rows(
     conn: sqlite3.Connection, sql: str, params: Iterable[Any] | dict[str, Any] = ()
 ) -> sqlite3.Cursor:
     """The rows of `sql` (a cursor to iterate or fetch from), each readable by column name (`row["slip_no"]`). The connection's
-    own row factory is left alone: other code reads it by position."""
+    own row factory is left alone: other code reads it by position. Either driver's
+    connection (plain sqlite3, or sqlcipher3 for an encrypted file) gets its own Row type."""
     cursor = conn.cursor()
-    # Each driver's Row takes only its own cursors: an encrypted database's is sqlcipher3's.
-    encrypted = isinstance(conn, sqlcipher3.dbapi2.Connection)
-    cursor.row_factory = sqlcipher3.dbapi2.Row if encrypted else sqlite3.Row
+    cursor.row_factory = sqlcipher3.Row if isinstance(conn, sqlcipher3.Connection) else sqlite3.Row
     return cursor.execute(sql, params if isinstance(params, dict) else tuple(params))
 
 

@@ -43,6 +43,7 @@ PROGRAMMING_ERRORS: tuple[type[Exception], ...] = (
     sqlite3.ProgrammingError,
     sqlcipher3.ProgrammingError,
 )
+INTERFACE_ERRORS: tuple[type[Exception], ...] = (sqlite3.InterfaceError, sqlcipher3.InterfaceError)
 
 
 def corrupt_database_error() -> DatabaseCorrupt:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
 from interview_app.errors import KnownError
 from interview_app.storage.database import Database
+from interview_app.storage.sqlerrors import SQLITE_ERRORS
 from interview_app.storage.sync_records import named_records, row_dicts
 
 
@@ -116,5 +116,5 @@ class SyncHistory:
         try:
             with self._database.transaction() as conn:
                 conn.execute("DELETE FROM sync_export_numbers WHERE sequence = ?", (sequence,))
-        except (KnownError, sqlite3.Error):
+        except SQLITE_ERRORS + (KnownError,):
             pass

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from interview_app.storage.database import Database
+from interview_app.storage.sqlerrors import INTEGRITY_ERRORS, INTERFACE_ERRORS, PROGRAMMING_ERRORS
 from interview_app.storage.sync_records import (
     FOLLOW_UP_STEP_FIELDS,
     REVIEW_MARK_FIELDS,
@@ -38,12 +39,8 @@ class RowRefused(Exception):
 
 # What SQLite (or the driver) raises for a row it cannot take: a constraint, a value of a type
 # it does not bind, an integer out of range.
-_REFUSALS = (
-    sqlite3.IntegrityError,
-    sqlite3.ProgrammingError,
-    sqlite3.InterfaceError,
-    OverflowError,
-)
+# Either driver's (sqlcipher3 on an encrypted database).
+_REFUSALS = INTEGRITY_ERRORS + PROGRAMMING_ERRORS + INTERFACE_ERRORS + (OverflowError,)
 
 
 @dataclass(frozen=True, slots=True)

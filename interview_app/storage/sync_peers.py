@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from interview_app.errors import KnownError
+from interview_app.storage.cipher import connect_keyed, encrypted_without_key_error, looks_encrypted
 from interview_app.storage.database import Database
 from interview_app.storage.settings import WORKSTATION_ID
 from interview_app.storage.sqlerrors import SQLITE_ERRORS
@@ -121,10 +122,15 @@ class PeerRecords:
         return [_anchor(row) for row in row_dicts(cursor)]
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
+def _read_only(path: Path, key: bytes | None) -> sqlite3.Connection:
+    """`path` opened for reading: with `key` (the page key) when it is encrypted."""
     if not path.is_file():
         raise KnownError(f"Tidak ada basis data di {path}.", f"There is no database at {path}.")
+    if key is None and looks_encrypted(path):
+        raise encrypted_without_key_error(path)
     try:
+        if key is not None:
+            return connect_keyed(path, key, read_only=True)
         return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except SQLITE_ERRORS as exc:
         raise KnownError(
@@ -133,9 +139,10 @@ def _read_only(path: Path) -> sqlite3.Connection:
         ) from exc
 
 
-def workstation_in(database_file: Path) -> str | None:
-    """The workstation id a database file belongs to (its settings), read only."""
-    conn = _read_only(database_file)
+def workstation_in(database_file: Path, *, key: bytes | None = None) -> str | None:
+    """The workstation id a database file belongs to (its settings), read only (`key`: the
+    page key of an encrypted file)."""
+    conn = _read_only(database_file, key)
     try:
         cursor = conn.execute("SELECT value FROM settings WHERE key = ?", (WORKSTATION_ID,))
         row = next(row_dicts(cursor), None)
@@ -146,10 +153,13 @@ def workstation_in(database_file: Path) -> str | None:
     return str(json.loads(row["value"])) if row else None
 
 
-def newest_anchor_in(database_file: Path, workstation_id: str) -> tuple[int, str] | None:
+def newest_anchor_in(
+    database_file: Path, workstation_id: str, *, key: bytes | None = None
+) -> tuple[int, str] | None:
     """The newest (audit seq, hash) of `workstation_id` held in another workstation's database
-    file, read only (a file of a release before m006 may have no sync_anchors: None)."""
-    conn = _read_only(database_file)
+    file, read only (a file of a release before m006 may have no sync_anchors: None). `key`:
+    the page key of an encrypted file (the workstations of one office share it)."""
+    conn = _read_only(database_file, key)
     try:
         exists = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_anchors'"

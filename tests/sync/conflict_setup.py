@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from interview_app.storage.interviews import content_hash
-from interview_app.storage.officers import OfficerRepository
 from interview_app.storage.questionnaires import QuestionnaireStore
 from interview_app.supervision.conflicts import ConflictDesk
 from interview_app.supervision.session import SupervisorSession
@@ -21,8 +20,7 @@ SCRIPT = Path(__file__).resolve().parents[2] / "questionnaires" / "tppo_default.
 
 
 def account(station: Station, username: str, role: str) -> int:
-    repository = OfficerRepository(station.database, station.audit, station.clock)
-    return repository.create(username, username.title(), None, role, PASSWORD).id
+    return station.officers.create(username, username.title(), None, role, PASSWORD).id
 
 
 def desk_of(station: Station, officer_id: int) -> ConflictDesk:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,10 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from interview_app.storage.audit import AuditLog
+from interview_app.storage.cipher import connect_keyed, database_key
 from interview_app.storage.clock import FixedClock
 from interview_app.storage.database import Database
 from interview_app.storage.interviews import FlagRecord, InterviewRepository
+from interview_app.storage.maintenance import DbCheckReport, check
 from interview_app.storage.office import Office
+from interview_app.storage.officers import OfficerRepository
 from interview_app.storage.paths import database_path
 from interview_app.storage.settings import SettingsStore
 from tests import keyring
@@ -35,6 +37,9 @@ NAMES = (
     "Gede Putu",
     "Yusuf Hamzah",
 )
+# The account a command signs in as on a station (made on first use by `sign_in`); one of
+# tests/keyring.py's known accounts.
+STATION_OFFICER = ("petugas1", "loket satu palu")
 
 
 @dataclass
@@ -55,6 +60,33 @@ class Station:
     @property
     def workstation_id(self) -> str:
         return str(SettingsStore(self.database).get("workstation_id"))
+
+    @property
+    def officers(self) -> OfficerRepository:
+        """The station's accounts; each password also writes the account's key slot, as the
+        app's do, so that the account can sign in to the encrypted folder."""
+        slots = Office.of(self.database).account_slots
+        return OfficerRepository(self.database, self.audit, self.clock, slots=slots)
+
+    def check(self, expected_head: tuple[int, str] | None = None) -> DbCheckReport:
+        """`db check` of the station's database as its signed-in session runs it (with the
+        office key for the audit chain)."""
+        return check(
+            self.data_dir,
+            expected_head=expected_head,
+            key=self.database.key,
+            office_key=keyring.key_of(self.data_dir),
+        )
+
+    def sign_in(self, folder: Path) -> list[str]:
+        """`--as` and `--password-file` (a file in `folder`, never in the data folder) of the
+        station's officer, whose account is made on first use."""
+        username, password = STATION_OFFICER
+        if self.officers.find(username) is None:
+            self.officers.create(username, "Siti Nurhaliza", None, "officer", password)
+        secret = Path(folder) / f"{username}.pw"
+        secret.write_text(password, encoding="utf-8")
+        return ["--as", username, "--password-file", str(secret)]
 
 
 def make_station(
@@ -200,10 +232,25 @@ def _one(repo: InterviewRepository, rng: random.Random, index: int) -> str:
     return record.uuid
 
 
+def raw_connection(data_dir: Path) -> Any:
+    """A connection of its own to the station's encrypted database (its key from the tests'
+    keyring), as a SQLite tool with the key would open it: no checks, no migrations."""
+    return connect_keyed(database_path(data_dir), database_key(keyring.key_of(data_dir)[1]))
+
+
+def files_of(folder: Path) -> dict[str, str]:
+    """Every file under `folder` (hidden ones too) and a digest of its bytes."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
 def content_digest(data_dir: Path, exclude: tuple[str, ...] = ()) -> str:
     """SHA-256 over every row of every table but `exclude` (sorted), read through a fresh
     connection."""
-    conn = sqlite3.connect(database_path(data_dir))
+    conn = raw_connection(data_dir)
     try:
         digest = hashlib.sha256()
         tables = [

@@ -17,7 +17,19 @@ from interview_app.storage.keys import read_office_key
 from interview_app.storage.settings import SettingsStore
 from interview_app.sync.keyfile import read_key_file
 from interview_app.sync.received import foreign_officer
-from tests.sync.factory import content_digest
+from tests import keyring
+from tests.offices import COUNTER_SUPERVISOR, SUPERVISOR, sign_in_args
+from tests.sync.factory import content_digest, raw_connection
+
+
+def signed_in(tmp_path: Path, station: str) -> list[str]:
+    """How the export and import below sign in: at A (the demo office) as its supervisor, at
+    a workstation that `setup` made as the first supervisor it was given."""
+    secrets = tmp_path / "secrets"
+    secrets.mkdir(exist_ok=True)
+    if station == "a":
+        return sign_in_args(secrets, SUPERVISOR.username, SUPERVISOR.password)
+    return sign_in_args(secrets, *COUNTER_SUPERVISOR)
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +81,14 @@ def settings_of(data_dir: Path) -> dict[str, object]:
         database.close()
 
 
+def audit_actions(data_dir: Path) -> list[str]:
+    conn = raw_connection(data_dir)
+    try:
+        return [row[0] for row in conn.execute("SELECT action FROM audit_log ORDER BY seq")]
+    finally:
+        conn.close()
+
+
 def test_setup_makes_a_second_workstation_of_the_same_office(office: dict[str, Path]) -> None:
     a, b = settings_of(office["a"]), settings_of(office["b"])
     assert b["office_code"] == a["office_code"] == "PLU"
@@ -83,20 +103,24 @@ def test_setup_makes_a_second_workstation_of_the_same_office(office: dict[str, P
 
 
 def test_export_then_import_of_the_demo_office(
-    office: dict[str, Path], capsys: pytest.CaptureFixture[str]
+    office: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     capsys.readouterr()
-    assert main(["export", "--data-dir", str(office["a"]), "--out", str(office["stick"])]) == 0
+    export = ["export", "--data-dir", str(office["a"]), "--out", str(office["stick"])]
+    assert main([*export, *signed_in(tmp_path, "a")]) == 0
     (package,) = office["stick"].glob("*.awsync")
     assert "written and verified" in capsys.readouterr().out
-    assert main(["import", "--data-dir", str(office["b"]), str(package)]) == 0
+    import_b = ["import", "--data-dir", str(office["b"]), str(package), *signed_in(tmp_path, "b")]
+    assert main(import_b) == 0
     out = capsys.readouterr().out
     assert " baru, 0 diperbarui, 0 sudah ada, 0 konflik" in out and "Imported:" in out
 
-    a_db, b_db = open_database(office["a"]), open_database(office["b"])
+    a_db, b_db = (
+        keyring.open_office(office["a"]).database,
+        keyring.open_office(office["b"]).database,
+    )
     try:
-        key = read_office_key(office["a"])
-        assert key is not None
+        key = keyring.key_of(office["a"])
         a_repo = InterviewRepository(a_db, AuditLog(a_db, key[1]))
         b_repo = InterviewRepository(b_db, AuditLog(b_db, key[1]))
         uuids = [
@@ -116,17 +140,20 @@ def test_export_then_import_of_the_demo_office(
         a_db.close()
         b_db.close()
 
-    before = content_digest(office["b"])
-    assert main(["import", "--data-dir", str(office["b"]), str(package)]) == 0
+    before = content_digest(office["b"], exclude=("audit_log",))
+    logged = audit_actions(office["b"])
+    assert main(import_b) == 0
     assert "sudah diimpor" in capsys.readouterr().out
-    assert content_digest(office["b"]) == before
-    assert main(["db", "check", "--data-dir", str(office["b"])]) == 0
+    assert content_digest(office["b"], exclude=("audit_log",)) == before
+    assert audit_actions(office["b"]) == [*logged, "login"]  # the sign-in, nothing imported
+    assert main(["db", "check", "--data-dir", str(office["b"]), *signed_in(tmp_path, "b")]) == 0
 
 
 def test_a_refused_package_gives_exit_1_and_the_good_one_is_still_imported(
     office: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["export", "--data-dir", str(office["a"]), "--out", str(tmp_path), "--full"]) == 0
+    export = ["export", "--data-dir", str(office["a"]), "--out", str(tmp_path), "--full"]
+    assert main([*export, *signed_in(tmp_path, "a")]) == 0
     (package,) = tmp_path.glob("*.awsync")
     cut = tmp_path / "cut.awsync"
     cut.write_bytes(package.read_bytes()[:-100])
@@ -146,7 +173,8 @@ def test_a_refused_package_gives_exit_1_and_the_good_one_is_still_imported(
         == 0
     )
     capsys.readouterr()
-    assert main(["import", "--data-dir", str(fresh), str(cut), str(package)]) == 1
+    signed = signed_in(tmp_path, "c")
+    assert main(["import", "--data-dir", str(fresh), str(cut), str(package), *signed]) == 1
     captured = capsys.readouterr()
     assert "paket terpotong" in captured.err.lower() and "truncated" in captured.err
     assert "Imported:" in captured.out
@@ -222,8 +250,9 @@ def test_setup_refuses_a_key_file_of_another_office(
 def test_export_to_a_missing_folder_is_refused(
     office: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert (
-        main(["export", "--data-dir", str(office["a"]), "--out", str(tmp_path / "no-stick")]) == 1
-    )
+    signed = signed_in(tmp_path, "a")
+    export = ["export", "--data-dir", str(office["a"]), "--out", str(tmp_path / "no-stick")]
+    assert main([*export, *signed]) == 1
     assert "does not exist" in capsys.readouterr().err
-    assert main(["export", "--data-dir", str(tmp_path / "nowhere"), "--out", str(tmp_path)]) == 1
+    nowhere = ["export", "--data-dir", str(tmp_path / "nowhere"), "--out", str(tmp_path)]
+    assert main([*nowhere, *signed]) == 1

@@ -18,7 +18,7 @@ from tests.sync.conflict_setup import (
     make_conflict,
     move,
 )
-from tests.sync.factory import Station
+from tests.sync.factory import Station, files_of
 
 
 def held(station: Station) -> list[object]:
@@ -172,3 +172,31 @@ def test_usage_errors_exit_2(
     with pytest.raises(SystemExit) as exited:
         run(station_b, capsys, *args)
     assert exited.value.code == 2
+
+
+def test_without_signing_in_nothing_is_shown_or_changed(
+    station_a: Station,
+    station_b: Station,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The encrypted folder is not opened for anyone unnamed: a clear refusal in both
+    languages, no conflict listed or settled, no file of the folder touched."""
+    for name in ("INTERVIEW_APP_USER", "INTERVIEW_APP_PASSWORD", "INTERVIEW_APP_RECOVERY_CODE"):
+        monkeypatch.delenv(name, raising=False)
+    make_conflict(station_a, station_b, tmp_path)
+    (waiting,) = conflicts(station_b.database)
+    before = files_of(station_b.data_dir)
+    for args in (
+        ["list", "--all"],
+        ["show", str(waiting.id)],
+        ["resolve", str(waiting.id), "--keep", "local", "--reason", REASON],
+    ):
+        code, out, err = run(station_b, capsys, *args)
+        assert code == 1, args
+        assert "Perintah ini membuka data pribadi" in err, args
+        assert "This command opens personal data" in err, args
+        assert f"#{waiting.id}" not in out
+    assert files_of(station_b.data_dir) == before
+    assert conflicts(station_b.database) == [waiting]

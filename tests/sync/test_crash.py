@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import random
 import shutil
-import sqlite3
 import subprocess
 import sys
 import time
@@ -16,25 +15,35 @@ from pathlib import Path
 import pytest
 
 from interview_app.storage.audit import AuditLog
-from interview_app.storage.database import open_database
-from interview_app.storage.paths import database_path
 from interview_app.sync.container import PackageReader
 from interview_app.sync.export import export_package
 from interview_app.sync.records import BodyReader
+from tests import keyring
 from tests.offices import OfficeBuilder
-from tests.sync.factory import Station, add_interviews, content_digest, opened_pair
+from tests.sync.crash_child import CHILD_KEY_VARIABLE
+from tests.sync.factory import (
+    OFFICE,
+    Station,
+    add_interviews,
+    content_digest,
+    opened_pair,
+    raw_connection,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("crash_child.py")
 pytestmark = pytest.mark.slow
 
 
-def run_and_kill(args: list[str], delay: float) -> str:
+def run_and_kill(args: list[str], delay: float, station: Station) -> str:
+    """The child working on a folder of `station`'s office (it gets the office key)."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join((str(ROOT), os.environ["PYTHONPATH"])))
+    env[CHILD_KEY_VARIABLE] = f"{OFFICE}:{station.key.hex()}"
     child = subprocess.Popen(
         [sys.executable, str(CHILD), *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env=dict(os.environ, PYTHONPATH=os.pathsep.join((str(ROOT), os.environ["PYTHONPATH"]))),
+        env=env,
         cwd=ROOT,
     )
     time.sleep(delay)
@@ -70,7 +79,9 @@ def test_sigkill_during_export_leaves_no_file_under_the_final_name(
     rng = random.Random(11)
     cut_off = 0
     for _ in range(8):
-        run_and_kill(["export", str(big_station.data_dir), str(stick)], rng.uniform(0.3, 1.6))
+        run_and_kill(
+            ["export", str(big_station.data_dir), str(stick)], rng.uniform(0.3, 1.6), big_station
+        )
         for package in stick.glob("*.awsync"):
             assert verify(package, big_station.key) > 10_000  # whole, or not there at all
             package.unlink()
@@ -78,7 +89,7 @@ def test_sigkill_during_export_leaves_no_file_under_the_final_name(
             leftover.unlink()
             cut_off += 1
     assert cut_off >= 1  # the kills did land in the middle of writing
-    conn = sqlite3.connect(database_path(big_station.data_dir))
+    conn = raw_connection(big_station.data_dir)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
@@ -98,8 +109,11 @@ def test_sigkill_during_import_leaves_the_database_as_before(
     for attempt in range(6):
         copy = tmp_path / f"b-{attempt}"
         shutil.copytree(station_b.data_dir, copy)
-        out = run_and_kill(["import", str(copy), str(result.path)], rng.uniform(0.3, 3.0))
-        database = open_database(copy)
+        keyring.copied(station_b.data_dir, copy)
+        out = run_and_kill(
+            ["import", str(copy), str(result.path)], rng.uniform(0.3, 3.0), station_b
+        )
+        database = keyring.open_office(copy).database
         try:
             assert database.conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
             assert AuditLog(database, station_b.key).verify().ok

@@ -11,7 +11,6 @@ import pytest
 
 from interview_app.errors import KnownError
 from interview_app.storage.errors import DiskFull
-from interview_app.storage.maintenance import check
 from interview_app.sync import export as export_module
 from interview_app.sync.container import PackageReader, PackageWriter
 from interview_app.sync.errors import PackageTooLarge, SyncError
@@ -33,7 +32,7 @@ def attempt(station: Station, stick: Path, error: type[KnownError]) -> None:
         export_package(station.database, station.data_dir, stick, chunk_size=1024)
     assert list(stick.iterdir()) == []
     assert content_digest(station.data_dir, exclude=("audit_log",)) == before
-    assert check(station.data_dir).ok
+    assert station.check().ok
 
 
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EIO])
@@ -105,7 +104,7 @@ def test_too_large_for_fat32_is_refused_before_writing(
         export_package(filled.database, filled.data_dir, stick)
     assert list(stick.iterdir()) == []
     assert content_digest(filled.data_dir, exclude=("audit_log",)) == before
-    assert check(filled.data_dir).ok
+    assert filled.check().ok
 
 
 def test_not_enough_free_space_is_refused_before_writing(

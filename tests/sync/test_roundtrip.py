@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from interview_app.storage.errors import NotFound
-from interview_app.storage.maintenance import check
-from interview_app.storage.paths import database_path
 from interview_app.sync.errors import PackageFromThisWorkstation
 from interview_app.sync.export import export_package
 from interview_app.sync.history import anchors, history
 from interview_app.sync.importer import apply_package, import_packages, inspect_package
 from interview_app.sync.received import conflicts, mark_resolved
-from tests.sync.factory import Station, add_interviews, content_digest
+from tests.sync.factory import Station, add_interviews, content_digest, raw_connection
 
 EXPORTED = "status IN ('completed', 'voided')"
 
@@ -80,7 +77,7 @@ def test_round_trip_of_200_interviews(station_a: Station, station_b: Station, st
     assert apply_package(station_b.database, station_b.data_dir, result.path).already_imported
     assert content_digest(station_b.data_dir) == before
 
-    report = check(station_b.data_dir)
+    report = station_b.check()
     assert report.ok, report.summary("en")
     assert station_b.audit.verify().ok
     entry = station_b.audit.entries(object_type="sync_package")[0]
@@ -279,7 +276,7 @@ def test_relay_through_a_supervisor_station(
 def test_database_file_is_not_left_open(station_a: Station, stick: Path) -> None:
     add_interviews(station_a, 2)
     export_package(station_a.database, station_a.data_dir, stick)
-    conn = sqlite3.connect(database_path(station_a.data_dir))
+    conn = raw_connection(station_a.data_dir)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
