@@ -19,8 +19,8 @@ from interview_app.storage.maintenance import snapshot
 from interview_app.storage.office import Office
 from interview_app.storage.paths import database_path
 from tests import keyring
-from tests.folder_state import folder_state
 from tests.offices import COUNTER_SUPERVISOR
+from tests.sync.factory import files_of as folder_state
 
 NOW = datetime(2026, 11, 28, 2, 0, tzinfo=UTC)
 

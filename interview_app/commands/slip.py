@@ -160,10 +160,7 @@ RECOVERY_CODE_REFUSED = KnownError(
 def _signed_in(args: argparse.Namespace) -> tuple[Office, str]:
     """The data folder opened by the command's account, and the account's name (the actor in
     the audit log). The recovery code is refused: it is no one's account."""
-    office = open_office(args)
-    if office.signed_in is None and office.encrypted:
-        office.close()
-        raise RECOVERY_CODE_REFUSED
+    office = open_office(args, recovery_refused=RECOVERY_CODE_REFUSED)
     return office, office.signed_in.username if office.signed_in is not None else "cli"
 
 
