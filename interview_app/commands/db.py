@@ -7,10 +7,16 @@ import argparse
 from pathlib import Path
 
 from interview_app.commands.arguments import data_dir_argument
-from interview_app.commands.credentials import credential_arguments, gives_credentials, open_office
+from interview_app.commands.credentials import (
+    credential_arguments,
+    credentials_from,
+    gives_credentials,
+    open_office,
+)
 from interview_app.commands.data_folder import existing_data_dir
 from interview_app.errors import KnownError
 from interview_app.storage.app_lock import writer_lock
+from interview_app.storage.cipher import database_key
 from interview_app.storage.maintenance import (
     backup,
     check,
@@ -19,8 +25,9 @@ from interview_app.storage.maintenance import (
     remove_leftover_copies,
     restore_snapshot,
 )
+from interview_app.storage.office import Office
 from interview_app.storage.paths import database_path, resolve_data_dir
-from interview_app.storage.unlock import folder_is_encrypted
+from interview_app.storage.unlock import folder_is_encrypted, unlock
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -101,12 +108,18 @@ OfficeKey = tuple[str, bytes] | None
 
 
 def _signed_in_keys(args: argparse.Namespace, data_dir: Path) -> tuple[PageKey, OfficeKey]:
-    """The folder's page key and (office code, office key), unwrapped by the command's sign-in
-    (commands.credentials; the sign-in is logged). A plaintext folder of the release before,
-    named without anyone to sign in as, gives (None, None): office.key lies beside it and is
-    read where it is needed. An encrypted folder without credentials is refused, nothing
-    changed."""
-    if not gives_credentials(args) and not folder_is_encrypted(data_dir):
+    """The folder's page key and (office code, office key), unwrapped by the command's
+    credentials (commands.credentials): the account's key slot, its lockout counted in
+    lockout.json, or the recovery code. The database is not opened for it: these commands
+    check, copy or replace the file and write nothing into it, not even a sign-in (a check
+    must find the file as it was; a damaged audit log must not stop the check that reports
+    it). An encrypted folder without credentials is refused, nothing changed. A plaintext
+    folder of the release before opens as before (office.key lies beside it), or, given
+    credentials, signs in and is converted by a supervisor (commands.credentials)."""
+    if folder_is_encrypted(data_dir):
+        unlocked = unlock(data_dir, credentials_from(args))
+        return database_key(unlocked.key), (unlocked.office_code, unlocked.key)
+    if not gives_credentials(args):
         return None, None
     with open_office(args, data_dir=data_dir) as office:
         return office.database.key, office.key_on_file
@@ -136,13 +149,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_backup(args: argparse.Namespace) -> int:
     data_dir = existing_data_dir(args.data_dir)
-    if not gives_credentials(args) and not folder_is_encrypted(data_dir):
-        from interview_app.storage.office import Office
-
-        opened = Office.open(data_dir)  # a plaintext folder of the release before
-    else:
-        opened = open_office(args, data_dir=data_dir)
-    with opened as office:
+    _, office_key = _signed_in_keys(args, data_dir)
+    with Office.open(data_dir, key=office_key) as office:
         written = backup(office.database, Path(args.out), overwrite=args.overwrite)
     print(f"Cadangan tersimpan / backup written: {written}")
     return 0
