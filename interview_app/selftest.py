@@ -486,10 +486,13 @@ def _step_sync(office: _Office) -> str:
 def _step_database(office: _Office) -> str:
     database, _ = office.need()
     copy = backup(database, office.workdir / "cadangan uji.sqlite3")
-    keys = {"key": database.key, "office_key": (OFFICE, office.office_key)}
-    reports = [check(office.station_a, **keys), check(office.station_a, database_file=copy, **keys)]
+    key, office_key = database.key, (OFFICE, office.office_key)
+    reports = [
+        check(office.station_a, key=key, office_key=office_key),
+        check(office.station_a, database_file=copy, key=key, office_key=office_key),
+    ]
     if (office.station_b / "interviews.sqlite3").exists():
-        reports.append(check(office.station_b, **keys))
+        reports.append(check(office.station_b, key=key, office_key=office_key))
     for report in reports:
         _expect(report.ok, f"{report.path.name}: " + "; ".join(p.en for p in report.problems))
     _expect_encrypted(office.station_a, copy)
