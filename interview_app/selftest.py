@@ -25,6 +25,7 @@ from interview_app.errors import KnownError
 from interview_app.interview.engine import InterviewSession
 from interview_app.questionnaire.model import Questionnaire
 from interview_app.resources_path import resource_path
+from interview_app.storage.cipher import looks_encrypted
 from interview_app.storage.database import Database
 from interview_app.storage.errors import DatabaseKeyError
 from interview_app.storage.interviews import FlagRecord, InterviewRecord, InterviewRepository
@@ -505,24 +506,10 @@ def _step_database(office: _Office) -> str:
 
 
 def _expect_encrypted(data_dir: Path, *files: Path) -> None:
-    """The database and its copies are encrypted: no SQLite header, SQLite without the key
-    reads nothing, the app refuses the folder without a sign-in, no office.key in clear."""
-    import sqlite3
-
+    """The database and its copies are encrypted (whole SQLCipher pages, no SQLite header),
+    the app refuses the folder without a sign-in, and no office.key lies in clear."""
     for path in (database_path(data_dir), *files):
-        _expect(
-            not path.read_bytes()[:16].startswith(b"SQLite format 3"),
-            f"{path.name} tidak terenkripsi / is not encrypted",
-        )
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            readable = True
-        except sqlite3.DatabaseError:
-            readable = False
-        finally:
-            conn.close()
-        _expect(not readable, f"{path.name} terbaca tanpa kunci / readable without the key")
+        _expect(looks_encrypted(path), f"{path.name} tidak terenkripsi / is not encrypted")
     try:
         Office.open(data_dir).close()
         refused = False
