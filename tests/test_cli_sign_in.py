@@ -28,6 +28,8 @@ REFUSED_WITHOUT_SIGN_IN = {
     "slip referral close": "slip referral close PLU-2026-000001 --refused",
     "db snapshots": "db snapshots",
     "db restore": "db restore",
+    "report (recap PDF)": "report --from 2026-01-01 --to 2026-03-02 --out {out}",
+    "report (HTCDS export)": "report --from 2026-01-01 --to 2026-03-02 --out {out} --format htcds",
 }
 
 
