@@ -26,18 +26,22 @@ from interview_app.errors import KnownError
 from interview_app.interview.engine import InterviewSession
 from interview_app.questionnaire.model import Questionnaire
 from interview_app.resources_path import resource_path
+from interview_app.storage.cipher import looks_encrypted
 from interview_app.storage.database import Database
 from interview_app.storage.drive_encryption import bitlocker_status
+from interview_app.storage.errors import DatabaseKeyError
 from interview_app.storage.folder_access import CommandRunner, read_folder_access, run_command
 from interview_app.storage.interviews import FlagRecord, InterviewRecord, InterviewRepository
 from interview_app.storage.maintenance import backup, check
 from interview_app.storage.office import Office
+from interview_app.storage.paths import database_path
 from interview_app.storage.settings import (
     OFFICE_CODE,
     OFFICE_NAME,
     WORKSTATION_ID,
     WORKSTATION_NAME,
 )
+from interview_app.storage.unlock import folder_is_encrypted
 
 OK = "ok"
 FAILED = "failed"
@@ -222,7 +226,13 @@ class _Office:
     open_folders: list[Office] = field(default_factory=list)
 
     def open(self, data_dir: Path) -> Office:
-        folder = Office.open(data_dir, create=True)
+        """A station's folder: made encrypted (Office.create) the first time, as the app makes
+        an office; opened again with the office key held in memory, as after a sign-in."""
+        if database_path(data_dir).exists():
+            key = (OFFICE, self.office_key) if folder_is_encrypted(data_dir) else None
+            folder = Office.open(data_dir, key=key)
+        else:
+            folder = Office.create(data_dir, OFFICE)
         self.open_folders.append(folder)
         return folder
 
@@ -450,17 +460,17 @@ def _step_sync(office: _Office) -> str:
     _optional(SYNC_MODULE)
     from interview_app.sync.export import export_package
     from interview_app.sync.importer import apply_package, inspect_package
-    from interview_app.sync.keyfile import export_key_file
-    from interview_app.sync.workstation import setup_workstation
 
     database, _ = office.need()
     record = office.need_interview()
-    key_file = office.workdir / "kunci kantor uji.json"
-    try:
-        export_key_file(office.station_a, key_file)
-        setup_workstation(office.station_b, station_name=STATION_B, key_file=key_file)
-    finally:
-        key_file.unlink(missing_ok=True)
+    # Station B: a second workstation of the office, its database encrypted under the same
+    # office key (the key file that carries it between PCs is checked by its own tests).
+    with Office.create(office.station_b, OFFICE, key=office.office_key) as station_b:
+        settings = station_b.settings
+        settings.set(OFFICE_CODE, OFFICE)
+        settings.set(OFFICE_NAME, OFFICE_FULL_NAME)
+        settings.set(WORKSTATION_NAME, STATION_B)
+        settings.set("workstation_code", "UJIB")
     exported = export_package(database, office.station_a, office.stick, actor="self-test")
     _expect(
         exported.path is not None and exported.interviews == 1,
@@ -492,15 +502,38 @@ def _step_sync(office: _Office) -> str:
 def _step_database(office: _Office) -> str:
     database, _ = office.need()
     copy = backup(database, office.workdir / "cadangan uji.sqlite3")
-    reports = [check(office.station_a), check(office.station_a, database_file=copy)]
+    key, office_key = database.key, (OFFICE, office.office_key)
+    reports = [
+        check(office.station_a, key=key, office_key=office_key),
+        check(office.station_a, database_file=copy, key=key, office_key=office_key),
+    ]
     if (office.station_b / "interviews.sqlite3").exists():
-        reports.append(check(office.station_b))
+        reports.append(check(office.station_b, key=key, office_key=office_key))
     for report in reports:
         _expect(report.ok, f"{report.path.name}: " + "; ".join(p.en for p in report.problems))
+    _expect_encrypted(office.station_a, copy)
     return (
         f"{len(reports)} berkas (A, cadangan A{', B' if len(reports) > 2 else ''}): integritas, "
-        "kunci asing, skema, rantai audit baik / files checked: integrity, foreign keys, schema, "
-        "audit chain ok"
+        "kunci asing, skema, rantai audit baik; terenkripsi, tanpa kunci tidak terbuka / files "
+        "checked: integrity, foreign keys, schema, audit chain ok; encrypted, nothing opens "
+        "without the key"
+    )
+
+
+def _expect_encrypted(data_dir: Path, *files: Path) -> None:
+    """The database and its copies are encrypted (whole SQLCipher pages, no SQLite header),
+    the app refuses the folder without a sign-in, and no office.key lies in clear."""
+    for path in (database_path(data_dir), *files):
+        _expect(looks_encrypted(path), f"{path.name} tidak terenkripsi / is not encrypted")
+    try:
+        Office.open(data_dir).close()
+        refused = False
+    except DatabaseKeyError:
+        refused = True
+    _expect(refused, "folder terbuka tanpa masuk / the folder opened without a sign-in")
+    _expect(
+        not (data_dir / "office.key").exists(),
+        "office.key tersimpan tanpa enkripsi / office.key is kept in clear",
     )
 
 

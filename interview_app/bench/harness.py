@@ -14,6 +14,10 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from interview_app.storage.database import Database
 
 # `bench --scale`: the storage figures, each at these numbers of interviews. The look-ups run
 # on bare interview rows up to 1,000,000; the figures over whole interviews (answers, flags,
@@ -252,3 +256,73 @@ def write_json(
         },
     }
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+# -- the bench's own data folders, opened as a signed-in session holds them ---------------------
+
+_UNWRAPPED: dict[tuple[str, bytes], tuple[str, bytes]] = {}
+
+
+def office_key(data_dir: Path) -> tuple[str, bytes]:
+    """(office code, office key) of a data folder the bench made: an encrypted one's (as the
+    app makes them) unwrapped from the demo supervisor's key slot, as a sign-in does, once per
+    key slots file (a copy of a folder has the same); a plaintext one's from office.key."""
+    from interview_app.demo import DEMO_ACCOUNTS
+    from interview_app.storage.keys import read_office_key
+    from interview_app.storage.keyslots import KeySlots, keyslots_path
+    from interview_app.storage.unlock import folder_is_encrypted
+
+    data_dir = Path(data_dir)
+    if not folder_is_encrypted(data_dir):
+        found = read_office_key(data_dir)
+        if found is None:
+            raise RuntimeError(f"no office key in {data_dir}")
+        return found
+    slots = KeySlots(data_dir)
+    cache_key = (str(slots.office_code), keyslots_path(data_dir).read_bytes())
+    if cache_key not in _UNWRAPPED:
+        supervisor = DEMO_ACCOUNTS[0]
+        key = slots.unlock_account(supervisor.username, supervisor.password)
+        _UNWRAPPED[cache_key] = (str(slots.office_code), key)
+    return _UNWRAPPED[cache_key]
+
+
+def page_key(data_dir: Path) -> bytes | None:
+    """The page key of the folder's database; None for a plaintext one."""
+    from interview_app.storage.cipher import database_key
+    from interview_app.storage.unlock import folder_is_encrypted
+
+    if not folder_is_encrypted(Path(data_dir)):
+        return None
+    return database_key(office_key(data_dir)[1])
+
+
+def open_bench_database(data_dir: Path) -> Database:
+    """The folder's database, opened by an Office with its key as a signed-in session holds it
+    (the code handed the database finds the office key there: Office.of). Close the database
+    when done."""
+    from interview_app.storage.office import Office
+    from interview_app.storage.unlock import folder_is_encrypted
+
+    key = office_key(data_dir) if folder_is_encrypted(Path(data_dir)) else None
+    return Office.open(Path(data_dir), key=key).database
+
+
+def new_station(data_dir: Path, office_code: str, key: bytes, name: str) -> None:
+    """Another workstation of the office: a new encrypted database under the same key, with
+    the office code, the workstation's name and the demo supervisor (whose key slot opens it
+    and its copies, see office_key), closed."""
+    from interview_app.demo import DEMO_ACCOUNTS
+    from interview_app.storage.office import Office
+
+    supervisor = DEMO_ACCOUNTS[0]
+    with Office.create(Path(data_dir), office_code, key=key) as office:
+        office.settings.set("office_code", office_code)
+        office.settings.set("workstation_name", name)
+        office.officers().create(
+            supervisor.username,
+            supervisor.full_name,
+            supervisor.nip,
+            supervisor.role,
+            supervisor.password,
+        )

@@ -9,7 +9,16 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from interview_app.bench.harness import BenchContext, Figure, figure, paired_median_seconds
+from interview_app.bench.harness import (
+    BenchContext,
+    Figure,
+    figure,
+    new_station,
+    office_key,
+    open_bench_database,
+    page_key,
+    paired_median_seconds,
+)
 from interview_app.bench.storage_figures import fill_bare_interviews
 from interview_app.bench.sync_figures import (
     TODAY,
@@ -27,12 +36,10 @@ from interview_app.storage.baselines import (
     recap_counts,
 )
 from interview_app.storage.bulk import created_at_rank
-from interview_app.storage.database import Database, open_database
-from interview_app.storage.keys import read_office_key, save_office_key
+from interview_app.storage.database import Database
 from interview_app.storage.office import Office
 from interview_app.storage.officers import OfficerRepository
 from interview_app.storage.paths import database_path
-from interview_app.storage.settings import SettingsStore
 
 
 def _office_size(context: BenchContext) -> int:
@@ -41,8 +48,7 @@ def _office_size(context: BenchContext) -> int:
 
 def _supervisor_id(database: Database, data_dir: Path) -> int:
     """The first active supervisor's account."""
-    found = read_office_key(data_dir)
-    assert found is not None
+    found = office_key(data_dir)
     officers = OfficerRepository(database, AuditLog(database, found[1]))
     return next(o.id for o in officers.list(include_inactive=False) if o.is_supervisor)
 
@@ -57,10 +63,10 @@ def recap_ratio(context: BenchContext) -> Figure:
     size = _office_size(context)
     data_dir = source_office(context, size)
     period = Period.of(TODAY - dt.timedelta(days=29), TODAY, dt.timezone(dt.timedelta(hours=8)))
-    database = open_database(data_dir)
+    database = open_bench_database(data_dir)
     try:
         in_month = build_recap(database, period).totals.completed
-        conn = open_plain(data_dir)
+        conn = open_plain(data_dir, page_key(data_dir))
         try:
             value, baseline = paired_median_seconds(
                 lambda: render_recap_pdf(build_recap(database, period)),
@@ -99,14 +105,14 @@ def purge_ratio(context: BenchContext) -> Figure:
 
     size = _office_size(context)
     template = source_office(context, size)
-    cutoff = created_at_rank(template, size // 10)
+    cutoff = created_at_rank(template, size // 10, page_key(template))
     purged: list[int] = []
 
     def ours() -> Callable[[], None]:
         data_dir = _fresh_copy(template, context.workdir / "ours")
         # Opened untimed, as the supervisor's app has it open (opening runs quick_check)
         # with the supervisor signed in.
-        office = Office.open(data_dir)
+        office = Office.open(data_dir, key=office_key(data_dir))
         database = office.database
         supervisor = _supervisor_id(database, data_dir)
 
@@ -127,7 +133,7 @@ def purge_ratio(context: BenchContext) -> Figure:
 
     def bare() -> Callable[[], None]:
         data_dir = _fresh_copy(template, context.workdir / "bare")
-        return lambda: delete_interviews_before(data_dir, cutoff)
+        return lambda: delete_interviews_before(data_dir, cutoff, page_key(data_dir))
 
     value, baseline = paired_prepared(
         ours, bare, repeat=context.repeat(3, 3), warmup=context.warmup(1)
@@ -156,9 +162,10 @@ def db_check_ratio(context: BenchContext) -> Figure:
     data_dir = source_office(context, size)
     path = database_path(data_dir)
     reports = []
+    key, found = page_key(data_dir), office_key(data_dir)
     value, baseline = paired_median_seconds(
-        lambda: reports.append(check(data_dir)),
-        lambda: integrity_check(data_dir),
+        lambda: reports.append(check(data_dir, key=key, office_key=found)),
+        lambda: integrity_check(data_dir, key),
         repeat=context.repeat(3, 3),
         warmup=context.warmup(1),
     )
@@ -182,21 +189,12 @@ def db_check_ratio(context: BenchContext) -> Figure:
 def _holding_station(context: BenchContext, source: Path, held: int) -> Path:
     """Station B of the same office (same key as the package's source) that already holds
     `held` interviews of its own (a cached template)."""
-    found = read_office_key(source)
-    assert found is not None
-    office_code, key = found
+    office_code, key = office_key(source)
     fingerprint = hashlib.sha256(key).hexdigest()[:10]
 
     def build(data_dir: Path) -> None:
-        database = open_database(data_dir)
-        try:
-            settings = SettingsStore(database)
-            settings.set("office_code", office_code)
-            settings.set("workstation_name", "Loket 2")
-        finally:
-            database.close()
-        save_office_key(data_dir, office_code, key)
-        fill_bare_interviews(data_dir, held, seed=23)
+        new_station(data_dir, office_code, key, "Loket 2")
+        fill_bare_interviews(data_dir, held, seed=23, key=page_key(data_dir))
 
     return context.dataset(f"holding-{fingerprint}-{held}", build)
 

@@ -11,7 +11,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
-from interview_app.bench.harness import BenchContext, Figure, figure, paired_median_seconds
+from interview_app.bench.harness import (
+    BenchContext,
+    Figure,
+    figure,
+    office_key,
+    open_bench_database,
+    paired_median_seconds,
+)
 from interview_app.demo import create_demo_office
 from interview_app.questionnaire.loader import load_text
 from interview_app.slip import markup
@@ -22,9 +29,7 @@ from interview_app.slip.template import render_document, template_source
 from interview_app.slip.verify import SlipFacts, make_payload
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.bulk import most_flagged_referral
-from interview_app.storage.database import open_database
 from interview_app.storage.interviews import InterviewRecord, InterviewRepository
-from interview_app.storage.keys import read_office_key
 from interview_app.storage.officers import Officer, OfficerRepository
 from interview_app.storage.questionnaires import QuestionnaireStore
 from interview_app.storage.settings import SettingsStore
@@ -37,9 +42,8 @@ def _referral_with_most_flags(
 ) -> tuple[InterviewRecord, Any, Officer | None, dict[str, Any], bytes]:
     data_dir = ctx.workdir / "office"
     create_demo_office(data_dir, count=ctx.size(80, 40, 20), seed=11, today=TODAY)
-    found = read_office_key(data_dir)
-    assert found is not None
-    database = open_database(data_dir)
+    found = office_key(data_dir)
+    database = open_bench_database(data_dir)
     try:
         audit = AuditLog(database, found[1])
         uuid = most_flagged_referral(database)

@@ -14,6 +14,9 @@ from interview_app.bench.harness import (
     Figure,
     figure,
     median_seconds,
+    office_key,
+    open_bench_database,
+    page_key,
     paired_median_seconds,
 )
 from interview_app.demo import create_demo_office
@@ -31,7 +34,6 @@ from interview_app.storage.baselines import (
 from interview_app.storage.bulk import BareInterview, insert_bare_interviews
 from interview_app.storage.database import open_database
 from interview_app.storage.interviews import InterviewRepository
-from interview_app.storage.keys import read_office_key
 from interview_app.storage.questionnaires import QuestionnaireStore
 
 TODAY = dt.date(2026, 11, 28)
@@ -91,10 +93,9 @@ def autosave(context: BenchContext) -> Figure:
     data_dir = context.workdir / "station"
     create_demo_office(data_dir, count=0, today=TODAY)
     repeat = context.repeat(600, 200)
-    database = open_database(data_dir)
+    database = open_bench_database(data_dir)
     try:
-        found = read_office_key(data_dir)
-        assert found is not None
+        found = office_key(data_dir)
         audit = AuditLog(database, found[1])
         repository = InterviewRepository(database, audit)
         digest, source = QuestionnaireStore(database).active() or ("", "")
@@ -200,7 +201,7 @@ def lookup_office(context: BenchContext, rows: int) -> tuple[Path, list[str], li
 
     def build(data_dir: Path) -> None:
         create_demo_office(data_dir, count=0, today=TODAY)
-        niks, prefixes = fill_bare_interviews(data_dir, rows)
+        niks, prefixes = fill_bare_interviews(data_dir, rows, key=page_key(data_dir))
         (data_dir / LOOKUPS_FILE).write_text(
             "\n".join(niks) + "\n--\n" + "\n".join(prefixes), encoding="utf-8"
         )
@@ -219,10 +220,9 @@ def _lookup_database(context: BenchContext) -> tuple[Path, list[str], list[str],
 @figure("nik_lookup_ratio")
 def nik_lookup(context: BenchContext) -> Figure:
     data_dir, niks, _, rows = _lookup_database(context)
-    database = open_database(data_dir)
+    database = open_bench_database(data_dir)
     try:
-        found = read_office_key(data_dir)
-        assert found is not None
+        found = office_key(data_dir)
         repository = InterviewRepository(database, AuditLog(database, found[1]))
         cycle = iter(range(10**9))
 
@@ -230,7 +230,7 @@ def nik_lookup(context: BenchContext) -> Figure:
             repository.repeat_applicants(nik=niks[next(cycle) % len(niks)])
 
         value = median_seconds(lookup, repeat=context.repeat(500, 500), warmup=context.warmup(3))
-        conn = open_plain(data_dir)
+        conn = open_plain(data_dir, page_key(data_dir))
         try:
             baseline = median_seconds(
                 lambda: nik_rows(conn, niks[next(cycle) % len(niks)]),
@@ -255,10 +255,9 @@ def nik_lookup(context: BenchContext) -> Figure:
 @figure("name_search_ratio")
 def name_search(context: BenchContext) -> Figure:
     data_dir, _, prefixes, rows = _lookup_database(context)
-    database = open_database(data_dir)
+    database = open_bench_database(data_dir)
     try:
-        found = read_office_key(data_dir)
-        assert found is not None
+        found = office_key(data_dir)
         repository = InterviewRepository(database, AuditLog(database, found[1]))
         cycle = iter(range(10**9))
 
@@ -266,7 +265,7 @@ def name_search(context: BenchContext) -> Figure:
             repository.search(prefixes[next(cycle) % len(prefixes)], limit=50)
 
         value = median_seconds(search, repeat=context.repeat(300, 300), warmup=context.warmup(3))
-        conn = open_plain(data_dir)
+        conn = open_plain(data_dir, page_key(data_dir))
         try:
             baseline = median_seconds(
                 lambda: name_prefix_rows(conn, prefixes[next(cycle) % len(prefixes)]),
@@ -313,7 +312,7 @@ def home_search(context: BenchContext) -> Figure:
         officer = next(a for a in DEMO_ACCOUNTS if a.role == "officer")
         counter.login(officer.username, officer.password)
         cycle = iter(range(10**9))
-        conn = open_plain(data_dir)
+        conn = open_plain(data_dir, page_key(data_dir))
         try:
             value, baseline = paired_median_seconds(
                 lambda: counter.search(typed[next(cycle) % len(typed)]),

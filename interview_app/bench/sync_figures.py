@@ -12,14 +12,19 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from interview_app.bench.harness import BenchContext, Figure, figure
+from interview_app.bench.harness import (
+    BenchContext,
+    Figure,
+    figure,
+    new_station,
+    office_key,
+    open_bench_database,
+    page_key,
+)
 from interview_app.demo import create_demo_office
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.baselines import copy_package_rows
 from interview_app.storage.bulk import replicate_exported_interviews
-from interview_app.storage.database import open_database
-from interview_app.storage.keys import read_office_key, save_office_key
-from interview_app.storage.settings import SettingsStore
 from interview_app.sync.container import CHUNK_SIZE
 from interview_app.sync.export import export_package
 from interview_app.sync.importer import apply_package
@@ -44,10 +49,9 @@ def source_office(context: BenchContext, target: int) -> Path:
 
 def _build_source(data_dir: Path, target: int) -> None:
     create_demo_office(data_dir, count=min(200, target), today=TODAY)
-    database = open_database(data_dir)
+    database = open_bench_database(data_dir)
     try:
-        found = read_office_key(data_dir)
-        assert found is not None
+        found = office_key(data_dir)
         replicate_exported_interviews(database, AuditLog(database, found[1]), target)
     finally:
         database.close()
@@ -58,16 +62,8 @@ def _empty_station(context: BenchContext, source: Path) -> Path:
     template = context.workdir / "station-b-template"
     if template.exists():
         return template
-    found = read_office_key(source)
-    assert found is not None
-    database = open_database(template)
-    try:
-        settings = SettingsStore(database)
-        settings.set("office_code", found[0])
-        settings.set("workstation_name", "Loket 2")
-    finally:
-        database.close()
-    save_office_key(template, found[0], found[1])
+    found = office_key(source)
+    new_station(template, found[0], found[1], "Loket 2")
     return template
 
 
@@ -90,7 +86,7 @@ def _bare_copy(
         target = _fresh_copy(empty, workdir / "bare")
 
         def run() -> None:
-            copy_package_rows(source, target)
+            copy_package_rows(source, target, page_key(source))
             view = memoryview(package_bytes)
             for counter, offset in enumerate(range(0, len(view), CHUNK_SIZE)):
                 aead.encrypt(counter.to_bytes(12, "big"), view[offset : offset + CHUNK_SIZE], b"")
@@ -126,7 +122,7 @@ def _export_once(source: Path, out: Path) -> Callable[[], Callable[[], None]]:
         out.mkdir(parents=True)
 
         def run() -> None:
-            database = open_database(source)
+            database = open_bench_database(source)
             try:
                 export_package(database, source, out, full=True)
             finally:
@@ -185,7 +181,7 @@ def measure_import(context: BenchContext, source: Path, station: Path) -> tuple[
 
     def ours() -> Callable[[], None]:
         target = _fresh_copy(station, context.workdir / "station-b")
-        database = open_database(target)
+        database = open_bench_database(target)
 
         def run() -> None:
             try:

@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from interview_app.bench.harness import BenchContext, Figure, figure
+from interview_app.bench.harness import BenchContext, Figure, figure, page_key
 from interview_app.bench.memory import OwnMemory, parse_line
 from interview_app.bench.storage_figures import TODAY, fill_bare_interviews
 from interview_app.demo import create_demo_office
@@ -58,7 +58,7 @@ def _office(context: BenchContext, rows: int) -> Path:
     def build(data_dir: Path) -> None:
         create_demo_office(data_dir, count=0, today=TODAY)
         if rows:
-            fill_bare_interviews(data_dir, rows)
+            fill_bare_interviews(data_dir, rows, key=page_key(data_dir))
 
     return context.dataset(f"ui-office-{rows}", build)
 
@@ -219,7 +219,7 @@ def startup_large_office_ratio(context: BenchContext) -> Figure:
 def _kdf_memory_kib(data_dir: Path, username: str) -> tuple[int, str]:
     """scrypt's documented working memory, 128 * r * n bytes, for the parameters stored with
     the account's password hash (what signing in costs)."""
-    scheme, n, r, p = password_scheme(data_dir, username)
+    scheme, n, r, p = password_scheme(data_dir, username, page_key(data_dir))
     return 128 * r * n // 1024, f"{scheme} n={n} r={r} p={p}"
 
 

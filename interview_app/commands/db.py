@@ -4,15 +4,19 @@ online backups; the automatic snapshots and putting one back."""
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from interview_app.commands.arguments import data_dir_argument
+from interview_app.commands.credentials import (
+    credential_arguments,
+    credentials_from,
+    gives_credentials,
+    open_office,
+)
 from interview_app.commands.data_folder import existing_data_dir
-from interview_app.commands.secret_input import ENV_USER
 from interview_app.errors import KnownError
 from interview_app.storage.app_lock import writer_lock
-from interview_app.storage.cipher import is_plaintext_database, looks_encrypted
+from interview_app.storage.cipher import database_key, is_plaintext_database, looks_encrypted
 from interview_app.storage.keyslots import keyslots_path
 from interview_app.storage.maintenance import (
     backup,
@@ -26,7 +30,7 @@ from interview_app.storage.office import Office
 from interview_app.storage.paths import database_path, resolve_data_dir
 from interview_app.storage.raw_copy import backup_encrypted, keyslots_copy_path
 from interview_app.storage.shape_check import check_shape
-from interview_app.storage.unlock import folder_is_encrypted
+from interview_app.storage.unlock import folder_is_encrypted, unlock
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -44,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "terhadap jangkar terbaru di sana / another workstation's data folder that imported "
         "this one's packages: the audit chain is checked against the newest anchor held there",
     )
+    credential_arguments(check_parser)
     check_parser.set_defaults(handler=run_check)
     backup_parser = actions.add_parser("backup", help="cadangkan / back up")
     data_dir_argument(backup_parser)
@@ -53,11 +58,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="timpa berkas cadangan yang sudah ada / replace an existing backup file",
     )
+    credential_arguments(backup_parser)
     backup_parser.set_defaults(handler=run_backup)
     list_parser = actions.add_parser(
         "snapshots", help="daftar snapshot otomatis / list the automatic snapshots"
     )
     data_dir_argument(list_parser)
+    credential_arguments(list_parser)
     list_parser.set_defaults(handler=run_snapshots)
     restore_parser = actions.add_parser(
         "restore",
@@ -71,6 +78,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="snapshot yang dipulihkan; bawaan: yang terbaru yang utuh / the snapshot to "
         "restore; default: the newest sound one",
     )
+    credential_arguments(restore_parser)
     restore_parser.set_defaults(handler=run_restore)
 
 
@@ -98,6 +106,28 @@ def _anchor(args: argparse.Namespace, checked: Path) -> tuple[int, str] | None:
     return anchor
 
 
+PageKey = bytes | None
+OfficeKey = tuple[str, bytes] | None
+
+
+def _signed_in_keys(args: argparse.Namespace, data_dir: Path) -> tuple[PageKey, OfficeKey]:
+    """The folder's page key and (office code, office key), unwrapped by the command's
+    credentials (commands.credentials): the account's key slot, its lockout counted in
+    lockout.json, or the recovery code. The database is not opened for it: these commands
+    check, copy or replace the file and write nothing into it, not even a sign-in (a check
+    must find the file as it was; a damaged audit log must not stop the check that reports
+    it). An encrypted folder without credentials is refused, nothing changed. A plaintext
+    folder of the release before opens as before (office.key lies beside it), or, given
+    credentials, signs in and is converted by a supervisor (commands.credentials)."""
+    if folder_is_encrypted(data_dir):
+        unlocked = unlock(data_dir, credentials_from(args))
+        return database_key(unlocked.key), (unlocked.office_code, unlocked.key)
+    if not gives_credentials(args):
+        return None, None
+    with open_office(args, data_dir=data_dir) as office:
+        return office.database.key, office.key_on_file
+
+
 def run_check(args: argparse.Namespace) -> int:
     if args.file:
         if not Path(args.file).is_file():
@@ -107,19 +137,19 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         data_dir = existing_data_dir(args.data_dir)
         checked = database_path(data_dir)
-    if _without_credentials(args) and _encrypted_file(data_dir, checked):
+    if not gives_credentials(args) and _encrypted_file(data_dir, checked):
         return _check_without_key(data_dir, checked)
-    report = check(data_dir, database_file=checked, expected_head=_anchor(args, checked))
+    key, office_key = _signed_in_keys(args, data_dir)
+    report = check(
+        data_dir,
+        database_file=checked,
+        expected_head=_anchor(args, checked),
+        key=key,
+        office_key=office_key,
+    )
     print(report.summary("id"))
     print(report.summary("en"))
     return 0 if report.ok else 1
-
-
-def _without_credentials(args: argparse.Namespace) -> bool:
-    """No --as, no INTERVIEW_APP_USER and no --recovery-code-file: the command signs in as
-    nobody (a scheduled job). (commands/credentials.py will say this once for every command.)"""
-    named = getattr(args, "as_user", None) or os.environ.get(ENV_USER)
-    return not (named or getattr(args, "recovery_code_file", None))
 
 
 def _encrypted_file(data_dir: Path, checked: Path) -> bool:
@@ -170,17 +200,18 @@ def _backup_without_key(data_dir: Path, args: argparse.Namespace) -> int:
 
 def run_backup(args: argparse.Namespace) -> int:
     data_dir = existing_data_dir(args.data_dir)
-    if _without_credentials(args) and folder_is_encrypted(data_dir):
+    if not gives_credentials(args) and folder_is_encrypted(data_dir):
         return _backup_without_key(data_dir, args)
-    with Office.open(data_dir) as office:
-        database = office.database
-        written = backup(database, Path(args.out), overwrite=args.overwrite)
+    _, office_key = _signed_in_keys(args, data_dir)
+    with Office.open(data_dir, key=office_key) as office:
+        written = backup(office.database, Path(args.out), overwrite=args.overwrite)
     print(f"Cadangan tersimpan / backup written: {written}")
     return 0
 
 
 def run_snapshots(args: argparse.Namespace) -> int:
     data_dir = existing_data_dir(args.data_dir)
+    _signed_in_keys(args, data_dir)  # the snapshots hold personal data: only for who may open
     found = list_snapshots(data_dir)
     if not found:
         print("Belum ada snapshot. / No snapshots yet.")
@@ -195,22 +226,23 @@ def run_restore(args: argparse.Namespace) -> int:
     """Put a snapshot in place of the database; the replaced file goes to backups/."""
     data_dir = resolve_data_dir(args.data_dir)
     with writer_lock(data_dir, "db restore"):
+        key, office_key = _signed_in_keys(args, data_dir)
         remove_leftover_copies(data_dir)
-        return _restore(data_dir, args)
+        return _restore(data_dir, args, key, office_key)
 
 
-def _restore(data_dir: Path, args: argparse.Namespace) -> int:
+def _restore(data_dir: Path, args: argparse.Namespace, key: PageKey, office_key: OfficeKey) -> int:
     if args.snapshot:
         chosen = Path(args.snapshot)
     else:
-        found = newest_sound_snapshot(data_dir)
+        found = newest_sound_snapshot(data_dir, key=key)
         if found is None:
             raise KnownError(
                 f"Tidak ada snapshot yang utuh di {data_dir}.",
                 f"There is no sound snapshot in {data_dir}.",
             )
         chosen = found
-    aside = restore_snapshot(data_dir, chosen)
+    aside = restore_snapshot(data_dir, chosen, key=key, office_key=office_key)
     print(f"Dipulihkan dari / restored from: {chosen.name}")
     print(f"Berkas lama disimpan di / the replaced file was kept as: {aside}")
     return 0

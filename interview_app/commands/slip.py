@@ -1,6 +1,11 @@
-"""`interview-app slip render|verify|public-key|verifier`: print an interview's letter to PDF;
-check a letter's QR code (at the office, or anywhere with the office's public key); hand out the
-public key and the HTML verifier."""
+"""`interview-app slip render|verify|public-key|verifier|referral`: print an interview's letter
+to PDF; check a letter's QR code (at the office, or anywhere with the office's public key); hand
+out the public key and the HTML verifier; follow a referral up.
+
+Every sub-command that opens the data folder signs in with an account (commands.credentials):
+the letters and referrals hold personal data, and the slip key (checking a printed code, the
+public key) is the office key, which only a sign-in unwraps. Only `verify --public-key` works
+without a data folder, so without a sign-in."""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interview_app.commands.arguments import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, data_dir_argument
-from interview_app.commands.data_folder import existing_data_dir
+from interview_app.commands.credentials import credential_arguments, open_office
 from interview_app.errors import KnownError
 from interview_app.storage.office import Office
 
@@ -23,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("slip", help="slip rujukan BP3MI / BP3MI referral slip")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     render = actions.add_parser("render", help="cetak slip ke PDF / write the slip as PDF")
-    data_dir_argument(render)
+    _signed_in_arguments(render)
     render.add_argument("--interview", required=True, metavar="REF_OR_UUID")
     render.add_argument("--out", required=True, metavar="FILE.pdf")
     render.add_argument(
@@ -59,13 +64,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "the office's public key file; no data folder needed (repeat for several keys)"
         ),
     )
-    data_dir_argument(verify)
+    _signed_in_arguments(verify)
     verify.set_defaults(handler=run_verify)
     public = actions.add_parser(
         "public-key",
         help="tulis kunci publik slip kantor / write the office's slip public key",
     )
-    data_dir_argument(public)
+    _signed_in_arguments(public)
     public.add_argument("--out", required=True, metavar="FILE")
     public.set_defaults(handler=run_public_key)
     verifier = actions.add_parser(
@@ -75,7 +80,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "for BP3MI"
         ),
     )
-    data_dir_argument(verifier)
+    _signed_in_arguments(verifier)
     verifier.add_argument("--out", required=True, metavar="FILE.html")
     verifier.add_argument(
         "--older-key",
@@ -128,7 +133,7 @@ def _register_referral(actions: argparse._SubParsersAction) -> None:
     decision.add_argument("--continued", action="store_true")
     decision.add_argument("--refused", action="store_true")
     for parser in (find, overdue, receipt, came_back, close):
-        data_dir_argument(parser)
+        _signed_in_arguments(parser)
     for parser in (receipt, came_back, close):
         parser.add_argument(
             "--on",
@@ -139,32 +144,53 @@ def _register_referral(actions: argparse._SubParsersAction) -> None:
     referral.set_defaults(handler=run_referral)
 
 
+def _signed_in_arguments(parser: argparse.ArgumentParser) -> None:
+    data_dir_argument(parser)
+    credential_arguments(parser, recovery=False)
+
+
+RECOVERY_CODE_REFUSED = KnownError(
+    "Kode pemulihan hanya membuka folder untuk mengatur ulang kata sandi. Untuk slip dan "
+    "rujukan, masuk dengan akun Anda (--as).",
+    "The recovery code opens the folder only to reset passwords. For slips and referrals, sign "
+    "in with your account (--as).",
+)
+
+
+def _signed_in(args: argparse.Namespace) -> tuple[Office, str]:
+    """The data folder opened by the command's account, and the account's name (the actor in
+    the audit log). The recovery code is refused: it is no one's account."""
+    office = open_office(args, recovery_refused=RECOVERY_CODE_REFUSED)
+    return office, office.signed_in.username if office.signed_in is not None else "cli"
+
+
 def run_render(args: argparse.Namespace) -> int:
     from interview_app.slip.content import SUMMARY
     from interview_app.slip.render import TITLES, render_slip
 
-    data_dir = existing_data_dir(args.data_dir)
-    with Office.open(data_dir) as office:
-        database = office.database
+    office, actor = _signed_in(args)
+    with office:
         slip = render_slip(
-            database,
+            office.database,
             args.interview,
             Path(args.out),
             reprint=args.reprint,
             kind=SUMMARY if args.summary else args.kind,
+            actor=actor,
         )
     copy = f" (SALINAN ke-{slip.copy_number})" if slip.copy_number > 1 else ""
     print(f"{TITLES[slip.kind]} {slip.slip_no}{copy} tersimpan / written: {args.out}")
     return EXIT_OK
 
 
-def _office_public_key(data_dir: Path) -> PublicKey:
+def _office_public_key(args: argparse.Namespace) -> PublicKey:
     """This office's slip public key with its name and outcome labels (for a verifier's words)."""
     from interview_app.settings_spec import OFFICE_NAME
     from interview_app.slip.render import office_key
     from interview_app.slip.signing import public_key_of
 
-    with Office.open(data_dir) as office:
+    office, _ = _signed_in(args)
+    with office:
         code, key = office_key(office.database)
         settings = office.office_settings
         name = str(settings.get(OFFICE_NAME) or "")
@@ -186,7 +212,7 @@ def run_public_key(args: argparse.Namespace) -> int:
     from interview_app.slip.signing import write_public_key_file
 
     out = _out_path(args.out)
-    key = _office_public_key(existing_data_dir(args.data_dir))
+    key = _office_public_key(args)
     write_public_key_file(out, key, dt.date.today())
     print(
         f"Kunci publik slip kantor {key.office_code} (sidik {key.fingerprint_groups}) tersimpan "
@@ -201,7 +227,7 @@ def run_verifier(args: argparse.Namespace) -> int:
 
     out = _out_path(args.out)
     older = [read_public_key_file(Path(name)) for name in args.older_key]
-    key = _office_public_key(existing_data_dir(args.data_dir))
+    key = _office_public_key(args)
     write_verifier(out, key, [k for k in older if k.key_id != key.key_id])
     print(
         f"Pemeriksa HTML kantor {key.office_code} (sidik {key.fingerprint_groups}) tersimpan "
@@ -248,10 +274,9 @@ def run_verify(args: argparse.Namespace) -> int:
     text = args.payload if args.payload else payload_from_pdf(Path(args.file))
     if args.public_key:
         return _verify_with_public_keys(text, args.public_key)
-    data_dir = existing_data_dir(args.data_dir)
-    with Office.open(data_dir) as office:
-        database = office.database
-        outcome = check_slip_code(database, text)
+    office, _ = _signed_in(args)
+    with office:
+        outcome = check_slip_code(office.database, text)
     if not outcome.genuine:
         sys.stderr.write(f"{outcome.result.reason.id}\n{outcome.result.reason.en}\n")
         for warning in outcome.warnings:
@@ -285,10 +310,9 @@ def run_referral(args: argparse.Namespace) -> int:
     from interview_app.slip.followup import FollowUp
     from interview_app.storage.referrals import CAME_BACK, CONTINUED, RECEIPT, REFUSED, Receipt
 
-    data_dir = existing_data_dir(args.data_dir)
-    with Office.open(data_dir) as office:
-        database = office.database
-        follow = FollowUp.open(database, data_dir)
+    office, actor = _signed_in(args)
+    with office:
+        follow = FollowUp.open(office.database, office.data_dir)
         action = args.referral_action
         if action in ("find", "overdue"):
             found = follow.find(args.text) if action == "find" else follow.overdue()
@@ -311,7 +335,7 @@ def run_referral(args: argparse.Namespace) -> int:
         receipt = None
         if step == RECEIPT:
             receipt = Receipt(args.counselling, args.siskop2mi, args.complaint)
-        referral = follow.record(args.text, step, on_date=args.on, receipt=receipt, actor="cli")
+        referral = follow.record(args.text, step, on_date=args.on, receipt=receipt, actor=actor)
         line = follow.describe(referral)
         print(f"Tercatat / recorded: {line.id}")
         print(f"  {line.en}")

@@ -12,14 +12,15 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from interview_app.storage.bulk import EXPORTED
+from interview_app.storage.bulk import EXPORTED, bare_connection
 from interview_app.storage.database import connect
 from interview_app.storage.paths import database_path
 
 
-def open_plain(data_dir: Path) -> sqlite3.Connection:
-    """A bare connection to the data folder's database: Python's defaults, no settings of ours."""
-    return sqlite3.connect(database_path(data_dir))
+def open_plain(data_dir: Path, key: bytes | None = None) -> sqlite3.Connection:
+    """A bare connection to the data folder's database: Python's defaults, no settings of ours
+    (but the page key of an encrypted database, which any reader of it needs)."""
+    return bare_connection(data_dir, key)
 
 
 # The recap's counts, written plainly: what any monthly count of the stored interviews has to
@@ -102,11 +103,11 @@ def single_row_commits(path: Path) -> tuple[sqlite3.Connection, Callable[[], Non
     return conn, commit_one
 
 
-def delete_interviews_before(data_dir: Path, cutoff: str) -> None:
+def delete_interviews_before(data_dir: Path, cutoff: str, key: bytes | None = None) -> None:
     """One DELETE of the interviews created before `cutoff`, whose foreign keys cascade to
     their answers, flags and revisions, on our connection settings (secure_delete on, as a
     purge needs); the connection opened and closed."""
-    conn = connect(database_path(data_dir))
+    conn = connect(database_path(data_dir), key=key)
     try:
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("DELETE FROM interviews WHERE created_at < ?", (cutoff,))
@@ -115,9 +116,9 @@ def delete_interviews_before(data_dir: Path, cutoff: str) -> None:
         conn.close()
 
 
-def integrity_check(data_dir: Path) -> None:
+def integrity_check(data_dir: Path, key: bytes | None = None) -> None:
     """SQLite's own PRAGMA integrity_check of the database, on a bare connection."""
-    conn = open_plain(data_dir)
+    conn = open_plain(data_dir, key)
     try:
         conn.execute("PRAGMA integrity_check").fetchall()
     finally:
@@ -146,12 +147,13 @@ _PACKAGE_ROWS = (
 )
 
 
-def copy_package_rows(source: Path, target: Path) -> None:
+def copy_package_rows(source: Path, target: Path, key: bytes | None = None) -> None:
     """The rows a package of `source` carries (its exported interviews with their answers,
     flags, revisions and audit entries) read and written into `target`'s database of the same
-    schema in one transaction, synchronous=FULL."""
-    src = open_plain(source)
-    dst = sqlite3.connect(database_path(target), isolation_level=None)
+    schema in one transaction, synchronous=FULL. `key`: the page key of both (one office)."""
+    src = open_plain(source, key)
+    dst = open_plain(target, key)
+    dst.isolation_level = None
     try:
         dst.execute("PRAGMA synchronous = FULL")
         dst.execute("BEGIN")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interview_app.storage.audit import AuditLog
+from interview_app.storage.cipher import connect_keyed
 from interview_app.storage.database import Database
 from interview_app.storage.paths import database_path
 
@@ -125,10 +126,18 @@ def replicate_exported_interviews(database: Database, audit: AuditLog, target: i
     return copies
 
 
-def created_at_rank(data_dir: Path, rank: int) -> str:
+def bare_connection(data_dir: Path, key: bytes | None = None) -> sqlite3.Connection:
+    """A bare connection to the folder's database: Python's defaults, no settings of ours (but
+    the page key of an encrypted database, which any reader of it needs)."""
+    path = database_path(data_dir)
+    return sqlite3.connect(path) if key is None else connect_keyed(path, key)
+
+
+def created_at_rank(data_dir: Path, rank: int, key: bytes | None = None) -> str:
     """The stored creation time of the interview that has `rank` older ones (those created
-    before it are the oldest `rank`), read on a plain connection that writes nothing."""
-    conn = sqlite3.connect(database_path(data_dir))
+    before it are the oldest `rank`), read on a plain connection that writes nothing (with the
+    page key of an encrypted database)."""
+    conn = bare_connection(data_dir, key)
     try:
         row = conn.execute(
             "SELECT created_at FROM interviews ORDER BY created_at LIMIT 1 OFFSET ?", (rank,)
@@ -149,11 +158,13 @@ def most_flagged_referral(database: Database) -> str | None:
     return None if row is None else str(row[0])
 
 
-def password_scheme(data_dir: Path, username: str) -> tuple[str, int, int, int]:
+def password_scheme(
+    data_dir: Path, username: str, key: bytes | None = None
+) -> tuple[str, int, int, int]:
     """The key-derivation scheme and its cost parameters (n, r, p) stored with the account's
     password hash (what signing in costs; not the salt or the hash), read on a plain
-    connection that writes nothing."""
-    conn = sqlite3.connect(database_path(data_dir))
+    connection that writes nothing (with the page key of an encrypted database)."""
+    conn = bare_connection(data_dir, key)
     try:
         (stored,) = conn.execute(
             "SELECT password_hash FROM officers WHERE username = ?", (username,)

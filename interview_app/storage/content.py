@@ -391,15 +391,17 @@ def _row_count(conn: sqlite3.Connection, quoted_table: str) -> int:
     return int(conn.execute(f"SELECT count(*) FROM main.{quoted_table}").fetchone()[0])
 
 
-def rewrite_head(data_dir: Path, key: bytes | None = None) -> None:
+def rewrite_head(
+    data_dir: Path, key: bytes | None = None, office_key: tuple[str, bytes] | None = None
+) -> None:
     """Write the head file for the database now in `data_dir` (after a restore put an older
-    one in place); nothing without office.key or an audit log. `key`: the page key of an
-    encrypted database."""
+    one in place); nothing without an office key or an audit log. `key`: the page key of an
+    encrypted database; `office_key`: its (office code, key) (else office.key is read)."""
     from interview_app.storage.database import connect
     from interview_app.storage.paths import database_path
     from interview_app.storage.sqlerrors import SQLITE_ERRORS
 
-    found = read_office_key(data_dir)
+    found = office_key if office_key is not None else read_office_key(data_dir)
     if found is None:
         return
     conn = connect(database_path(data_dir), key=key)

@@ -238,7 +238,7 @@ def restore_snapshot(
     except BaseException:
         _remove_quietly(staged)
         raise
-    rewrite_head(data_dir, key)  # the chain now ends where the snapshot's did
+    rewrite_head(data_dir, key, office_key)  # the chain now ends where the snapshot's did
     return aside
 
 

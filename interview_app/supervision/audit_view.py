@@ -70,11 +70,8 @@ class AuditViewer:
         records of them (a row changed, added or removed outside the application)."""
         self._session.require()
         database = self._session.database
-        office = Office.of(database)
         report = check_database(
-            database.data_dir,
-            key=database.key,
-            office_key=office.key_on_file if office.encrypted else None,
+            database.data_dir, key=database.key, office_key=Office.of(database).key_on_file
         )
         chain = report.audit
         if chain is not None and not chain.ok:

@@ -6,24 +6,24 @@ from __future__ import annotations
 import contextlib
 import io
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from interview_app.cli import main
-from interview_app.storage.keys import read_office_key
+from interview_app.commands.secret_input import ENV_PASSWORD, ENV_USER
+from interview_app.storage.cipher import database_key
 from interview_app.storage.maintenance import check, snapshot
-from interview_app.storage.officers import OfficerRepository
-from interview_app.storage.paths import database_path
 from interview_app.sync.export import export_package
+from tests import keyring
 from tests.attacks.table import record
 from tests.offices import OfficeBuilder
-from tests.sync.factory import add_interviews, content_digest, make_station
+from tests.sync.factory import add_interviews, content_digest, make_station, raw_connection
 
 __all__ = ["Office", "Run", "record", "run_cli"]
 
+SUPERVISOR = "kasi"
 SUPERVISOR_PASSWORD = "kepala seksi palu 2026"
 SUPERVISOR_ID = 1  # the first account of the receiving workstation
 
@@ -32,7 +32,8 @@ SUPERVISOR_ID = 1  # the first account of the receiving workstation
 class Office:
     """`receiver`: a data folder to attack (a fresh copy per test); `package`: a genuine
     package for it; `other_package`: a second genuine package of the same source (for
-    splicing); `key`: the office key."""
+    splicing); `key`: the office key. The receiver's database is encrypted; the commands the
+    attacks run sign in as its supervisor (INTERVIEW_APP_USER and INTERVIEW_APP_PASSWORD)."""
 
     receiver: Path
     package: Path
@@ -41,17 +42,30 @@ class Office:
     key: bytes
 
     def digest(self) -> str:
-        return content_digest(self.receiver)
+        """Every row of the receiver's database, but the audit log's sign-ins: a command that
+        refuses an attack has still signed in, and says so in the log."""
+        conn = raw_connection(self.receiver)
+        try:
+            entries = conn.execute(
+                "SELECT * FROM audit_log WHERE action NOT LIKE 'login%' ORDER BY seq"
+            ).fetchall()
+        finally:
+            conn.close()
+        return content_digest(self.receiver, exclude=("audit_log",)) + repr(entries)
+
+    @property
+    def page_key(self) -> bytes:
+        return database_key(self.key)
 
     def interviews(self) -> list[tuple[str, int, str]]:
-        conn = sqlite3.connect(database_path(self.receiver))
+        conn = raw_connection(self.receiver)
         try:
             return sorted(conn.execute("SELECT uuid, revision, content_hash FROM interviews"))
         finally:
             conn.close()
 
     def check_clean(self) -> None:
-        report = check(self.receiver)
+        report = check(self.receiver, key=self.page_key, office_key=keyring.key_of(self.receiver))
         assert report.ok, report.summary("en")
 
 
@@ -86,9 +100,10 @@ def _build(root: Path) -> None:
     try:
         add_interviews(source, 8, seed=3)
         add_interviews(receiver, 3, seed=4)
-        OfficerRepository(receiver.database, receiver.audit, receiver.clock).create(
-            "kasi", "Rahmat Hidayat", None, "supervisor", SUPERVISOR_PASSWORD
-        )
+        for station in (source, receiver):  # the commands sign in as this supervisor
+            station.officers.create(
+                SUPERVISOR, "Rahmat Hidayat", None, "supervisor", SUPERVISOR_PASSWORD
+            )
         snapshot(receiver.database, "daily", now=receiver.clock())
         add_interviews(receiver, 1, seed=5)  # after the snapshot: restoring it loses this one
         packages = root / "packages"
@@ -106,12 +121,13 @@ def _build(root: Path) -> None:
 
 
 @pytest.fixture
-def office(offices: OfficeBuilder, tmp_path: Path) -> Office:
+def office(offices: OfficeBuilder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Office:
     """A fresh copy of the receiving workstation (and of the source and the packages) for
     one test."""
     root = offices.copy(_build, tmp_path / "office")
-    found = read_office_key(root / "receiver")
-    assert found is not None
+    found = keyring.key_of(root / "receiver")
+    monkeypatch.setenv(ENV_USER, SUPERVISOR)
+    monkeypatch.setenv(ENV_PASSWORD, SUPERVISOR_PASSWORD)
     other = root / "packages" / "other.awsync"
     (first,) = (path for path in other.parent.glob("*.awsync") if path != other)
     return Office(

@@ -14,19 +14,22 @@ from pathlib import Path
 from interview_app.cli import main as cli_main
 from interview_app.commands import db as _db_commands  # noqa: F401  (loaded before the fork)
 from interview_app.commands import sync as _sync_commands  # noqa: F401
+from interview_app.commands.secret_input import ENV_PASSWORD, ENV_USER
 from interview_app.storage.app_lock import writer_lock
 from interview_app.storage.office import Office
+from interview_app.storage.unlock import PasswordCredentials
 from interview_app.supervision.retention import Retention
 from interview_app.supervision.session import SupervisorSession
 
-SUPERVISOR_ID = 1
-
 
 def purge(data_dir: Path) -> int:
-    """`retention purge --yes` without the sign-in (its password hashing is not under test)."""
+    """`retention purge --yes`, signed in as the supervisor the parent names in
+    INTERVIEW_APP_USER and INTERVIEW_APP_PASSWORD."""
+    credentials = PasswordCredentials(os.environ[ENV_USER], os.environ[ENV_PASSWORD])
     with writer_lock(data_dir, "retention purge"):
-        with Office.open(data_dir) as office:
-            retention = Retention(SupervisorSession.open(office, SUPERVISOR_ID))
+        with Office.open(data_dir, credentials=credentials) as office:
+            assert office.signed_in is not None
+            retention = Retention(SupervisorSession.open(office, office.signed_in.id))
             retention.purge(retention.plan())
     return 0
 

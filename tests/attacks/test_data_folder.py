@@ -5,9 +5,9 @@ free-space check."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -18,13 +18,14 @@ import pytest
 
 from interview_app.storage import folder_access
 from interview_app.storage.app_lock import FolderLock, read_holder
-from interview_app.storage.database import open_database
-from interview_app.storage.keys import office_key_path
+from interview_app.storage.keyslots import keyslots_path
 from interview_app.storage.maintenance import list_snapshots
 from interview_app.storage.paths import database_path
 from interview_app.sync import export as export_module
 from interview_app.sync.container import read_header
 from interview_app.sync.export import export_package
+from interview_app.sync.keyfile import key_fingerprint
+from tests import keyed_connection, keyring
 from tests.attacks.conftest import SUPERVISOR_PASSWORD, Office, record, run_cli
 from tests.sync.factory import make_station
 
@@ -37,7 +38,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_backup_never_overwrites_what_it_must_not(office: Office, tmp_path: Path) -> None:
-    key_before = office_key_path(office.receiver).read_bytes()
+    slots = keyslots_path(office.receiver)  # the wrapped office key: what must never be lost
+    key_before = slots.read_bytes()
     existing = tmp_path / "cadangan-lama.sqlite3"
     existing.write_bytes(b"the backup of last week")
     folder = tmp_path / "a-folder"
@@ -45,19 +47,19 @@ def test_backup_never_overwrites_what_it_must_not(office: Office, tmp_path: Path
     fifo = tmp_path / "a-pipe"
     os.mkfifo(fifo)
     link = tmp_path / "link-to-key"
-    link.symlink_to(office_key_path(office.receiver))
+    link.symlink_to(slots)
     elsewhere = tmp_path / "notes.txt"
     elsewhere.write_text("catatan", encoding="utf-8")
     other_link = tmp_path / "link-to-notes"
     other_link.symlink_to(elsewhere)
     targets = {
-        "office.key": (office_key_path(office.receiver), "di dalam folder data", "inside the data"),
+        "keyslots.json": (slots, "di dalam folder data", "inside the data"),
         "inside": (office.receiver / "backups" / "b.sqlite3", "di dalam folder data", "inside"),
         "database": (database_path(office.receiver), "di dalam folder data", "inside"),
         "existing": (existing, "sudah ada", "--overwrite"),
         "folder": (folder, "bukan berkas biasa", "not a regular file"),
         "fifo": (fifo, "bukan berkas biasa", "not a regular file"),
-        "symlink to office.key": (link, "di dalam folder data", "inside the data"),
+        "symlink to keyslots.json": (link, "di dalam folder data", "inside the data"),
         "symlink": (other_link, "bukan berkas biasa", "not a regular file"),
     }
     before = office.digest()
@@ -68,7 +70,7 @@ def test_backup_never_overwrites_what_it_must_not(office: Office, tmp_path: Path
         ok = result.refused("Cadangan tidak ditulis", needle_id, "was not written", needle_en)
         assert ok, (name, result.code, result.err)
         refused += ok
-    assert office_key_path(office.receiver).read_bytes() == key_before
+    assert slots.read_bytes() == key_before
     assert existing.read_bytes() == b"the backup of last week"
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and folder.is_dir() and link.is_symlink()
     assert elsewhere.read_text(encoding="utf-8") == "catatan" and other_link.is_symlink()
@@ -80,25 +82,58 @@ def test_backup_never_overwrites_what_it_must_not(office: Office, tmp_path: Path
     )
     assert result.code == 0, result.err
     assert run_cli("db", "check", "--data-dir", office.receiver, "--file", existing).code == 0
-    # The office key file's export is held to the same rules: never over office.key itself.
-    for name in ("office.key", "existing", "folder", "symlink"):
-        target = targets[name][0]
-        result = run_cli("sync-key", "export", "--data-dir", office.receiver, "--out", target)
-        tried += 1
-        ok = result.refused("Berkas kunci tidak ditulis", "The key file was not written")
-        assert ok, (name, result.err)
-        refused += ok
-    assert office_key_path(office.receiver).read_bytes() == key_before
+    assert slots.read_bytes() == key_before
     office.check_clean()
-    record("db backup and sync-key export onto what they must not overwrite", tried, refused, 0)
+    record("db backup onto what it must not overwrite", tried, refused, 0)
+
+
+def test_the_key_file_export_never_overwrites_what_it_must_not(
+    office: Office, tmp_path: Path
+) -> None:
+    """The office key file's export is held to the backup's rules: never over the key slots."""
+    slots = keyslots_path(office.receiver)
+    key_before = slots.read_bytes()
+    existing = tmp_path / "cadangan-lama.sqlite3"
+    existing.write_bytes(b"the backup of last week")
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    elsewhere = tmp_path / "notes.txt"
+    elsewhere.write_text("catatan", encoding="utf-8")
+    other_link = tmp_path / "link-to-notes"
+    other_link.symlink_to(elsewhere)
+    passphrase = tmp_path / "passphrase.txt"
+    passphrase.write_text("frasa sandi kunci kantor uji", encoding="utf-8")
+    monkey = pytest.MonkeyPatch()
+    monkey.setenv("INTERVIEW_APP_KEY_PASSPHRASE", "frasa sandi kunci kantor uji")
+    tried = refused = 0
+    try:
+        for name, target in (
+            ("keyslots.json", slots),
+            ("existing", existing),
+            ("folder", folder),
+            ("symlink", other_link),
+        ):
+            result = run_cli("sync-key", "export", "--data-dir", office.receiver, "--out", target)
+            tried += 1
+            ok = result.refused("Berkas kunci tidak ditulis", "The key file was not written")
+            assert ok, (name, result.err)
+            refused += ok
+    finally:
+        monkey.undo()
+    assert slots.read_bytes() == key_before
+    assert existing.read_bytes() == b"the backup of last week"
+    assert elsewhere.read_text(encoding="utf-8") == "catatan"
+    office.check_clean()
+    record("sync-key export onto what it must not overwrite", tried, refused, 0)
 
 
 # -- db restore --------------------------------------------------------------------------------
 
 
-def _copy_with(source: Path, out: Path, *statements: str) -> Path:
+def _copy_with(data_dir: Path, source: Path, out: Path, *statements: str) -> Path:
+    """A copy of `source` edited by an insider who holds the office key of `data_dir`."""
     shutil.copy2(source, out)
-    conn = sqlite3.connect(out)
+    conn = keyed_connection.connect(data_dir, out)
     try:
         for statement in statements:
             conn.execute(statement)
@@ -114,9 +149,11 @@ def test_restore_refuses_what_is_not_this_workstations_sound_past(
     (good,) = list_snapshots(office.receiver)
     empty = tmp_path / "empty.sqlite3"
     empty.write_bytes(b"")
-    blank = tmp_path / "blank.sqlite3"
-    blank_db = sqlite3.connect(blank)
+    blank = tmp_path / "blank.sqlite3"  # encrypted with the office's own key, but no schema
+    blank.write_bytes(b"")
+    blank_db = keyed_connection.connect(office.receiver, blank)
     blank_db.execute("CREATE TABLE t (x)")
+    blank_db.commit()
     blank_db.close()
     garbage = tmp_path / "garbage.sqlite3"
     garbage.write_bytes(os.urandom(64 * 1024))
@@ -127,17 +164,23 @@ def test_restore_refuses_what_is_not_this_workstations_sound_past(
     other_station = tmp_path / "other-station.sqlite3"
     shutil.copy2(database_path(office.source), other_station)
     broken_chain = _copy_with(
+        office.receiver,
         good,
         tmp_path / "broken-chain.sqlite3",
         "DROP TRIGGER IF EXISTS audit_log_no_update",
         "UPDATE audit_log SET actor = 'someone else' WHERE seq = 2",
     )
-    newer = _copy_with(good, tmp_path / "newer.sqlite3", "PRAGMA user_version = 999")
+    newer = _copy_with(
+        office.receiver, good, tmp_path / "newer.sqlite3", "PRAGMA user_version = 999"
+    )
     candidates = {
         "empty file": (empty, "kosong atau bukan", "empty or not"),
         "no schema": (blank, "kosong atau bukan", "empty or not"),
-        "garbage": (garbage, "rusak", "damaged"),
-        "another office": (foreign, "kantor lain", "another office"),
+        # Random bytes read with the page key fail its first page's check, as another office's
+        # key would: the file cannot be opened (an encrypted file tells no damage from a key).
+        "garbage": (garbage, "tidak dapat dibuka", "cannot be opened"),
+        # Another office's database is encrypted under its own key: this office's cannot open it.
+        "another office": (foreign, "tidak dapat dibuka", "cannot be opened"),
         "another workstation": (other_station, "komputer (loket) lain", "another workstation"),
         "broken audit chain": (broken_chain, "log auditnya tidak utuh", "audit log is not intact"),
         "newer schema": (newer, "lebih baru", "newer version"),
@@ -192,11 +235,26 @@ def _hold(script: str, data_dir: Path) -> subprocess.Popen[bytes]:
     return holder
 
 
+def _clear_key_file(out: Path, office: Office) -> Path:
+    """A key file of the release before (version 1, the key in clear), which setup still
+    reads: what `setup` is given here never gets past the folder's lock anyway."""
+    content = {
+        "format": "asisten-wawancara-office-key",
+        "version": 1,
+        "office_code": "PLU",
+        "office_name": "Kantor Imigrasi Palu",
+        "key": office.key.hex(),
+        "fingerprint": key_fingerprint(office.key),
+        "created": "2026-11-28T01:00:00+00:00",
+    }
+    out.write_text(json.dumps(content), encoding="utf-8")
+    return out
+
+
 def test_a_second_writer_is_refused_naming_the_first(office: Office, tmp_path: Path) -> None:
     password = tmp_path / "password"
     password.write_text(SUPERVISOR_PASSWORD, encoding="utf-8")
-    key_file = tmp_path / "office.awkey"
-    assert run_cli("sync-key", "export", "--data-dir", office.receiver, "--out", key_file).code == 0
+    key_file = _clear_key_file(tmp_path / "office.awkey", office)
     stick = tmp_path / "stick"
     stick.mkdir()
     (snapshot_file,) = list_snapshots(office.receiver)
@@ -324,7 +382,7 @@ def test_export_numbers_survive_a_kill_between_rename_and_record(
         raise KeyboardInterrupt  # the process dies after the rename, before the record
 
     monkeypatch.setattr(export_module, "record_export", killed)
-    database = open_database(office.source)
+    database = keyring.open_office(office.source).database
     try:
         with pytest.raises(KeyboardInterrupt):
             export_package(database, office.source, stick, full=True)
@@ -343,7 +401,7 @@ def test_two_exports_at_once_get_different_numbers(office: Office, tmp_path: Pat
 
     def export(stick: Path) -> None:
         stick.mkdir()
-        database = open_database(office.source)
+        database = keyring.open_office(office.source).database
         try:
             barrier.wait()
             export_package(database, office.source, stick, full=True)
@@ -394,7 +452,7 @@ def test_export_needs_room_for_the_package_not_its_uncompressed_body(
 def test_the_data_folder_is_private(tmp_path: Path) -> None:
     data = tmp_path / "fresh"
     assert run_cli("demo-data", "--data-dir", data, "--count", "2").code == 0
-    database = open_database(data)  # -wal and -shm exist while it is open
+    database = keyring.open_office(data).database  # -wal and -shm exist while it is open
     try:
         from interview_app.storage.maintenance import snapshot
 
@@ -411,7 +469,7 @@ def test_the_data_folder_is_private(tmp_path: Path) -> None:
     # A folder an older version left readable to all is closed at the next start.
     os.chmod(data, 0o755)
     os.chmod(database_path(data), 0o644)
-    open_database(data).close()
+    keyring.open_office(data).close()
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
     assert stat.S_IMODE(database_path(data).stat().st_mode) == 0o600
 

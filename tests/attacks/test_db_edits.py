@@ -4,8 +4,10 @@ was touched (a table, or the audit log's own damage); no NIK ever appears in wha
 
 The office is built once through the application (accounts, a script, interviews with flags and
 a correction, a review mark, a correction not saved yet, a slip in the ledger, an export in the
-sync history); each test edits a copy, as an attacker would: a plain sqlite3 connection, triggers dropped where they
-stand in the way."""
+sync history); each test edits a copy, as an insider would: someone who holds the office key
+(the database is encrypted) and opens the file with a SQLite tool, triggers dropped where they
+stand in the way. What an outsider without the key can do to the encrypted pages is at the end:
+nothing readable, and a damaged page is refused, never taken for data."""
 
 from __future__ import annotations
 
@@ -15,26 +17,28 @@ import hmac
 import json
 import shutil
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from interview_app.cli import main
+from interview_app.commands.secret_input import ENV_PASSWORD, ENV_USER
 from interview_app.demo import DEMO_ACCOUNTS
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.chain_head import HEAD_FILE, write_head
 from interview_app.storage.clock import FixedClock
 from interview_app.storage.content import workstation_of
-from interview_app.storage.database import open_database
 from interview_app.storage.interviews import InterviewRepository
-from interview_app.storage.keys import read_office_key
+from interview_app.storage.keyslots import keyslots_path
+from interview_app.storage.maintenance import snapshot
 from interview_app.storage.officers import OfficerRepository
 from interview_app.storage.paths import database_path
 from interview_app.storage.slips import SlipLedger
 from interview_app.storage.unsaved_input import UnsavedCorrections
 from interview_app.supervision.review_desk import ReviewDesk
 from interview_app.supervision.session import SupervisorSession
+from tests import keyed_connection, keyring
 from tests.offices import OfficeBuilder, sign_in_args
 
 pytestmark = pytest.mark.attack
@@ -45,10 +49,9 @@ TODAY = dt.date(2026, 3, 2)
 @pytest.fixture(scope="module")
 def pristine(offices: OfficeBuilder, tmp_path_factory: pytest.TempPathFactory) -> Path:
     data_dir = offices.copy("demo-8", tmp_path_factory.mktemp("attacks") / "office")
-    key = read_office_key(data_dir)
-    assert key is not None
+    key = keyring.key_of(data_dir)
     clock = FixedClock(dt.datetime.combine(TODAY, dt.time(3), dt.UTC))
-    database = open_database(data_dir)
+    database = keyring.open_office(data_dir, clock=clock).database
     try:
         audit = AuditLog(database, key[1], clock)
         supervisor = OfficerRepository(database, audit, clock).find(DEMO_ACCOUNTS[0].username)
@@ -80,20 +83,25 @@ def pristine(offices: OfficeBuilder, tmp_path_factory: pytest.TempPathFactory) -
         database.close()
     stick = data_dir.parent / "stick"
     stick.mkdir()
-    assert main(["export", "--data-dir", str(data_dir), "--out", str(stick)]) == 0
-    assert main(["db", "check", "--data-dir", str(data_dir)]) == 0
+    signed_in = sign_in_args(data_dir.parent)
+    assert main(["export", "--data-dir", str(data_dir), "--out", str(stick), *signed_in]) == 0
+    assert main(["db", "check", "--data-dir", str(data_dir), *signed_in]) == 0
     return data_dir
 
 
 @pytest.fixture
-def office(pristine: Path, tmp_path: Path) -> Path:
+def office(pristine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the office; `db check` signs in as its supervisor."""
     copy = tmp_path / "office"
     shutil.copytree(pristine, copy)
-    return copy
+    keyring.copied(pristine, copy)
+    monkeypatch.setenv(ENV_USER, DEMO_ACCOUNTS[0].username)
+    monkeypatch.setenv(ENV_PASSWORD, DEMO_ACCOUNTS[0].password)
+    yield copy
 
 
 def _nik_values(data_dir: Path) -> set[str]:
-    conn = sqlite3.connect(database_path(data_dir))
+    conn = keyed_connection.connect(data_dir)
     try:
         return {str(n) for (n,) in conn.execute("SELECT nik FROM interviews") if n}
     finally:
@@ -101,7 +109,9 @@ def _nik_values(data_dir: Path) -> set[str]:
 
 
 def _edit(data_dir: Path, *statements: str) -> None:
-    conn = sqlite3.connect(database_path(data_dir), isolation_level=None)
+    """The statements run by an insider with the key, each committed on its own."""
+    conn = keyed_connection.connect(data_dir)
+    conn.isolation_level = None
     try:
         for statement in statements:
             conn.execute(statement)
@@ -116,6 +126,7 @@ def _db_check(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, 
     return code, captured.out + captured.err
 
 
+INTERVIEWS = "SELECT uuid, revision, content_hash FROM interviews"
 FIRST_ANSWER = "(SELECT interview_uuid FROM answers ORDER BY interview_uuid, question_id LIMIT 1)"
 UNGUARD = "DROP TRIGGER audit_log_no_delete"
 UNGUARD_UPDATE = "DROP TRIGGER audit_log_no_update"
@@ -272,10 +283,13 @@ def test_a_direct_edit_is_found_by_db_check(
     assert "Traceback" not in out
 
 
-def test_office_key_missing_is_a_problem(office: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (office / "office.key").unlink()
+def test_key_slots_missing_is_a_problem(office: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without keyslots.json no password unwraps the key: db check says what is missing and
+    what to do, and nothing is read."""
+    keyslots_path(office).unlink()
     code, out = _db_check(office, capsys)
-    assert code == 1 and "office.key is missing" in out and "cannot be checked" in out
+    assert code == 1 and "key slots file (keyslots.json) is missing" in out
+    assert "recovery code" in out and "Traceback" not in out
 
 
 def test_cut_tail_with_the_head_file_removed_is_still_found(
@@ -330,17 +344,15 @@ def _mac_with_other_key(office: Path) -> None:
 
 def _other_workstation(office: Path) -> None:
     """A genuine head file of another workstation of the same office (made with the key)."""
-    key = read_office_key(office)
-    assert key is not None
+    key = keyring.key_of(office)
     content = _head(office)
     write_head(office, key[1], "another-workstation", int(content["seq"]), str(content["hash"]))  # type: ignore[call-overload]
 
 
 def _beyond_the_chain(office: Path) -> None:
     """Even a head file made with the key fails when the chain does not reach it."""
-    key = read_office_key(office)
-    assert key is not None
-    conn = sqlite3.connect(database_path(office))
+    key = keyring.key_of(office)
+    conn = keyed_connection.connect(office)
     workstation = workstation_of(conn)
     conn.close()
     write_head(office, key[1], workstation, 10_000, "0" * 64)
@@ -393,10 +405,9 @@ def test_the_app_never_moves_a_forged_or_cut_head_file(
     the shortened chain's head over it."""
     _edit(office, UNGUARD, "DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 3 FROM audit_log)")
     before = (office / HEAD_FILE).read_bytes()
-    database = open_database(office)
+    database = keyring.open_office(office).database
     try:
-        key = read_office_key(office)
-        assert key is not None
+        key = keyring.key_of(office)
         AuditLog(database, key[1]).append("system", "test.write")
         with database.transaction() as conn:
             conn.execute("UPDATE settings SET value = '\"X\"' WHERE key = 'office_name'")
@@ -405,3 +416,63 @@ def test_the_app_never_moves_a_forged_or_cut_head_file(
     assert (office / HEAD_FILE).read_bytes() == before
     code, out = _db_check(office, capsys)
     assert code == 1 and "cut short" in out
+
+
+# -- an outsider, without the key ----------------------------------------------------------------
+
+
+def test_an_outsider_without_the_key_reads_and_edits_nothing(office: Path) -> None:
+    """A SQLite tool without the key sees no database at all: no table, no row, no edit."""
+    path = database_path(office)
+    before = path.read_bytes()
+    for statement in (
+        "SELECT nik FROM interviews",
+        "SELECT name FROM sqlite_master",
+        "UPDATE officers SET role = 'supervisor'",
+        "DROP TABLE audit_log",
+    ):
+        conn = sqlite3.connect(path)
+        try:
+            with pytest.raises(sqlite3.DatabaseError, match="not a database"):
+                conn.execute(statement).fetchall()
+        finally:
+            conn.close()
+    assert path.read_bytes() == before
+    assert not any(nik.encode() in before for nik in _nik_values(office))
+
+
+def _flip(path: Path, offset: int) -> None:
+    with path.open("r+b") as handle:
+        handle.seek(offset)
+        data = handle.read(16)
+        handle.seek(offset)
+        handle.write(bytes(byte ^ 0x5A for byte in data))
+
+
+@pytest.mark.parametrize("page", [1, 3, -2], ids=["first page", "a page", "a late page"])
+def test_an_outsider_flipping_encrypted_bytes_is_refused_and_nothing_is_lost(
+    page: int, office: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Bytes changed blindly in an encrypted page fail its HMAC: the page is never read as
+    data; db check says the file is damaged (exit 1, no traceback, no NIK), and the snapshot
+    taken before puts every interview back."""
+    with keyring.open_office(office) as opened:
+        snapshot(opened.database, "daily")
+        interviews = sorted(opened.database.conn.execute(INTERVIEWS).fetchall())
+    niks = _nik_values(office)
+    path = database_path(office)
+    pages = path.stat().st_size // 4096
+    number = page if page > 0 else pages + 1 + page
+    _flip(path, (number - 1) * 4096 + 1000)
+    code, out = _db_check(office, capsys)
+    assert code == 1, out
+    assert "Traceback" not in out and not [nik for nik in niks if nik in out]
+    assert "HASIL: ADA MASALAH" in out and "RESULT: PROBLEMS FOUND" in out
+    if number == 1:
+        assert "first page is damaged" in out
+    capsys.readouterr()
+    assert main(["db", "restore", "--data-dir", str(office)]) == 0, capsys.readouterr()
+    with keyring.open_office(office) as opened:
+        assert sorted(opened.database.conn.execute(INTERVIEWS).fetchall()) == interviews
+    code, out = _db_check(office, capsys)
+    assert code == 0, out

@@ -19,6 +19,7 @@ import pytest
 
 from interview_app.storage.maintenance import check
 from interview_app.storage.paths import database_path
+from tests import keyring
 from tests.attacks.conftest import Office, Run, record, run_cli
 from tests.sync.factory import content_digest
 
@@ -107,11 +108,12 @@ def test_full_disk_on_a_small_tmpfs(office: Office, small_disk: Path, tmp_path: 
     )
     assert list(stick.iterdir()) == []  # no half package, not even a temporary one
     assert content_digest(office.source, exclude=("audit_log",)) == source_digest
-    assert check(office.source).ok
+    assert check(office.source, key=office.page_key, office_key=keyring.key_of(office.source)).ok
     filler.unlink()
     # 2. The data folder is full: import, export, restore, db check.
     data = small_disk / "data"
     shutil.copytree(office.receiver, data)
+    keyring.copied(office.receiver, data)
     moved = Office(data, office.package, office.other_package, office.source, office.key)
     stick = tmp_path / "stick"
     stick.mkdir()
@@ -150,6 +152,7 @@ def test_full_disk_injected(
 
     stick = tmp_path / "stick"
     stick.mkdir()
+    fsync = os.fsync
     monkeypatch.setattr(os, "fsync", no_space)
     for argv, doing in (
         (("db", "backup", "--data-dir", office.receiver, "--out", stick / "b.sqlite3"), None),
@@ -164,7 +167,7 @@ def test_full_disk_injected(
         refused += ok
         assert ok, (argv, result.err)
         assert list(stick.iterdir()) == []
-    monkeypatch.undo()
+    monkeypatch.setattr(os, "fsync", fsync)  # the sign-in's variables stay set
     assert office.digest() == before
     office.check_clean()
     assert run_cli("import", "--data-dir", office.receiver, office.package).code == 0

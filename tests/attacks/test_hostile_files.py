@@ -6,15 +6,14 @@ a message in both languages, quickly, and nothing changes."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 
-from interview_app.storage.keys import office_key_path
-from interview_app.storage.paths import database_path
+from interview_app.storage.keyslots import keyslots_path
 from interview_app.sync.container import read_header
+from tests import keyed_connection
 from tests.attacks.conftest import SUPERVISOR_PASSWORD, Office, Run, record, run_cli
 from tests.sync.packages import body_lines, reseal, write_raw
 
@@ -58,12 +57,20 @@ HOSTILE_SCRIPTS: dict[str, tuple[str, tuple[str, str]]] = {
 }
 
 
+KEYSLOTS_UNREADABLE = (
+    "Berkas slot kunci",
+    "tidak dapat dibaca",
+    "The key slots file",
+    "cannot be read",
+)
+
+
 def refused_quickly(run: Run, started: float, needles: tuple[str, ...]) -> bool:
     return run.refused(*needles) and time.process_time() - started < SECONDS
 
 
 def scripts(office: Office) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(database_path(office.receiver))
+    conn = keyed_connection.connect(office.receiver)
     try:
         return sorted(conn.execute("SELECT * FROM questionnaires").fetchall(), key=repr)
     finally:
@@ -127,18 +134,17 @@ def test_hostile_key_files_and_office_key(office: Office, tmp_path: Path) -> Non
         )
         assert ok, (name, result.err[-400:])
         refused += ok
-    # office.key itself replaced by something hostile: every command that needs it refuses.
+    # The key slots (the wrapped office key) replaced by something hostile: every command that
+    # signs in refuses.
     before = office.digest()
     for name, content in {"deep": deep.encode(), "huge": b" " * 10_000_000 + b"{}"}.items():
-        office_key_path(office.receiver).write_bytes(content)
+        keyslots_path(office.receiver).write_bytes(content)
         started = time.process_time()
         stick = tmp_path / f"stick-{name}"
         stick.mkdir()
         result = run_cli("export", "--data-dir", office.receiver, "--out", stick)
         tried += 1
-        ok = refused_quickly(
-            result, started, ("office.key", "tidak dapat dibaca", "cannot be read")
-        )
+        ok = refused_quickly(result, started, KEYSLOTS_UNREADABLE)
         assert ok, (name, result.err[-400:])
         refused += ok
         assert list(stick.iterdir()) == []

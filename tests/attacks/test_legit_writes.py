@@ -20,9 +20,9 @@ pytestmark = pytest.mark.attack
 TODAY = dt.date(2026, 3, 2)
 
 
-def _ok(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def _ok(data_dir: Path, capsys: pytest.CaptureFixture[str], me: list[str]) -> None:
     capsys.readouterr()
-    code = main(["db", "check", "--data-dir", str(data_dir)])
+    code = main(["db", "check", "--data-dir", str(data_dir), *me])
     out = capsys.readouterr().out
     assert code == 0, out
     assert "content matches the audit chain" in out
@@ -32,12 +32,12 @@ def test_the_supervisor_commands_keep_db_check_clean(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], offices: OfficeBuilder
 ) -> None:
     office = offices.copy("demo-12-late", tmp_path / "office")
-    _ok(office, capsys)
+    me = sign_in_args(tmp_path)
+    _ok(office, capsys, me)
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("bukan kata sandinya", encoding="utf-8")
     new = tmp_path / "new.txt"
     new.write_text("kata sandi baru yang panjang", encoding="utf-8")
-    me = sign_in_args(tmp_path)
     where = ["--data-dir", str(office)]
     officer = DEMO_ACCOUNTS[1].username
     for _ in range(6):  # a lockout: counted, locked, refused
@@ -65,8 +65,8 @@ def test_the_supervisor_commands_keep_db_check_clean(
         capsys.readouterr()
         code = main([*command, *me, *where])
         assert code == 0, (command, capsys.readouterr())
-        _ok(office, capsys)
+        _ok(office, capsys, me)
     stick = tmp_path / "stick"
     stick.mkdir()
-    assert main(["export", *where, "--out", str(stick)]) == 0
-    _ok(office, capsys)
+    assert main(["export", *where, "--out", str(stick), *me]) == 0
+    _ok(office, capsys, me)

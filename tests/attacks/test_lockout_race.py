@@ -5,10 +5,13 @@ every process read the failure count before checking its hash and wrote count+1 
 parallel guesses overwrote each other's count: 30 guesses went through before the lock instead
 of 5. Now the count is read and raised under the write lock: the fifth failure locks, and a
 guess that finishes after that is refused as locked (it learns nothing, not even for the right
-password)."""
+password). On an encrypted folder the count lives in lockout.json beside the database (nobody
+can write the database before a sign-in); the next opening moves the events into the audit
+log."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -18,11 +21,8 @@ import pytest
 
 from interview_app.demo import DEMO_ACCOUNTS
 from interview_app.storage import passwords
-from interview_app.storage.audit import AuditLog
-from interview_app.storage.database import open_database
-from interview_app.storage.keys import read_office_key
 from interview_app.storage.maintenance import check
-from interview_app.storage.officers import OfficerRepository
+from tests import keyring
 from tests.offices import OfficeBuilder
 
 pytestmark = [pytest.mark.attack, pytest.mark.slow]
@@ -60,15 +60,12 @@ def test_parallel_wrong_passwords_lock_after_five(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, offices: OfficeBuilder
 ) -> None:
     data_dir = offices.copy("demo-0", tmp_path / "office")
-    database = open_database(data_dir)
-    key = read_office_key(data_dir)
-    assert key is not None
-    officers = OfficerRepository(database, AuditLog(database, key[1]))
-    supervisor = officers.find(SUPERVISOR.username)
-    assert supervisor is not None
-    monkeypatch.setattr(passwords, "SCRYPT_N", SLOW_N)
-    officers.change_password(supervisor.id, SUPERVISOR.password, "kalimat sandi rahasia")
-    database.close()
+    monkeypatch.setattr(passwords, "SCRYPT_N", SLOW_N)  # the new password's slot costs this
+    with keyring.open_office(data_dir) as office:
+        officers = office.officers()
+        supervisor = officers.find(SUPERVISOR.username)
+        assert supervisor is not None
+        officers.change_password(supervisor.id, SUPERVISOR.password, "kalimat sandi rahasia")
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("tebakan yang salah sekali", encoding="utf-8")
     right = tmp_path / "right.txt"
@@ -79,20 +76,22 @@ def test_parallel_wrong_passwords_lock_after_five(
 
     assert all(code == 1 for code, _ in results)
     assert all("Traceback" not in err for _, (_, err) in results)
-    database = open_database(data_dir)
-    try:
-        rows = database.conn.execute(
+    with keyring.open_office(data_dir) as office:  # the next opening logs what was counted
+        office.officers().record_slot_failures()
+        rows = office.database.conn.execute(
             "SELECT action, details FROM audit_log WHERE object_type = 'officer'"
             " AND object_id = ? AND action IN ('login.failed', 'officer.locked', 'login.refused')"
             " ORDER BY seq",
             (str(supervisor.id),),
         ).fetchall()
-    finally:
-        database.close()
     counted = [action for action, _ in rows if action == "login.failed"]
-    counts = [details for action, details in rows if action == "login.failed"]
+    counts = [
+        json.loads(details)["failed_attempts"]
+        for action, details in rows
+        if action == "login.failed"
+    ]
     assert len(counted) == 5, rows  # exactly five wrong passwords counted, however they raced
-    assert counts == [f'{{"failed_attempts":{n}}}' for n in range(1, 6)]
+    assert counts == [str(n) for n in range(1, 6)]
     assert [action for action, _ in rows].count("officer.locked") == 1
     assert len(rows) == GUESSES + 1  # the other guesses: refused as locked
     locked_messages = [err for _, (_, err) in results if "terkunci" in err and "locked" in err]
@@ -101,4 +100,7 @@ def test_parallel_wrong_passwords_lock_after_five(
     # The lock holds for the right password too, and the database stays clean.
     code, (_, err) = (child := _guess(data_dir, right)).wait(timeout=120), child.communicate()
     assert code == 1 and "terkunci" in err
-    assert check(data_dir).ok
+    key = keyring.key_of(data_dir)
+    with keyring.open_office(data_dir) as office:
+        page_key = office.database.key
+    assert check(data_dir, key=page_key, office_key=key).ok

@@ -10,7 +10,6 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -20,12 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from interview_app.storage.database import open_database
 from interview_app.storage.maintenance import list_snapshots
 from interview_app.storage.paths import database_path
-from interview_app.storage.settings import SettingsStore
 from interview_app.sync.container import PackageReader, read_header
 from interview_app.sync.records import BodyReader
+from tests import keyed_connection, keyring
 from tests.attacks.conftest import Office, record, run_cli
 
 pytestmark = pytest.mark.attack
@@ -109,12 +107,13 @@ def prepare(source: Path, tmp_path: Path, count: int) -> list[Path]:
     for index in range(count):
         folder = tmp_path / f"round-{index}"
         shutil.copytree(source, folder)
+        keyring.copied(source, folder)
         folders.append(folder)
     return folders
 
 
 def integrity_ok(data_dir: Path) -> None:
-    conn = sqlite3.connect(database_path(data_dir))
+    conn = keyed_connection.connect(data_dir)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
@@ -122,7 +121,7 @@ def integrity_ok(data_dir: Path) -> None:
 
 
 def rows(data_dir: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(database_path(data_dir))
+    conn = keyed_connection.connect(data_dir)
     try:
         return sorted(conn.execute(sql).fetchall(), key=repr)
     finally:
@@ -220,9 +219,8 @@ def test_sigkill_during_retention_purge(office: Office, tmp_path: Path) -> None:
     assert before[0]
     folders = prepare(office.receiver, tmp_path, ROUNDS + 1)
     for folder in folders:  # the interviews date from 2025: a one-year period purges them
-        database = open_database(folder)
-        SettingsStore(database).set("retention_years", 1)
-        database.close()
+        with keyring.open_office(folder) as opened:
+            opened.settings.set("retention_years", 1)
     rounds = [Round(folder, "-") for folder in folders]
     after: list[object] = []
 
@@ -263,7 +261,7 @@ def test_sigkill_during_restore(office: Office, tmp_path: Path) -> None:
         if now != current:  # the replaced database must be kept whole in backups/
             kept = sorted((round_.folder / "backups").glob("replaced-*.sqlite3"))
             assert kept
-            conn = sqlite3.connect(f"{kept[-1].resolve().as_uri()}?mode=ro", uri=True)
+            conn = keyed_connection.connect(round_.folder, kept[-1])
             try:
                 held = sorted(conn.execute(INTERVIEWS).fetchall(), key=repr)
             finally:

@@ -11,15 +11,23 @@ from pathlib import Path
 import pytest
 
 from interview_app.cli import main
+from interview_app.commands.secret_input import ENV_PASSWORD, ENV_USER
+from interview_app.storage.cipher import database_key
+from tests import keyed_connection, keyring
+from tests.offices import SUPERVISOR
 
 pytestmark = pytest.mark.slow  # a real second process, and the 5 s busy timeout
 
 # Another program holding the file, the way a second app instance, a backup tool or a viewer
-# with unsaved changes does: "write" takes the write lock (BEGIN EXCLUSIVE; in WAL mode readers
-# still read), "all" also sets locking_mode=EXCLUSIVE so that no one else can even read.
+# with unsaved changes does (with the key: the file is encrypted): "write" takes the write lock
+# (BEGIN EXCLUSIVE; in WAL mode readers still read), "all" also sets locking_mode=EXCLUSIVE so
+# that no one else can even read.
 HOLDER = """
-import sqlite3, sys
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+import sys
+from pathlib import Path
+from interview_app.storage.cipher import connect_keyed
+conn = connect_keyed(Path(sys.argv[1]), bytes.fromhex(sys.argv[3]))
+conn.isolation_level = None
 if sys.argv[2] == "all":
     conn.execute("PRAGMA locking_mode = EXCLUSIVE")
 conn.execute("BEGIN EXCLUSIVE")
@@ -32,7 +40,14 @@ sys.stdin.read()
 @contextmanager
 def held(data_dir: Path, mode: str) -> Iterator[None]:
     with subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(data_dir / "interviews.sqlite3"), mode],
+        [
+            sys.executable,
+            "-c",
+            HOLDER,
+            str(data_dir / "interviews.sqlite3"),
+            mode,
+            database_key(keyring.key_of(data_dir)[1]).hex(),
+        ],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -47,17 +62,20 @@ def held(data_dir: Path, mode: str) -> Iterator[None]:
 
 
 @pytest.fixture
-def office(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+def office(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """The demo office; the commands sign in as its supervisor."""
     data_dir = tmp_path / "Data Pengguna" / "Ñoño Wïdyâ"
     assert main(["demo-data", "--data-dir", str(data_dir), "--count", "3"]) == 0
     capsys.readouterr()
+    monkeypatch.setenv(ENV_USER, SUPERVISOR.username)
+    monkeypatch.setenv(ENV_PASSWORD, SUPERVISOR.password)
     return data_dir
 
 
 def interviews(data_dir: Path) -> int:
-    import sqlite3
-
-    conn = sqlite3.connect(data_dir / "interviews.sqlite3")
+    conn = keyed_connection.connect(data_dir)
     try:
         return int(conn.execute("SELECT count(*) FROM interviews").fetchone()[0])
     finally:

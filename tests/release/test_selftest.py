@@ -68,6 +68,23 @@ def test_the_interview_is_referred_and_the_package_round_trips(
     assert "1 baru" in lines["sinkron"] and "idempotent" in lines["sinkron"]
 
 
+def test_the_test_office_is_encrypted_and_refuses_to_open_without_a_key(
+    passed_run: tuple[Path, str],
+) -> None:
+    line = step_lines(passed_run[1])["basis-data"]
+    assert "terenkripsi, tanpa kunci tidak terbuka" in line
+    assert "encrypted, nothing opens without the key" in line
+
+
+def test_a_plaintext_test_database_fails_the_database_step(tmp_path: Path) -> None:
+    """The step's encryption check can fail: a plaintext copy of the database is named."""
+    from interview_app.selftest import StepFailed, _expect_encrypted
+
+    (tmp_path / "interviews.sqlite3").write_bytes(b"SQLite format 3\x00" + bytes(4080))
+    with pytest.raises(StepFailed, match="is not encrypted"):
+        _expect_encrypted(tmp_path)
+
+
 def test_a_passed_run_leaves_the_data_folder_as_it_was(passed_run: tuple[Path, str]) -> None:
     data_dir, _ = passed_run
     assert list(data_dir.iterdir()) == []  # no test folder left, no real database made

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from interview_app.cli import main
+from interview_app.commands.secret_input import ENV_PASSWORD, ENV_USER
+from tests.offices import SUPERVISOR
 from tests.release.conftest import ROOT
 
 USER_DIR = Path("Data Pengguna") / "Ñoño Wïdyâ"
@@ -21,8 +23,10 @@ def digest(path: Path) -> str:
 
 
 def test_demo_data_check_backup_export_and_self_test(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv(ENV_USER, SUPERVISOR.username)  # the commands sign in
+    monkeypatch.setenv(ENV_PASSWORD, SUPERVISOR.password)
     data_dir = tmp_path / USER_DIR / "AppData" / "Local" / "AsistenWawancara"
     assert main(["demo-data", "--data-dir", str(data_dir), "--count", "4"]) == 0
     assert str(data_dir) in capsys.readouterr().out
@@ -77,6 +81,7 @@ def test_the_self_test_survives_the_console_code_page(tmp_path: Path, encoding: 
 def test_demo_data_and_db_check_print_a_non_ascii_path_in_cp1252(tmp_path: Path) -> None:
     data_dir = tmp_path / USER_DIR
     env = dict(os.environ, PYTHONIOENCODING="cp1252", PYTHONUTF8="0")
+    env.update({ENV_USER: SUPERVISOR.username, ENV_PASSWORD: SUPERVISOR.password})
     for command in (["demo-data", "--count", "2"], ["db", "check"]):
         result = subprocess.run(
             [sys.executable, "-m", "interview_app", *command, "--data-dir", str(data_dir)],

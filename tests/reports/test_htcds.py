@@ -7,14 +7,13 @@ import csv
 import datetime as dt
 import io
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from interview_app.cli import main
 from interview_app.reports.htcds import HTCDS_FIELDS
-from interview_app.storage.paths import database_path
+from tests import keyed_connection
 from tests.offices import SUPERVISOR, OfficeBuilder, sign_in_args
 
 TODAY = dt.date(2026, 11, 27)
@@ -108,7 +107,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 def _referred_with_consent(demo: Path) -> list[tuple[str, str, str]]:
-    with sqlite3.connect(database_path(demo)) as conn:
+    with keyed_connection.connect(demo) as conn:
         rows = conn.execute(
             "SELECT full_name, phone, nik FROM interviews WHERE status = 'completed'"
             " AND chosen_outcome IN ('TUNDA_RUJUK_BP3MI', 'RUJUK_APH') AND consent_bp3mi = 1"
@@ -172,7 +171,7 @@ def test_xlsx_officer_refused_and_audit_logged(
     assert code == 1 and not (tmp_path / "o.csv").exists() and "supervisor" in said.lower()
     code, said = _export(demo, tmp_path / "h.pdf", capsys)
     assert code == 1 and ".csv" in said and not (tmp_path / "h.pdf").exists()
-    with sqlite3.connect(database_path(demo)) as conn:
+    with keyed_connection.connect(demo) as conn:
         details = [
             row[0]
             for row in conn.execute("SELECT details FROM audit_log WHERE action = 'report.export'")

@@ -12,15 +12,16 @@ from typing import Any
 
 import pytest
 
+from interview_app.commands.secret_input import ENV_PASSWORD, ENV_USER
 from interview_app.interview.engine import InterviewSession
 from interview_app.questionnaire.model import Questionnaire
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import FixedClock
-from interview_app.storage.database import Database, open_database
+from interview_app.storage.database import Database
 from interview_app.storage.interviews import FlagRecord, InterviewRecord, InterviewRepository
-from interview_app.storage.keys import read_office_key
 from interview_app.storage.officers import OfficerRepository
 from interview_app.storage.settings import SettingsStore
+from tests import keyring
 from tests.offices import (
     SLIP_OFFICER,
     SLIP_OFFICER_NAME,
@@ -161,14 +162,19 @@ class Office:
 
 
 @pytest.fixture
-def office(offices: OfficeBuilder, tmp_path: Path) -> Iterator[Office]:
-    """A copy of the slip office, on the slip's day."""
+def office(
+    offices: OfficeBuilder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Office]:
+    """A copy of the slip office, on the slip's day, opened with its key. The slip commands
+    the tests run sign in as its officer (INTERVIEW_APP_USER and INTERVIEW_APP_PASSWORD)."""
     data_dir = offices.copy("slip", tmp_path / "office")
-    database = open_database(data_dir)
+    monkeypatch.setenv(ENV_USER, SLIP_OFFICER[0])
+    monkeypatch.setenv(ENV_PASSWORD, SLIP_OFFICER[1])
+    clock = FixedClock(dt.datetime.combine(TODAY, dt.time(2), dt.UTC))
+    opened = keyring.open_office(data_dir, clock=clock)
+    database = opened.database
     try:
-        found = read_office_key(data_dir)
-        assert found is not None
-        clock = FixedClock(dt.datetime.combine(TODAY, dt.time(2), dt.UTC))
+        found = keyring.key_of(data_dir)
         audit = AuditLog(database, found[1], clock)
         officer = OfficerRepository(database, audit, clock).find(SLIP_OFFICER[0])
         assert officer is not None

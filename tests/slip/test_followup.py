@@ -5,7 +5,6 @@ direct SQL counts on a 1,000-interview demo office."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from interview_app.storage.referrals import (
     REFUSED,
     Receipt,
 )
+from tests import keyed_connection, keyring
 from tests.offices import OfficeBuilder
 from tests.slip.conftest import REFERRAL_ANSWERS, TOURIST_ANSWERS, Office
 
@@ -141,10 +141,9 @@ def big_office(offices: OfficeBuilder, tmp_path_factory: pytest.TempPathFactory)
 def test_the_recap_funnel_equals_direct_sql_counts(big_office: Path) -> None:
     from interview_app.reports.recap import Period, build_recap
     from interview_app.storage.clock import FixedClock
-    from interview_app.storage.database import open_database
 
     clock = FixedClock(dt.datetime(2026, 11, 28, 3, tzinfo=dt.UTC))
-    database = open_database(big_office)
+    database = keyring.open_office(big_office).database
     try:
         follow = FollowUp.open(database, big_office, clock)
         referrals = follow._repository().all()
@@ -162,7 +161,7 @@ def test_the_recap_funnel_equals_direct_sql_counts(big_office: Path) -> None:
         days = follow.days
     finally:
         database.close()
-    conn = sqlite3.connect(big_office / "interviews.sqlite3")
+    conn = keyed_connection.connect(big_office)
     try:
         codes = "('TUNDA_RUJUK_BP3MI', 'RUJUK_APH')"
         base = (

@@ -3,7 +3,6 @@ plain-SQL baselines (storage/baselines.py) do the work they stand for."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from interview_app.storage import baselines
@@ -15,15 +14,15 @@ from interview_app.storage.bulk import (
     password_scheme,
     replicate_exported_interviews,
 )
-from interview_app.storage.database import open_database
 from interview_app.storage.interviews import InterviewRepository
 from interview_app.storage.maintenance import check
-from interview_app.storage.paths import database_path
+from interview_app.storage.office import Office
+from tests import keyed_connection, keyring
 from tests.offices import SUPERVISOR, OfficeBuilder
 
 
 def _count(data_dir: Path, sql: str) -> int:
-    conn = sqlite3.connect(database_path(data_dir))
+    conn = keyed_connection.connect(data_dir)
     try:
         return int(conn.execute(sql).fetchone()[0])
     finally:
@@ -52,8 +51,9 @@ def test_bare_interviews_are_found_by_the_counters_look_ups(
         repository = InterviewRepository(office.database, office.audit, office.clock)
         assert len(repository.repeat_applicants(nik="7271015208990006")) == 10
         assert len(repository.search("siti lam")) == 20
-        assert created_at_rank(office.data_dir, 5) == "2024-01-01T00:05:00.000000+00:00"
-    conn = baselines.open_plain(office.data_dir)
+        key = office.database.key
+        assert created_at_rank(office.data_dir, 5, key) == "2024-01-01T00:05:00.000000+00:00"
+    conn = baselines.open_plain(office.data_dir, key)
     try:
         baselines.nik_rows(conn, "7271015208990006")
         baselines.search_box_rows(conn, "Siti")
@@ -71,21 +71,23 @@ def test_replicated_interviews_keep_db_check_clean_and_a_bare_copy_carries_them(
         copies = replicate_exported_interviews(office.database, office.audit, originals * 3)
         assert copies == 2
         assert most_flagged_referral(office.database) is not None
+        key = office.database.key
     assert _count(office.data_dir, exported) == originals * 3
-    report = check(office.data_dir)
+    report = check(office.data_dir, key=key, office_key=keyring.key_of(office.data_dir))
     assert report.ok, report.summary("en")
-    scheme, n, r, p = password_scheme(office.data_dir, SUPERVISOR.username)
+    scheme, n, r, p = password_scheme(office.data_dir, SUPERVISOR.username, key)
     assert scheme == "scrypt" and n > 1 and r > 0 and p > 0
 
-    empty = tmp_path / "empty"
-    open_database(empty).close()
-    baselines.copy_package_rows(office.data_dir, empty)
+    empty = tmp_path / "empty"  # a second station of the office: the same key
+    Office.create(empty, "PLU", key=keyring.key_of(office.data_dir)[1]).close()
+    keyring.copied(office.data_dir, empty)
+    baselines.copy_package_rows(office.data_dir, empty, key)
     assert _count(empty, exported) == originals * 3
     assert _count(empty, "SELECT count(*) FROM answers") == _count(
         office.data_dir,
         "SELECT count(*) FROM answers a JOIN interviews i ON i.uuid = a.interview_uuid"
         " WHERE i.status IN ('completed', 'voided')",
     )
-    baselines.integrity_check(empty)
-    baselines.delete_interviews_before(empty, "9999")
+    baselines.integrity_check(empty, key)
+    baselines.delete_interviews_before(empty, "9999", key)
     assert _count(empty, "SELECT count(*) FROM answers") == 0

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from interview_app.demo import create_demo_office
 from interview_app.errors import KnownError
 from interview_app.storage import maintenance
 from interview_app.storage.cipher import database_key, is_plaintext_database, looks_encrypted
@@ -31,6 +30,7 @@ from interview_app.storage.errors import DatabaseCorrupt
 from interview_app.storage.keys import read_office_key
 
 from ..byte_scan import found_texts, scan_files
+from ..release_before import plaintext_demo_office
 from . import encrypt_child
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,7 +60,7 @@ def _plaintext_office(data_dir: Path, count: int = 50) -> None:
     """A demo office whose data is everywhere a real one keeps it in clear today: the database
     (and its WAL), a daily snapshot, the database a restore replaced (in backups/), and a
     snapshot a kill cut off (a hidden temporary file)."""
-    create_demo_office(data_dir, count=count, today=TODAY)
+    plaintext_demo_office(data_dir, count=count, today=TODAY)
     database = open_database(data_dir)
     try:
         snap = maintenance.snapshot(database, "daily")
@@ -141,7 +141,7 @@ def test_a_damaged_database_stops_the_run_and_a_damaged_snapshot_is_removed(
     assert not plaintext_files(data_dir)
 
     other = tmp_path / "other"
-    create_demo_office(other, count=0, today=TODAY)
+    plaintext_demo_office(other, count=0, today=TODAY)
     database_file = other / "interviews.sqlite3"
     conn = sqlite3.connect(database_file)
     conn.execute("PRAGMA journal_mode = DELETE")
@@ -161,7 +161,7 @@ def test_a_database_another_program_reads_is_not_converted(tmp_path: Path) -> No
     """The caller holds the data folder's lock (no app window is open); a program reading
     the file all the same (a backup tool) makes the run stop with nothing changed."""
     data_dir = tmp_path / "data"
-    create_demo_office(data_dir, count=0, today=TODAY)
+    plaintext_demo_office(data_dir, count=0, today=TODAY)
     database_file = data_dir / "interviews.sqlite3"
     reader = subprocess.Popen(
         [
@@ -228,7 +228,7 @@ def test_a_kill_at_every_step_loses_nothing_and_leaves_no_plaintext(tmp_path: Pa
     step of the conversion in turn, until one run goes through. One database file here; the
     folder's several files are the random kills' case."""
     template = tmp_path / "template"
-    create_demo_office(template, count=5, today=TODAY)
+    plaintext_demo_office(template, count=5, today=TODAY)
     texts = _applicants(template / "interviews.sqlite3", count=5)
     key = _page_key(template)
     expected = _count(template / "interviews.sqlite3", None)

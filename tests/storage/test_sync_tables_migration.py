@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 
 from interview_app.cli import main
+from interview_app.commands.secret_input import ENV_PASSWORD, ENV_USER
 from interview_app.storage.clock import FixedClock
 from interview_app.storage.database import open_database
 from interview_app.storage.keys import read_office_key
 from interview_app.storage.office import Office
 from interview_app.storage.paths import database_path
 from interview_app.storage.schema import SCHEMA, Schema
+from tests.offices import OFFICER
 from tests.sync.factory import START, Station, add_interviews
 
 RELEASE = Path(__file__).resolve().parents[1] / "fixtures" / "release_2026_12"
@@ -170,7 +172,13 @@ def test_a_new_database_has_the_sync_tables(tmp_path: Path) -> None:
     assert SYNC_TABLES <= _names(tmp_path / "data", "table")
 
 
-def test_upgraded_folders_still_export_and_import(tmp_path: Path) -> None:
+def test_upgraded_folders_still_export_and_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The commands sign in as an officer of the release's demo accounts: an officer's sign-in
+    # leaves a folder of the release before in clear (only a supervisor's converts it).
+    monkeypatch.setenv(ENV_USER, OFFICER.username)
+    monkeypatch.setenv(ENV_PASSWORD, OFFICER.password)
     a, b = _copy("A", tmp_path), _copy("B", tmp_path)
     _upgrade(a)
     _upgrade(b)
@@ -196,6 +204,8 @@ def test_upgraded_folders_still_export_and_import(tmp_path: Path) -> None:
     as_a = ("--as", "petugas1", "--password-file", secrets / "a")
     assert _cli("export", "--data-dir", a, "--out", stick, *as_a) == 0
     (package,) = stick.glob("*.awsync")
+    with Office.open(b) as station_b:  # B had no account yet: one to sign in with
+        station_b.officers().create(OFFICER.username, "Petugas", None, "officer", OFFICER.password)
     interviews_before = len(_rows(b)["interviews"])
     as_b = ("--as", "petugas-b", "--password-file", secrets / "b")
     assert _cli("import", "--data-dir", b, package, *as_b) == 0
