@@ -98,12 +98,7 @@ def test_the_key_is_nowhere_on_disk_in_clear(office: Path) -> None:
 COMMANDS_THAT_READ = [
     ["export", "--out", "{tmp}/stick", "--full"],
     ["import", "{tmp}/package.awp"],
-    pytest.param(
-        ["db", "restore"],
-        marks=pytest.mark.xfail(
-            strict=False, reason="says 'no sound snapshot' until db signs in: helper 16c"
-        ),
-    ),
+    ["db", "restore"],
     ["slip", "render", "--interview", "PLU-2026-000001", "--out", "{tmp}/slip.pdf"],
     ["slip", "public-key", "--out", "{tmp}/public.pem"],
     ["slip", "verifier", "--out", "{tmp}/verifier.html"],

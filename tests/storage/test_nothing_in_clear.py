@@ -1,15 +1,12 @@
 """The proof the issue asks for: an office of 1,000 interviews goes through an export to a stick,
 an import at a second workstation, a backup onto the stick, a daily snapshot and a snapshot
 killed while it was written, all through the real command line signed in as a supervisor (or
-the app's own code where no command does it); then every byte of every file in both data
+the app's own code where no command does it: the kill); then every byte of every file in both data
 folders and on the stick is scanned for each applicant's NIK, name and phone number: none is
 found. The same scan finds them in a data folder of the release before (so the scan can fail).
 
-The commands sign in with `--as USER --password-file FILE`. Where a command does not take it yet
-on this branch (others' work in progress, named in the reasons), the step still runs (the
-command opened with the folder's key, as its signed-in version will), the scan still covers its
-files, and only that step's own test is marked xfail: it flips to XPASS once the command signs
-in."""
+The commands sign in with `--as USER --password-file FILE`; the scheduled backup runs with no
+password at all, as a task scheduler runs it."""
 
 from __future__ import annotations
 
@@ -20,12 +17,9 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-from interview_app.commands import db as db_commands
-from interview_app.commands import sync as sync_commands
 from interview_app.storage import maintenance
 from interview_app.storage.office import Office
 from interview_app.storage.unlock import PasswordCredentials, folder_is_encrypted
@@ -38,7 +32,6 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 OLD_RELEASE = ROOT / "tests" / "fixtures" / "release_2026_12" / "A"
 CHILD = Path(__file__).with_name("snapshot_kill_child.py")
-NOT_SIGNED_IN_YET = "unrecognized arguments: --as"
 
 
 def applicants(data_dir: Path) -> list[str]:
@@ -58,15 +51,6 @@ def applicants(data_dir: Path) -> list[str]:
     return sorted({value for row in rows for value in row if value})
 
 
-class _KeyedOffice:
-    """Stands in for `Office` inside a command module that does not sign in yet: opens the
-    folder with its key, as the command's signed-in version will."""
-
-    @staticmethod
-    def open(data_dir: Path, **_: object) -> Office:
-        return keyring.open_office(data_dir)
-
-
 @dataclass
 class Scenario:
     """What the steps left behind, and which commands already took `--as`."""
@@ -82,20 +66,12 @@ class Scenario:
         return [self.station_a, self.station_b, self.stick]
 
 
-def _step(
-    scenario: Scenario, name: str, argv: list[str], sign_in: list[str], module: ModuleType
-) -> None:
-    """Run `argv` signed in; when the command does not take `--as` yet, run it opened with
-    the folder's key instead (and remember that it did not sign in)."""
+def _step(scenario: Scenario, name: str, argv: list[str], sign_in: list[str]) -> None:
+    """Run `argv` through the command line, signed in with `sign_in`."""
     code, output = run_command([*argv, *sign_in])
     scenario.signed_in[name] = code == 0
     scenario.outputs[name] = output
-    if code != 0 and NOT_SIGNED_IN_YET in output:
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(module, "Office", _KeyedOffice)
-            code, output = run_command(argv)
-        scenario.outputs[name] += "\n(run without --as:)\n" + output
-    assert code == 0, f"{name}: {scenario.outputs[name]}"
+    assert code == 0, f"{name}: {output}"
 
 
 def _kill_during_snapshot(data_dir: Path) -> None:
@@ -138,12 +114,12 @@ def scenario(offices: OfficeBuilder, tmp_path_factory: pytest.TempPathFactory) -
 
     scenario = Scenario(station_a, station_b, stick, texts)
     a, b = ["--data-dir", str(station_a)], ["--data-dir", str(station_b)]
-    _step(scenario, "export", ["export", *a, "--out", str(stick), "--full"], sign_in, sync_commands)
+    _step(scenario, "export", ["export", *a, "--out", str(stick), "--full"], sign_in)
     packages = sorted(p for p in stick.iterdir() if p.is_file())
     assert packages, scenario.outputs["export"]
-    _step(scenario, "import", ["import", *b, *map(str, packages)], sign_in, sync_commands)
+    _step(scenario, "import", ["import", *b, *map(str, packages)], sign_in)
     backup = stick / "loket-1.sqlite3"
-    _step(scenario, "backup", ["db", "backup", *a, "--out", str(backup)], sign_in, db_commands)
+    _step(scenario, "backup", ["db", "backup", *a, "--out", str(backup)], sign_in)
     assert backup.is_file()
 
     # The scheduled backup of a closed app, without a password (copies the encrypted pages).
@@ -208,22 +184,18 @@ def _signed_in(scenario: Scenario, step: str) -> None:
     assert scenario.signed_in[step], scenario.outputs[step]
 
 
-@pytest.mark.xfail(strict=False, reason="export signs in: helper 16y's branch")
 def test_the_export_signed_in_with_as_and_password_file(scenario: Scenario) -> None:
     _signed_in(scenario, "export")
 
 
-@pytest.mark.xfail(strict=False, reason="import signs in: helper 16y's branch")
 def test_the_import_signed_in_with_as_and_password_file(scenario: Scenario) -> None:
     _signed_in(scenario, "import")
 
 
-@pytest.mark.xfail(strict=False, reason="db backup signs in: helper 16c's branch")
 def test_the_backup_signed_in_with_as_and_password_file(scenario: Scenario) -> None:
     _signed_in(scenario, "backup")
 
 
-@pytest.mark.xfail(strict=False, reason="db backup without a password: helper 16w's branch")
 def test_the_scheduled_backup_ran_without_a_password(scenario: Scenario) -> None:
     _signed_in(scenario, "scheduled backup")
     backup = scenario.stick / "loket-2-scheduled.sqlite3"
