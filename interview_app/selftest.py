@@ -436,14 +436,22 @@ def _step_sync(office: _Office) -> str:
     from interview_app.sync.export import export_package
     from interview_app.sync.importer import apply_package, inspect_package
     from interview_app.sync.keyfile import export_key_file
-    from interview_app.sync.workstation import setup_workstation
+    from interview_app.sync.workstation import FirstSupervisor, setup_workstation
 
     database, _ = office.need()
     record = office.need_interview()
     key_file = office.workdir / "kunci kantor uji.json"
+    passphrase = secrets.token_urlsafe(16)
+    supervisor = FirstSupervisor("uji-supervisor", "Supervisor Uji", secrets.token_urlsafe(16))
     try:
-        export_key_file(office.station_a, key_file)
-        setup_workstation(office.station_b, station_name=STATION_B, key_file=key_file)
+        export_key_file(office.station_a, key_file, passphrase=passphrase)
+        setup_workstation(
+            office.station_b,
+            station_name=STATION_B,
+            key_file=key_file,
+            passphrase=passphrase,
+            supervisor=supervisor,
+        )
     finally:
         key_file.unlink(missing_ok=True)
     exported = export_package(database, office.station_a, office.stick, actor="self-test")

@@ -139,13 +139,15 @@ class CounterSession:
         username: str,
         full_name: str,
         password: str,
+        passphrase: str = "",
         nip: str | None = None,
     ) -> SignedIn:
         """First run of another workstation of an office that exists (the office key file a
-        supervisor exported); its first supervisor is then signed in."""
+        supervisor exported, and its passphrase); its first supervisor is then signed in."""
         officer = office_setup.join_office(
             self.storage,
             key_file=key_file,
+            passphrase=passphrase,
             workstation_name=workstation_name,
             username=username,
             full_name=full_name,

@@ -74,13 +74,13 @@ def join_office(
     username: str,
     full_name: str,
     password: str,
+    passphrase: str = "",
     nip: str | None = None,
 ) -> Officer:
     """Another workstation of an office that exists: the office key file a supervisor
-    exported, this workstation's name, and its first supervisor (returned). The key file is
-    read and the password checked before anything is written."""
-    from interview_app.sync.keyfile import read_key_file
-    from interview_app.sync.workstation import install_workstation
+    exported and its passphrase, this workstation's name, and its first supervisor (returned).
+    The key file is opened and the password checked before anything is written."""
+    from interview_app.sync.workstation import check_setup, install_workstation
 
     if office_info(office).configured:
         raise ALREADY_SET_UP
@@ -94,7 +94,8 @@ def join_office(
             "Nama loket dan nama lengkap wajib diisi.",
             "The workstation name and the full name are required.",
         )
-    read_key_file(Path(key_file.strip()))  # a bad key file is named before the password
+    # a bad key file or a wrong passphrase is named before the password
+    checked = check_setup(workstation_name, Path(key_file.strip()), passphrase)
     check_password_policy(office.settings, username, password)
-    install_workstation(office, station_name=workstation_name, key_file=Path(key_file.strip()))
+    install_workstation(office, checked)
     return office.officers().create(username, full_name, nip or None, "supervisor", password)

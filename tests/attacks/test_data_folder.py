@@ -81,9 +81,14 @@ def test_backup_never_overwrites_what_it_must_not(office: Office, tmp_path: Path
     assert result.code == 0, result.err
     assert run_cli("db", "check", "--data-dir", office.receiver, "--file", existing).code == 0
     # The office key file's export is held to the same rules: never over office.key itself.
+    passphrase = tmp_path / "passphrase"
+    passphrase.write_text("frasa sandi kunci kantor", encoding="utf-8")
     for name in ("office.key", "existing", "folder", "symlink"):
         target = targets[name][0]
-        result = run_cli("sync-key", "export", "--data-dir", office.receiver, "--out", target)
+        result = run_cli(
+            "sync-key", "export", "--data-dir", office.receiver, "--out", target,
+            "--passphrase-file", passphrase,
+        )  # fmt: skip
         tried += 1
         ok = result.refused("Berkas kunci tidak ditulis", "The key file was not written")
         assert ok, (name, result.err)
@@ -196,7 +201,10 @@ def test_a_second_writer_is_refused_naming_the_first(office: Office, tmp_path: P
     password = tmp_path / "password"
     password.write_text(SUPERVISOR_PASSWORD, encoding="utf-8")
     key_file = tmp_path / "office.awkey"
-    assert run_cli("sync-key", "export", "--data-dir", office.receiver, "--out", key_file).code == 0
+    passphrase = tmp_path / "passphrase"
+    passphrase.write_text("frasa sandi kunci kantor", encoding="utf-8")
+    export = ("sync-key", "export", "--data-dir", office.receiver, "--passphrase-file", passphrase)
+    assert run_cli(*export, "--out", key_file).code == 0
     stick = tmp_path / "stick"
     stick.mkdir()
     (snapshot_file,) = list_snapshots(office.receiver)
@@ -210,7 +218,10 @@ def test_a_second_writer_is_refused_naming_the_first(office: Office, tmp_path: P
             "--password-file", password,
         ),
         "demo-data": ("demo-data", "--data-dir", data, "--count", "3"),
-        "setup": ("setup", "--data-dir", data, "--station", "X", "--sync-key-file", key_file),
+        "setup": (
+            "setup", "--data-dir", data, "--station", "X", "--sync-key-file", key_file,
+            "--passphrase-file", passphrase,
+        ),
     }  # fmt: skip
     before = office.digest()
     tried = refused = 0

@@ -134,7 +134,9 @@ def test_first_run_joins_an_office_with_its_key_file(
     )
     first.close()
     (tmp_path / "kunci").mkdir()
-    key_file = export_key_file(tmp_path / "a", tmp_path / "kunci" / "PLU.key")
+    key_file = export_key_file(
+        tmp_path / "a", tmp_path / "kunci" / "PLU.key", passphrase="kopi pagi di loket dua"
+    )
     counter = CounterSession.open(tmp_path / "b", clock=FixedClock())
     window = MainWindow(counter)
     show_window(qtbot, window)
@@ -144,7 +146,10 @@ def test_first_run_joins_an_office_with_its_key_file(
         keyboard.press(QtCore.Qt.Key.Key_Space)
         assert page.join.isChecked() and not page.inputs["office_code"].isVisible()
         assert QtWidgets.QApplication.focusWidget() is page.key_file
-        for text in (str(tmp_path / "hilang.key"), "Loket 2", "Andi Baso", "kasi2"):
+        assert page.passphrase.isVisible()
+        assert page.passphrase.echoMode() == QtWidgets.QLineEdit.EchoMode.Password
+        typed = (str(tmp_path / "hilang.key"), "kopi sore di loket dua", "Loket 2", "Andi Baso")
+        for text in (*typed, "kasi2"):
             keyboard.type(text)
             keyboard.enter()
         keyboard.type("kepala seksi dua")
@@ -156,6 +161,17 @@ def test_first_run_joins_an_office_with_its_key_file(
         page.key_file.clear()
         keyboard.type(str(key_file))
         keyboard.enter()
+        assert QtWidgets.QApplication.focusWidget() is page.passphrase
+        page.inputs["password"].setFocus()
+        keyboard.type("kepala seksi dua")
+        keyboard.enter()
+        assert window.stack.currentWidget() is page
+        assert "Frasa sandi berkas kunci" in page.error.text()  # the wrong passphrase
+        assert "passphrase" not in page.error.text()  # one language at a time
+        assert not counter.office().configured
+        page.passphrase.setFocus()
+        page.passphrase.clear()
+        keyboard.type("kopi pagi di loket dua")
         page.inputs["password"].setFocus()
         keyboard.type("kepala seksi dua")
         keyboard.enter()

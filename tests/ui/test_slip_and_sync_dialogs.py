@@ -15,17 +15,18 @@ from interview_app.slip.verify import payload_from_pdf, verify_payload
 from interview_app.storage.clock import FixedClock
 from interview_app.storage.keys import read_office_key
 from interview_app.storage.paths import database_path
-from interview_app.sync.keyfile import export_key_file
-from interview_app.sync.workstation import setup_workstation
+from interview_app.sync.keyfile import export_key_file, read_key_file
+from interview_app.sync.workstation import FirstSupervisor, setup_workstation
 from interview_app.ui import slip_dialog as slip_module
 from interview_app.ui import sync_dialog as sync_module
 from interview_app.ui.slip_dialog import SlipDialog
 from interview_app.ui.sync_dialog import SyncDialog
 from interview_app.workflow.counter import CounterSession
-from tests.offices import OfficeBuilder
+from tests.offices import SUPERVISOR, OfficeBuilder
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
 TODAY = dt.date(2026, 11, 27)
+PASSPHRASE = "kopi pagi di loket dua"
 
 
 def _referral_uuid(data_dir: Path) -> str:
@@ -171,9 +172,15 @@ def test_export_then_import_into_second_station(
     assert dialog.history.rowCount() == 1
     dialog.close()
 
-    key = export_key_file(counter.data_dir, tmp_path / "office.awkey")
+    key = export_key_file(counter.data_dir, tmp_path / "office.awkey", passphrase=PASSPHRASE)
     station_b = tmp_path / "b"
-    setup_workstation(station_b, station_name="Loket 2", key_file=key)
+    setup_workstation(
+        station_b,
+        station_name="Loket 2",
+        key_file=key,
+        passphrase=PASSPHRASE,
+        supervisor=FirstSupervisor("kasi2", "Andi Baso", "kepala seksi dua"),
+    )
     other = CounterSession.open(station_b)
     try:
         monkeypatch.setattr(
@@ -200,6 +207,41 @@ def test_export_then_import_into_second_station(
         other.close()
 
 
+def test_the_office_key_is_exported_under_a_passphrase_typed_twice(
+    qtbot: Any, counter: CounterSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "kunci-kantor.awkey"
+    chosen: list[str] = []
+
+    def save_as(*args: Any, **kwargs: Any) -> tuple[str, str]:
+        chosen.append(str(target))
+        return str(target), ""
+
+    monkeypatch.setattr(sync_module, "removable_drives", lambda: [])
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", staticmethod(save_as))
+    counter.login(SUPERVISOR.username, SUPERVISOR.password)  # the key tab is a supervisor's
+    dialog = SyncDialog(counter)
+    qtbot.addWidget(dialog)
+    dialog.key_passphrase.setText(PASSPHRASE)
+    dialog.key_passphrase_again.setText(PASSPHRASE + "x")
+    dialog.key_button.click()
+    assert "Kedua frasa sandi berbeda" in dialog.key_result.text()
+    assert dialog.key_passphrase_again.text() == "" and not chosen
+    dialog.key_passphrase.setText("pendek")
+    dialog.key_passphrase_again.setText("pendek")
+    dialog.key_button.click()
+    assert "minimal 12 karakter" in dialog.key_result.text()
+    assert "at least" not in dialog.key_result.text()  # one language at a time
+    assert not chosen and not target.exists()
+    dialog.key_passphrase.setText(PASSPHRASE)
+    dialog.key_passphrase_again.setText(PASSPHRASE)
+    dialog.key_button.click()
+    assert chosen and str(target) in dialog.key_result.text()
+    assert dialog.key_passphrase.text() == dialog.key_passphrase_again.text() == ""
+    assert read_key_file(target, PASSPHRASE).key == counter.storage.office_key
+    dialog.close()
+
+
 def test_corrupted_package_is_refused_and_changes_nothing(
     qtbot: Any, counter: CounterSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -218,9 +260,15 @@ def test_corrupted_package_is_refused_and_changes_nothing(
     broken.write_bytes(bytes(data))
     dialog.close()
 
-    key = export_key_file(counter.data_dir, tmp_path / "office.awkey")
+    key = export_key_file(counter.data_dir, tmp_path / "office.awkey", passphrase=PASSPHRASE)
     station_b = tmp_path / "b"
-    setup_workstation(station_b, station_name="Loket 2", key_file=key)
+    setup_workstation(
+        station_b,
+        station_name="Loket 2",
+        key_file=key,
+        passphrase=PASSPHRASE,
+        supervisor=FirstSupervisor("kasi2", "Andi Baso", "kepala seksi dua"),
+    )
     before = database_path(station_b).read_bytes()
     other = CounterSession.open(station_b)
     try:
