@@ -116,8 +116,7 @@ def check_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         raise KeyFileError(
             f"Frasa sandi berkas kunci terlalu pendek: minimal {MIN_PASSPHRASE_LENGTH} karakter "
-            "(kalimat pendek yang mudah diingat, mis. 'kopi pagi di loket dua'). Berkas tidak "
-            "ditulis.",
+            "(kalimat pendek yang mudah diingat). Berkas tidak ditulis.",
             f"The key file's passphrase is too short: at least {MIN_PASSPHRASE_LENGTH} "
             "characters (a short, memorable sentence). The file was not written.",
         )

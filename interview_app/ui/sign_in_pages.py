@@ -160,7 +160,10 @@ class SetupPage(_CentredForm):
 
     def _browse(self) -> None:
         name, _ = QtWidgets.QFileDialog.getOpenFileName(
-            self, self.tr("Berkas kunci kantor"), "", self.tr("Kunci kantor (*.key);;Semua (*)")
+            self,
+            self.tr("Berkas kunci kantor"),
+            "",
+            self.tr("Kunci kantor (*.awkey *.key *.json);;Semua (*)"),
         )
         if name:
             self.key_file.setText(name)

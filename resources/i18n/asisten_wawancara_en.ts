@@ -1573,8 +1573,8 @@ Give this file to IT support.</translation>
         <translation>Set up this workstation</translation>
     </message>
     <message>
-        <source>Kunci kantor (*.key);;Semua (*)</source>
-        <translation>Office key (*.key);;All (*)</translation>
+        <source>Kunci kantor (*.awkey *.key *.json);;Semua (*)</source>
+        <translation>Office key (*.awkey *.key *.json);;All (*)</translation>
     </message>
 </context>
 <context>
