@@ -15,6 +15,7 @@ from interview_app.storage.clock import Clock, SystemClock, to_iso
 from interview_app.storage.database import Database
 from interview_app.storage.errors import DatabaseCorrupt
 from interview_app.storage.keys import PURPOSE_AUDIT_CHAIN, derive_key
+from interview_app.storage.sqlerrors import OPERATIONAL_ERRORS
 from interview_app.text import Message
 
 GENESIS_HASH = "0" * 64
@@ -314,7 +315,7 @@ def last_entry(conn: sqlite3.Connection) -> tuple[int, str] | None:
     (every database gets it from the schema's first step), reported as such, not as a bug."""
     try:
         row = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
-    except sqlite3.OperationalError as exc:
+    except OPERATIONAL_ERRORS as exc:
         if str(exc) == "no such table: audit_log":
             raise audit_log_missing() from exc
         raise

@@ -71,9 +71,12 @@ class Slot:
     salt: bytes
     nonce: bytes
     wrapped: bytes
+    # Made at the upgrade from the account's stored password hash (its salt and cost), not
+    # from the password itself: the next sign-in, which knows the password, wraps it afresh.
+    from_hash: bool = False
 
     def as_json(self) -> dict[str, object]:
-        return {
+        content: dict[str, object] = {
             "kdf": "scrypt",
             "n": self.n,
             "r": self.r,
@@ -82,6 +85,9 @@ class Slot:
             "nonce": _b64(self.nonce),
             "wrapped": _b64(self.wrapped),
         }
+        if self.from_hash:
+            content["from_hash"] = True
+        return content
 
     @classmethod
     def from_json(cls, data: Any) -> Slot:
@@ -92,7 +98,15 @@ class Slot:
             raise ValueError("bad cost")
         if n < _MIN_N or n > _MAX_N or n & (n - 1) or not 1 <= r <= 64 or not 1 <= p <= 16:
             raise ValueError("cost out of range")
-        slot = cls(n, r, p, _unb64(data["salt"]), _unb64(data["nonce"]), _unb64(data["wrapped"]))
+        slot = cls(
+            n,
+            r,
+            p,
+            _unb64(data["salt"]),
+            _unb64(data["nonce"]),
+            _unb64(data["wrapped"]),
+            data.get("from_hash") is True,
+        )
         if len(slot.salt) < passwords.SALT_BYTES or len(slot.nonce) != NONCE_BYTES:
             raise ValueError("bad salt or nonce")
         return slot
@@ -116,10 +130,22 @@ def wrap_key(secret: str, key: bytes, context: Sequence[object]) -> Slot:
     context, or with its cost edited, fails its tag. Key slots and the office key file."""
     n, r, p = passwords.SCRYPT_N, passwords.SCRYPT_R, passwords.SCRYPT_P
     salt = secrets.token_bytes(passwords.SALT_BYTES)
-    nonce = secrets.token_bytes(NONCE_BYTES)
     wrapping_key = passwords.stretch(secret, salt, n, r, p)
+    return _seal((n, r, p, salt), wrapping_key, key, context)
+
+
+def _seal(
+    cost: tuple[int, int, int, bytes],
+    wrapping_key: bytes,
+    key: bytes,
+    context: Sequence[object],
+    *,
+    from_hash: bool = False,
+) -> Slot:
+    n, r, p, salt = cost
+    nonce = secrets.token_bytes(NONCE_BYTES)
     sealed = _aesgcm(wrapping_key).encrypt(nonce, key, _associated_data(context, n, r, p))
-    return Slot(n, r, p, salt, nonce, sealed)
+    return Slot(n, r, p, salt, nonce, sealed, from_hash)
 
 
 def unwrap_key(secret: str, slot: Slot, context: Sequence[object]) -> bytes | None:
@@ -251,8 +277,10 @@ class KeySlots:
         """True when the account's slot was wrapped at a lower cost than today's: the next
         sign-in, which knows the password, rewraps it."""
         slot = self._slots.get(account_slot(username))
-        return slot is not None and slot.n * slot.r * slot.p < (
-            passwords.SCRYPT_N * passwords.SCRYPT_R * passwords.SCRYPT_P
+        return slot is not None and (
+            slot.from_hash
+            or slot.n * slot.r * slot.p
+            < (passwords.SCRYPT_N * passwords.SCRYPT_R * passwords.SCRYPT_P)
         )
 
     # Changing --------------------------------------------------------------------------
@@ -260,6 +288,28 @@ class KeySlots:
     def set_account(self, office_code: str, username: str, password: str, key: bytes) -> None:
         """Add or rewrite the account's slot (a new account, a password change or reset)."""
         self._set(office_code, account_slot(username), password, key)
+
+    def set_account_from_hash(
+        self, office_code: str, username: str, password_hash: str, key: bytes
+    ) -> bool:
+        """The upgrade of a plaintext folder: a slot for an account whose password nobody here
+        knows, made from its stored scrypt hash (the hash's salt and cost; the stored digest is
+        the wrapping key the password stretches to). The hash itself is then only inside the
+        encrypted database. False (nothing written) when the hash is not one we can use."""
+        parsed = passwords.parse_hash(password_hash)
+        if parsed is None:
+            return False
+        n, r, p, salt, digest = parsed
+        if len(digest) != passwords.HASH_BYTES or n < _MIN_N or n > _MAX_N:
+            return False
+        name = account_slot(username)
+        self._prepare(office_code, key)
+        slots = dict(self._slots)
+        slots[name] = _seal(
+            (n, r, p, salt), digest, key, _slot_context(office_code, name), from_hash=True
+        )
+        self._write(self.office_code or office_code, slots, key)
+        return True
 
     def set_recovery(self, office_code: str, code: str, key: bytes) -> None:
         """Put the office key under `code` (a new code replaces the old one's slot)."""
@@ -282,6 +332,13 @@ class KeySlots:
         return True
 
     def _set(self, office_code: str, name: str, secret: str, key: bytes) -> None:
+        self._prepare(office_code, key)
+        slots = dict(self._slots)
+        slots[name] = _wrap(office_code, name, secret, key)
+        self._write(self.office_code or office_code, slots, key)
+
+    def _prepare(self, office_code: str, key: bytes) -> None:
+        """Refuse a change that would mix offices or keys in one file."""
         if len(key) != OFFICE_KEY_BYTES:
             raise ValueError("the office key is 32 bytes")
         if self.office_code is not None and self.office_code.casefold() != office_code.casefold():
@@ -291,9 +348,6 @@ class KeySlots:
                 f"{office_code}.",
             )
         self._check_same_key(key)
-        slots = dict(self._slots)
-        slots[name] = _wrap(office_code, name, secret, key)
-        self._write(self.office_code or office_code, slots, key)
 
     def _check_same_key(self, key: bytes) -> None:
         """Every slot holds the same office key: a slot for another key (a caller's mistake)

@@ -32,6 +32,9 @@ LOCKOUT_FORMAT = 1
 DEFAULT_MAX_FAILED = 5
 DEFAULT_LOCKOUT_MINUTES = 15
 MAX_FILE_BYTES = 1024 * 1024
+# Sign-in failures wait here for the audit log (inside the encrypted database) until the next
+# sign-in that opens it; the newest are kept when an attacker makes very many.
+MAX_EVENTS = 2000
 
 
 # The one message for a wrong password and an unknown user (the officers table's sign-in and
@@ -86,8 +89,13 @@ class LockoutFile:
         self.folder = Path(data_dir)
         self.path = self.folder / LOCKOUT_FILE
         self._clock = clock or SystemClock()
+        self._events: list[dict[str, str]] = []
 
     def _load(self) -> tuple[Policy, dict[str, dict[str, Any]]]:
+        policy, accounts, self._events = self._load_all()
+        return policy, accounts
+
+    def _load_all(self) -> tuple[Policy, dict[str, dict[str, Any]], list[dict[str, str]]]:
         """The policy and the accounts' entries. An unreadable file counts as empty with the
         default policy: a damaged side file must not lock everyone out, and it holds nothing
         an attacker gains from (the counts start again; the slots still need the password)."""
@@ -107,11 +115,16 @@ class LockoutFile:
             for entry in accounts.values():
                 if entry["locked_until"] is not None:
                     from_iso(str(entry["locked_until"]))
+            events = [
+                {str(k): str(v) for k, v in event.items()}
+                for event in content.get("events", [])
+                if isinstance(event, dict)
+            ]
         except FileNotFoundError:
-            return Policy(), {}
+            return Policy(), {}, []
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, OSError):
-            return Policy(), {}
-        return policy, accounts
+            return Policy(), {}, []
+        return policy, accounts, events[-MAX_EVENTS:]
 
     def _save(self, policy: Policy, accounts: dict[str, dict[str, Any]]) -> None:
         content = {
@@ -119,6 +132,7 @@ class LockoutFile:
             "max_failed": policy.max_failed,
             "lockout_minutes": policy.lockout_minutes,
             "accounts": dict(sorted(accounts.items())),
+            "events": self._events[-MAX_EVENTS:],
         }
         write_file_atomically(
             self.path, json.dumps(content, indent=1).encode("utf-8") + b"\n", mode=0o600
@@ -156,6 +170,10 @@ class LockoutFile:
         """Refuse a locked account before its slot is tried (no scrypt work is spent on it)."""
         until = self.locked_until(username)
         if until is not None:
+            with _exclusive(self.folder):
+                policy, accounts = self._load()
+                self._note(self._clock(), username, "login.refused", "locked")
+                self._save(policy, accounts)
             raise locked_error(until)
 
     def record_failure(self, username: str) -> datetime | None:
@@ -168,17 +186,37 @@ class LockoutFile:
             entry = accounts.get(username)
             until = self._locked_until(entry, now)
             if until is not None:
+                self._note(now, username, "login.refused", "locked")
+                self._save(policy, accounts)
                 return until
             failed = (
                 1 if entry is None or entry["locked_until"] is not None else entry["failed"] + 1
             )
+            self._note(now, username, "login.failed", str(failed))
             if failed >= policy.max_failed:
                 until = now + timedelta(minutes=policy.lockout_minutes)
                 accounts[username] = {"failed": 0, "locked_until": to_iso(until)}
+                self._note(now, username, "officer.locked", to_iso(until))
             else:
                 accounts[username] = {"failed": failed, "locked_until": None}
             self._save(policy, accounts)
             return until
+
+    def _note(self, now: datetime, username: str, action: str, detail: str) -> None:
+        self._events.append(
+            {"at": to_iso(now), "username": username, "action": action, "detail": detail}
+        )
+
+    def take_events(self) -> list[dict[str, str]]:
+        """The sign-in failures noted since the last call, oldest first, removed from the file
+        (the caller has the audit log open and writes them there)."""
+        with _exclusive(self.folder):
+            policy, accounts = self._load()
+            events = self._events
+            if events:
+                self._events = []
+                self._save(policy, accounts)
+            return events
 
     def record_success(self, username: str) -> None:
         """The right password: clear the count, unless a lock was set meanwhile (it holds)."""

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any, NoReturn
 
 from interview_app.errors import KnownError, PermissionDenied
+from interview_app.storage.account_slots import AccountSlots
 from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import SystemClock, from_iso, to_iso
 from interview_app.storage.database import Database
@@ -22,6 +23,7 @@ from interview_app.storage.lockout_file import LOGIN_FAILED as _LOGIN_FAILED
 from interview_app.storage.lockout_file import locked_error as _locked_error
 from interview_app.storage.passwords import hash_password, needs_rehash, verify_password
 from interview_app.storage.settings import OFFICE_NAME, SettingsStore
+from interview_app.storage.sqlerrors import INTEGRITY_ERRORS
 
 ROLES = ("officer", "supervisor")
 DEFAULT_MIN_PASSWORD_LENGTH = 8
@@ -64,8 +66,12 @@ class OfficerRepository:
         *,
         max_failed: int = 5,
         lockout_minutes: int = 15,
+        slots: AccountSlots | None = None,
     ) -> None:
+        """`slots`: the accounts' key slots (storage.account_slots), written with every
+        password; None where the office key is not known (a folder not set up yet)."""
         self._database = database
+        self._slots = slots
         self._audit = audit
         self._clock = clock or SystemClock()
         self._settings = SettingsStore(database)
@@ -169,7 +175,9 @@ class OfficerRepository:
                 self._audit.append(
                     _actor(by), "officer.create", "officer", str(officer_id), {"role": role}
                 )
-        except sqlite3.IntegrityError as exc:
+                if self._slots is not None:  # last: a refused name never touches a slot
+                    self._slots.set(username, password)
+        except INTEGRITY_ERRORS as exc:
             raise KnownError(
                 f"Nama pengguna '{username}' sudah dipakai.",
                 f"The username '{username}' is taken already.",
@@ -179,7 +187,76 @@ class OfficerRepository:
     def authenticate(self, username: str, password: str) -> Officer:
         """The officer for a right password. Unknown user and wrong password give the same
         message; failures are counted and lock the account for `lockout_minutes` after
-        `max_failed` in a row. Every outcome goes into the audit log."""
+        `max_failed` in a row. Every outcome goes into the audit log.
+
+        On an encrypted folder the account's key slot judges the password and lockout.json
+        counts the failures (as at the sign-in that opened the database)."""
+        if self._slots is not None and self._slots.authoritative:
+            try:
+                self._slots.check_password(username.strip(), password)
+            finally:
+                self.record_slot_failures()
+            return self.after_unlock(username, password)
+        return self._authenticate_by_hash(username, password)
+
+    def after_unlock(self, username: str, password: str) -> Officer:
+        """The account whose slot `password` just unwrapped: refused if deactivated (its slot
+        then goes), its slot wrapped anew if weak, the sign-in in the audit log."""
+        officer = self.find(username)
+        if officer is None or not officer.active:
+            if self._slots is not None:
+                self._slots.remove(username.strip())
+            self._audit.append(
+                _actor(officer.id if officer else None),
+                "login.refused",
+                "officer",
+                str(officer.id) if officer else None,
+                {"reason": "inactive" if officer else "unknown_user"},
+            )
+            if officer is None:
+                raise AuthenticationFailed(*_LOGIN_FAILED)
+            raise _inactive()
+        if self._slots is not None:
+            self._slots.rewrap_if_weak(officer.username, password)
+        self.record_slot_failures()
+        self._audit.append(_actor(officer.id), "login", "officer", str(officer.id))
+        return officer
+
+    def record_slot_failures(self) -> None:
+        """Failed sign-ins counted in lockout.json (before anyone could open the database)
+        go into the audit log, each with the time it happened."""
+        if self._slots is None:
+            return
+        events = self._slots.take_failures()
+        if not events:
+            return
+        with self._database.transaction():
+            for event in events:
+                officer = self.find(event.get("username", ""))
+                details = {"at": event.get("at", ""), "before_unlock": True}
+                if event.get("action") == "login.failed":
+                    details["failed_attempts"] = event.get("detail", "")
+                else:
+                    details["reason"] = event.get("detail", "")
+                if officer is None:
+                    details["reason"] = "unknown_user"
+                self._audit.append(
+                    _actor(officer.id) if officer else "anonymous",
+                    event.get("action", "login.failed"),
+                    "officer",
+                    str(officer.id) if officer else None,
+                    details,
+                )
+
+    def password_hashes(self) -> dict[str, str]:
+        """username -> stored hash of the active accounts (the upgrade makes their slots)."""
+        rows = self._database.conn.execute(
+            "SELECT username, password_hash FROM officers WHERE active = 1 ORDER BY username"
+        )
+        return {str(username): str(stored) for username, stored in rows}
+
+    def _authenticate_by_hash(self, username: str, password: str) -> Officer:
+        """A plaintext folder of the release before: the table's hash and lockout columns."""
         now = self._clock()
         row = self._database.conn.execute(
             "SELECT id, password_hash, active, locked_until FROM officers WHERE username = ?",
@@ -205,10 +282,7 @@ class OfficerRepository:
                 str(officer_id),
                 {"reason": "inactive"},
             )
-            raise AccountInactive(
-                "Akun ini sudah dinonaktifkan. Hubungi supervisor.",
-                "This account has been deactivated. Call a supervisor.",
-            )
+            raise _inactive()
         with self._database.transaction() as conn:
             # A lock set by a guess that ran alongside this one (another process) holds even
             # for the right password: the lock decides, not the order the hashes finished in.
@@ -228,7 +302,10 @@ class OfficerRepository:
                 self._audit.append(_actor(officer_id), "login", "officer", str(officer_id))
         if until is not None:
             raise _locked_error(until)
-        return self.get(officer_id)
+        officer = self.get(officer_id)
+        if self._slots is not None and not self._slots.has(officer.username):
+            self._slots.set(officer.username, password)  # ready for the upgrade's conversion
+        return officer
 
     def _audit_refused_locked(self, officer_id: int) -> None:
         self._audit.append(
@@ -307,11 +384,15 @@ class OfficerRepository:
             self._audit.append(
                 _actor(officer_id), "officer.password_changed", "officer", str(officer_id)
             )
+            if self._slots is not None:
+                self._slots.set(row[0], new_password)
 
-    def reset_password(self, by_supervisor: int, officer_id: int, new_password: str) -> None:
+    def reset_password(self, by_supervisor: int | None, officer_id: int, new_password: str) -> None:
         """A supervisor sets a temporary password; the officer must change it at next login.
-        Also lifts a lockout."""
-        self._require_supervisor(by_supervisor)
+        Also lifts a lockout. `by_supervisor` None: the office recovery code opened the folder
+        (no one signed in), and the audit log says so."""
+        if by_supervisor is not None:
+            self._require_supervisor(by_supervisor)
         target = self.get(officer_id)
         self.check_password_policy(target.username, new_password)
         new_hash = hash_password(new_password)
@@ -322,8 +403,14 @@ class OfficerRepository:
                 (new_hash, officer_id),
             )
             self._audit.append(
-                _actor(by_supervisor), "officer.password_reset", "officer", str(officer_id)
+                "recovery-code" if by_supervisor is None else _actor(by_supervisor),
+                "officer.password_reset",
+                "officer",
+                str(officer_id),
             )
+            if self._slots is not None:
+                self._slots.set(target.username, new_password)
+                self._slots.clear_lockout(target.username)
 
     def unlock(self, officer_id: int, *, by: int | None = None) -> None:
         if by is not None:
@@ -335,6 +422,8 @@ class OfficerRepository:
                 (officer_id,),
             )
             self._audit.append(_actor(by), "officer.unlocked", "officer", str(officer_id))
+            if self._slots is not None:
+                self._slots.clear_lockout(self.get(officer_id).username)
 
     def deactivate(self, officer_id: int, *, by: int | None = None) -> None:
         if by is not None:
@@ -344,10 +433,12 @@ class OfficerRepository:
                     "Supervisor tidak dapat menonaktifkan akunnya sendiri.",
                     "A supervisor cannot deactivate their own account.",
                 )
-        self.get(officer_id)
+        target = self.get(officer_id)
         with self._database.transaction() as conn:
             conn.execute("UPDATE officers SET active = 0 WHERE id = ?", (officer_id,))
             self._audit.append(_actor(by), "officer.deactivated", "officer", str(officer_id))
+            if self._slots is not None:  # the account can no longer unwrap the office key
+                self._slots.remove(target.username)
 
     def activate(self, officer_id: int, *, by: int | None = None) -> None:
         if by is not None:
@@ -370,6 +461,13 @@ class OfficerRepository:
         if self._dummy_hash is None:
             self._dummy_hash = hash_password("not a real password, only for equal timing")
         return self._dummy_hash
+
+
+def _inactive() -> AccountInactive:
+    return AccountInactive(
+        "Akun ini sudah dinonaktifkan. Hubungi supervisor.",
+        "This account has been deactivated. Call a supervisor.",
+    )
 
 
 def check_password_policy(settings: SettingsStore, username: str, password: str) -> None:

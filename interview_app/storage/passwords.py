@@ -56,6 +56,11 @@ def hash_password(password: str) -> str:
     return f"{_SCHEME}${n}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
 
 
+def parse_hash(stored: str) -> tuple[int, int, int, bytes, bytes] | None:
+    """(n, r, p, salt, digest) of a stored hash; None when it is not one of ours."""
+    return _parse(stored)
+
+
 def _parse(stored: str) -> tuple[int, int, int, bytes, bytes] | None:
     parts = stored.split("$")
     if len(parts) != 6 or parts[0] != _SCHEME:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from interview_app.storage.database import Database
 from interview_app.storage.rows import named_rows
+from interview_app.storage.sqlerrors import SQLITE_ERRORS
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ class PersonalData:
         deleted rows may still sit in the WAL file; a truncating checkpoint empties it."""
         try:
             self._database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        except sqlite3.Error:
+        except SQLITE_ERRORS:
             pass  # a reader holds the WAL; the next checkpoint clears it
 
 

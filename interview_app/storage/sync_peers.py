@@ -13,6 +13,7 @@ from typing import Any
 from interview_app.errors import KnownError
 from interview_app.storage.database import Database
 from interview_app.storage.settings import WORKSTATION_ID
+from interview_app.storage.sqlerrors import SQLITE_ERRORS
 from interview_app.storage.sync_records import (
     CHAIN_ENTRY_FIELDS,
     ChainEntry,
@@ -125,7 +126,7 @@ def _read_only(path: Path) -> sqlite3.Connection:
         raise KnownError(f"Tidak ada basis data di {path}.", f"There is no database at {path}.")
     try:
         return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+    except SQLITE_ERRORS as exc:
         raise KnownError(
             f"Basis data {path} tidak dapat dibuka untuk dibaca: {exc}.",
             f"The database {path} cannot be opened for reading: {exc}.",
@@ -138,7 +139,7 @@ def workstation_in(database_file: Path) -> str | None:
     try:
         cursor = conn.execute("SELECT value FROM settings WHERE key = ?", (WORKSTATION_ID,))
         row = next(row_dicts(cursor), None)
-    except sqlite3.Error:
+    except SQLITE_ERRORS:
         return None
     finally:
         conn.close()
@@ -161,7 +162,7 @@ def newest_anchor_in(database_file: Path, workstation_id: str) -> tuple[int, str
             (workstation_id,),
         )
         row = next(row_dicts(cursor), None)
-    except sqlite3.Error as exc:
+    except SQLITE_ERRORS as exc:
         folder = database_file.parent
         raise KnownError(
             f"Jangkar audit di {folder} tidak terbaca: {exc}.",

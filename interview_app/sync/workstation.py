@@ -11,7 +11,7 @@ from interview_app.storage.audit import AuditLog
 from interview_app.storage.clock import Clock
 from interview_app.storage.content import holds_data
 from interview_app.storage.interviews import WORKSTATION_CODE
-from interview_app.storage.keyslots import KeySlots, create_office_slots
+from interview_app.storage.keyslots import KeySlots
 from interview_app.storage.office import Office
 from interview_app.storage.officers import OfficerRepository, check_password_policy
 from interview_app.storage.paths import database_path
@@ -108,7 +108,7 @@ def set_up_checked(
         result = _install(office, checked, office_name)
         if supervisor is None:
             return result
-        return replace(result, recovery_code=_first_supervisor(office, checked, supervisor))
+        return replace(result, recovery_code=_first_supervisor(office, supervisor))
 
 
 def require_supervisor_for_new_folder(data_dir: Path, supervisor: FirstSupervisor | None) -> None:
@@ -136,21 +136,15 @@ def _check_supervisor(
     check_password_policy(settings, supervisor.username, supervisor.password)
 
 
-def _first_supervisor(
-    office: Office, checked: CheckedSetup, supervisor: FirstSupervisor
-) -> str | None:
-    """The supervisor's account and key slot; on a folder without key slots, the recovery slot
-    too, whose code is returned (None when the folder had slots already)."""
+def _first_supervisor(office: Office, supervisor: FirstSupervisor) -> str | None:
+    """The supervisor's account (its key slot is written with it); on a folder without a
+    recovery slot, that slot too, whose code is returned to be shown once."""
     office.officers().create(
         supervisor.username, supervisor.full_name, None, "supervisor", supervisor.password
     )
-    slots = KeySlots(office.data_dir)
-    if slots.exists:
-        slots.set_account(checked.code, supervisor.username, supervisor.password, checked.key)
+    if KeySlots(office.data_dir).has_recovery:
         return None
-    return create_office_slots(
-        office.data_dir, checked.code, checked.key, supervisor.username, supervisor.password
-    )
+    return office.make_recovery_code()
 
 
 def install_workstation(
