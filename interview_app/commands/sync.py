@@ -243,5 +243,5 @@ def run_setup(args: argparse.Namespace) -> int:
         )
         print(f"    {result.recovery_code}")
     if result.key_file_in_clear:
-        sys.stderr.write("\n".join(CLEAR_KEY_FILE_WARNING) + "\n")
+        sys.stderr.write(f"{CLEAR_KEY_FILE_WARNING.id}\n{CLEAR_KEY_FILE_WARNING.en}\n")
     return 0

@@ -24,13 +24,14 @@ from interview_app.storage.paths import database_path, unsafe_output_reason
 from interview_app.storage.settings import OFFICE_NAME, SettingsStore
 from interview_app.storage.writefiles import JSON_FILE_ERRORS, write_file_atomically
 from interview_app.sync.errors import KeyFileError, SyncNotConfigured
+from interview_app.text import Message
 
 KEY_FILE_FORMAT = "asisten-wawancara-office-key"
 KEY_FILE_VERSION = 2
 CLEAR_KEY_FILE_VERSION = 1  # the key in clear: read, never written
 MIN_PASSPHRASE_LENGTH = 12
 
-CLEAR_KEY_FILE_WARNING = (
+CLEAR_KEY_FILE_WARNING = Message(
     "PERINGATAN: berkas kunci ini versi lama dan menyimpan kunci kantor tanpa perlindungan. "
     "Setelah semua komputer terpasang, hapus berkas itu (dan salinannya) lalu ekspor yang baru "
     "dengan frasa sandi ('sync-key export').",

@@ -141,10 +141,11 @@ class CounterSession:
         password: str,
         passphrase: str = "",
         nip: str | None = None,
-    ) -> SignedIn:
+    ) -> tuple[SignedIn, Message | None]:
         """First run of another workstation of an office that exists (the office key file a
-        supervisor exported, and its passphrase); its first supervisor is then signed in."""
-        officer = office_setup.join_office(
+        supervisor exported, and its passphrase); its first supervisor is then signed in. The
+        message, if any, is a warning to show (an old key file to destroy)."""
+        joined = office_setup.join_office(
             self.storage,
             key_file=key_file,
             passphrase=passphrase,
@@ -155,7 +156,7 @@ class CounterSession:
             nip=nip,
         )
         self.active_questionnaire()
-        return self.sign_in.sign_in(officer)
+        return self.sign_in.sign_in(joined.officer), joined.warning
 
     def audit(self) -> AuditLog:
         return self.storage.audit

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from interview_app.errors import KnownError
 from interview_app.storage.office import Office
 from interview_app.storage.officers import Officer, check_password_policy
 from interview_app.storage.settings import OFFICE_CODE, OFFICE_NAME, WORKSTATION_NAME
+from interview_app.text import Message
 from interview_app.workflow.views import OfficeInfo
 
 ALREADY_SET_UP = KnownError(
@@ -66,6 +68,15 @@ def set_up_office(
         return officers.create(username, full_name, nip or None, "supervisor", password)
 
 
+@dataclass(frozen=True)
+class Joined:
+    """A workstation joined its office: its first supervisor, and a warning for the person
+    (an old key file to destroy) or None."""
+
+    officer: Officer
+    warning: Message | None
+
+
 def join_office(
     office: Office,
     *,
@@ -76,10 +87,12 @@ def join_office(
     password: str,
     passphrase: str = "",
     nip: str | None = None,
-) -> Officer:
+) -> Joined:
     """Another workstation of an office that exists: the office key file a supervisor
     exported and its passphrase, this workstation's name, and its first supervisor (returned).
-    The key file is opened and the password checked before anything is written."""
+    The key file is opened and the password checked before anything is written. An old key
+    file (the key in clear) is accepted, with the warning to destroy it in the result."""
+    from interview_app.sync.keyfile import CLEAR_KEY_FILE_WARNING
     from interview_app.sync.workstation import check_setup, install_workstation
 
     if office_info(office).configured:
@@ -97,5 +110,6 @@ def join_office(
     # a bad key file or a wrong passphrase is named before the password
     checked = check_setup(workstation_name, Path(key_file.strip()), passphrase)
     check_password_policy(office.settings, username, password)
-    install_workstation(office, checked)
-    return office.officers().create(username, full_name, nip or None, "supervisor", password)
+    result = install_workstation(office, checked)
+    officer = office.officers().create(username, full_name, nip or None, "supervisor", password)
+    return Joined(officer, CLEAR_KEY_FILE_WARNING if result.key_file_in_clear else None)

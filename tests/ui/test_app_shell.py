@@ -186,6 +186,48 @@ def test_first_run_joins_an_office_with_its_key_file(
         counter.close()
 
 
+def test_joining_with_an_old_clear_key_file_warns_to_destroy_it(qtbot: Any, tmp_path: Path) -> None:
+    from interview_app.storage.keys import read_office_key
+    from interview_app.ui.messages import last_shown
+    from tests.sync.factory import clear_key_file
+
+    first = CounterSession.open(tmp_path / "a", clock=FixedClock())
+    first.setup_office(
+        office_code="PLU",
+        office_name="Kantor Imigrasi Palu",
+        workstation_name="Loket 1",
+        username="kasi",
+        full_name="Rahmat Hidayat",
+        password="kepala seksi palu",
+    )
+    first.close()
+    found = read_office_key(tmp_path / "a")
+    assert found is not None
+    old = clear_key_file(tmp_path / "lama.key", "PLU", "Kantor Imigrasi Palu", found[1])
+    counter = CounterSession.open(tmp_path / "b", clock=FixedClock())
+    window = MainWindow(counter)
+    show_window(qtbot, window)
+    try:
+        page = window.setup_page
+        page.join.setChecked(True)
+        page.key_file.setText(str(old))  # no passphrase: an old file has none
+        for key, value in (
+            ("workstation_name", "Loket 2"),
+            ("full_name", "Andi Baso"),
+            ("username", "kasi2"),
+            ("password", "kepala seksi dua"),
+        ):
+            page.inputs[key].setText(value)
+        page.create_button.click()
+        assert window.stack.currentWidget() is window.home_page, page.error.text()
+        shown = last_shown() or ""
+        assert "PERINGATAN" in shown and "hapus berkas itu" in shown
+        assert "WARNING" not in shown  # one language at a time
+    finally:
+        window.close()
+        counter.close()
+
+
 def test_a_bug_writes_a_crash_log_that_the_next_start_offers(tmp_path: Path) -> None:
     env = dict(
         os.environ,

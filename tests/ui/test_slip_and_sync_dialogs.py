@@ -47,6 +47,20 @@ def _interview_count(data_dir: Path) -> int:
     return count
 
 
+def _second_station(counter: CounterSession, tmp_path: Path) -> Path:
+    """Loket 2 of the same office, set up from the office key file the counter exports."""
+    key = export_key_file(counter.data_dir, tmp_path / "office.awkey", passphrase=PASSPHRASE)
+    station_b = tmp_path / "b"
+    setup_workstation(
+        station_b,
+        station_name="Loket 2",
+        key_file=key,
+        passphrase=PASSPHRASE,
+        supervisor=FirstSupervisor("kasi2", "Andi Baso", "kepala seksi dua"),
+    )
+    return station_b
+
+
 @pytest.fixture
 def demo(offices: OfficeBuilder, tmp_path: Path) -> Path:
     return offices.copy("demo-12-late", tmp_path / "a")
@@ -172,15 +186,7 @@ def test_export_then_import_into_second_station(
     assert dialog.history.rowCount() == 1
     dialog.close()
 
-    key = export_key_file(counter.data_dir, tmp_path / "office.awkey", passphrase=PASSPHRASE)
-    station_b = tmp_path / "b"
-    setup_workstation(
-        station_b,
-        station_name="Loket 2",
-        key_file=key,
-        passphrase=PASSPHRASE,
-        supervisor=FirstSupervisor("kasi2", "Andi Baso", "kepala seksi dua"),
-    )
+    station_b = _second_station(counter, tmp_path)
     other = CounterSession.open(station_b)
     try:
         monkeypatch.setattr(
@@ -260,15 +266,7 @@ def test_corrupted_package_is_refused_and_changes_nothing(
     broken.write_bytes(bytes(data))
     dialog.close()
 
-    key = export_key_file(counter.data_dir, tmp_path / "office.awkey", passphrase=PASSPHRASE)
-    station_b = tmp_path / "b"
-    setup_workstation(
-        station_b,
-        station_name="Loket 2",
-        key_file=key,
-        passphrase=PASSPHRASE,
-        supervisor=FirstSupervisor("kasi2", "Andi Baso", "kepala seksi dua"),
-    )
+    station_b = _second_station(counter, tmp_path)
     before = database_path(station_b).read_bytes()
     other = CounterSession.open(station_b)
     try:
