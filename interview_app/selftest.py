@@ -444,7 +444,7 @@ def _step_sync(office: _Office) -> str:
     passphrase = secrets.token_urlsafe(16)
     supervisor = FirstSupervisor("uji-supervisor", "Supervisor Uji", secrets.token_urlsafe(16))
     try:
-        export_key_file(office.station_a, key_file, passphrase=passphrase)
+        export_key_file(Office.of(database), key_file, passphrase=passphrase)
         setup_workstation(
             office.station_b,
             station_name=STATION_B,

@@ -183,7 +183,10 @@ def run_import(args: argparse.Namespace) -> int:
 def run_key_export(args: argparse.Namespace) -> int:
     data_dir = existing_data_dir(args.data_dir)
     passphrase = _passphrase(args, confirm=True)
-    out = export_key_file(data_dir, Path(args.out), passphrase=passphrase, overwrite=args.overwrite)
+    with Office.open(data_dir) as office:
+        out = export_key_file(
+            office, Path(args.out), passphrase=passphrase, overwrite=args.overwrite
+        )
     print(f"Berkas kunci kantor tersimpan / office key file written: {out}")
     print(
         "Simpan terpisah dari flashdisk data; sampaikan frasa sandinya terpisah dari berkas. / "

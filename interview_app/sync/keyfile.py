@@ -17,11 +17,11 @@ from typing import NamedTuple
 
 from interview_app.errors import KnownError
 from interview_app.storage.clock import SystemClock, to_iso
-from interview_app.storage.database import open_database
-from interview_app.storage.keys import MAX_KEY_FILE_BYTES, OFFICE_KEY_BYTES, read_office_key
+from interview_app.storage.keys import MAX_KEY_FILE_BYTES, OFFICE_KEY_BYTES
 from interview_app.storage.keyslots import Slot, unwrap_key, wrap_key
-from interview_app.storage.paths import database_path, unsafe_output_reason
-from interview_app.storage.settings import OFFICE_NAME, SettingsStore
+from interview_app.storage.office import Office
+from interview_app.storage.paths import unsafe_output_reason
+from interview_app.storage.settings import OFFICE_NAME
 from interview_app.storage.writefiles import JSON_FILE_ERRORS, write_file_atomically
 from interview_app.sync.errors import KeyFileError, SyncNotConfigured
 from interview_app.text import Message
@@ -57,7 +57,7 @@ def key_fingerprint(key: bytes) -> str:
 
 
 def export_key_file(
-    data_dir: Path,
+    office: Office,
     out: Path,
     *,
     passphrase: str,
@@ -65,18 +65,19 @@ def export_key_file(
     now: datetime | None = None,
     overwrite: bool = False,
 ) -> Path:
-    """Write this office's key, sealed under `passphrase`, to `out` (JSON, whole or absent,
-    owner-only permissions); never inside the data folder (over office.key itself), onto a
-    non-regular file, or over an existing file unless `overwrite`. A passphrase shorter than
-    MIN_PASSPHRASE_LENGTH is refused before anything is read or written."""
+    """Write the key of the open `office` (a signed-in session holds it in memory; a folder of
+    the release before reads office.key), sealed under `passphrase`, to `out` (JSON, whole or
+    absent, owner-only permissions); never inside the data folder, onto a non-regular file, or
+    over an existing file unless `overwrite`. A passphrase shorter than MIN_PASSPHRASE_LENGTH
+    is refused before anything is read or written."""
     check_passphrase(passphrase)
-    found = read_office_key(Path(data_dir))
+    found = office.key_on_file
     if found is None:
         raise SyncNotConfigured(
             "Komputer ini belum punya kunci kantor; tidak ada yang dapat diekspor.",
             "This workstation has no office key yet; there is nothing to export.",
         )
-    reason = unsafe_output_reason(Path(data_dir), Path(out), overwrite=overwrite)
+    reason = unsafe_output_reason(office.data_dir, Path(out), overwrite=overwrite)
     if reason is not None:
         raise KeyFileError(
             f"Berkas kunci tidak ditulis ke {out}: {reason.id}. Tidak ada yang diubah.",
@@ -84,7 +85,7 @@ def export_key_file(
         )
     office_code, key = found
     if office_name is None:
-        office_name = _office_name(Path(data_dir))
+        office_name = str(office.settings.get(OFFICE_NAME) or "")
     content = {
         "format": KEY_FILE_FORMAT,
         "version": KEY_FILE_VERSION,
@@ -126,16 +127,6 @@ def check_passphrase(passphrase: str) -> None:
 def _context(office_code: str) -> tuple[object, ...]:
     """The associated data of the sealed key: this format, its version and the office."""
     return (KEY_FILE_FORMAT, KEY_FILE_VERSION, office_code.casefold())
-
-
-def _office_name(data_dir: Path) -> str:
-    if not database_path(data_dir).exists():
-        return ""
-    database = open_database(data_dir)
-    try:
-        return str(SettingsStore(database).get(OFFICE_NAME) or "")
-    finally:
-        database.close()
 
 
 def _bad(path: Path, reason_id: str, reason_en: str) -> KeyFileError:

@@ -452,7 +452,7 @@ class SyncDialog(QtWidgets.QDialog):
         with calmly(self) as attempt:
             # the save dialog has asked before replacing a file; the data folder stays refused
             path = export_key_file(
-                self.counter.data_dir, Path(name), passphrase=passphrase, overwrite=True
+                self.counter.storage, Path(name), passphrase=passphrase, overwrite=True
             )
         if attempt.error is not None:
             self.key_result.setText(known_error_text(attempt.error))

@@ -11,6 +11,7 @@ import pytest
 from interview_app.errors import KnownError
 from interview_app.storage.keys import office_key_path, read_office_key
 from interview_app.storage.keyslots import KeySlots, keyslots_path
+from interview_app.storage.office import Office
 from interview_app.storage.paths import database_path
 from interview_app.sync.errors import KeyFileError, SyncNotConfigured
 from interview_app.sync.keyfile import (
@@ -31,7 +32,9 @@ SUPERVISOR = FirstSupervisor("kasi", "Rahmat Hidayat", "kepala seksi palu")
 
 
 def test_key_file_round_trip_keeps_the_key_out_of_sight(station_a: Station, tmp_path: Path) -> None:
-    out = export_key_file(station_a.data_dir, tmp_path / "office.key", passphrase=PASSPHRASE)
+    out = export_key_file(
+        Office.of(station_a.database), tmp_path / "office.key", passphrase=PASSPHRASE
+    )
     opened = read_key_file(out, PASSPHRASE)
     assert opened == OpenedKeyFile("PLU", "Kantor Imigrasi Palu", station_a.key, in_clear=False)
     text = out.read_text()
@@ -52,17 +55,19 @@ def test_a_short_passphrase_is_refused_and_nothing_is_written(
 ) -> None:
     for short in ("", "pendek", "x" * 11):
         with pytest.raises(KeyFileError) as caught:
-            export_key_file(station_a.data_dir, tmp_path / "k", passphrase=short)
+            export_key_file(Office.of(station_a.database), tmp_path / "k", passphrase=short)
         assert "minimal 12 karakter" in caught.value.message.id
         assert "at least 12 characters" in caught.value.message.en
     assert not (tmp_path / "k").exists()
-    export_key_file(station_a.data_dir, tmp_path / "k", passphrase="x" * 12)
+    export_key_file(Office.of(station_a.database), tmp_path / "k", passphrase="x" * 12)
 
 
 def test_a_wrong_or_missing_passphrase_gives_one_clear_message(
     station_a: Station, tmp_path: Path
 ) -> None:
-    out = export_key_file(station_a.data_dir, tmp_path / "office.key", passphrase=PASSPHRASE)
+    out = export_key_file(
+        Office.of(station_a.database), tmp_path / "office.key", passphrase=PASSPHRASE
+    )
     for wrong in ("kopi pagi di loket tiga", PASSPHRASE.upper(), PASSPHRASE + " "):
         with pytest.raises(KeyFileError) as caught:
             read_key_file(out, wrong)
@@ -76,7 +81,9 @@ def test_a_wrong_or_missing_passphrase_gives_one_clear_message(
 
 def test_the_sealed_key_is_bound_to_its_office_and_cost(station_a: Station, tmp_path: Path) -> None:
     good = json.loads(
-        export_key_file(station_a.data_dir, tmp_path / "k", passphrase=PASSPHRASE).read_text()
+        export_key_file(
+            Office.of(station_a.database), tmp_path / "k", passphrase=PASSPHRASE
+        ).read_text()
     )
     sealed = good["wrapped_key"]
     changed = tmp_path / "changed.key"
@@ -144,13 +151,16 @@ def test_an_old_clear_key_file_is_still_read_and_marked_for_destruction(
 
 def test_no_key_no_export(tmp_path: Path) -> None:
     with pytest.raises(SyncNotConfigured):
-        export_key_file(tmp_path, tmp_path / "k", passphrase=PASSPHRASE)
+        with Office.open(tmp_path / "new", create=True) as office:  # a folder without a key
+            export_key_file(office, tmp_path / "k", passphrase=PASSPHRASE)
 
 
 def test_setup_makes_the_first_supervisor_and_the_recovery_code(
     station_a: Station, tmp_path: Path
 ) -> None:
-    key_file = export_key_file(station_a.data_dir, tmp_path / "office.key", passphrase=PASSPHRASE)
+    key_file = export_key_file(
+        Office.of(station_a.database), tmp_path / "office.key", passphrase=PASSPHRASE
+    )
     new = tmp_path / "loket2"
     result = setup_workstation(
         new, station_name="Loket 2", key_file=key_file, passphrase=PASSPHRASE, supervisor=SUPERVISOR
@@ -164,7 +174,9 @@ def test_setup_makes_the_first_supervisor_and_the_recovery_code(
 
 
 def test_setup_refuses_before_anything_is_made(station_a: Station, tmp_path: Path) -> None:
-    key_file = export_key_file(station_a.data_dir, tmp_path / "office.key", passphrase=PASSPHRASE)
+    key_file = export_key_file(
+        Office.of(station_a.database), tmp_path / "office.key", passphrase=PASSPHRASE
+    )
     new = tmp_path / "loket2"
     attempts: list[tuple[dict[str, object], str]] = [
         ({"passphrase": "kopi pagi di loket tiga", "supervisor": SUPERVISOR}, "wrong"),
@@ -206,7 +218,9 @@ def test_setup_again_renames_and_a_lost_key_can_be_restored(
     station_a: Station, tmp_path: Path
 ) -> None:
     add_interviews(station_a, 2)
-    key_file = export_key_file(station_a.data_dir, tmp_path / "office.key", passphrase=PASSPHRASE)
+    key_file = export_key_file(
+        Office.of(station_a.database), tmp_path / "office.key", passphrase=PASSPHRASE
+    )
     station_a.database.close()
     result = setup_workstation(
         station_a.data_dir,

@@ -121,6 +121,7 @@ def test_first_run_joins_an_office_with_its_key_file(
     qtbot: Any, tmp_path: Path, keyboard: Keyboard
 ) -> None:
     from interview_app.storage.keys import read_office_key
+    from interview_app.storage.office import Office
     from interview_app.sync.keyfile import export_key_file
 
     first = CounterSession.open(tmp_path / "a", clock=FixedClock())
@@ -134,9 +135,10 @@ def test_first_run_joins_an_office_with_its_key_file(
     )
     first.close()
     (tmp_path / "kunci").mkdir()
-    key_file = export_key_file(
-        tmp_path / "a", tmp_path / "kunci" / "PLU.key", passphrase="kopi pagi di loket dua"
-    )
+    with Office.open(tmp_path / "a") as office_a:
+        key_file = export_key_file(
+            office_a, tmp_path / "kunci" / "PLU.key", passphrase="kopi pagi di loket dua"
+        )
     counter = CounterSession.open(tmp_path / "b", clock=FixedClock())
     window = MainWindow(counter)
     show_window(qtbot, window)

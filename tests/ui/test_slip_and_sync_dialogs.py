@@ -49,7 +49,7 @@ def _interview_count(data_dir: Path) -> int:
 
 def _second_station(counter: CounterSession, tmp_path: Path) -> Path:
     """Loket 2 of the same office, set up from the office key file the counter exports."""
-    key = export_key_file(counter.data_dir, tmp_path / "office.awkey", passphrase=PASSPHRASE)
+    key = export_key_file(counter.storage, tmp_path / "office.awkey", passphrase=PASSPHRASE)
     station_b = tmp_path / "b"
     setup_workstation(
         station_b,
