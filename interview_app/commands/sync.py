@@ -25,6 +25,7 @@ from interview_app.sync.importer import ImportPlan, import_packages
 from interview_app.sync.keyfile import (
     CLEAR_KEY_FILE_WARNING,
     MIN_PASSPHRASE_LENGTH,
+    check_passphrase,
     export_key_file,
     key_file_needs_passphrase,
 )
@@ -183,6 +184,7 @@ def run_import(args: argparse.Namespace) -> int:
 def run_key_export(args: argparse.Namespace) -> int:
     data_dir = existing_data_dir(args.data_dir)
     passphrase = _passphrase(args, confirm=True)
+    check_passphrase(passphrase)  # before the folder is opened
     with Office.open(data_dir) as office:
         out = export_key_file(
             office, Path(args.out), passphrase=passphrase, overwrite=args.overwrite
