@@ -179,9 +179,9 @@ def read_key_file(path: Path, passphrase: str | None = None) -> OpenedKeyFile:
     if not passphrase:
         raise KeyFileError(
             f"Berkas kunci kantor {path} dilindungi frasa sandi. Isi frasa sandi yang "
-            "diberikan supervisor bersama berkas itu.",
+            "diberikan supervisor (terpisah dari berkas itu).",
             f"The office key file {path} is protected by a passphrase. Give the passphrase the "
-            "supervisor gave with the file.",
+            "supervisor gave you (apart from the file).",
         )
     try:
         slot = Slot.from_json(content["wrapped_key"])
