@@ -460,17 +460,25 @@ def _step_sync(office: _Office) -> str:
     _optional(SYNC_MODULE)
     from interview_app.sync.export import export_package
     from interview_app.sync.importer import apply_package, inspect_package
+    from interview_app.sync.keyfile import export_key_file
+    from interview_app.sync.workstation import FirstSupervisor, setup_workstation
 
     database, _ = office.need()
     record = office.need_interview()
-    # Station B: a second workstation of the office, its database encrypted under the same
-    # office key (the key file that carries it between PCs is checked by its own tests).
-    with Office.create(office.station_b, OFFICE, key=office.office_key) as station_b:
-        settings = station_b.settings
-        settings.set(OFFICE_CODE, OFFICE)
-        settings.set(OFFICE_NAME, OFFICE_FULL_NAME)
-        settings.set(WORKSTATION_NAME, STATION_B)
-        settings.set("workstation_code", "UJIB")
+    key_file = office.workdir / "kunci kantor uji.json"
+    passphrase = secrets.token_urlsafe(16)
+    supervisor = FirstSupervisor("uji-supervisor", "Supervisor Uji", secrets.token_urlsafe(16))
+    try:
+        export_key_file(Office.of(database), key_file, passphrase=passphrase)
+        setup_workstation(
+            office.station_b,
+            station_name=STATION_B,
+            key_file=key_file,
+            passphrase=passphrase,
+            supervisor=supervisor,
+        )
+    finally:
+        key_file.unlink(missing_ok=True)
     exported = export_package(database, office.station_a, office.stick, actor="self-test")
     _expect(
         exported.path is not None and exported.interviews == 1,

@@ -16,6 +16,7 @@ import base64
 import hmac
 import json
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,9 +112,8 @@ class Slot:
         return slot
 
 
-def _associated_data(office_code: str, name: str, n: int, r: int, p: int) -> bytes:
-    fields = [KEYSLOTS_FORMAT, office_code.casefold(), name, "scrypt", n, r, p]
-    return json.dumps(fields, separators=(",", ":")).encode("utf-8")
+def _associated_data(context: Sequence[object], n: int, r: int, p: int) -> bytes:
+    return json.dumps([*context, "scrypt", n, r, p], separators=(",", ":")).encode("utf-8")
 
 
 def _aesgcm(wrapping_key: bytes) -> Any:
@@ -123,41 +123,56 @@ def _aesgcm(wrapping_key: bytes) -> Any:
     return AESGCM(wrapping_key)
 
 
-def _wrap(office_code: str, name: str, secret: str, office_key: bytes) -> Slot:
+def wrap_key(secret: str, key: bytes, context: Sequence[object]) -> Slot:
+    """`key` sealed under `secret`: scrypt at today's cost with a fresh salt, AES-256-GCM with a
+    fresh nonce; the associated data is `context` (what the sealed key is for: a file format,
+    the office, a slot name) followed by the KDF and its cost, so that a copy moved to another
+    context, or with its cost edited, fails its tag. Key slots and the office key file."""
     n, r, p = passwords.SCRYPT_N, passwords.SCRYPT_R, passwords.SCRYPT_P
     salt = secrets.token_bytes(passwords.SALT_BYTES)
     wrapping_key = passwords.stretch(secret, salt, n, r, p)
-    return _seal(office_code, name, (n, r, p, salt), wrapping_key, office_key)
+    return _seal((n, r, p, salt), wrapping_key, key, context)
 
 
 def _seal(
-    office_code: str,
-    name: str,
     cost: tuple[int, int, int, bytes],
     wrapping_key: bytes,
-    office_key: bytes,
+    key: bytes,
+    context: Sequence[object],
     *,
     from_hash: bool = False,
 ) -> Slot:
     n, r, p, salt = cost
     nonce = secrets.token_bytes(NONCE_BYTES)
-    sealed = _aesgcm(wrapping_key).encrypt(
-        nonce, office_key, _associated_data(office_code, name, n, r, p)
-    )
+    sealed = _aesgcm(wrapping_key).encrypt(nonce, key, _associated_data(context, n, r, p))
     return Slot(n, r, p, salt, nonce, sealed, from_hash)
 
 
-def _unwrap(office_code: str, name: str, secret: str, slot: Slot) -> bytes | None:
+def unwrap_key(secret: str, slot: Slot, context: Sequence[object]) -> bytes | None:
+    """The office key sealed in `slot` by wrap_key under `secret` and `context`; None when the
+    secret or the context is wrong, or the slot was changed."""
     from cryptography.exceptions import InvalidTag
 
     wrapping_key = passwords.stretch(secret, slot.salt, slot.n, slot.r, slot.p)
     try:
         key = _aesgcm(wrapping_key).decrypt(
-            slot.nonce, slot.wrapped, _associated_data(office_code, name, slot.n, slot.r, slot.p)
+            slot.nonce, slot.wrapped, _associated_data(context, slot.n, slot.r, slot.p)
         )
     except InvalidTag:
         return None
     return key if len(key) == OFFICE_KEY_BYTES else None
+
+
+def _slot_context(office_code: str, name: str) -> tuple[object, ...]:
+    return (KEYSLOTS_FORMAT, office_code.casefold(), name)
+
+
+def _wrap(office_code: str, name: str, secret: str, office_key: bytes) -> Slot:
+    return wrap_key(secret, office_key, _slot_context(office_code, name))
+
+
+def _unwrap(office_code: str, name: str, secret: str, slot: Slot) -> bytes | None:
+    return unwrap_key(secret, slot, _slot_context(office_code, name))
 
 
 def _key_check(key: bytes | None) -> bytes:
@@ -291,7 +306,9 @@ class KeySlots:
         name = account_slot(username)
         self._prepare(office_code, key)
         slots = dict(self._slots)
-        slots[name] = _seal(office_code, name, (n, r, p, salt), digest, key, from_hash=True)
+        slots[name] = _seal(
+            (n, r, p, salt), digest, key, _slot_context(office_code, name), from_hash=True
+        )
         self._write(self.office_code or office_code, slots, key)
         return True
 

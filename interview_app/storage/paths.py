@@ -68,9 +68,15 @@ def check_local_path(path: str, *, windows: bool | None = None) -> None:
             raise _refuse(path, "drive ini adalah drive jaringan", "the drive is a network drive")
 
 
+def chosen_data_dir(cli_value: str | None) -> Path:
+    """The data folder from the CLI flag, the environment or the platform default, as given:
+    not checked, not created (resolve_data_dir does both)."""
+    return Path(cli_value or os.environ.get(ENV_DATA_DIR) or str(default_data_dir()))
+
+
 def resolve_data_dir(cli_value: str | None) -> Path:
     """The data folder from the CLI flag, the environment or the platform default; created."""
-    raw = cli_value or os.environ.get(ENV_DATA_DIR) or str(default_data_dir())
+    raw = str(chosen_data_dir(cli_value))
     check_local_path(raw)
     path = Path(raw).expanduser()
     try:

@@ -15,7 +15,7 @@ from interview_app.ui import crash
 from interview_app.ui.diagnostics import log, script_text
 from interview_app.ui.i18n import current_language, install_translators
 from interview_app.ui.labels import outcome_text
-from interview_app.ui.messages import calmly, known_error_text
+from interview_app.ui.messages import calmly, known_error_text, show_warning
 from interview_app.ui.screen_fit import available_room, fit_window
 from interview_app.ui.sign_in_pages import LockPage, LoginPage, PasswordChangePage, SetupPage
 
@@ -361,15 +361,18 @@ class MainWindow(QtWidgets.QMainWindow):
     def _setup(self, values: dict[str, str]) -> None:
         values = dict(values)
         mode = values.pop("mode", "new")
+        warning = None
         with calmly(self.setup_page.show_error) as attempt:
             if mode == "join":
-                self.counter.join_office(**values)
+                _, warning = self.counter.join_office(**values)
             else:
                 self.counter.setup_office(**values)
         if attempt.failed:
             return
         self._show_new_recovery_code()
         self._signed_in()
+        if warning is not None:
+            show_warning(self, warning)
 
     def _demo(self) -> None:
         if self._open_demo is None:

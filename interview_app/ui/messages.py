@@ -60,8 +60,23 @@ def show_known_error(parent: QtWidgets.QWidget | None, error: KnownError) -> Non
     """In the display language; nothing was lost, the input stays to retry."""
     text = refusal_text(error)
     _record(error, text)
+    _message_box(parent, text, QtWidgets.QMessageBox.Icon.Information)
+
+
+def show_warning(parent: QtWidgets.QWidget | None, message: Message) -> None:
+    """A core warning (something done that the person must follow up), in the display
+    language."""
+    text = say(message)
+    _shown.append(text)
+    log().warning("warning shown: %s", message.en)
+    _message_box(parent, text, QtWidgets.QMessageBox.Icon.Warning)
+
+
+def _message_box(
+    parent: QtWidgets.QWidget | None, text: str, icon: QtWidgets.QMessageBox.Icon
+) -> None:
     box = QtWidgets.QMessageBox(parent)
-    box.setIcon(QtWidgets.QMessageBox.Icon.Information)
+    box.setIcon(icon)
     box.setWindowTitle("Asisten Wawancara")
     box.setText(text)
     box.setStandardButtons(QtWidgets.QMessageBox.StandardButton.Ok)

@@ -114,6 +114,10 @@ class SetupPage(_CentredForm):
         row.addWidget(browse)
         self.key_row = key_row
         self.form.addRow(self.tr("Berkas kunci kantor"), key_row)
+        self.passphrase = _password_field()
+        self.passphrase.setObjectName("setup_passphrase")
+        self.passphrase.setPlaceholderText(self.tr("diberikan supervisor terpisah dari berkas"))
+        self.form.addRow(self.tr("Frasa sandi berkas kunci"), self.passphrase)
         self.inputs: dict[str, QtWidgets.QLineEdit] = {}
         for key, label in (
             ("office_code", self.tr("Kode kantor (mis. PLU)")),
@@ -130,7 +134,8 @@ class SetupPage(_CentredForm):
             self.form.addRow(label, field)
         self.inputs["password"].returnPressed.disconnect()
         self.inputs["password"].returnPressed.connect(self._submit)
-        self.key_file.returnPressed.connect(self.inputs["workstation_name"].setFocus)
+        self.key_file.returnPressed.connect(self.passphrase.setFocus)
+        self.passphrase.returnPressed.connect(self.inputs["workstation_name"].setFocus)
         self.form.addRow(self.error)
         self.create_button = create = QtWidgets.QPushButton(self.tr("Buat kantor"))
         create.setObjectName("primary")
@@ -144,6 +149,7 @@ class SetupPage(_CentredForm):
 
     def _mode_changed(self, joining: bool) -> None:
         self.form.setRowVisible(self.key_row, joining)
+        self.form.setRowVisible(self.passphrase, joining)
         for key in ("office_code", "office_name"):
             self.form.setRowVisible(self.inputs[key], not joining)
         self.create_button.setText(
@@ -154,17 +160,24 @@ class SetupPage(_CentredForm):
 
     def _browse(self) -> None:
         name, _ = QtWidgets.QFileDialog.getOpenFileName(
-            self, self.tr("Berkas kunci kantor"), "", self.tr("Kunci kantor (*.key);;Semua (*)")
+            self,
+            self.tr("Berkas kunci kantor"),
+            "",
+            self.tr("Kunci kantor (*.awkey *.key *.json);;Semua (*)"),
         )
         if name:
             self.key_file.setText(name)
-            self.inputs["workstation_name"].setFocus()
+            self.passphrase.setFocus()
 
     def _submit(self) -> None:
         values = {key: field.text() for key, field in self.inputs.items()}
         if self.join.isChecked():
             values = {k: v for k, v in values.items() if k not in ("office_code", "office_name")}
-            values.update(mode="join", key_file=self.key_file.text().strip())
+            values.update(
+                mode="join",
+                key_file=self.key_file.text().strip(),
+                passphrase=self.passphrase.text(),
+            )
         else:
             values["mode"] = "new"
         self.submitted.emit(values)

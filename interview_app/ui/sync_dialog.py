@@ -14,7 +14,7 @@ from interview_app.sync.drives import removable_drives
 from interview_app.sync.export import PACKAGE_SUFFIX, ExportResult, export_package
 from interview_app.sync.history import history
 from interview_app.sync.importer import ImportPlan, ImportResult, apply_package, inspect_package
-from interview_app.sync.keyfile import export_key_file
+from interview_app.sync.keyfile import MIN_PASSPHRASE_LENGTH, check_passphrase, export_key_file
 from interview_app.ui.background import BackgroundWork, Progress
 from interview_app.ui.i18n import current_language
 from interview_app.ui.messages import calmly, known_error_text, say, show_refusal
@@ -181,6 +181,25 @@ class SyncDialog(QtWidgets.QDialog):
         warning.setProperty("level", "error")
         warning.setWordWrap(True)
         layout.addWidget(warning)
+        form = QtWidgets.QFormLayout()
+        self.key_passphrase = QtWidgets.QLineEdit()
+        self.key_passphrase_again = QtWidgets.QLineEdit()
+        for field, name in (
+            (self.key_passphrase, "syncKeyPassphrase"),
+            (self.key_passphrase_again, "syncKeyPassphraseAgain"),
+        ):
+            field.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
+            field.setObjectName(name)
+        self.key_passphrase.returnPressed.connect(self.key_passphrase_again.setFocus)
+        self.key_passphrase_again.returnPressed.connect(self.export_key)
+        form.addRow(
+            self.tr("Frasa sandi berkas (min. %1 karakter)").replace(
+                "%1", str(MIN_PASSPHRASE_LENGTH)
+            ),
+            self.key_passphrase,
+        )
+        form.addRow(self.tr("Ulangi frasa sandi"), self.key_passphrase_again)
+        layout.addLayout(form)
         self.key_button = QtWidgets.QPushButton(self.tr("Ekspor &kunci kantor…"))
         self.key_button.setObjectName("syncExportKey")
         self.key_button.clicked.connect(self.export_key)
@@ -408,6 +427,20 @@ class SyncDialog(QtWidgets.QDialog):
         self.history.resizeColumnsToContents()
 
     def export_key(self) -> None:
+        passphrase = self.key_passphrase.text()
+        if passphrase != self.key_passphrase_again.text():
+            self.key_result.setText(
+                self.tr("Kedua frasa sandi berbeda. Ketik ulang; berkas belum ditulis.")
+            )
+            self.key_passphrase_again.clear()
+            self.key_passphrase_again.setFocus()
+            return
+        with calmly(self) as attempt:
+            check_passphrase(passphrase)  # before the file is chosen
+        if attempt.error is not None:
+            self.key_result.setText(known_error_text(attempt.error))
+            self.key_passphrase.setFocus()
+            return
         name, _ = QtWidgets.QFileDialog.getSaveFileName(
             self,
             self.tr("Simpan kunci kantor (terpisah dari flashdisk data)"),
@@ -418,14 +451,19 @@ class SyncDialog(QtWidgets.QDialog):
             return
         with calmly(self) as attempt:
             # the save dialog has asked before replacing a file; the data folder stays refused
-            path = export_key_file(self.counter.data_dir, Path(name), overwrite=True)
+            path = export_key_file(
+                self.counter.storage, Path(name), passphrase=passphrase, overwrite=True
+            )
         if attempt.error is not None:
             self.key_result.setText(known_error_text(attempt.error))
             return
+        self.key_passphrase.clear()
+        self.key_passphrase_again.clear()
         self.key_result.setText(
-            self.tr("Kunci kantor tersimpan: %1. Bawa TERPISAH dari flashdisk data.").replace(
-                "%1", str(path)
-            )
+            self.tr(
+                "Kunci kantor tersimpan: %1. Bawa TERPISAH dari flashdisk data, dan sampaikan "
+                "frasa sandinya terpisah dari berkas."
+            ).replace("%1", str(path))
         )
 
     # -- running ------------------------------------------------------------------------------

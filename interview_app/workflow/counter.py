@@ -206,15 +206,18 @@ class CounterSession:
         username: str,
         full_name: str,
         password: str,
+        passphrase: str = "",
         nip: str | None = None,
-    ) -> SignedIn:
+    ) -> tuple[SignedIn, Message | None]:
         """First run of another workstation of an office that exists (the office key file a
-        supervisor exported); its first supervisor is then signed in."""
+        supervisor exported, and its passphrase); its first supervisor is then signed in. The
+        message, if any, is a warning to show (an old key file to destroy)."""
         if self.office().configured or self._office is not None:
             raise office_setup.ALREADY_SET_UP
         made = office_setup.join_office(
             self._data_dir,
             key_file=key_file,
+            passphrase=passphrase,
             workstation_name=workstation_name,
             username=username,
             full_name=full_name,
@@ -222,7 +225,7 @@ class CounterSession:
             nip=nip,
             clock=self._clock,
         )
-        return self._after_first_run(made)
+        return self._after_first_run(made), made.warning
 
     def _after_first_run(self, made: office_setup.NewOffice) -> SignedIn:
         self._office = made.office

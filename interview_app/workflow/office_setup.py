@@ -24,6 +24,7 @@ from interview_app.storage.settings import (
 )
 from interview_app.storage.sign_in_screen import read_sign_in_screen
 from interview_app.storage.unlock import folder_is_encrypted
+from interview_app.text import Message
 from interview_app.workflow.views import OfficeInfo
 
 ALREADY_SET_UP = KnownError(
@@ -40,6 +41,7 @@ class NewOffice:
     office: Office
     supervisor: Officer
     recovery_code: str
+    warning: Message | None = None  # an old key file (the key in clear) to destroy
 
 
 def office_info(data_dir: Path, office: Office | None) -> OfficeInfo:
@@ -150,14 +152,17 @@ def join_office(
     username: str,
     full_name: str,
     password: str,
+    passphrase: str = "",
     nip: str | None = None,
     clock: Clock | None = None,
 ) -> NewOffice:
     """Another workstation of an office that exists: the office key file a supervisor
-    exported, this workstation's name, and its first supervisor. The key file is read and the
-    password checked before anything is written; the database is made under the office's key."""
-    from interview_app.sync.keyfile import read_key_file
-    from interview_app.sync.workstation import install_workstation
+    exported and its passphrase, this workstation's name, and its first supervisor. The key
+    file is opened and the password checked before anything is written; the database is made
+    under the office's key. An old key file (the key in clear) is accepted, with the warning
+    to destroy it in the result."""
+    from interview_app.sync.keyfile import CLEAR_KEY_FILE_WARNING
+    from interview_app.sync.workstation import check_setup, install_workstation
 
     _refuse_set_up_folder(data_dir)
     if not key_file.strip():
@@ -170,13 +175,17 @@ def join_office(
             "Nama loket dan nama lengkap wajib diisi.",
             "The workstation name and the full name are required.",
         )
-    code, name_in_file, key = read_key_file(Path(key_file.strip()))  # named before the password
-    check_password_policy(cast(SettingsStore, _NewOfficeSettings(name_in_file)), username, password)
-    office = Office.create(data_dir, code, key=key, clock=clock)
+    # a bad key file or a wrong passphrase is named before the password
+    checked = check_setup(workstation_name, Path(key_file.strip()), passphrase)
+    check_password_policy(
+        cast(SettingsStore, _NewOfficeSettings(checked.name_in_file)), username, password
+    )
+    office = Office.create(data_dir, checked.code, key=checked.key, clock=clock)
     try:
-        install_workstation(office, station_name=workstation_name, key_file=Path(key_file.strip()))
+        result = install_workstation(office, checked)
         officer = office.officers().create(username, full_name, nip or None, "supervisor", password)
-        return NewOffice(office, officer, office.make_recovery_code())
+        warning = CLEAR_KEY_FILE_WARNING if result.key_file_in_clear else None
+        return NewOffice(office, officer, office.make_recovery_code(), warning)
     except BaseException:
         _discard(office)
         raise

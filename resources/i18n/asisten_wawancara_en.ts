@@ -1591,6 +1591,14 @@ Give this file to IT support.</translation>
         <translation>Office key file</translation>
     </message>
     <message>
+        <source>diberikan supervisor terpisah dari berkas</source>
+        <translation>given by the supervisor, apart from the file</translation>
+    </message>
+    <message>
+        <source>Frasa sandi berkas kunci</source>
+        <translation>Key file passphrase</translation>
+    </message>
+    <message>
         <source>Kode kantor (mis. PLU)</source>
         <translation>Office code (e.g. PLU)</translation>
     </message>
@@ -1627,8 +1635,8 @@ Give this file to IT support.</translation>
         <translation>Set up this workstation</translation>
     </message>
     <message>
-        <source>Kunci kantor (*.key);;Semua (*)</source>
-        <translation>Office key (*.key);;All (*)</translation>
+        <source>Kunci kantor (*.awkey *.key *.json);;Semua (*)</source>
+        <translation>Office key (*.awkey *.key *.json);;All (*)</translation>
     </message>
 </context>
 <context>
@@ -1812,6 +1820,14 @@ Give this file to IT support.</translation>
         <translation>IMPORTANT: the office key file opens every data package of this office. Carry and keep it SEPARATE from data sticks; never send it by e-mail or chat.</translation>
     </message>
     <message>
+        <source>Frasa sandi berkas (min. %1 karakter)</source>
+        <translation>File passphrase (at least %1 characters)</translation>
+    </message>
+    <message>
+        <source>Ulangi frasa sandi</source>
+        <translation>Repeat the passphrase</translation>
+    </message>
+    <message>
         <source>Ekspor &amp;kunci kantor…</source>
         <translation>Export office &amp;key…</translation>
     </message>
@@ -1860,6 +1876,10 @@ Give this file to IT support.</translation>
         <translation>full</translation>
     </message>
     <message>
+        <source>Kedua frasa sandi berbeda. Ketik ulang; berkas belum ditulis.</source>
+        <translation>The two passphrases differ. Type them again; the file was not written.</translation>
+    </message>
+    <message>
         <source>Simpan kunci kantor (terpisah dari flashdisk data)</source>
         <translation>Save the office key (apart from data sticks)</translation>
     </message>
@@ -1868,8 +1888,8 @@ Give this file to IT support.</translation>
         <translation>Key file (*.awkey);;All files (*)</translation>
     </message>
     <message>
-        <source>Kunci kantor tersimpan: %1. Bawa TERPISAH dari flashdisk data.</source>
-        <translation>Office key saved: %1. Carry it SEPARATELY from data sticks.</translation>
+        <source>Kunci kantor tersimpan: %1. Bawa TERPISAH dari flashdisk data, dan sampaikan frasa sandinya terpisah dari berkas.</source>
+        <translation>Office key saved: %1. Carry it APART from data sticks, and give its passphrase separately from the file.</translation>
     </message>
 </context>
 </TS>

@@ -268,7 +268,9 @@ def test_a_second_writer_is_refused_naming_the_first(office: Office, tmp_path: P
             "--password-file", password,
         ),
         "demo-data": ("demo-data", "--data-dir", data, "--count", "3"),
-        "setup": ("setup", "--data-dir", data, "--station", "X", "--sync-key-file", key_file),
+        "setup": (
+            "setup", "--data-dir", data, "--station", "X", "--sync-key-file", key_file,
+        ),
     }  # fmt: skip
     before = office.digest()
     tried = refused = 0

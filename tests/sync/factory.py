@@ -22,6 +22,7 @@ from interview_app.storage.office import Office
 from interview_app.storage.officers import OfficerRepository
 from interview_app.storage.paths import database_path
 from interview_app.storage.settings import SettingsStore
+from interview_app.sync.keyfile import key_fingerprint
 from tests import keyring
 
 OFFICE = "PLU"
@@ -308,3 +309,18 @@ def multiply_interviews(station: Station, times: int) -> None:
                     " VALUES (?, ?, ?, ?)",
                     [(values["uuid"], *a) for a in answers[old]],
                 )
+
+
+def clear_key_file(path: Path, office_code: str, office_name: str, key: bytes) -> Path:
+    """A key file as the old release wrote it: version 1, the key in clear."""
+    content = {
+        "format": "asisten-wawancara-office-key",
+        "version": 1,
+        "office_code": office_code,
+        "office_name": office_name,
+        "key": key.hex(),
+        "fingerprint": key_fingerprint(key),
+        "created": "2026-11-02T08:00:00Z",
+    }
+    path.write_text(json.dumps(content), encoding="utf-8")
+    return path

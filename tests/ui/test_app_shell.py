@@ -136,7 +136,7 @@ def test_first_run_setup_by_keyboard(qtbot: Any, tmp_path: Path, keyboard: Keybo
 def test_first_run_joins_an_office_with_its_key_file(
     qtbot: Any, tmp_path: Path, keyboard: Keyboard
 ) -> None:
-    from interview_app.storage.keys import save_office_key
+    from interview_app.storage.office import Office
     from interview_app.sync.keyfile import export_key_file
 
     first = CounterSession.open(tmp_path / "a", clock=FixedClock())
@@ -152,8 +152,10 @@ def test_first_run_joins_an_office_with_its_key_file(
     first.close()
     # The key file a supervisor exports (sync-key export), made from the key in memory.
     (tmp_path / "kunci").mkdir()
-    save_office_key(tmp_path / "exporting", "PLU", office_key)
-    key_file = export_key_file(tmp_path / "exporting", tmp_path / "kunci" / "PLU.key")
+    with Office.open(tmp_path / "a", key=("PLU", office_key)) as office_a:
+        key_file = export_key_file(
+            office_a, tmp_path / "kunci" / "PLU.key", passphrase="kopi pagi di loket dua"
+        )
     counter = CounterSession.open(tmp_path / "b", clock=FixedClock())
     window = MainWindow(counter)
     window.show_recovery_code = lambda code, office: None  # type: ignore[method-assign]
@@ -164,7 +166,10 @@ def test_first_run_joins_an_office_with_its_key_file(
         keyboard.press(QtCore.Qt.Key.Key_Space)
         assert page.join.isChecked() and not page.inputs["office_code"].isVisible()
         assert QtWidgets.QApplication.focusWidget() is page.key_file
-        for text in (str(tmp_path / "hilang.key"), "Loket 2", "Andi Baso", "kasi2"):
+        assert page.passphrase.isVisible()
+        assert page.passphrase.echoMode() == QtWidgets.QLineEdit.EchoMode.Password
+        typed = (str(tmp_path / "hilang.key"), "kopi sore di loket dua", "Loket 2", "Andi Baso")
+        for text in (*typed, "kasi2"):
             keyboard.type(text)
             keyboard.enter()
         keyboard.type("kepala seksi dua")
@@ -176,6 +181,17 @@ def test_first_run_joins_an_office_with_its_key_file(
         page.key_file.clear()
         keyboard.type(str(key_file))
         keyboard.enter()
+        assert QtWidgets.QApplication.focusWidget() is page.passphrase
+        page.inputs["password"].setFocus()
+        keyboard.type("kepala seksi dua")
+        keyboard.enter()
+        assert window.stack.currentWidget() is page
+        assert "Frasa sandi berkas kunci" in page.error.text()  # the wrong passphrase
+        assert "passphrase" not in page.error.text()  # one language at a time
+        assert not counter.office().configured
+        page.passphrase.setFocus()
+        page.passphrase.clear()
+        keyboard.type("kopi pagi di loket dua")
         page.inputs["password"].setFocus()
         keyboard.type("kepala seksi dua")
         keyboard.enter()
@@ -187,6 +203,48 @@ def test_first_run_joins_an_office_with_its_key_file(
         assert folder_is_encrypted(tmp_path / "b")
         assert not office_key_path(tmp_path / "b").exists()
         assert window.supervisor_menu.menuAction().isVisible()
+    finally:
+        window.close()
+        counter.close()
+
+
+def test_joining_with_an_old_clear_key_file_warns_to_destroy_it(qtbot: Any, tmp_path: Path) -> None:
+    from interview_app.storage.keys import read_office_key
+    from interview_app.ui.messages import last_shown
+    from tests.sync.factory import clear_key_file
+
+    first = CounterSession.open(tmp_path / "a", clock=FixedClock())
+    first.setup_office(
+        office_code="PLU",
+        office_name="Kantor Imigrasi Palu",
+        workstation_name="Loket 1",
+        username="kasi",
+        full_name="Rahmat Hidayat",
+        password="kepala seksi palu",
+    )
+    first.close()
+    found = read_office_key(tmp_path / "a")
+    assert found is not None
+    old = clear_key_file(tmp_path / "lama.key", "PLU", "Kantor Imigrasi Palu", found[1])
+    counter = CounterSession.open(tmp_path / "b", clock=FixedClock())
+    window = MainWindow(counter)
+    show_window(qtbot, window)
+    try:
+        page = window.setup_page
+        page.join.setChecked(True)
+        page.key_file.setText(str(old))  # no passphrase: an old file has none
+        for key, value in (
+            ("workstation_name", "Loket 2"),
+            ("full_name", "Andi Baso"),
+            ("username", "kasi2"),
+            ("password", "kepala seksi dua"),
+        ):
+            page.inputs[key].setText(value)
+        page.create_button.click()
+        assert window.stack.currentWidget() is window.home_page, page.error.text()
+        shown = last_shown() or ""
+        assert "PERINGATAN" in shown and "hapus berkas itu" in shown
+        assert "WARNING" not in shown  # one language at a time
     finally:
         window.close()
         counter.close()

@@ -13,18 +13,18 @@ from PySide6 import QtPrintSupport, QtWidgets
 
 from interview_app.slip.verify import payload_from_pdf, verify_payload
 from interview_app.storage.clock import FixedClock
-from interview_app.storage.keys import save_office_key
-from interview_app.sync.keyfile import export_key_file
+from interview_app.sync.keyfile import export_key_file, read_key_file
 from interview_app.ui import slip_dialog as slip_module
 from interview_app.ui import sync_dialog as sync_module
 from interview_app.ui.slip_dialog import SlipDialog
 from interview_app.ui.sync_dialog import SyncDialog
 from interview_app.workflow.counter import CounterSession
 from tests import keyring
-from tests.offices import OfficeBuilder
+from tests.offices import SUPERVISOR, OfficeBuilder
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
 TODAY = dt.date(2026, 11, 27)
+PASSPHRASE = "kopi pagi di loket dua"
 
 
 @contextmanager
@@ -37,11 +37,11 @@ def _reading(data_dir: Path) -> Iterator[Any]:
 def _join_second_station(counter: CounterSession, tmp_path: Path) -> CounterSession:
     """Station b: another workstation of the office, set up on its first run from the key
     file a supervisor exported (made here from the key the signed-in window holds)."""
-    save_office_key(tmp_path / "exporting", "PLU", counter.storage.office_key)
-    key = export_key_file(tmp_path / "exporting", tmp_path / "office.awkey")
+    key = export_key_file(counter.storage, tmp_path / "office.awkey", passphrase=PASSPHRASE)
     other = CounterSession.open(tmp_path / "b")
     other.join_office(
         key_file=str(key),
+        passphrase=PASSPHRASE,
         workstation_name="Loket 2",
         username="kasi",
         full_name="Rahmat Hidayat",
@@ -220,6 +220,41 @@ def test_export_then_import_into_second_station(
         receiver.close()
     finally:
         other.close()
+
+
+def test_the_office_key_is_exported_under_a_passphrase_typed_twice(
+    qtbot: Any, counter: CounterSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "kunci-kantor.awkey"
+    chosen: list[str] = []
+
+    def save_as(*args: Any, **kwargs: Any) -> tuple[str, str]:
+        chosen.append(str(target))
+        return str(target), ""
+
+    monkeypatch.setattr(sync_module, "removable_drives", lambda: [])
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", staticmethod(save_as))
+    counter.login(SUPERVISOR.username, SUPERVISOR.password)  # the key tab is a supervisor's
+    dialog = SyncDialog(counter)
+    qtbot.addWidget(dialog)
+    dialog.key_passphrase.setText(PASSPHRASE)
+    dialog.key_passphrase_again.setText(PASSPHRASE + "x")
+    dialog.key_button.click()
+    assert "Kedua frasa sandi berbeda" in dialog.key_result.text()
+    assert dialog.key_passphrase_again.text() == "" and not chosen
+    dialog.key_passphrase.setText("pendek")
+    dialog.key_passphrase_again.setText("pendek")
+    dialog.key_button.click()
+    assert "minimal 12 karakter" in dialog.key_result.text()
+    assert "at least" not in dialog.key_result.text()  # one language at a time
+    assert not chosen and not target.exists()
+    dialog.key_passphrase.setText(PASSPHRASE)
+    dialog.key_passphrase_again.setText(PASSPHRASE)
+    dialog.key_button.click()
+    assert chosen and str(target) in dialog.key_result.text()
+    assert dialog.key_passphrase.text() == dialog.key_passphrase_again.text() == ""
+    assert read_key_file(target, PASSPHRASE).key == counter.storage.office_key
+    dialog.close()
 
 
 def test_corrupted_package_is_refused_and_changes_nothing(
