@@ -160,6 +160,9 @@ def _open_for_setup(data_dir: Path, checked: CheckedSetup, clock: Clock | None) 
         return Office.create(data_dir, checked.code, key=checked.key, clock=clock)
     if not folder_is_encrypted(data_dir):
         return Office.open(data_dir, clock=clock)
+    holder = KeySlots(data_dir).office_code  # readable without the key: which office this is
+    if holder is not None and holder.casefold() != checked.code.casefold():
+        raise _other_office(holder, checked.code)
     try:
         return Office.open(data_dir, key=(checked.code, checked.key), clock=clock)
     except DatabaseKeyError:
@@ -252,13 +255,17 @@ def _refuse_other_office(office: Office, code: str, key: bytes) -> None:
     if found is None and not different_office and AuditLog(database, key).verify().ok:
         return  # office.key was lost: this key is the one the audit chain was written with
     if different_office:
-        raise KeyFileError(
-            f"Komputer ini sudah berisi data kantor {current_code}; berkas kunci ini untuk "
-            f"kantor {code}. Tidak ada yang diubah.",
-            f"This workstation already holds data of office {current_code}; this key file is "
-            f"for office {code}. Nothing was changed.",
-        )
+        raise _other_office(str(current_code), code)
     raise _another_key()
+
+
+def _other_office(current_code: str, code: str) -> KeyFileError:
+    return KeyFileError(
+        f"Komputer ini sudah berisi data kantor {current_code}; berkas kunci ini untuk "
+        f"kantor {code}. Tidak ada yang diubah.",
+        f"This workstation already holds data of office {current_code}; this key file is "
+        f"for office {code}. Nothing was changed.",
+    )
 
 
 def _another_key() -> KeyFileError:

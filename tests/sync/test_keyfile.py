@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from interview_app.errors import KnownError
-from interview_app.storage.keys import office_key_path, read_office_key
+from interview_app.storage.keys import office_key_path
 from interview_app.storage.keyslots import KeySlots, keyslots_path
 from interview_app.storage.office import Office
 from interview_app.storage.paths import database_path
@@ -214,7 +214,7 @@ def test_setup_from_an_old_clear_key_file_warns(station_a: Station, tmp_path: Pa
     assert result.key_file_in_clear and result.recovery_code is not None
 
 
-def test_setup_again_renames_and_a_lost_key_can_be_restored(
+def test_setup_again_renames_and_opens_with_the_key_files_key(
     station_a: Station, tmp_path: Path
 ) -> None:
     add_interviews(station_a, 2)
@@ -230,12 +230,14 @@ def test_setup_again_renames_and_a_lost_key_can_be_restored(
         supervisor=SUPERVISOR,
     )
     assert result.workstation_code == "LOKETSATU"
-    office_key_path(station_a.data_dir).unlink()  # lost: the audit chain proves the key fits
+    assert result.recovery_code is not None  # the station had no recovery slot yet
     again = setup_workstation(
-        station_a.data_dir, station_name="Loket Satu", key_file=key_file, passphrase=PASSPHRASE
+        station_a.data_dir, station_name="Loket 1", key_file=key_file, passphrase=PASSPHRASE
     )
     assert again.recovery_code is None  # the folder has its supervisor and slots already
-    assert read_office_key(station_a.data_dir) == ("PLU", station_a.key)
+    assert again.workstation_code == "LOKET1"
+    assert not office_key_path(station_a.data_dir).exists()
+    assert KeySlots(station_a.data_dir).unlock_recovery(result.recovery_code) == station_a.key
 
 
 def test_setup_refuses_another_key_once_data_exists(station_a: Station, tmp_path: Path) -> None:
@@ -247,12 +249,8 @@ def test_setup_refuses_another_key_once_data_exists(station_a: Station, tmp_path
         setup_workstation(
             station_a.data_dir, station_name="Loket 1", key_file=key_file, supervisor=SUPERVISOR
         )
-    office_key_path(station_a.data_dir).unlink()
-    with pytest.raises(KeyFileError):
-        setup_workstation(
-            station_a.data_dir, station_name="Loket 1", key_file=key_file, supervisor=SUPERVISOR
-        )
     assert content_digest(station_a.data_dir) == before
+    assert not office_key_path(station_a.data_dir).exists()
     assert not keyslots_path(station_a.data_dir).exists()
 
 
