@@ -10,7 +10,8 @@ import sqlite3
 from pathlib import Path
 
 from interview_app.demo import create_demo_office
-from interview_app.storage.cipher import connect_keyed, database_key
+from interview_app.storage.cipher import database_key
+from interview_app.storage.cleartext_twin import export_in_clear
 from interview_app.storage.keys import save_office_key
 from interview_app.storage.paths import database_path
 from tests import keyring
@@ -24,15 +25,7 @@ def plaintext_demo_office(data_dir: Path, *, count: int, today: dt.date) -> None
     create_demo_office(made, count=count, today=today)
     code, key = keyring.key_of(made)
     data_dir.mkdir(parents=True)
-    conn = connect_keyed(database_path(made), database_key(key))
-    try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        conn.execute("ATTACH DATABASE ? AS clear KEY ''", (str(database_path(data_dir)),))
-        conn.execute("SELECT sqlcipher_export('clear')").fetchall()
-        conn.execute(f"PRAGMA clear.user_version = {version}")
-        conn.execute("DETACH DATABASE clear")
-    finally:
-        conn.close()
+    export_in_clear(database_path(made), database_key(key), database_path(data_dir))
     clear = sqlite3.connect(database_path(data_dir))
     try:
         clear.execute("PRAGMA journal_mode = WAL")  # as the app kept every database

@@ -18,6 +18,20 @@ from interview_app.storage.paths import database_path
 _LEFT_OUT = ("keyslots.json", "lockout.json", ".lockout.lock", "snapshots", "backups")
 
 
+def export_in_clear(source: Path, page_key: bytes, target: Path) -> None:
+    """The encrypted database file `source` written in clear to `target` (a new file), its
+    schema version with it (sqlcipher_export does not copy that)."""
+    conn = connect_keyed(Path(source), page_key)
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        conn.execute("ATTACH DATABASE ? AS clear KEY ''", (str(target),))
+        conn.execute("SELECT sqlcipher_export('clear')").fetchall()
+        conn.execute(f"PRAGMA clear.user_version = {version}")
+        conn.execute("DETACH DATABASE clear")
+    finally:
+        conn.close()
+
+
 def make_cleartext_twin(data_dir: Path, office_key: tuple[str, bytes], where: Path) -> Path:
     """`where` (which must not exist): the encrypted folder `data_dir` in clear."""
     data_dir, where = Path(data_dir), Path(where)
@@ -28,14 +42,6 @@ def make_cleartext_twin(data_dir: Path, office_key: tuple[str, bytes], where: Pa
         ignore=shutil.ignore_patterns(*_LEFT_OUT, f"{source.name}*"),
     )
     assert not keyslots_path(where).exists()
-    conn = connect_keyed(source, database_key(office_key[1]))
-    try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        conn.execute("ATTACH DATABASE ? AS clear KEY ''", (str(database_path(where)),))
-        conn.execute("SELECT sqlcipher_export('clear')").fetchall()
-        conn.execute(f"PRAGMA clear.user_version = {version}")
-        conn.execute("DETACH DATABASE clear")
-    finally:
-        conn.close()
+    export_in_clear(source, database_key(office_key[1]), database_path(where))
     save_office_key(where, office_key[0], office_key[1])
     return where
