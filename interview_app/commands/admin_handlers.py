@@ -28,6 +28,7 @@ from interview_app.storage.office import Office
 from interview_app.storage.unlock import PasswordCredentials
 from interview_app.supervision.accounts import AccountAdmin
 from interview_app.supervision.audit_view import AuditFilter, AuditViewer
+from interview_app.supervision.recovery_codes import replace_recovery_code
 from interview_app.supervision.retention import Retention
 from interview_app.supervision.scripts import ScriptAdmin, diff
 from interview_app.supervision.session import SupervisorSession
@@ -162,10 +163,7 @@ def _account_change_password(args: argparse.Namespace) -> int:
 
 def _account_new_recovery_code(session: SupervisorSession, args: argparse.Namespace) -> int:
     """A new office recovery code (the one in the safe was lost or seen): the old stops working."""
-    office = Office.of(session.database)
-    code = office.make_recovery_code()
-    session.audit.append(session.actor, "office.recovery_code_replaced", "office", None)
-    show_new_recovery_code(code)
+    show_new_recovery_code(replace_recovery_code(session))
     return 0
 
 

@@ -399,7 +399,6 @@ def rewrite_head(
     encrypted database; `office_key`: its (office code, key) (else office.key is read)."""
     from interview_app.storage.database import connect
     from interview_app.storage.paths import database_path
-    from interview_app.storage.sqlerrors import SQLITE_ERRORS
 
     found = office_key if office_key is not None else read_office_key(data_dir)
     if found is None:

@@ -13,17 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from interview_app.storage.audit import AuditLog
-from interview_app.storage.cipher import connect_keyed, database_key
 from interview_app.storage.clock import FixedClock
 from interview_app.storage.database import Database
 from interview_app.storage.interviews import FlagRecord, InterviewRepository
 from interview_app.storage.maintenance import DbCheckReport, check
 from interview_app.storage.office import Office
 from interview_app.storage.officers import OfficerRepository
-from interview_app.storage.paths import database_path
 from interview_app.storage.settings import SettingsStore
 from interview_app.sync.keyfile import key_fingerprint
-from tests import keyring
+from tests import keyed_connection, keyring
 
 OFFICE = "PLU"
 OFFICE_NAME = "Kantor Imigrasi Palu"
@@ -236,7 +234,7 @@ def _one(repo: InterviewRepository, rng: random.Random, index: int) -> str:
 def raw_connection(data_dir: Path) -> Any:
     """A connection of its own to the station's encrypted database (its key from the tests'
     keyring), as a SQLite tool with the key would open it: no checks, no migrations."""
-    return connect_keyed(database_path(data_dir), database_key(keyring.key_of(data_dir)[1]))
+    return keyed_connection.connect(data_dir)
 
 
 def files_of(folder: Path) -> dict[str, str]:
